@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Everything `npm test` runs: system packages, native + wasm builds, the core's
+# GoogleTest suite natively and in wasm (under Node), then node and browser tests.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+bash scripts/system-deps.sh
+if [ ! -d node_modules/playwright-core ]; then
+  npm ci --no-audit --no-fund
+fi
+bash scripts/build.sh all
+
+echo "== core tests, native"
+ctest --test-dir build/native --output-on-failure
+echo "== core tests, wasm under Node"
+ctest --test-dir build/wasm --output-on-failure
+
+echo "== node tests (core JS API, client, stand-in)"
+node --test --test-concurrency=2 tests/node/
+
+echo "== browser tests (Chromium)"
+node --test --test-concurrency=1 tests/browser/
+
+echo "== size budget"
+node scripts/size.js --check

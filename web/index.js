@@ -1,0 +1,2 @@
+// btalk-forms: public entry point.
+export { loadCore, BtalkCoreError } from './core.js';
