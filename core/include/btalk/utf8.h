@@ -1,0 +1,31 @@
+// A tiny UTF-8 decoder shared by the regex engine and the length checks.
+//
+// Lengths and patterns count Unicode code points (what a user sees as
+// characters, near enough), not bytes. Invalid input never fails: each
+// maximal invalid subsequence (as in the WHATWG Encoding standard) decodes to
+// one U+FFFD, so counts and matches are defined for any byte string.
+#ifndef BTALK_UTF8_H_
+#define BTALK_UTF8_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace btalk {
+
+inline constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+// Decodes the code point starting at byte `pos` of `s` into `cp` and moves
+// `pos` past it. Returns false (leaving `pos` and `cp` alone) when `pos` is at
+// or past the end. Invalid, overlong, surrogate or truncated sequences give
+// U+FFFD and consume at least one byte, so a loop always terminates.
+bool DecodeNext(std::string_view s, std::size_t& pos, char32_t& cp);
+
+// Number of code points in `s` (invalid sequences count as one each).
+std::size_t CodePointCount(std::string_view s);
+
+// True when `s` is well-formed UTF-8 (no U+FFFD substitution needed).
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace btalk
+
+#endif  // BTALK_UTF8_H_
