@@ -10,30 +10,34 @@ namespace {
 
 // A realistic schema: 20 fields, a third of them with patterns, two enumerations.
 std::string Schema() {
+  static const char* const kNames[] = {"a2", "a3", "a4", "a5", "a6", "hno", "hns", "sts", "flr", "bld",
+                                       "room", "pcn", "pobox", "unit", "addrExtInfo1", "addrExtInfo2",
+                                       "addrExtInfo3", "addrExtInfo4"};
   std::string s = "{";
-  for (int i = 1; i <= 20; ++i) {
-    if (i > 1) s += ",";
-    std::string name = "addrExtInfo" + std::to_string(i <= 10 ? i : i - 10);
-    if (i > 10) name = std::string("a") + std::to_string(i - 10 <= 6 ? i - 10 : 6) + "x" + std::to_string(i);
-    s += "\"" + name + "\":{\"usage\":\"optional\",\"defaultLabel\":\"Field " + std::to_string(i) +
-         "\",\"valueType\":\"freestring\",\"minLength\":0,\"maxLength\":100,\"position\":" +
+  int i = 0;
+  for (const char* name : kNames) {
+    ++i;
+    s += std::string("\"") + name + "\":{\"usage\":\"optional\",\"defaultLabel\":\"Field " +
+         std::to_string(i) + "\",\"valueType\":\"freestring\",\"minLength\":0,\"maxLength\":100,\"position\":" +
          std::to_string(i * 10) + ",\"valueRegexp\":\"" +
-         (i % 3 == 0 ? "^[A-Za-z\\u00C0-\\u00FF' -]{1,100}$" : "") + "\"}";
+         (i % 3 == 0 ? "^[A-Za-z\\u00C0-\\u00FF' -]{1,100}$" : "") + "\"},";
   }
-  s += ",\"pc\":{\"usage\":\"mandatory\",\"valueType\":\"freestring\",\"minLength\":4,\"maxLength\":8,"
+  s += "\"pc\":{\"usage\":\"mandatory\",\"valueType\":\"freestring\",\"minLength\":4,\"maxLength\":8,"
        "\"valueRegexp\":\"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$\",\"position\":5}";
   s += ",\"a1\":{\"usage\":\"mandatory\",\"valueType\":\"enumerationAssociative\",\"possibleValues\":[";
-  for (int i = 0; i < 60; ++i) {
-    if (i) s += ",";
-    s += "{\"value\":\"S" + std::to_string(i) + "\",\"display\":\"State " + std::to_string(i) + "\"}";
+  for (int k = 0; k < 60; ++k) {
+    if (k) s += ",";
+    s += "{\"value\":\"S" + std::to_string(k) + "\",\"display\":\"State " + std::to_string(k) + "\"}";
   }
   s += "],\"position\":1}}";
   return s;
 }
 
 std::string Address() {
-  std::string s = "{\"pc\":\"SW1A 1AA\",\"a1\":\"S42\"";
-  for (int i = 1; i <= 10; ++i) s += ",\"addrExtInfo" + std::to_string(i) + "\":\"Rue de l'Église\"";
+  std::string s = "{\"pc\":\"SW1A 1AA\",\"a1\":\"S42\",\"hno\":\"12\",\"room\":\"B-204\"";
+  for (const char* name : {"a3", "a6", "addrExtInfo1", "addrExtInfo2", "bld", "unit"}) {
+    s += std::string(",\"") + name + "\":\"Rue de l'Église\"";
+  }
   return s + "}";
 }
 
