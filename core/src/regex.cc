@@ -513,7 +513,7 @@ class Emitter {
 
   bool Run(std::uint32_t root) {
     Emit(root);
-    Push({kMatch, 0, 0});
+    if (!failed_) out_.push_back({kMatch, 0, 0});  // Push kept room for it
     return !failed_;
   }
   std::uint32_t failed_offset() const { return failed_offset_; }
@@ -522,7 +522,7 @@ class Emitter {
   std::uint32_t Pc() const { return static_cast<std::uint32_t>(out_.size()); }
 
   void Push(Inst inst) {
-    if (out_.size() >= Regex::kMaxProgramSize) {
+    if (out_.size() + 1 >= Regex::kMaxProgramSize) {
       failed_ = true;
       return;
     }
