@@ -1,0 +1,40 @@
+// What validation reports: (field, problem) pairs, as in libaddressinput.
+#ifndef BTALK_PROBLEM_H_
+#define BTALK_PROBLEM_H_
+
+#include <string>
+#include <vector>
+
+namespace btalk {
+
+// The codes mirror the HTML constraint-validation names the web side uses.
+enum class ProblemCode {
+  kValueMissing,     // mandatory and empty (reported alone for the field)
+  kTooShort,         // fewer code points than minLength
+  kTooLong,          // more code points than maxLength (or the hard cap)
+  kTypeMismatch,     // numerical field with non-digits, or a non-text value
+  kPatternMismatch,  // valueRegexp does not match the whole value
+  kNotAllowed,       // not one of the possible values / known areas
+  kUnknownField,     // the address holds a field the country does not define
+  kConstraintError,  // the API's rule for this field is broken
+};
+
+// "valueMissing", "tooShort", ... as used in the JSON contract.
+const char* ProblemCodeName(ProblemCode code);
+
+struct Problem {
+  std::string field;
+  ProblemCode code;
+  std::string message;  // English, human, names the field by its label
+};
+
+// A whole-document failure (the input is not something we can work with).
+// code: "invalidJson" or "invalidDocument".
+struct DocumentError {
+  std::string code;
+  std::string message;
+};
+
+}  // namespace btalk
+
+#endif  // BTALK_PROBLEM_H_

@@ -1,0 +1,358 @@
+#include "btalk/api_responses.h"
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+namespace btalk {
+namespace {
+
+DocumentError Malformed(std::string expected) {
+  return DocumentError{"malformedResponse", "Unexpected answer from the API: expected " + std::move(expected)};
+}
+
+// The first member among `keys` holding text (or a number), else nullopt.
+std::optional<std::string> FirstText(const Json& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (const Json* value = FindMember(obj, key)) {
+      if (std::optional<std::string> text = ScalarText(*value)) return text;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string TextOr(const Json& obj, std::initializer_list<const char*> keys) {
+  return FirstText(obj, keys).value_or(std::string());
+}
+
+// A non-empty identifier (text or number).
+std::optional<std::string> IdOf(const Json& obj, std::initializer_list<const char*> keys) {
+  std::optional<std::string> id = FirstText(obj, keys);
+  if (id && TrimUnicode(*id).empty()) return std::nullopt;
+  return id;
+}
+
+// The list itself, or the first of `wrappers` holding one ({"items": [...]}).
+const Json* ListOf(const Json& body, std::initializer_list<const char*> wrappers) {
+  if (body.is_array()) return &body;
+  for (const char* key : wrappers) {
+    const Json* list = FindMember(body, key);
+    if (list != nullptr && list->is_array()) return list;
+  }
+  for (const char* key : {"items", "data", "results"}) {
+    const Json* list = FindMember(body, key);
+    if (list != nullptr && list->is_array()) return list;
+  }
+  return nullptr;
+}
+
+// The object itself, or the first of `wrappers` holding one, or the only
+// element of a one-item list.
+const Json* ObjectOf(const Json& body, std::initializer_list<const char*> wrappers) {
+  if (body.is_array() && body.size() == 1 && body[0].is_object()) return &body[0];
+  if (!body.is_object()) return nullptr;
+  for (const char* key : wrappers) {
+    const Json* inner = FindMember(body, key);
+    if (inner != nullptr && inner->is_object()) return inner;
+  }
+  return &body;
+}
+
+std::string Lowercase(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool IsYes(const Json* value) {
+  if (value == nullptr) return false;
+  if (value->is_boolean()) return value->get<bool>();
+  return value->is_string() && EqualsIgnoreCase(TrimUnicode(value->get_ref<const std::string&>()), "yes");
+}
+
+// businessTalkOnline at top level or inside coverage.
+bool IsCovered(const Json& country) {
+  if (const Json* flag = FindMember(country, "businessTalkOnline")) return IsYes(flag);
+  if (const Json* coverage = FindMember(country, "coverage")) return IsYes(FindMember(*coverage, "businessTalkOnline"));
+  return IsYes(FindMember(country, "covered"));
+}
+
+std::string UpperAscii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
+// Profiles that may place orders; any other (readonly, unknown) may not.
+bool CanOrder(std::string_view profile) {
+  std::string letters;
+  for (char c : Lowercase(profile)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letters.push_back(c);
+  }
+  for (const char* allowed : {"readwrite", "write", "admin", "administrator", "full", "fullaccess", "owner"}) {
+    if (letters == allowed) return true;
+  }
+  return false;
+}
+
+template <typename ItemFn>
+ResponseResult MapList(const Json& body, std::initializer_list<const char*> wrappers, const char* expected,
+                       ItemFn&& item_fn) {
+  const Json* list = ListOf(body, wrappers);
+  if (list == nullptr) return Malformed(expected);
+  Json out = Json::array();
+  std::size_t index = 0;
+  for (const Json& item : *list) {
+    std::optional<Json> mapped = item_fn(item, index++);
+    if (!mapped) return Malformed(expected);
+    out.push_back(std::move(*mapped));
+  }
+  return out;
+}
+
+std::optional<Json> Choice(const Json& item) {
+  std::optional<std::string> value = ScalarText(item);
+  std::optional<std::string> display = value;
+  if (!value) {
+    value = IdOf(item, {"value", "code", "id", "name"});
+    display = IdOf(item, {"display", "label", "displayName", "name", "value"});
+  }
+  if (!value || TrimUnicode(*value).empty()) return std::nullopt;
+  return Json{{"value", *value}, {"display", display ? *display : *value}};
+}
+
+// The voiceSiteId of an order answer, wherever this API version put it.
+Json OrderVoiceSiteId(const Json& order) {
+  if (std::optional<std::string> id = IdOf(order, {"voiceSiteId"})) return *id;
+  for (const char* key : {"parameters", "voicesite", "result"}) {
+    const Json* inner = FindMember(order, key);
+    if (inner == nullptr) continue;
+    if (std::optional<std::string> id = ScalarText(*inner); id && key != std::string_view("parameters")) {
+      if (!TrimUnicode(*id).empty()) return *id;
+    }
+    if (std::optional<std::string> id = IdOf(*inner, {"voiceSiteId"})) return *id;
+    if (key != std::string_view("parameters")) {
+      if (std::optional<std::string> id = IdOf(*inner, {"id"})) return *id;
+    }
+  }
+  return nullptr;
+}
+
+// Element order for a label built from an address with none given.
+constexpr const char* kLabelOrder[] = {"hno", "hns", "prd", "sts", "a6", "pod", "unit", "flr", "room", "bld",
+                                       "a5",  "a4",  "pc",  "pcn", "a3", "a2",  "a1"};
+
+std::string BuildLabel(const Json& address) {
+  std::string label;
+  for (const char* key : kLabelOrder) {
+    const Json* value = FindMember(address, key);
+    if (value == nullptr) continue;
+    std::optional<std::string> text = ScalarText(*value);
+    if (!text || TrimUnicode(*text).empty()) continue;
+    if (!label.empty()) label += (std::string_view(key) == "hns" || std::string_view(key) == "sts") ? " " : ", ";
+    label += std::string(TrimUnicode(*text));
+  }
+  return label;
+}
+
+std::optional<Json> Candidate(const Json& item, std::size_t index) {
+  if (!item.is_object()) return std::nullopt;
+  const Json* source = FindMember(item, "voiceAddress");
+  if (source == nullptr || !source->is_object()) source = FindMember(item, "address");
+  const bool flat = source == nullptr || !source->is_object();
+  if (flat) source = &item;
+  Json address = Json::object();
+  for (auto it = source->begin(); it != source->end(); ++it) {
+    if (flat && (it.key() == "id" || it.key() == "label" || it.key() == "display" || it.key() == "text" ||
+                 it.key() == "score")) {
+      continue;
+    }
+    if (std::optional<std::string> text = ScalarText(it.value())) address[it.key()] = std::move(*text);
+  }
+  if (address.empty()) return std::nullopt;
+  std::string label = TextOr(item, {"label", "display", "text", "formattedAddress"});
+  if (TrimUnicode(label).empty()) label = BuildLabel(address);
+  const std::string id = IdOf(item, {"id", "candidateId"}).value_or(std::to_string(index + 1));
+  return Json{{"id", id}, {"label", label}, {"address", std::move(address)}};
+}
+
+Json ProblemList(const Json* problems) {
+  Json out = Json::array();
+  if (problems == nullptr || !problems->is_array()) return out;
+  for (const Json& item : *problems) {
+    if (!item.is_object()) continue;
+    out.push_back({{"field", TextOr(item, {"field", "name", "param", "path"})},
+                   {"code", TextOr(item, {"code", "type"})},
+                   {"message", TextOr(item, {"message", "description", "detail"})}});
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsResponseKind(std::string_view kind) {
+  for (const char* known : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
+                            "geoAreas", "addressCandidates", "dialZones", "apiError"}) {
+    if (kind == known) return true;
+  }
+  return false;
+}
+
+ResponseResult NormalizeResponse(std::string_view kind, const Json& body) {
+  if (kind == "me") return ParseMe(body);
+  if (kind == "customers") return ParseCustomers(body);
+  if (kind == "vpns") return ParseVpns(body);
+  if (kind == "country") return ParseCountry(body);
+  if (kind == "countries") return ParseCountries(body);
+  if (kind == "orderResponse") return ParseOrderResponse(body);
+  if (kind == "voicesites") return ParseVoicesites(body);
+  if (kind == "geoAreas" || kind == "dialZones") return ParseChoices(body);
+  if (kind == "addressCandidates") return ParseAddressCandidates(body);
+  if (kind == "apiError") return ParseApiError(body);
+  return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
+}
+
+ResponseResult ParseMe(const Json& body) {
+  const Json* me = ObjectOf(body, {"me"});
+  std::optional<std::string> profile =
+      me ? IdOf(*me, {"rightsProfile", "profile", "rights"}) : std::nullopt;
+  if (!profile) return Malformed("an object with a rightsProfile");
+  return Json{{"rightsProfile", *profile}, {"canOrder", CanOrder(*profile)}};
+}
+
+ResponseResult ParseCustomers(const Json& body) {
+  return MapList(body, {"customers"}, "a list of customers, each with a customerCode",
+                 [](const Json& item, std::size_t) -> std::optional<Json> {
+                   std::optional<std::string> code = IdOf(item, {"customerCode"});
+                   if (!code) return std::nullopt;
+                   return Json{{"customerCode", *code},
+                               {"name", TextOr(item, {"name"})},
+                               {"contractNumber", TextOr(item, {"contractNumber"})},
+                               {"type", TextOr(item, {"type"})}};
+                 });
+}
+
+ResponseResult ParseVpns(const Json& body) {
+  return MapList(body, {"vpns"}, "a list of VPNs, each with a vpnId",
+                 [](const Json& item, std::size_t) -> std::optional<Json> {
+                   std::optional<std::string> id = IdOf(item, {"vpnId"});
+                   if (!id) return std::nullopt;
+                   return Json{{"vpnId", *id}, {"name", TextOr(item, {"name"})}, {"vpnCode", TextOr(item, {"vpnCode"})}};
+                 });
+}
+
+ResponseResult ParseCountry(const Json& body) {
+  const Json* country = ObjectOf(body, {"country"});
+  if (country == nullptr) return Malformed("a country object with iso2 and coverage");
+  std::optional<std::string> iso2 = IdOf(*country, {"iso2", "code"});
+  std::optional<std::string> name = IdOf(*country, {"name"});
+  if (!iso2 && !name) return Malformed("a country object with iso2 and coverage");
+  const Json* coverage = FindMember(*country, "coverage");
+  return Json{{"iso2", UpperAscii(iso2.value_or(std::string()))},
+              {"name", name.value_or(std::string())},
+              {"countryCode", TextOr(*country, {"countryCode"})},
+              {"covered", IsCovered(*country)},
+              {"coverage", coverage && coverage->is_object() ? *coverage : Json(nullptr)}};
+}
+
+ResponseResult ParseCountries(const Json& body) {
+  return MapList(body, {"countries"}, "a list of countries, each with an iso2 code",
+                 [](const Json& item, std::size_t) -> std::optional<Json> {
+                   std::optional<std::string> iso2 = IdOf(item, {"iso2", "code"});
+                   if (!iso2) return std::nullopt;
+                   return Json{{"iso2", UpperAscii(*iso2)}, {"name", TextOr(item, {"name"})}, {"covered", IsCovered(item)}};
+                 });
+}
+
+ResponseResult ParseOrderResponse(const Json& body) {
+  const Json* order = ObjectOf(body, {"order"});
+  if (order == nullptr) return Malformed("an order object");
+  std::optional<std::string> order_id = IdOf(*order, {"orderId", "id"});
+  Json voice_site_id = OrderVoiceSiteId(*order);
+  if (!order_id && voice_site_id.is_null()) return Malformed("an order with an orderId or a voiceSiteId");
+  return Json{{"orderId", order_id.value_or(std::string())},
+              {"customerOrderReference", TextOr(*order, {"customerOrderReference"})},
+              {"status", TextOr(*order, {"status", "state"})},
+              {"voiceSiteId", std::move(voice_site_id)}};
+}
+
+ResponseResult ParseVoicesites(const Json& body) {
+  return MapList(body, {"voicesites", "voiceSites"}, "a list of voicesites, each with a voiceSiteId",
+                 [](const Json& item, std::size_t) -> std::optional<Json> {
+                   std::optional<std::string> id = IdOf(item, {"voiceSiteId", "id"});
+                   if (!id) return std::nullopt;
+                   const Json* parameters = FindMember(item, "parameters");
+                   auto text = [&](const char* key) {
+                     std::optional<std::string> value = FirstText(item, {key});
+                     if (!value && parameters) value = FirstText(*parameters, {key});
+                     return value.value_or(std::string());
+                   };
+                   bool has_address = false;
+                   if (const Json* flag = FindMember(item, "hasVoiceAddress"); flag && flag->is_boolean()) {
+                     has_address = flag->get<bool>();
+                   } else if (const Json* address = FindMember(item, "voiceAddress")) {
+                     has_address = address->is_object() && !address->empty();
+                   }
+                   return Json{{"voiceSiteId", *id},
+                               {"technicalSiteName", text("technicalSiteName")},
+                               {"customerSiteLabel", text("customerSiteLabel")},
+                               {"country", UpperAscii(text("country"))},
+                               {"vpnId", text("vpnId")},
+                               {"status", text("status")},
+                               {"hasVoiceAddress", has_address}};
+                 });
+}
+
+ResponseResult ParseChoices(const Json& body) {
+  return MapList(body, {"areas", "geoAreas", "dialZones", "values"},
+                 "a list of values (text or {value, display})",
+                 [](const Json& item, std::size_t) { return Choice(item); });
+}
+
+ResponseResult ParseAddressCandidates(const Json& body) {
+  return MapList(body, {"candidates", "addresses"}, "a list of address candidates, each with an address",
+                 [](const Json& item, std::size_t index) { return Candidate(item, index); });
+}
+
+ResponseResult ParseApiError(const Json& body) {
+  if (const std::optional<std::string> text = ScalarText(body)) return ApiErrorFromText(*text);
+  const Json* error = ObjectOf(body, {"error"});
+  if (error == nullptr) {
+    const Json* list = FindMember(body, "errors");
+    if (body.is_array()) list = &body;
+    if (list && list->is_array() && !list->empty() && (*list)[0].is_object()) error = &(*list)[0];
+  }
+  if (error == nullptr) return Malformed("an error object with a code and a message");
+  const Json* source = error;
+  if (const Json* errors = FindMember(*error, "errors"); errors && errors->is_array() && !errors->empty() &&
+                                                          (*errors)[0].is_object() && !FindMember(*error, "message")) {
+    source = &(*errors)[0];
+  }
+  std::string code = TextOr(*source, {"code", "errorCode", "error", "status"});
+  std::string message = TextOr(*source, {"message", "error_description", "detail", "title"});
+  std::string description = TextOr(*source, {"description", "details", "error_description"});
+  if (description == message) description.clear();
+  if (TrimUnicode(message).empty()) message = description.empty() ? "The server reported an error without details" : description;
+  const Json* problems = FindMember(*error, "problems");
+  if (problems == nullptr) problems = FindMember(*error, "errors");
+  return Json{{"code", code}, {"message", message}, {"description", description}, {"problems", ProblemList(problems)}};
+}
+
+Json ApiErrorFromText(std::string_view text) {
+  const std::string_view trimmed = TrimUnicode(text);
+  std::string message;
+  if (trimmed.empty()) {
+    message = "The server reported an error without details";
+  } else if (trimmed[0] == '<') {
+    message = "The server answered with a web page instead of an API error";
+  } else {
+    message = Abbreviate(trimmed, 300);
+  }
+  return Json{{"code", ""}, {"message", message}, {"description", ""}, {"problems", Json::array()}};
+}
+
+}  // namespace btalk

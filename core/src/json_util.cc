@@ -1,0 +1,168 @@
+#include "btalk/json_util.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "btalk/utf8.h"
+
+namespace btalk {
+namespace {
+
+// Nesting depth of JSON text, counted without parsing (strings skipped), so
+// hostile input like 100k nested arrays is refused in one linear pass.
+std::size_t MaxDepth(std::string_view text) {
+  std::size_t depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) max_depth = depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+std::variant<Json, DocumentError> ParseJson(std::string_view text) {
+  if (text.size() > kMaxDocumentBytes) {
+    return DocumentError{"invalidJson", "The document is too large (" + std::to_string(text.size()) +
+                                            " bytes; the limit is " + std::to_string(kMaxDocumentBytes) +
+                                            " bytes)"};
+  }
+  if (IsBlank(text)) return DocumentError{"invalidJson", "The document is empty"};
+  if (MaxDepth(text) > kMaxJsonDepth) {
+    return DocumentError{"invalidJson", "The document is nested too deeply (more than " +
+                                            std::to_string(kMaxJsonDepth) + " levels)"};
+  }
+  Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (value.is_discarded()) return DocumentError{"invalidJson", "The document is not valid JSON"};
+  return value;
+}
+
+bool IsBlank(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+std::string DumpJson(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+const Json* FindMember(const Json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  if (it != obj.end()) return &*it;
+  for (auto member = obj.begin(); member != obj.end(); ++member) {
+    if (EqualsIgnoreCase(member.key(), key)) return &member.value();
+  }
+  return nullptr;
+}
+
+std::optional<std::string> ScalarText(const Json& value) {
+  if (value.is_string()) return value.get_ref<const std::string&>();
+  if (value.is_number()) return DumpJson(value);
+  return std::nullopt;
+}
+
+std::optional<double> NumberOf(const Json& value) {
+  if (value.is_number()) {
+    const double d = value.get<double>();
+    if (std::isfinite(d)) return d;
+    return std::nullopt;
+  }
+  if (!value.is_string()) return std::nullopt;
+  std::string_view text = TrimUnicode(value.get_ref<const std::string&>());
+  if (text.empty() || text.size() > 64) return std::nullopt;
+  bool digit_seen = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit_seen = true;
+    } else if (c != '+' && c != '-' && c != '.' && c != 'e' && c != 'E') {
+      return std::nullopt;  // no "inf", "nan", hex floats
+    }
+  }
+  if (!digit_seen) return std::nullopt;
+  const std::string copy(text);
+  char* end = nullptr;
+  const double d = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+std::optional<std::uint64_t> NonNegativeInteger(const Json& value) {
+  if (value.is_number_unsigned()) {
+    const std::uint64_t n = value.get<std::uint64_t>();
+    if (n > (std::uint64_t{1} << 53)) return std::nullopt;
+    return n;
+  }
+  if (value.is_number_integer()) {
+    const std::int64_t n = value.get<std::int64_t>();
+    if (n < 0 || n > (std::int64_t{1} << 53)) return std::nullopt;
+    return static_cast<std::uint64_t>(n);
+  }
+  const std::optional<double> d = NumberOf(value);
+  if (!d || *d < 0 || *d > 9007199254740992.0 || std::floor(*d) != *d) return std::nullopt;
+  return static_cast<std::uint64_t>(*d);
+}
+
+bool IsUnicodeSpace(char32_t cp) {
+  if (cp <= 0x20) return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D);
+  switch (cp) {
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+std::string_view TrimUnicode(std::string_view text) {
+  std::size_t pos = 0, begin = text.size(), end = 0;
+  char32_t cp;
+  while (true) {
+    const std::size_t start = pos;
+    if (!DecodeNext(text, pos, cp)) break;
+    if (!IsUnicodeSpace(cp)) {
+      if (begin == text.size()) begin = start;
+      end = pos;
+    }
+  }
+  if (begin >= end) return std::string_view();
+  return text.substr(begin, end - begin);
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+std::string Abbreviate(std::string_view text, std::size_t max_code_points) {
+  std::size_t pos = 0, count = 0;
+  char32_t cp;
+  while (count < max_code_points && DecodeNext(text, pos, cp)) ++count;
+  if (pos >= text.size()) return std::string(text);
+  return std::string(text.substr(0, pos)) + "...";
+}
+
+}  // namespace btalk
