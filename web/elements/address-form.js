@@ -1,0 +1,970 @@
+// <btalk-address-form>: a country's Business Talk address as a form-associated
+// custom element. The fields, their order and their rules come from the API
+// (/addressconstraints, /geographicalconstraints) through the wasm core, which
+// also validates as the user types; the element only renders and wires events.
+//
+// Everything the API sends (labels, descriptions, values, messages) is data: it
+// reaches the DOM through textContent or attribute values, never as HTML.
+import { loadCore } from '../core.js';
+import {
+  BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, isHttpUrl,
+  resolveStrings, upgradeProperties,
+} from './shared.js';
+
+const SEARCH_DEBOUNCE_MS = 250;
+const SEARCH_MIN_CHARS = 3;
+const DIAL_ZONE = 'dialZone';
+// Countries whose /addresses said "not here" (404 / SEARCH_NOT_SUPPORTED): no search box for them.
+const searchUnsupported = new Set();
+// Browser autofill hints for the standard PIDF-LO elements.
+const AUTOCOMPLETE = { a1: 'address-level1', a2: 'address-level2', a3: 'address-level2', pc: 'postal-code' };
+
+const CSS = `${BASE_CSS}
+.search { display: flex; flex-direction: column; gap: 0.25rem; }
+.field select:disabled { background: transparent; }
+`;
+
+/**
+ * @fires btalk-change {address}
+ * @fires btalk-validity {valid, problems}
+ * @fires btalk-address-saved {voiceSiteId, address}
+ * @fires btalk-error {message, status, code}
+ * @fires btalk-loaded {country}
+ */
+export class BtalkAddressForm extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = ['api-base', 'country', 'customer-code', 'voicesite-id', 'lang', 'name', 'disabled'];
+
+  #internals;
+  #root;
+  #ui = {};
+  #client = null;
+  #credentials = null;
+  #stringOverrides = null;
+  #strings = resolveStrings('en');
+
+  #connected = false;
+  #loadScheduled = false;
+  #loadedKey = null; // iso2 the current #data (or load in flight) is for
+  #generation = 0; // bumped by every (re)load: stale answers are dropped
+  #core = null;
+  #data = null; // { iso2, constraints, geographicalConstraints, form, dialZones }
+
+  #values = new Map(); // element name -> text; survives country changes
+  #candidateExtras = new Set(); // names a chosen candidate set beyond the form's fields
+  #touched = new Set();
+  #serverProblems = [];
+  #submitted = false;
+  #result = { valid: false, problems: [] };
+  #validityKey = null;
+
+  #controls = new Map(); // name -> { field, input, error, rule, wrapper, geoLevel }
+  #geo = new Map(); // level -> { options: [{value, display}] | null, parents: string }
+  #busy = new Map(); // token -> message
+  #busySeq = 0;
+  #info = '';
+  #infoKind = '';
+  #failure = null; // { message, retry }
+  #saving = null;
+  #formDisabled = false;
+  #quietCheck = false;
+  #searchSeq = 0;
+  #search = debounce((query) => this.#runSearch(query), SEARCH_DEBOUNCE_MS);
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.#root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this.#root, CSS);
+    this.#buildSkeleton();
+    // The browser's own validation (surrounding form submitted while invalid) shows every problem.
+    this.addEventListener('invalid', () => {
+      if (this.#quietCheck) return;
+      this.#submitted = true;
+      this.#showAll();
+    });
+    this.#updateInternals();
+  }
+
+  // ---- lifecycle ------------------------------------------------------------
+
+  connectedCallback() {
+    upgradeProperties(this, ['client', 'credentials', 'strings', 'value']);
+    this.#connected = true;
+    this.#strings = resolveStrings(this.getAttribute('lang'), this.#stringOverrides);
+    this.#renderStatics();
+    if (this.#loadedKey !== this.#iso2()) this.#scheduleLoad();
+  }
+
+  disconnectedCallback() {
+    this.#connected = false;
+    this.#search.cancel();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    switch (name) {
+      case 'country':
+        if (this.#connected && this.#loadedKey !== this.#iso2()) this.#scheduleLoad();
+        break;
+      case 'api-base':
+        if (this.#connected && !this.#client) this.#reload();
+        break;
+      case 'lang':
+        this.#strings = resolveStrings(newValue, this.#stringOverrides);
+        this.#rerender();
+        break;
+      case 'name':
+        this.#updateInternals();
+        break;
+      case 'disabled':
+        this.#applyDisabled();
+        break;
+      default: // customer-code, voicesite-id: whether saving is possible
+        this.#renderSaveButton();
+    }
+  }
+
+  formAssociatedCallback() {
+    this.#updateInternals();
+  }
+
+  formDisabledCallback(disabled) {
+    this.#formDisabled = disabled;
+    this.#applyDisabled();
+  }
+
+  formResetCallback() {
+    this.#values.clear();
+    this.#candidateExtras.clear();
+    this.#touched.clear();
+    this.#serverProblems = [];
+    this.#submitted = false;
+    this.#setInfo('');
+    this.#clearFailure();
+    this.#ui.searchInput.value = '';
+    this.#clearCandidates();
+    for (const [level, state] of this.#geo) if (level > 1) state.options = null;
+    this.#syncControls();
+    this.#validate();
+    this.#renderProblems();
+  }
+
+  // ---- public properties ----------------------------------------------------
+
+  /** The BtalkClient to use; without one, a client is made from `api-base` (proxy mode). */
+  get client() { return this.#client; }
+  set client(value) {
+    this.#client = value ?? null;
+    if (this.#connected) this.#reload();
+  }
+
+  /** async () => ({ accessToken, apiKey }) for the auto-made client. A property only: never an attribute. */
+  get credentials() { return this.#credentials; }
+  set credentials(value) {
+    this.#credentials = typeof value === 'function' ? value : null;
+    if (this.#connected && !this.#client) this.#reload();
+  }
+
+  /** Overrides of the UI strings (see STRINGS in shared.js), e.g. { save: 'Enregistrer' }. */
+  get strings() { return { ...this.#strings }; }
+  set strings(value) {
+    this.#stringOverrides = value && typeof value === 'object' ? { ...value } : null;
+    this.#strings = resolveStrings(this.getAttribute('lang'), this.#stringOverrides);
+    this.#rerender();
+  }
+
+  /** The address: { element: value } for the filled fields of the current country (+ dialZone when manual). */
+  get value() {
+    const address = {};
+    const names = this.#data ? [...this.#controls.keys(), ...this.#candidateExtras] : [...this.#values.keys()];
+    for (const name of names) {
+      const text = this.#values.get(name);
+      if (text !== undefined && text !== '') address[name] = text;
+    }
+    return address;
+  }
+  set value(address) {
+    this.#values = new Map();
+    this.#candidateExtras.clear();
+    this.#serverProblems = [];
+    if (address && typeof address === 'object') {
+      for (const [name, text] of Object.entries(address)) {
+        if (text !== undefined && text !== null) this.#values.set(name, String(text));
+      }
+    }
+    if (!this.#data) return;
+    this.#syncControls();
+    this.#validate();
+    this.#renderProblems();
+    this.#loadGeoLevel(1, this.#generation);
+  }
+
+  get validity() { return this.#internals.validity; }
+  get validationMessage() { return this.#internals.validationMessage; }
+  get willValidate() { return this.#internals.willValidate; }
+  get form() { return this.#internals.form; }
+  get type() { return 'btalk-address-form'; }
+
+  checkValidity() {
+    this.#validate();
+    this.#quietCheck = true;
+    try {
+      return this.#internals.checkValidity();
+    } finally {
+      this.#quietCheck = false;
+    }
+  }
+
+  /** Validates, shows every problem with a summary and moves focus to the first. */
+  reportValidity() {
+    this.#submitted = true;
+    const valid = this.checkValidity();
+    this.#showAll();
+    if (!valid) this.#focusFirstError();
+    return valid;
+  }
+
+  /**
+   * Validates, then PUTs the address to the voicesite (`customer-code` + `voicesite-id`).
+   * Never rejects: resolves { saved: true, voiceSiteId, address } or { saved: false, problems?, error? }.
+   * A call while a save is in flight returns that save.
+   */
+  save() {
+    if (!this.#saving) {
+      this.#saving = this.#save().finally(() => {
+        this.#saving = null;
+        this.#renderSaveButton();
+      });
+      this.#renderSaveButton();
+    }
+    return this.#saving;
+  }
+
+  // ---- loading --------------------------------------------------------------
+
+  #iso2() {
+    return (this.getAttribute('country') ?? '').trim().toUpperCase();
+  }
+
+  // Deferred to a microtask so properties set right after the element is
+  // created or inserted (client, credentials, value) are used by the first load.
+  #scheduleLoad() {
+    if (this.#loadScheduled) return;
+    this.#loadScheduled = true;
+    queueMicrotask(() => {
+      this.#loadScheduled = false;
+      if (this.#connected) this.#load();
+    });
+  }
+
+  #reload() {
+    this.#loadedKey = null;
+    this.#scheduleLoad();
+  }
+
+  async #load() {
+    const iso2 = this.#iso2();
+    const generation = ++this.#generation;
+    this.#loadedKey = iso2;
+    this.#search.cancel();
+    this.#searchSeq++;
+    this.#clearFailure();
+    this.#setInfo('');
+    this.#busy.clear();
+    this.#renderBusy();
+    if (!iso2) {
+      this.#data = null;
+      this.#geo = new Map();
+      this.#renderFields();
+      this.#setInfo(this.#strings.noCountry);
+      this.#validate();
+      return;
+    }
+    const done = this.#startBusy(this.#strings.loadingCountry);
+    let client;
+    try {
+      client = clientFor(this);
+      const [core, answer] = await Promise.all([this.#core ?? loadCore(), client.countryForm(iso2)]);
+      if (generation !== this.#generation) return;
+      this.#core = core;
+      const form = answer.form ?? core.addressForm(answer.constraints, answer.geographicalConstraints ?? undefined);
+      this.#data = {
+        iso2,
+        constraints: answer.constraints,
+        geographicalConstraints: answer.geographicalConstraints ?? null,
+        form,
+        dialZones: Array.isArray(answer.dialZones) ? answer.dialZones : [],
+      };
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#loadedKey = null;
+      this.#fail(this.#strings.loadFailed, error, () => this.#reload());
+      return;
+    } finally {
+      done();
+    }
+    this.#geo = new Map();
+    this.#candidateExtras.clear();
+    this.#serverProblems = [];
+    this.#submitted = false;
+    this.#ui.searchInput.value = '';
+    this.#clearCandidates();
+    this.#renderFields();
+    // Only fields this country also has keep their "touched" state.
+    this.#touched = new Set([...this.#touched].filter((name) => this.#controls.has(name)));
+    this.#validate();
+    this.#renderProblems();
+    emit(this, 'btalk-loaded', { country: iso2 });
+    this.#loadGeoLevel(1, generation);
+  }
+
+  #geoFieldAt(level) {
+    for (const control of this.#controls.values()) if (control.geoLevel === level) return control;
+    return null;
+  }
+
+  /**
+   * Loads the choices of geographical level `level` for the values chosen above
+   * it, then goes on down while a value is already chosen (kept or set).
+   */
+  async #loadGeoLevel(level, generation) {
+    const control = this.#geoFieldAt(level);
+    if (!control || generation !== this.#generation) return;
+    const parents = [];
+    for (let l = 1; l < level; l++) {
+      const parent = this.#geoFieldAt(l);
+      const chosen = parent ? this.#values.get(parent.field.name) : '';
+      if (!chosen) {
+        this.#geo.set(level, { options: null, parents: '' });
+        this.#fillControl(control);
+        return;
+      }
+      parents.push(chosen);
+    }
+    const key = JSON.stringify(parents);
+    const existing = this.#geo.get(level);
+    if (!(existing?.options && existing.parents === key)) {
+      this.#geo.set(level, { options: null, parents: key });
+      this.#fillControl(control);
+      const done = this.#startBusy(format(this.#strings.loadingAreas, { label: control.field.label }));
+      let options;
+      try {
+        options = await clientFor(this).geoAreas(this.#data.iso2, parents);
+      } catch (error) {
+        if (generation === this.#generation && this.#geo.get(level)?.parents === key) {
+          this.#fail(format(this.#strings.areasFailed, { label: control.field.label, message: '{message}' }), error,
+            () => this.#loadGeoLevel(level, this.#generation));
+        }
+        return;
+      } finally {
+        done();
+      }
+      // The user may have changed a parent meanwhile: only the latest path counts.
+      if (generation !== this.#generation || this.#geo.get(level)?.parents !== key) return;
+      this.#geo.set(level, { options: Array.isArray(options) ? options : [], parents: key });
+      this.#fillControl(control);
+      this.#validate();
+      this.#renderProblems();
+    }
+    if (this.#values.get(control.field.name)) await this.#loadGeoLevel(level + 1, generation);
+  }
+
+  // ---- rendering ------------------------------------------------------------
+
+  #buildSkeleton() {
+    const ui = this.#ui;
+    ui.status = h('p', { part: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+    ui.alertText = h('span');
+    ui.retry = h('button', { type: 'button', class: 'secondary', onclick: () => this.#retry() });
+    ui.alert = h('div', { part: 'status', class: 'status error-status', role: 'alert', hidden: true }, ui.alertText, ui.retry);
+    ui.summaryTitle = h('h2', { id: 'summary-title' });
+    ui.summaryList = h('ul');
+    ui.summary = h('div', {
+      part: 'summary', class: 'summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true,
+    }, ui.summaryTitle, ui.summaryList);
+    ui.searchLabel = h('label', { for: 'search-input', class: 'label' });
+    ui.searchDescription = h('p', { id: 'search-desc', class: 'description', part: 'description' });
+    ui.searchInput = h('input', {
+      id: 'search-input', type: 'search', part: 'input', autocomplete: 'off', 'aria-describedby': 'search-desc',
+      'aria-controls': 'candidates', 'aria-expanded': 'false',
+      oninput: () => this.#onSearchInput(),
+      onkeydown: (event) => this.#onSearchKey(event),
+    });
+    ui.candidates = h('ul', { id: 'candidates', part: 'candidates', class: 'candidates', role: 'list' });
+    ui.searchStatus = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+    ui.search = h('div', { part: 'search', class: 'search', hidden: true },
+      ui.searchLabel, ui.searchDescription, ui.searchInput, ui.candidates, ui.searchStatus);
+    ui.fields = h('div', { class: 'stack' });
+    ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => this.save() });
+    ui.actions = h('div', { class: 'actions' }, ui.save);
+    ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
+      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
+    ui.form.addEventListener('keydown', (event) => this.#onFormKey(event));
+    this.#root.append(ui.form);
+  }
+
+  /** Texts that do not depend on the country. */
+  #renderStatics() {
+    const s = this.#strings;
+    const ui = this.#ui;
+    ui.retry.textContent = s.retry;
+    ui.summaryTitle.textContent = s.summaryTitle;
+    ui.searchLabel.textContent = s.searchLabel;
+    ui.searchDescription.textContent = s.searchDescription;
+    this.#renderSaveButton();
+    this.#renderBusy();
+  }
+
+  #rerender() {
+    this.#renderStatics();
+    if (this.#data) {
+      const focusedName = this.#focusedFieldName();
+      this.#renderFields();
+      this.#renderProblems();
+      if (focusedName) this.#controls.get(focusedName)?.input.focus();
+    } else if (!this.#iso2()) {
+      this.#setInfo(this.#strings.noCountry);
+    }
+  }
+
+  #focusedFieldName() {
+    const active = this.#root.activeElement;
+    for (const [name, control] of this.#controls) if (control.input === active) return name;
+    return null;
+  }
+
+  #renderFields() {
+    this.#controls = new Map();
+    const nodes = [];
+    if (this.#data) {
+      const { form, dialZones } = this.#data;
+      const ruleErrors = new Map();
+      for (const problem of form.constraintErrors ?? []) {
+        if (!ruleErrors.has(problem.field)) ruleErrors.set(problem.field, problem.message);
+      }
+      const fields = (form.fields ?? []).filter((field) => field && typeof field.name === 'string' && field.name !== DIAL_ZONE);
+      if (form.dialZone === 'manual') {
+        fields.push({
+          name: DIAL_ZONE,
+          label: this.#strings.dialZoneLabel,
+          description: this.#strings.dialZoneDescription,
+          required: true,
+          control: dialZones.length ? 'select' : 'text',
+          options: dialZones,
+          maxLength: null,
+          referenceUrl: null,
+          geoLevel: null,
+        });
+      }
+      fields.forEach((field, index) => nodes.push(this.#buildField(field, index, ruleErrors.get(field.name))));
+      this.#ui.search.hidden = searchUnsupported.has(this.#data.iso2);
+    } else {
+      this.#ui.search.hidden = true;
+    }
+    this.#ui.fields.replaceChildren(...nodes);
+    this.#applyDisabled();
+  }
+
+  #buildField(field, index, ruleError) {
+    const s = this.#strings;
+    const id = `field-${index}`;
+    const label = String(field.label || field.name);
+    const descId = `${id}-desc`;
+    const errorId = `${id}-error`;
+    const ruleId = `${id}-rule`;
+    const geoLevel = Number.isInteger(field.geoLevel) ? field.geoLevel : null;
+    const isSelect = geoLevel !== null || field.control === 'select';
+    const describedBy = [field.description ? descId : null, ruleError ? ruleId : null, errorId].filter(Boolean).join(' ');
+
+    let input;
+    const common = {
+      id,
+      part: isSelect ? 'select' : 'input',
+      name: field.name,
+      'aria-describedby': describedBy,
+      'aria-required': field.required ? 'true' : 'false',
+      'aria-invalid': 'false',
+    };
+    if (isSelect) {
+      input = h('select', { ...common, onchange: () => this.#onFieldInput(field.name, input.value, true) });
+    } else {
+      input = h('input', {
+        ...common,
+        type: 'text',
+        autocomplete: AUTOCOMPLETE[field.name] ?? 'off',
+        maxlength: Number.isInteger(field.maxLength) && field.maxLength > 0 ? field.maxLength : null,
+        inputmode: field.control === 'numeric' ? 'numeric' : null,
+        oninput: () => this.#onFieldInput(field.name, input.value, false),
+      });
+    }
+    input.addEventListener('blur', () => this.#onFieldBlur(field.name));
+
+    const link = isHttpUrl(field.referenceUrl)
+      ? h('a', { part: 'link', href: field.referenceUrl, target: '_blank', rel: 'noopener noreferrer' },
+        format(s.moreInfo, { label }), h('span', { class: 'visually-hidden', text: ` ${s.opensNewWindow}` }))
+      : null;
+    const error = h('p', { id: errorId, part: 'error', class: 'error' });
+    const rule = ruleError ? h('p', { id: ruleId, part: 'error', class: 'error', text: format(s.constraintBroken, { message: ruleError }) }) : null;
+    const wrapper = h('div', { part: 'field', class: 'field', 'data-field': field.name },
+      h('label', { for: id, part: 'label' }, label,
+        field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: s.requiredMark }) : null),
+      field.description ? h('p', { id: descId, part: 'description', class: 'description', text: field.description }) : null,
+      input, link, rule, error);
+
+    const control = { field: { ...field, label }, input, error, wrapper, geoLevel, isSelect };
+    this.#controls.set(field.name, control);
+    this.#fillControl(control);
+    return wrapper;
+  }
+
+  /** Puts the current value (and, for selects, the choices) into a control. */
+  #fillControl(control) {
+    const current = this.#values.get(control.field.name) ?? '';
+    if (!control.isSelect) {
+      if (control.input.value !== current) control.input.value = current;
+      return;
+    }
+    const s = this.#strings;
+    const select = control.input;
+    let options = control.field.options ?? [];
+    let placeholder = control.field.required ? s.choose : s.none;
+    let unavailable = false;
+    if (control.geoLevel !== null) {
+      const state = this.#geo.get(control.geoLevel);
+      options = state?.options ?? [];
+      if (!state?.options) {
+        unavailable = true;
+        const parent = control.geoLevel > 1 ? this.#geoFieldAt(control.geoLevel - 1) : null;
+        const parentChosen = parent ? !!this.#values.get(parent.field.name) : true;
+        placeholder = parentChosen ? s.loading : format(s.chooseParentFirst, { label: parent.field.label });
+      }
+    }
+    const nodes = [new Option(placeholder, '')];
+    let found = current === '';
+    for (const option of options) {
+      if (!option || option.value === undefined || option.value === null) continue;
+      const value = String(option.value);
+      const display = option.display === undefined || option.display === null || option.display === '' ? value : String(option.display);
+      nodes.push(new Option(display, value));
+      if (value === current) found = true;
+    }
+    // A value the list does not hold (typed before, set, or from another country)
+    // is kept visible so nothing is silently lost; validation says it is not allowed.
+    if (!found) nodes.push(new Option(unavailable ? current : format(s.unknownValue, { value: current }), current));
+    select.replaceChildren(...nodes);
+    select.value = current;
+    control.unavailable = unavailable && current === '';
+    select.disabled = this.#isDisabled() || control.unavailable;
+  }
+
+  #syncControls() {
+    for (const control of this.#controls.values()) this.#fillControl(control);
+  }
+
+  #isDisabled() {
+    return this.#formDisabled || this.hasAttribute('disabled');
+  }
+
+  #applyDisabled() {
+    const off = this.#isDisabled();
+    for (const control of this.#controls.values()) control.input.disabled = off || !!control.unavailable;
+    this.#ui.searchInput.disabled = off;
+    for (const button of this.#ui.candidates.querySelectorAll('button')) button.disabled = off;
+    this.#renderSaveButton();
+  }
+
+  #renderSaveButton() {
+    const ui = this.#ui;
+    if (!ui.save) return;
+    ui.save.hidden = !(this.getAttribute('voicesite-id') && this.getAttribute('customer-code'));
+    ui.save.textContent = this.#saving ? this.#strings.saving : this.#strings.save;
+    ui.save.disabled = this.#isDisabled() || !!this.#saving;
+  }
+
+  // ---- status: loading, info, failure ----------------------------------------
+
+  #startBusy(message) {
+    const token = ++this.#busySeq;
+    this.#busy.set(token, message);
+    this.#renderBusy();
+    return () => {
+      this.#busy.delete(token);
+      this.#renderBusy();
+    };
+  }
+
+  #renderBusy() {
+    const ui = this.#ui;
+    const busy = this.#busy.size > 0;
+    ui.form.setAttribute('aria-busy', busy ? 'true' : 'false');
+    if ('ariaBusy' in this.#internals) this.#internals.ariaBusy = busy ? 'true' : 'false';
+    const message = busy ? [...this.#busy.values()].pop() : this.#info;
+    ui.status.textContent = message ?? '';
+    ui.status.className = `status${!busy && this.#infoKind ? ` ${this.#infoKind}` : ''}`;
+  }
+
+  #setInfo(message, kind = '') {
+    this.#info = message;
+    this.#infoKind = kind;
+    this.#renderBusy();
+  }
+
+  /** Shows a failure with a Retry button, tells the page, keeps every value. */
+  #fail(template, error, retry) {
+    const message = format(template, { message: errorMessage(error, this.#strings) });
+    this.#failure = { message, retry };
+    this.#ui.alertText.textContent = message;
+    this.#ui.retry.hidden = !retry;
+    this.#ui.alert.hidden = false;
+    emit(this, 'btalk-error', errorDetail(error, message));
+  }
+
+  #clearFailure() {
+    this.#failure = null;
+    this.#ui.alert.hidden = true;
+    this.#ui.alertText.textContent = '';
+  }
+
+  #retry() {
+    const retry = this.#failure?.retry;
+    this.#clearFailure();
+    retry?.();
+  }
+
+  // ---- user input -----------------------------------------------------------
+
+  #onFieldInput(name, text, isChoice) {
+    this.#values.set(name, text);
+    this.#serverProblems = this.#serverProblems.filter((problem) => problem.field !== name);
+    if (isChoice) this.#touched.add(name);
+    if (this.#infoKind === 'success') this.#setInfo('');
+    const control = this.#controls.get(name);
+    if (control?.geoLevel) {
+      // A new parent invalidates every level below it.
+      for (let level = control.geoLevel + 1; level <= 4; level++) {
+        const child = this.#geoFieldAt(level);
+        if (!child) break;
+        this.#values.delete(child.field.name);
+        this.#geo.set(level, { options: null, parents: '' });
+        this.#fillControl(child);
+      }
+      if (text) this.#loadGeoLevel(control.geoLevel + 1, this.#generation);
+    }
+    this.#validate();
+    this.#renderProblems();
+    emit(this, 'btalk-change', { address: this.value });
+  }
+
+  #onFieldBlur(name) {
+    if (this.#touched.has(name)) return;
+    this.#touched.add(name);
+    this.#renderProblems();
+  }
+
+  #onFormKey(event) {
+    // Enter in a text field submits, as in a native form.
+    if (event.key !== 'Enter' || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof HTMLInputElement) || target === this.#ui.searchInput || target.type !== 'text') return;
+    event.preventDefault();
+    if (this.form) this.form.requestSubmit();
+    else if (!this.#ui.save.hidden) this.save();
+    else this.reportValidity();
+  }
+
+  // ---- address search -------------------------------------------------------
+
+  #onSearchInput() {
+    const query = this.#ui.searchInput.value.trim();
+    if (query.length < SEARCH_MIN_CHARS) {
+      this.#search.cancel();
+      this.#searchSeq++;
+      this.#clearCandidates();
+      return;
+    }
+    this.#search(query);
+  }
+
+  async #runSearch(query) {
+    if (!this.#data) return;
+    const seq = ++this.#searchSeq;
+    const { iso2 } = this.#data;
+    const done = this.#startBusy(this.#strings.searching);
+    this.#ui.search.setAttribute('aria-busy', 'true');
+    let candidates;
+    try {
+      candidates = await clientFor(this).searchAddresses(iso2, query);
+    } catch (error) {
+      if (seq !== this.#searchSeq) return;
+      if (error?.status === 404 || error?.code === 'SEARCH_NOT_SUPPORTED' || error?.body?.code === 'SEARCH_NOT_SUPPORTED') {
+        searchUnsupported.add(iso2);
+        this.#clearCandidates();
+        this.#ui.search.hidden = true;
+        this.#setInfo(this.#strings.searchUnavailable);
+        this.#controls.values().next().value?.input.focus();
+      } else {
+        this.#fail(this.#strings.searchFailed, error, () => this.#runSearch(query));
+      }
+      return;
+    } finally {
+      done();
+      this.#ui.search.removeAttribute('aria-busy');
+    }
+    if (seq !== this.#searchSeq) return;
+    this.#renderCandidates(Array.isArray(candidates) ? candidates : []);
+  }
+
+  #renderCandidates(candidates) {
+    const s = this.#strings;
+    const items = candidates.filter((c) => c && c.address && typeof c.address === 'object').map((candidate) =>
+      h('li', {}, h('button', {
+        type: 'button',
+        class: 'candidate',
+        disabled: this.#isDisabled(),
+        text: String(candidate.label ?? Object.values(candidate.address).join(', ')),
+        onclick: () => this.#applyCandidate(candidate),
+        onkeydown: (event) => this.#onCandidateKey(event),
+      })));
+    this.#ui.candidates.replaceChildren(...items);
+    this.#ui.searchInput.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+    this.#ui.searchStatus.textContent = items.length === 0 ? s.searchNone
+      : items.length === 1 ? s.searchFoundOne : format(s.searchFound, { count: items.length });
+  }
+
+  #clearCandidates() {
+    this.#ui.candidates.replaceChildren();
+    this.#ui.searchInput.setAttribute('aria-expanded', 'false');
+    this.#ui.searchStatus.textContent = '';
+  }
+
+  #onSearchKey(event) {
+    if (event.key === 'ArrowDown') {
+      const first = this.#ui.candidates.querySelector('button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key === 'Escape') {
+      this.#clearCandidates();
+    }
+  }
+
+  #onCandidateKey(event) {
+    const buttons = [...this.#ui.candidates.querySelectorAll('button')];
+    const index = buttons.indexOf(event.currentTarget);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) this.#ui.searchInput.focus();
+      else buttons[Math.min(next, buttons.length - 1)].focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#clearCandidates();
+      this.#ui.searchInput.focus();
+    }
+  }
+
+  /** Fills the form with the candidate's address exactly as the API gave it (the push format). */
+  #applyCandidate(candidate) {
+    for (const name of this.#controls.keys()) this.#values.delete(name);
+    for (const name of this.#candidateExtras) this.#values.delete(name);
+    this.#candidateExtras.clear();
+    this.#serverProblems = [];
+    for (const [name, text] of Object.entries(candidate.address)) {
+      if (text === undefined || text === null) continue;
+      this.#values.set(name, String(text));
+      this.#touched.add(name);
+      if (!this.#controls.has(name)) this.#candidateExtras.add(name);
+    }
+    // Geo choices are reloaded for the candidate's path (cached per path by the client).
+    for (const [level] of this.#geo) if (level > 1) this.#geo.set(level, { options: null, parents: '' });
+    this.#syncControls();
+    this.#clearCandidates();
+    this.#ui.searchInput.value = '';
+    this.#ui.searchInput.focus();
+    this.#setInfo(format(this.#strings.candidateChosen, { label: candidate.label ?? '' }));
+    this.#validate();
+    this.#renderProblems();
+    emit(this, 'btalk-change', { address: this.value });
+    this.#loadGeoLevel(1, this.#generation);
+  }
+
+  // ---- validation -----------------------------------------------------------
+
+  #validate() {
+    let result;
+    if (!this.#data || !this.#core) {
+      result = { valid: false, problems: [], message: this.#iso2() ? this.#strings.notLoaded : this.#strings.noCountry };
+    } else {
+      const geoAreas = {};
+      for (const [level, state] of this.#geo) if (state.options) geoAreas[`area${level}`] = state.options;
+      const options = { geoAreas };
+      if (this.#data.geographicalConstraints) options.geographicalConstraints = this.#data.geographicalConstraints;
+      try {
+        result = this.#core.validateAddress(this.#data.constraints, this.value, options);
+      } catch (error) {
+        const message = format(this.#strings.coreFailed, { message: errorMessage(error, this.#strings) });
+        result = { valid: false, problems: [{ field: '', code: error?.code ?? 'internal', message }] };
+      }
+      const problems = [...(result.problems ?? [])];
+      for (const problem of this.#serverProblems) {
+        if (!problems.some((p) => p.field === problem.field && p.code === problem.code)) problems.push(problem);
+      }
+      result = { valid: !!result.valid && this.#serverProblems.length === 0, problems };
+    }
+    this.#result = result;
+    this.#updateInternals();
+    const key = JSON.stringify([result.valid, result.problems]);
+    if (key !== this.#validityKey) {
+      this.#validityKey = key;
+      if (this.#data) emit(this, 'btalk-validity', { valid: result.valid, problems: result.problems });
+    }
+    return result;
+  }
+
+  /** Problems in field order (unknown fields last), as shown. */
+  #orderedProblems() {
+    const names = [...this.#controls.keys()];
+    const rank = (problem) => {
+      const index = names.indexOf(problem.field);
+      return index < 0 ? names.length : index;
+    };
+    return [...this.#result.problems].sort((a, b) => rank(a) - rank(b));
+  }
+
+  #problemText(problem) {
+    const control = this.#controls.get(problem.field);
+    if (problem.code === 'constraintError') return format(this.#strings.constraintBroken, { message: problem.message ?? '' });
+    const template = this.#strings[`problem.${problem.code}`];
+    if (template && control) {
+      return format(template, {
+        label: control.field.label,
+        min: control.field.minLength ?? '',
+        max: control.field.maxLength ?? '',
+      });
+    }
+    return String(problem.message || problem.code || '');
+  }
+
+  #renderProblems() {
+    const firstByField = new Map();
+    for (const problem of this.#orderedProblems()) {
+      if (!firstByField.has(problem.field)) firstByField.set(problem.field, problem);
+    }
+    for (const [name, control] of this.#controls) {
+      const problem = firstByField.get(name);
+      const shown = problem && (this.#touched.has(name) || this.#submitted);
+      control.error.textContent = shown ? this.#problemText(problem) : '';
+      control.input.setAttribute('aria-invalid', shown ? 'true' : 'false');
+    }
+    this.#renderSummary();
+  }
+
+  #renderSummary() {
+    const ui = this.#ui;
+    const problems = this.#submitted && this.#data ? this.#orderedProblems() : [];
+    if (problems.length === 0) {
+      ui.summary.hidden = true;
+      ui.summaryList.replaceChildren();
+      return;
+    }
+    const seen = new Set();
+    const items = [];
+    for (const problem of problems) {
+      const control = this.#controls.get(problem.field);
+      if (control && seen.has(problem.field)) continue;
+      seen.add(problem.field);
+      const text = this.#problemText(problem);
+      items.push(h('li', {}, control
+        ? h('button', { type: 'button', class: 'linklike', text, onclick: () => control.input.focus() })
+        : text));
+    }
+    ui.summaryList.replaceChildren(...items);
+    ui.summary.hidden = false;
+  }
+
+  #showAll() {
+    for (const name of this.#controls.keys()) this.#touched.add(name);
+    this.#validate();
+    this.#renderProblems();
+  }
+
+  #focusFirstError() {
+    for (const problem of this.#orderedProblems()) {
+      const control = this.#controls.get(problem.field);
+      if (control && !control.input.disabled) {
+        control.input.focus();
+        return;
+      }
+    }
+    if (!this.#ui.summary.hidden) this.#ui.summary.focus();
+  }
+
+  #updateInternals() {
+    const address = this.value;
+    const prefix = this.getAttribute('name');
+    const data = new FormData();
+    for (const [name, text] of Object.entries(address)) data.append(prefix ? `${prefix}[${name}]` : name, text);
+    this.#internals.setFormValue(data);
+    const result = this.#result;
+    if (result.valid) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const first = this.#orderedProblems()[0];
+    const message = first ? this.#problemText(first) : (result.message ?? this.#strings.notLoaded);
+    const anchor = first ? this.#controls.get(first.field)?.input : undefined;
+    if (anchor && anchor.isConnected) this.#internals.setValidity({ customError: true }, message, anchor);
+    else this.#internals.setValidity({ customError: true }, message || this.#strings.notLoaded);
+  }
+
+  // ---- save -----------------------------------------------------------------
+
+  async #save() {
+    const customerCode = this.getAttribute('customer-code');
+    const voiceSiteId = this.getAttribute('voicesite-id');
+    if (!customerCode || !voiceSiteId || this.#isDisabled()) {
+      return { saved: false, error: { message: this.#strings.notLoaded, status: 0, code: 'notReady' } };
+    }
+    this.#clearFailure();
+    this.#setInfo('');
+    this.#serverProblems = [];
+    this.#submitted = true;
+    this.#showAll();
+    if (!this.#result.valid) {
+      if (!this.#data) this.#setInfo(this.#result.message ?? this.#strings.notLoaded);
+      this.#focusFirstError();
+      return { saved: false, problems: this.#result.problems };
+    }
+    const address = this.value;
+    const generation = this.#generation;
+    const done = this.#startBusy(this.#strings.saving);
+    try {
+      const answer = await clientFor(this).pushVoiceAddress(customerCode, voiceSiteId, address);
+      const savedId = String(answer?.voiceSiteId ?? voiceSiteId);
+      const saved = answer?.voiceAddress && typeof answer.voiceAddress === 'object' ? answer.voiceAddress : address;
+      if (generation === this.#generation) this.#setInfo(format(this.#strings.saved, { voiceSiteId: savedId }), 'success');
+      emit(this, 'btalk-address-saved', { voiceSiteId: savedId, address: saved });
+      return { saved: true, voiceSiteId: savedId, address: saved };
+    } catch (error) {
+      const problems = Array.isArray(error?.problems) && error.problems.length ? error.problems
+        : Array.isArray(error?.body?.problems) ? error.body.problems : [];
+      if (error?.status === 400 && problems.length) {
+        // The server's verdict, shown on the fields it names.
+        this.#serverProblems = problems
+          .filter((p) => p && typeof p === 'object')
+          .map((p) => ({ field: String(p.field ?? ''), code: String(p.code ?? 'serverRejected'), message: String(p.message ?? '') }));
+        this.#validate();
+        this.#renderProblems();
+        this.#fail(this.#strings.serverRejected, error, null);
+        this.#focusFirstError();
+        return { saved: false, problems: this.#serverProblems, error: errorDetail(error, error.message) };
+      }
+      this.#fail(this.#strings.saveFailed, error, () => this.save());
+      return { saved: false, error: errorDetail(error, error?.message ?? '') };
+    } finally {
+      done();
+    }
+  }
+}

@@ -1,0 +1,338 @@
+// Infrastructure shared by the btalk-forms custom elements: styles, UI strings
+// (en + fr, overridable), a DOM builder that never parses HTML, event dispatch,
+// and the API client an element uses when the page gives it none.
+import { BtalkClient } from '../client.js';
+
+/** Base styles for every element. Themable through --btalk-* custom properties and ::part. */
+export const BASE_CSS = `
+:host {
+  display: block;
+  box-sizing: border-box;
+  font-family: var(--btalk-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  color: var(--btalk-color-text, #1f1f1f);
+  background: var(--btalk-color-bg, transparent);
+  max-width: 100%;
+  line-height: 1.4;
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.stack { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
+.field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
+label, .label { font-weight: 600; }
+.required { color: var(--btalk-color-error, #b00020); margin-inline-start: 0.2em; }
+input, select, button, textarea { font: inherit; color: inherit; }
+input, select {
+  width: 100%;
+  max-width: 100%;
+  min-height: 2.5rem;
+  padding: 0.45rem 0.6rem;
+  border: 1px solid var(--btalk-color-border, #8a8a8a);
+  border-radius: var(--btalk-radius, 4px);
+  background: var(--btalk-color-bg, #fff);
+}
+input[aria-invalid="true"], select[aria-invalid="true"] {
+  border-color: var(--btalk-color-error, #b00020);
+  border-width: 2px;
+}
+input:disabled, select:disabled, button:disabled { opacity: 0.6; cursor: not-allowed; }
+:focus-visible, input:focus, select:focus {
+  outline: 3px solid var(--btalk-color-accent, #ff7900);
+  outline-offset: 2px;
+}
+.description { margin: 0; font-size: 0.9em; opacity: 0.85; }
+.error { margin: 0; color: var(--btalk-color-error, #b00020); font-weight: 600; font-size: 0.95em; }
+.error:empty { display: none; }
+button {
+  min-height: 2.5rem;
+  padding: 0.45rem 1rem;
+  border-radius: var(--btalk-radius, 4px);
+  border: 1px solid var(--btalk-color-accent, #ff7900);
+  background: var(--btalk-color-accent, #ff7900);
+  color: #000;
+  font-weight: 600;
+  cursor: pointer;
+}
+button.secondary { background: transparent; color: inherit; }
+button.linklike {
+  min-height: 0; padding: 0; border: 0; background: none; color: inherit;
+  text-decoration: underline; font-weight: 400; text-align: start;
+}
+a { color: inherit; }
+.status { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--btalk-radius, 4px); }
+.status:empty { display: none; }
+.status.error-status {
+  border: 2px solid var(--btalk-color-error, #b00020);
+  display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between;
+}
+.status.success { border: 2px solid #2e7d32; }
+.summary {
+  border: 2px solid var(--btalk-color-error, #b00020);
+  border-radius: var(--btalk-radius, 4px);
+  padding: 0.5rem 0.75rem;
+}
+.summary ul { margin: 0.25rem 0 0; padding-inline-start: 1.2rem; }
+.summary h2 { font-size: 1em; margin: 0; }
+.candidates { list-style: none; margin: 0; padding: 0; border: 1px solid var(--btalk-color-border, #8a8a8a); border-radius: var(--btalk-radius, 4px); }
+.candidates:empty { display: none; }
+.candidates li + li { border-top: 1px solid var(--btalk-color-border, #8a8a8a); }
+.candidates button {
+  width: 100%; text-align: start; background: transparent; border: 0; border-radius: 0;
+  font-weight: 400; color: inherit;
+}
+.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+`;
+
+const sheetCache = new Map();
+
+/** Puts `cssText` in a shadow root: a shared constructable sheet where supported, else a <style>. */
+export function adoptStyles(root, cssText) {
+  if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in root) {
+    let sheet = sheetCache.get(cssText);
+    if (!sheet) {
+      try {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(cssText);
+        sheetCache.set(cssText, sheet);
+      } catch {
+        sheet = null;
+      }
+    }
+    if (sheet) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = cssText;
+  root.prepend(style);
+}
+
+/** UI strings. API texts (labels, descriptions, values) are never translated: they come from the API. */
+export const STRINGS = {
+  en: {
+    loading: 'Loading…',
+    loadingCountry: 'Loading the address form…',
+    loadingAreas: 'Loading the choices for {label}…',
+    searching: 'Searching addresses…',
+    saving: 'Saving the address…',
+    retry: 'Retry',
+    noCountry: 'Choose a country to enter the address.',
+    loadFailed: 'The address form could not be loaded: {message}',
+    areasFailed: 'The choices for {label} could not be loaded: {message}',
+    searchFailed: 'The address search failed: {message}',
+    saveFailed: 'The address could not be saved: {message}',
+    coreFailed: 'The address could not be checked: {message}',
+    errorStatus: '(HTTP {status})',
+    choose: 'Choose…',
+    none: '(none)',
+    chooseParentFirst: 'Choose {label} first',
+    requiredMark: '*',
+    requiredText: '(required)',
+    moreInfo: 'More information about {label}',
+    opensNewWindow: '(opens in a new window)',
+    dialZoneLabel: 'Dial zone',
+    dialZoneDescription: 'The dial zone local to the site (not checked by Business Talk).',
+    searchLabel: 'Find the address',
+    searchDescription: 'Type part of the address, then choose it in the list to fill the form.',
+    searchNone: 'No address found.',
+    searchFound: '{count} addresses found. Use Tab or the arrow keys to choose one.',
+    searchFoundOne: '1 address found. Use Tab or the arrow keys to choose it.',
+    searchUnavailable: 'Address search is not available for this country: fill in the fields below.',
+    candidateChosen: 'Address filled in: {label}',
+    summaryTitle: 'Please correct the following:',
+    summaryOther: '{message}',
+    save: 'Save the address',
+    saved: 'The address was saved for voicesite {voiceSiteId}.',
+    serverRejected: 'Business Talk rejected the address: {message}',
+    invalidAddress: 'The address has problems: correct the highlighted fields.',
+    notLoaded: 'The address form is not loaded yet.',
+    constraintBroken: "This field's rule from the API is broken: {message}",
+    unknownValue: '{value} (not in the list)',
+  },
+  fr: {
+    loading: 'Chargement…',
+    loadingCountry: 'Chargement du formulaire d’adresse…',
+    loadingAreas: 'Chargement des choix pour {label}…',
+    searching: 'Recherche d’adresses…',
+    saving: 'Enregistrement de l’adresse…',
+    retry: 'Réessayer',
+    noCountry: 'Choisissez un pays pour saisir l’adresse.',
+    loadFailed: 'Le formulaire d’adresse n’a pas pu être chargé : {message}',
+    areasFailed: 'Les choix pour {label} n’ont pas pu être chargés : {message}',
+    searchFailed: 'La recherche d’adresse a échoué : {message}',
+    saveFailed: 'L’adresse n’a pas pu être enregistrée : {message}',
+    coreFailed: 'L’adresse n’a pas pu être vérifiée : {message}',
+    errorStatus: '(HTTP {status})',
+    choose: 'Choisir…',
+    none: '(aucun)',
+    chooseParentFirst: 'Choisissez d’abord {label}',
+    requiredMark: '*',
+    requiredText: '(obligatoire)',
+    moreInfo: 'Plus d’informations sur {label}',
+    opensNewWindow: '(s’ouvre dans une nouvelle fenêtre)',
+    dialZoneLabel: 'Zone de numérotation',
+    dialZoneDescription: 'La zone de numérotation locale du site (non vérifiée par Business Talk).',
+    searchLabel: 'Rechercher l’adresse',
+    searchDescription: 'Tapez une partie de l’adresse, puis choisissez-la dans la liste pour remplir le formulaire.',
+    searchNone: 'Aucune adresse trouvée.',
+    searchFound: '{count} adresses trouvées. Utilisez Tab ou les flèches pour en choisir une.',
+    searchFoundOne: '1 adresse trouvée. Utilisez Tab ou les flèches pour la choisir.',
+    searchUnavailable: 'La recherche d’adresse n’est pas disponible pour ce pays : remplissez les champs ci-dessous.',
+    candidateChosen: 'Adresse remplie : {label}',
+    summaryTitle: 'Veuillez corriger les points suivants :',
+    summaryOther: '{message}',
+    save: 'Enregistrer l’adresse',
+    saved: 'L’adresse a été enregistrée pour le site {voiceSiteId}.',
+    serverRejected: 'Business Talk a refusé l’adresse : {message}',
+    invalidAddress: 'L’adresse comporte des erreurs : corrigez les champs signalés.',
+    notLoaded: 'Le formulaire d’adresse n’est pas encore chargé.',
+    constraintBroken: 'La règle de ce champ fournie par l’API est invalide : {message}',
+    unknownValue: '{value} (absent de la liste)',
+    // Problem messages by code (the core's messages are English).
+    'problem.valueMissing': '{label} : ce champ est obligatoire.',
+    'problem.tooShort': '{label} : au moins {min} caractères.',
+    'problem.tooLong': '{label} : au plus {max} caractères.',
+    'problem.typeMismatch': '{label} : uniquement des chiffres (0 à 9).',
+    'problem.patternMismatch': '{label} : le format n’est pas valide.',
+    'problem.notAllowed': '{label} : cette valeur n’est pas autorisée.',
+    'problem.unknownField': '{label} : ce champ n’existe pas pour ce pays.',
+  },
+};
+
+/** The strings for `lang` (falls back to English), with the caller's overrides on top. */
+export function resolveStrings(lang, overrides) {
+  const base = STRINGS[String(lang || 'en').toLowerCase().slice(0, 2)] ?? STRINGS.en;
+  const merged = { ...STRINGS.en, ...base };
+  if (overrides && typeof overrides === 'object') {
+    for (const [key, text] of Object.entries(overrides)) {
+      if (typeof text === 'string') merged[key] = text;
+    }
+  }
+  return merged;
+}
+
+/** Replaces {name} placeholders; the result is plain text (always set via textContent). */
+export function format(template, params = {}) {
+  return String(template ?? '').replace(/\{(\w+)\}/g, (whole, key) =>
+    (params[key] === undefined || params[key] === null ? whole : String(params[key])));
+}
+
+/**
+ * Builds an element without ever parsing HTML: `text` becomes textContent,
+ * `on<event>` functions become listeners, `props` are set as properties,
+ * everything else is an attribute (true -> present, false/null/undefined -> absent).
+ * String children become text nodes.
+ */
+export function h(tag, attributes = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') {
+      el.textContent = String(value);
+    } else if (key === 'props') {
+      Object.assign(el, value);
+    } else if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Dispatches a CustomEvent that crosses shadow boundaries (bubbles + composed). */
+export function emit(target, type, detail) {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
+export function isHttpUrl(value) {
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** A human message for any failure, safe to show as text (never the credentials). */
+export function errorMessage(error, strings) {
+  const message = (error && typeof error.message === 'string' && error.message) || String(error ?? '');
+  if (error && typeof error.status === 'number' && error.status > 0 && !message.includes(String(error.status))) {
+    return `${message} ${format(strings.errorStatus, { status: error.status })}`;
+  }
+  return message;
+}
+
+/** The { message, status, code } detail of a btalk-error event. */
+export function errorDetail(error, message) {
+  return {
+    message,
+    status: typeof error?.status === 'number' ? error.status : 0,
+    code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
+  };
+}
+
+// One client per (base URL, credentials function) so elements on one page share caches.
+const clientCache = new Map();
+
+/**
+ * The client an element should use: its `client` property, else one made from
+ * its `api-base` attribute (proxy mode unless the `credentials` property is set).
+ */
+export function clientFor(element) {
+  if (element.client) return element.client;
+  const baseUrl = element.getAttribute('api-base') || undefined;
+  const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
+  let byCredentials = clientCache.get(baseUrl ?? '');
+  if (!byCredentials) {
+    byCredentials = new Map();
+    clientCache.set(baseUrl ?? '', byCredentials);
+  }
+  let client = byCredentials.get(credentials ?? null);
+  if (!client) {
+    client = new BtalkClient({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}) });
+    byCredentials.set(credentials ?? null, client);
+  }
+  return client;
+}
+
+/**
+ * Properties set on an element before its class was defined shadow the class's
+ * accessors; re-applying them routes them through the setters.
+ */
+export function upgradeProperties(element, names) {
+  for (const name of names) {
+    if (Object.prototype.hasOwnProperty.call(element, name)) {
+      const value = element[name];
+      delete element[name];
+      element[name] = value;
+    }
+  }
+}
+
+/** Calls `fn` once `delayMs` after the last call; `.cancel()` drops a pending call. */
+export function debounce(fn, delayMs) {
+  let timer = null;
+  const debounced = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { timer = null; fn(...args); }, delayMs);
+  };
+  debounced.cancel = () => { clearTimeout(timer); timer = null; };
+  return debounced;
+}
