@@ -102,8 +102,8 @@ function untilAborted(promise, signal, path) {
 }
 
 function describeSeconds(ms) {
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+  // 15000 -> "15 s", 2500 -> "2.5 s", 20 -> "0.02 s"
+  return `${Number((ms / 1000).toPrecision(3))} s`;
 }
 
 /**
@@ -320,14 +320,14 @@ export class BtalkClient {
   /** GET /countries/{iso2}/addressconstraints -> the raw document (cached). */
   async addressConstraints(iso2, { signal } = {}) {
     const path = `/countries/${checkIso2(iso2)}/addressconstraints`;
-    return this.#document(path, await this.#get(path, { signal, cache: true }));
+    return this.#read(path, (answer) => this.#document(path, answer), { signal, cache: true });
   }
 
   /** GET /countries/{iso2}/geographicalconstraints -> the raw document, or null (404: none). Cached. */
   async geographicalConstraints(iso2, { signal } = {}) {
     const path = `/countries/${checkIso2(iso2)}/geographicalconstraints`;
-    const answer = await this.#get(path, { signal, cache: true, accept404: true });
-    return answer.status === 404 ? null : this.#document(path, answer);
+    return this.#read(path, (answer) => (answer.status === 404 ? null : this.#document(path, answer)),
+      { signal, cache: true, accept404: true });
   }
 
   /**
@@ -349,8 +349,8 @@ export class BtalkClient {
   /** GET /countries/{iso2}/dialzones -> [{ value, display }]; [] when the API has none (404). Cached. */
   async dialZones(iso2, { signal } = {}) {
     const path = `/countries/${checkIso2(iso2)}/dialzones`;
-    const answer = await this.#get(path, { signal, cache: true, accept404: true });
-    return answer.status === 404 ? [] : this.#parse('dialZones', answer, path);
+    return this.#read(path, (answer) => (answer.status === 404 ? [] : this.#parse('dialZones', answer, path)),
+      { signal, cache: true, accept404: true });
   }
 
   /** GET /countries/{iso2}/addresses?q= -> [{ id, label, address }]; [] for an empty query (nothing sent). */
@@ -363,8 +363,7 @@ export class BtalkClient {
       throw invalidArgument(`The address search is longer than ${MAX_QUERY_LENGTH} characters.`);
     }
     const path = `/countries/${country}/addresses`;
-    const answer = await this.#get(path, { signal, query: { q: text } });
-    return this.#parse('addressCandidates', answer, path);
+    return this.#getParsed(path, 'addressCandidates', { signal, query: { q: text } });
   }
 
   /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress }] */
@@ -421,10 +420,11 @@ export class BtalkClient {
   /** GET /customers/{code}/voicesites/{id}/voiceaddress -> the stored address object, or null (404). */
   async getVoiceAddress(customerCode, voiceSiteId, { signal } = {}) {
     const path = `/customers/${segment(customerCode, 'customer code')}/voicesites/${segment(voiceSiteId, 'voicesite id')}/voiceaddress`;
-    const answer = await this.#get(path, { signal, accept404: true });
-    if (answer.status === 404) return null;
-    const document = await this.#document(path, answer);
-    return isPlainObject(document.voiceAddress) ? document.voiceAddress : document;
+    return this.#read(path, async (answer) => {
+      if (answer.status === 404) return null;
+      const document = await this.#document(path, answer);
+      return isPlainObject(document.voiceAddress) ? document.voiceAddress : document;
+    }, { signal, accept404: true });
   }
 
   /**
@@ -480,8 +480,24 @@ export class BtalkClient {
     return status >= 200 && status < 300;
   }
 
-  async #getParsed(path, kind, options) {
-    return this.#parse(kind, await this.#get(path, options), path);
+  #getParsed(path, kind, options) {
+    return this.#read(path, (answer) => this.#parse(kind, answer, path), options);
+  }
+
+  /**
+   * GET `path` and turn the answer into a value with `convert`. With `cache`, the answer is
+   * kept (until clearCache) only once `convert` accepted it, and converted anew for every
+   * caller, so callers never share (or corrupt) one object.
+   */
+  async #read(path, convert, { signal, query, cache = false, accept404 = false } = {}) {
+    const url = this.#url(path, query);
+    if (signal?.aborted) throw abortedError(path, signal.reason);
+    const cached = cache ? this.#cache.get(url) : undefined;
+    if (cached) return convert(cached);
+    const answer = await this.#get(path, url, { signal, accept404 });
+    const value = await convert(answer);
+    if (cache) this.#cache.set(url, answer);
+    return value;
   }
 
   /** Normalises a success body with the core; unusable bodies become 'malformedResponse'. */
@@ -528,24 +544,18 @@ export class BtalkClient {
   }
 
   /**
-   * A GET answer ({ status, text }), 2xx (or 404 with accept404). Concurrent GETs of one URL
-   * share one request; with `cache`, successful answers are kept until clearCache().
-   * The caller's signal only stops the caller's wait: the shared request goes on.
+   * A GET answer ({ status, text, headers }), 2xx (or 404 with accept404); otherwise a BtalkApiError.
+   * Concurrent GETs of one URL share one request. The caller's signal only stops the
+   * caller's wait: the shared request goes on for the others.
    */
-  async #get(path, { signal, query, cache = false, accept404 = false } = {}) {
-    const url = this.#url(path, query);
-    if (signal?.aborted) throw abortedError(path, signal.reason);
-    const cached = this.#cache.get(url);
-    if (cached && (cached.status !== 404 || accept404)) return cached;
+  async #get(path, url, { signal, accept404 = false } = {}) {
     let shared = this.#inFlight.get(url);
     if (!shared) {
       shared = this.#getWithRetries(path, url).finally(() => this.#inFlight.delete(url));
       this.#inFlight.set(url, shared);
     }
     const answer = await untilAborted(shared, signal, path);
-    const meaningful404 = answer.status === 404 && accept404;
-    if (!this.#ok(answer.status) && !meaningful404) throw await this.#errorFor(answer, path);
-    if (cache && (this.#ok(answer.status) || meaningful404)) this.#cache.set(url, answer);
+    if (!this.#ok(answer.status) && !(answer.status === 404 && accept404)) throw await this.#errorFor(answer, path);
     return answer;
   }
 
