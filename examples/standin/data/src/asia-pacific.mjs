@@ -1,5 +1,5 @@
 // Australia, New Zealand, Hong Kong.
-import { coverage, constraints, str, num, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { coverage, constraints, str, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ .-]+$";
 
