@@ -1,0 +1,155 @@
+// Shared plumbing for the browser tests: one server per test file (the demo app
+// of examples/serve.js: stand-in API, same-origin proxy, /web and /dist, plus
+// the test pages under /pages/), one headless Debian Chromium, a fresh page
+// per test, and small helpers to read the stand-in's data and steer its faults.
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createApp } from '../../examples/serve.js';
+import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PAGES_DIR = join(REPO_ROOT, 'tests', 'browser', 'pages');
+export const ARTIFACTS_DIR = join(REPO_ROOT, 'test-artifacts');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+
+/** True when the wasm core is built (dist/btalk-core.{js,wasm}); browser tests need it. */
+export function coreIsBuilt() {
+  return existsSync(join(REPO_ROOT, 'dist', 'btalk-core.js')) && existsSync(join(REPO_ROOT, 'dist', 'btalk-core.wasm'));
+}
+
+/**
+ * A copy of the stand-in's bundled data in a temporary directory, with extra or
+ * replaced countries (`countries`: { ISO2: countryObject }) for tests that need
+ * data the bundled set does not have (hostile labels...). Remove it with `dispose`.
+ */
+export async function makeDataDir({ countries = {}, from = BUNDLED_DATA_DIR } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'btalk-browser-data-'));
+  await cp(join(from, 'customers.json'), join(dir, 'customers.json'));
+  await mkdir(join(dir, 'countries'));
+  for (const name of await readdir(join(from, 'countries'))) {
+    if (name.endsWith('.json')) await cp(join(from, 'countries', name), join(dir, 'countries', name));
+  }
+  for (const [iso2, country] of Object.entries(countries)) {
+    await writeFile(join(dir, 'countries', `${iso2}.json`), JSON.stringify({ iso2, ...country }, null, 1));
+  }
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Reads one country file of a data directory (to derive expectations from the data, not hard-code them). */
+export async function readCountry(dataDir, iso2) {
+  return JSON.parse(await readFile(join(dataDir, 'countries', `${iso2}.json`), 'utf8'));
+}
+
+/** Lists the ISO2 codes a data directory holds. */
+export async function listCountries(dataDir) {
+  return (await readdir(join(dataDir, 'countries'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, 2));
+}
+
+const PAGE_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+async function servePage(req, res, pathname) {
+  const file = normalize(join(PAGES_DIR, decodeURIComponent(pathname.slice('/pages/'.length))));
+  if (!file.startsWith(PAGES_DIR + sep)) {
+    res.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'Content-Type': PAGE_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+  }
+}
+
+/**
+ * Starts examples/serve.js's app (stand-in with admin endpoints, proxy, /web, /dist)
+ * on a free port, also serving tests/browser/pages at /pages/. State in memory only.
+ * @returns {{ origin, standIn, server, close }}
+ */
+export async function startServer({ dataDir, faults } = {}) {
+  const { server, standIn } = createApp({ admin: true, stateFile: null, ...(dataDir ? { dataDir } : {}), faults });
+  const appListener = server.listeners('request')[0];
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    const pathname = req.url.split('?')[0];
+    if (pathname.startsWith('/pages/')) servePage(req, res, pathname);
+    else appListener(req, res);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const close = () => new Promise((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+  return { origin, standIn, server, close };
+}
+
+/** Debian's Chromium, headless, with the flags of the project brief. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens `path` on `origin` in a new context + page. Page errors and console errors are
+ * collected in `page.problems` so a test can assert none happened.
+ */
+export async function openPage(browser, origin, path, { viewport = { width: 1000, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+  });
+  page.closeAll = () => context.close();
+  await page.goto(`${origin}${path}`);
+  return page;
+}
+
+/** Sets the stand-in's faults ({ failRate, failStatus, malformedRate, latencyMs, ... }). */
+export async function setFaults(origin, faults) {
+  const answer = await fetch(`${origin}/__standin/faults`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults),
+  });
+  if (!answer.ok) throw new Error(`setting faults failed: ${answer.status} ${await answer.text()}`);
+}
+
+/** Clears faults and the stand-in's orders/voicesites. */
+export async function resetStandIn(origin) {
+  const answer = await fetch(`${origin}/__standin/reset`, { method: 'POST' });
+  if (!answer.ok) throw new Error(`reset failed: ${answer.status}`);
+}
+
+/** Orders a voicesite through the proxy (as a portal would) and returns its id. */
+export async function orderVoicesite(origin, customerCode, vpnId, country, reference = `TEST-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) {
+  const answer = await fetch(`${origin}/proxy/btalk/v1/customers/${encodeURIComponent(customerCode)}/orders/voicesite`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      customerOrderReference: reference,
+      parameters: { technicalSiteName: 'browser-test-site', customerSiteLabel: 'Browser test site', country, vpnId },
+    }),
+  });
+  const body = await answer.json();
+  if (!answer.ok) throw new Error(`ordering a voicesite failed: ${answer.status} ${JSON.stringify(body)}`);
+  return String(body.voiceSiteId ?? body.parameters?.voiceSiteId);
+}
+
+export async function saveScreenshot(page, name, locator) {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, name);
+  await (locator ?? page).screenshot({ path, ...(locator ? {} : { fullPage: true }) });
+  return path;
+}

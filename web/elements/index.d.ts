@@ -1,0 +1,121 @@
+// Types for `btalk-forms/elements`.
+import type { AddressForm, FieldOption, Problem } from '../core.js';
+
+/** The credentials the auto-made client asks for. A property only: never put secrets in attributes. */
+export type CredentialsProvider = () => Promise<{ accessToken: string; apiKey: string }>;
+
+/** The part of BtalkClient (web/client.js) the elements use. */
+export interface ElementClient {
+  countryForm(iso2: string): Promise<{
+    country: unknown;
+    constraints: unknown;
+    geographicalConstraints: unknown;
+    form: AddressForm;
+    dialZones: FieldOption[];
+  }>;
+  geoAreas(iso2: string, parents?: string[]): Promise<FieldOption[]>;
+  searchAddresses(iso2: string, query: string): Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
+  pushVoiceAddress(customerCode: string, voiceSiteId: string, address: Record<string, string>):
+    Promise<{ voiceSiteId: string; voiceAddress: Record<string, string> }>;
+  [method: string]: unknown;
+}
+
+/**
+ * UI strings (English and French built in). API texts (labels, descriptions,
+ * values) are never translated. Keys `problem.<code>` (valueMissing, tooShort,
+ * tooLong, typeMismatch, patternMismatch, notAllowed, unknownField) replace the
+ * core's English problem messages; placeholders: {label}, {min}, {max}.
+ */
+export type UiStrings = Record<string, string>;
+export declare const STRINGS: { en: UiStrings; fr: UiStrings };
+
+/** An address: PIDF-LO element name (a1..a6, hno, pc, ..., dialZone) -> value. */
+export type Address = Record<string, string>;
+
+export interface SaveResult {
+  saved: boolean;
+  voiceSiteId?: string;
+  address?: Address;
+  problems?: Problem[];
+  error?: BtalkErrorDetail;
+}
+
+export interface BtalkErrorDetail { message: string; status: number; code: string }
+
+export interface AddressFormEventMap {
+  'btalk-change': CustomEvent<{ address: Address }>;
+  'btalk-validity': CustomEvent<{ valid: boolean; problems: Problem[] }>;
+  'btalk-address-saved': CustomEvent<{ voiceSiteId: string; address: Address }>;
+  'btalk-error': CustomEvent<BtalkErrorDetail>;
+  'btalk-loaded': CustomEvent<{ country: string }>;
+}
+
+/**
+ * `<btalk-address-form country="FR" lang="fr" name="address">`
+ *
+ * Attributes: `api-base` (default: the client's; e.g. `/proxy/btalk/v1` for a same-origin proxy),
+ * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (en|fr),
+ * `name`, `disabled`.
+ *
+ * Form value: a FormData with one entry per filled field. With `name="address"` the
+ * entries are `address[pc]`, `address[a3]`...; without `name`, the bare element names
+ * (`pc`, `a3`...). `dialZone` is included when the country's dial zone is manual.
+ * The element is invalid (blocks form submission) until the country is loaded and the
+ * core finds no problem; the validation message is the first problem's.
+ *
+ * Parts: form field label input select description error summary search candidates save status link.
+ * Custom properties: --btalk-font --btalk-color-text --btalk-color-accent --btalk-color-error
+ * --btalk-color-border --btalk-radius --btalk-gap --btalk-color-bg.
+ */
+export declare class BtalkAddressForm extends HTMLElement {
+  static readonly formAssociated: true;
+  static readonly observedAttributes: string[];
+  /** A BtalkClient; without one, a client is made from `api-base` (no auth headers unless `credentials` is set). */
+  client: ElementClient | null;
+  credentials: CredentialsProvider | null;
+  /** Overrides on top of the `lang` strings; reading gives the strings in use. */
+  strings: UiStrings;
+  /** The filled fields of the current country; setting it fills the fields (kept across country changes). */
+  value: Address;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  readonly form: HTMLFormElement | null;
+  readonly type: 'btalk-address-form';
+  checkValidity(): boolean;
+  /** Shows every problem with an error summary and focuses the first invalid field. */
+  reportValidity(): boolean;
+  /** Validates then PUTs the address to `voicesite-id`. Never rejects; a call while saving returns the same promise. */
+  save(): Promise<SaveResult>;
+  addEventListener<K extends keyof AddressFormEventMap>(
+    type: K, listener: (this: BtalkAddressForm, event: AddressFormEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+export interface VoicesiteOrderEventMap {
+  'btalk-order-created': CustomEvent<{ order: unknown; voiceSiteId: string | null }>;
+  'btalk-address-saved': CustomEvent<{ voiceSiteId: string; address: Address }>;
+  'btalk-error': CustomEvent<BtalkErrorDetail>;
+}
+
+/** `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow. */
+export declare class BtalkVoicesiteOrder extends HTMLElement {
+  client: ElementClient | null;
+  credentials: CredentialsProvider | null;
+  strings: UiStrings | Record<string, UiStrings>;
+  addEventListener<K extends keyof VoicesiteOrderEventMap>(
+    type: K, listener: (this: BtalkVoicesiteOrder, event: VoicesiteOrderEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** Defines both elements (no-op for an already defined name). Importing the module already calls it. */
+export declare function defineElements(registry?: CustomElementRegistry): void;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'btalk-address-form': BtalkAddressForm;
+    'btalk-voicesite-order': BtalkVoicesiteOrder;
+  }
+}
