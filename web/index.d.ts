@@ -1,1 +1,7 @@
 export * from './core.js';
+export { BtalkClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
+export type {
+  BtalkClientOptions, CallOptions, Credentials, CredentialsProvider, Me, Customer, Vpn,
+  Country, CountryListItem, OrderResponse, Voicesite, AddressCandidate, VoiceAddressResult,
+  CountryFormData, ApiProblem, BtalkApiErrorCode,
+} from './client.js';

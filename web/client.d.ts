@@ -1,16 +1,3 @@
-// ===== For the lead: the public API of web/client.js =====
-//
-// 1) web/index.js: add
-//      export { BtalkClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
-//
-// 2) Types. Simplest: save everything below the line as web/client.d.ts (it sits next to
-//    web/client.js and imports from ./core.js), then in web/index.d.ts add
-//      export { BtalkClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
-//      export type { BtalkClientOptions, CallOptions, Credentials, CredentialsProvider, Me, Customer, Vpn,
-//        Country, CountryListItem, OrderResponse, Voicesite, AddressCandidate, VoiceAddressResult,
-//        CountryFormData, ApiProblem, BtalkApiErrorCode } from './client.js';
-//    (Or paste the declarations into web/index.d.ts directly, dropping the `import type` line.)
-// ---------------------------------------------------------------------------------------------
 
 import type { AddressForm, BtalkCore, FieldOption, Order } from './core.js';
 
