@@ -611,27 +611,6 @@ class Emitter {
   std::uint32_t failed_offset_ = 0;
 };
 
-// A set of pcs with O(1) insert, membership and clear (Briggs & Torczon).
-class PcSet {
- public:
-  explicit PcSet(std::size_t n) : dense_(n), sparse_(n) {}
-  bool Contains(std::uint32_t pc) const {
-    const std::uint32_t i = sparse_[pc];
-    return i < size_ && dense_[i] == pc;
-  }
-  void Insert(std::uint32_t pc) {
-    sparse_[pc] = size_;
-    dense_[size_++] = pc;
-  }
-  void Clear() { size_ = 0; }
-  std::uint32_t size() const { return size_; }
-  std::uint32_t operator[](std::uint32_t i) const { return dense_[i]; }
-
- private:
-  std::vector<std::uint32_t> dense_, sparse_;
-  std::uint32_t size_ = 0;
-};
-
 // What the zero-width assertions need to know about a text position.
 struct Position {
   bool at_begin, at_end, word_before, word_after;
@@ -659,24 +638,26 @@ struct Regex::Program {
     return false;
   }
 
-  // Adds `pc` and everything reachable from it without consuming input.
-  // Only consuming instructions and kMatch land in `set`; `seen` stops
-  // epsilon loops such as `(x*)*`. Iterative: no recursion on program size.
-  void AddThread(PcSet& set, PcSet& seen, std::vector<std::uint32_t>& stack,
-                 std::uint32_t start, const Position& at) const {
-    stack.clear();
+  // Appends `start` and everything reachable from it without consuming
+  // input to `list`. Only consuming instructions and kMatch land in `list`;
+  // `mark[pc] == gen` means pc was already visited at this text position,
+  // which dedups threads and stops epsilon loops such as `(x*)*`.
+  // Iterative: no recursion proportional to the program size.
+  void AddThread(std::vector<std::uint32_t>& list, std::vector<std::uint32_t>& mark,
+                 std::uint32_t gen, std::vector<std::uint32_t>& stack, std::uint32_t start,
+                 const Position& at) const {
     stack.push_back(start);
     while (!stack.empty()) {
       const std::uint32_t pc = stack.back();
       stack.pop_back();
-      if (seen.Contains(pc)) continue;
-      seen.Insert(pc);
+      if (mark[pc] == gen) continue;
+      mark[pc] = gen;
       const Inst& inst = insts[pc];
       switch (inst.op) {
         case kChar:
         case kClass:
         case kMatch:
-          set.Insert(pc);
+          list.push_back(pc);
           break;
         case kSplit:
           stack.push_back(inst.y);
@@ -744,39 +725,44 @@ bool Regex::FullMatch(std::string_view text) const {
   if (!program_) return false;  // moved-from
   const Program& prog = *program_;
   const std::size_t n = prog.insts.size();
-  PcSet current(n), next(n), seen(n);
-  std::vector<std::uint32_t> stack;
+  // Each pc enters a list at most once per position, so n bounds every list.
+  std::vector<std::uint32_t> current, next, stack, mark(n, 0);
+  current.reserve(n);
+  next.reserve(n);
+  stack.reserve(n);
+  std::uint32_t gen = 1;
 
   char32_t c = 0;
   std::size_t after = 0;  // byte offset just past `c`
   bool has_c = DecodeNext(text, after, c);
-  seen.Clear();
-  prog.AddThread(current, seen, stack, 0,
+  prog.AddThread(current, mark, gen, stack, 0,
                  Position{true, !has_c, false, has_c && IsWordChar(c)});
   while (has_c) {
-    if (current.size() == 0) return false;
+    if (current.empty()) return false;
     char32_t following = 0;
     std::size_t after_following = after;
     const bool has_following = DecodeNext(text, after_following, following);
     const Position at{false, !has_following, IsWordChar(c),
                       has_following && IsWordChar(following)};
-    next.Clear();
-    seen.Clear();
-    for (std::uint32_t i = 0; i < current.size(); ++i) {
-      const std::uint32_t pc = current[i];
+    if (++gen == 0) {  // wrapped after 4G positions: forget old marks
+      std::fill(mark.begin(), mark.end(), 0);
+      gen = 1;
+    }
+    next.clear();
+    for (const std::uint32_t pc : current) {
       const Inst& inst = prog.insts[pc];
       const bool step = inst.op == kChar ? inst.x == c
                         : inst.op == kClass ? prog.InClass(inst, c)
                                             : false;
-      if (step) prog.AddThread(next, seen, stack, pc + 1, at);
+      if (step) prog.AddThread(next, mark, gen, stack, pc + 1, at);
     }
-    std::swap(current, next);
+    current.swap(next);
     after = after_following;
     c = following;
     has_c = has_following;
   }
-  for (std::uint32_t i = 0; i < current.size(); ++i) {
-    if (prog.insts[current[i]].op == kMatch) return true;
+  for (const std::uint32_t pc : current) {
+    if (prog.insts[pc].op == kMatch) return true;
   }
   return false;
 }

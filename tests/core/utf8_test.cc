@@ -22,6 +22,9 @@ struct DecodeCase {
   std::vector<char32_t> expected;
 };
 
+// Named printer: gtest would otherwise dump the struct's raw bytes.
+std::ostream& operator<<(std::ostream& os, const DecodeCase& c) { return os << c.name; }
+
 class Utf8DecodeTest : public testing::TestWithParam<DecodeCase> {};
 
 TEST_P(Utf8DecodeTest, DecodesCodePoints) {
