@@ -199,10 +199,10 @@ function messageForStatus(status, apiMessage, retryAfterMs) {
     default:
       break;
   }
+  if (status >= 500) return `The Business Talk API failed (${status}). Try again later.`;
   if (apiMessage) return apiMessage;
   if (status === 404) return 'The Business Talk API found nothing at this address (404).';
   if (status === 405) return 'The Business Talk API does not support this operation (405).';
-  if (status >= 500) return `The Business Talk API failed (${status}). Try again later.`;
   return `The Business Talk API refused the request (${status}).`;
 }
 
@@ -719,7 +719,14 @@ export class BtalkClient {
     }
     body = isPlainObject(body) ? this.#redacted(body) : null;
     const retryAfterMs = parseRetryAfter(answer.headers?.get?.('retry-after') ?? null);
-    const apiMessage = typeof body?.message === 'string' && body.message.trim() !== ''
+    // Only a JSON error document speaks for the API: a text body may be a gateway's HTML page.
+    let structured = false;
+    try {
+      structured = isPlainObject(JSON.parse(answer.text));
+    } catch {
+      structured = false;
+    }
+    const apiMessage = structured && typeof body?.message === 'string' && body.message.trim() !== ''
       ? body.message.trim().slice(0, MAX_API_MESSAGE_LENGTH) : '';
     const apiCode = typeof body?.code === 'string' && body.code.trim() !== '' ? body.code.trim() : '';
     const problems = Array.isArray(body?.problems)

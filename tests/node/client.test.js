@@ -15,60 +15,11 @@ const TOKEN = 'tok-SECRET-0123456789abcdef';
 // ---------------------------------------------------------------- helpers
 
 let corePromise = null;
-/** The real wasm core when dist/ is built (npm run build); until then a contract-shaped stand-in. */
+/** The real wasm core: `npm run build` first (dist/btalk-core.wasm). */
 function core() {
-  corePromise ??= existsSync(WASM) ? loadCore() : Promise.resolve(fakeCore());
+  if (!existsSync(WASM)) throw new Error('dist/btalk-core.wasm is missing: run `npm run build` first');
+  corePromise ??= loadCore();
   return corePromise;
-}
-
-class FakeCoreError extends Error {
-  constructor(code, message, problems) {
-    super(message);
-    this.name = 'BtalkCoreError';
-    this.code = code;
-    if (problems) this.problems = problems;
-  }
-}
-
-/** The few docs/contract.md shapes these tests look at, for use before the wasm core is built. */
-function fakeCore() {
-  const parse = (body) => {
-    try {
-      return typeof body === 'string' ? JSON.parse(body) : body;
-    } catch {
-      throw new FakeCoreError('malformedResponse', 'not JSON');
-    }
-  };
-  const option = (o) => (typeof o === 'string' ? { value: o, display: o } : { value: o.value, display: o.display ?? o.value });
-  const kinds = {
-    me: (d) => ({ rightsProfile: d.rightsProfile, canOrder: d.rightsProfile === 'full' }),
-    customers: (d) => d.map((c) => ({ ...c, customerCode: String(c.customerCode) })),
-    vpns: (d) => d,
-    countries: (d) => d,
-    voicesites: (d) => d,
-    country: (d) => ({ iso2: d.iso2, name: d.name, countryCode: d.countryCode, covered: d.coverage?.businessTalkOnline === 'Yes', coverage: d.coverage }),
-    geoAreas: (d) => d.map(option),
-    dialZones: (d) => d.map(option),
-    addressCandidates: (d) => d.map((c) => ({ id: c.id, label: c.label, address: c.voiceAddress ?? c.address })),
-    orderResponse: (d) => ({ orderId: d.orderId, customerOrderReference: d.customerOrderReference, status: d.status, voiceSiteId: d.voiceSiteId ?? null }),
-    apiError: (d) => ({ code: d.code, message: d.message, description: d.description, problems: d.problems ?? [] }),
-  };
-  return {
-    version: 'fake',
-    parseResponse: (kind, body) => kinds[kind](parse(body)),
-    buildOrderRequest(order) {
-      const names = ['customerOrderReference', 'technicalSiteName', 'customerSiteLabel', 'country', 'vpnId'];
-      const problems = names.filter((n) => !order[n]).map((field) => ({ field, code: 'valueMissing', message: `${field} is required` }));
-      if (problems.length) throw new FakeCoreError('invalidOrder', 'The order is not valid.', problems);
-      const { customerOrderReference, ...parameters } = order;
-      return { customerOrderReference, parameters };
-    },
-    addressForm(constraints, geo) {
-      const fields = Object.entries(parse(constraints)).map(([name, c]) => ({ name, position: c.position }))
-        .sort((a, b) => a.position - b.position);
-      return { fields, dialZone: geo?.dialZoneSelection, constraintErrors: [] };
-    },
-  };
 }
 
 const json = (status, body, headers = {}) => new Response(body === undefined ? null : JSON.stringify(body), {
@@ -441,7 +392,12 @@ test('an error body that is not JSON still gives a clear error', async () => {
   const client = await makeClient({ fetch, retries: 0 });
   const error = await client.me().catch((e) => e);
   assert.equal(error.status, 500);
-  assert.ok(error.message.includes('500'), error.message);
+  assert.equal(error.code, 'serverError');
+  assert.equal(error.message, 'The Business Talk API failed (500). Try again later.');
+
+  const html = sequence(text(400, '<html><body>Bad gateway request</body></html>'));
+  const error400 = await (await makeClient({ fetch: html })).me().catch((e) => e);
+  assert.equal(error400.message, 'The Business Talk API refused the request (400).');
 });
 
 // ---------------------------------------------------------------- 400 problems, orders, voice address

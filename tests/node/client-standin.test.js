@@ -1,0 +1,164 @@
+// The API client end to end against the Business Talk stand-in (examples/standin)
+// over a real socket: OAuth token, headers, orders, voice addresses, faults.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { BtalkApiError, BtalkClient } from '../../web/client.js';
+import { loadCore } from '../../web/core.js';
+
+const STANDIN = new URL('../../examples/standin/server.js', import.meta.url);
+const present = existsSync(fileURLToPath(STANDIN));
+const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999
+const READONLY_KEY = 'standinReadonlyKeyMyCustomer000000000000';
+const CLIENT_ID = 'standin-client-id';
+const CLIENT_SECRET = 'standin-client-secret-change-me';
+
+let standIn;
+let origin;
+let core;
+
+before(async () => {
+  if (!present) return;
+  core = await loadCore();
+  const { createStandIn } = await import(STANDIN);
+  standIn = createStandIn({ core, admin: true });
+  await new Promise((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${standIn.server.address().port}`;
+});
+
+after(async () => {
+  if (!standIn) return;
+  standIn.server.closeAllConnections?.();
+  await new Promise((resolve) => standIn.server.close(resolve));
+});
+
+/** What a portal back end would do: client credentials -> access token. Counts its calls. */
+function oauthCredentials(apiKey = API_KEY) {
+  const credentials = async () => {
+    credentials.calls += 1;
+    const response = await fetch(`${origin}/oauth/v3/token`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    const { access_token: accessToken } = await response.json();
+    return { accessToken, apiKey };
+  };
+  credentials.calls = 0;
+  return credentials;
+}
+
+function client(options = {}) {
+  return new BtalkClient({ baseUrl: `${origin}/btalk/v1/`, credentials: oauthCredentials(), core, ...options });
+}
+
+test('orders a voicesite and gives it an address found by search, end to end', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  await standIn.reset();
+  const api = client();
+  assert.deepEqual(await api.me(), { rightsProfile: 'full', canOrder: true });
+  const [customer] = await api.customers();
+  assert.equal(customer.customerCode, '9999');
+  const [vpn] = await api.vpns(customer.customerCode);
+  const france = await api.country('fr');
+  assert.equal(france.covered, true);
+
+  const order = {
+    customerOrderReference: `client-e2e-${Date.now()}`, technicalSiteName: 'CLIENT_E2E_PARIS',
+    customerSiteLabel: 'Client end-to-end test, Paris', country: 'FR', vpnId: vpn.vpnId,
+  };
+  // Two clicks on "Order": one request, one voicesite.
+  const [created, again] = await Promise.all([api.orderVoicesite('9999', order), api.orderVoicesite('9999', order)]);
+  assert.equal(created.status, 'completed');
+  assert.equal(typeof created.voiceSiteId, 'string');
+  assert.deepEqual(again, created);
+  // After it settled, the API's own idempotency answers with the same order.
+  assert.equal((await api.orderVoicesite('9999', order)).orderId, created.orderId);
+  const sites = (await api.voicesites()).filter((s) => s.technicalSiteName === 'CLIENT_E2E_PARIS');
+  assert.equal(sites.length, 1);
+  assert.equal(sites[0].hasVoiceAddress, false);
+  assert.equal(await api.getVoiceAddress('9999', created.voiceSiteId), null);
+
+  const { form } = await api.countryForm('FR');
+  assert.ok(form.fields.some((f) => f.name === 'pc'));
+  const [candidate] = await api.searchAddresses('FR', 'olivier de serres');
+  assert.equal(candidate.address.pc, '75015');
+  const saved = await api.pushVoiceAddress('9999', created.voiceSiteId, candidate.address);
+  assert.equal(saved.voiceSiteId, created.voiceSiteId);
+  assert.deepEqual(saved.voiceAddress, candidate.address);
+  assert.deepEqual(await api.getVoiceAddress('9999', created.voiceSiteId), candidate.address);
+  assert.equal((await api.voicesites()).find((s) => s.voiceSiteId === created.voiceSiteId).hasVoiceAddress, true);
+});
+
+test('an address the API refuses comes back with its problems', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const api = client();
+  const [vpn] = await api.vpns('9999');
+  const created = await api.orderVoicesite('9999', {
+    customerOrderReference: `client-e2e-bad-${Date.now()}`, technicalSiteName: `CLIENT_E2E_BAD_${Date.now()}`,
+    customerSiteLabel: 'Bad address', country: 'FR', vpnId: vpn.vpnId,
+  });
+  const error = await api.pushVoiceAddress('9999', created.voiceSiteId, { a3: 'Paris', pc: 'not a postcode' }).catch((e) => e);
+  assert.ok(error instanceof BtalkApiError);
+  assert.equal(error.status, 400);
+  assert.equal(error.code, 'INVALID_ADDRESS');
+  assert.ok(error.problems.some((p) => p.field === 'pc'), JSON.stringify(error.problems));
+});
+
+test('a manual dial zone country loads constraints, geo areas and dial zones', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const api = client();
+  const result = await api.countryForm('CH');
+  assert.equal(result.form.dialZone, 'manual');
+  assert.ok(result.dialZones.some((z) => z.value === '022'));
+  const cantons = await api.geoAreas('CH');
+  assert.ok(cantons.some((a) => a.value === 'ZH'));
+  const cities = await api.geoAreas('CH', ['ZH']);
+  assert.ok(cities.some((a) => a.value === 'Zürich'));
+  assert.equal(await api.geographicalConstraints('FR').then((g) => g.dialZoneSelection), 'automatic');
+});
+
+test('an expired token is replaced once, transparently', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const credentials = oauthCredentials();
+  const api = client({ credentials });
+  await api.me();
+  assert.equal(credentials.calls, 1);
+  const expired = await fetch(`${origin}/__standin/tokens/expire`, { method: 'POST' });
+  assert.equal(expired.status, 200);
+  assert.equal((await api.customers())[0].customerCode, '9999');
+  assert.equal(credentials.calls, 2);
+});
+
+test('a readonly key cannot order: 403 with the API code, nothing retried', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const api = client({ credentials: oauthCredentials(READONLY_KEY) });
+  const error = await api.orderVoicesite('9999', {
+    customerOrderReference: 'readonly-attempt', technicalSiteName: 'READONLY', customerSiteLabel: 'x', country: 'FR', vpnId: 'aa76e66dfc63',
+  }).catch((e) => e);
+  assert.equal(error.status, 403);
+  assert.equal(error.code, 'READONLY_API_KEY');
+  assert.ok(!JSON.stringify(error).includes(READONLY_KEY));
+});
+
+test('injected 429 is waited out (Retry-After) and truncated JSON is reported', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const sleeps = [];
+  // The injected sleep records the wait and lifts the fault, so the retry meets a healthy API.
+  const sleep = async (ms) => { sleeps.push(ms); standIn.faults = {}; };
+  const api = client({ sleep });
+  standIn.faults = { failRate: 1, failStatus: 429, retryAfterSeconds: 2 };
+  try {
+    assert.equal((await api.me()).rightsProfile, 'full');
+    assert.deepEqual(sleeps, [2000]);
+    standIn.faults = { malformedRate: 1 };
+    const error = await api.customers().catch((e) => e);
+    assert.equal(error.code, 'malformedResponse');
+  } finally {
+    standIn.faults = {};
+  }
+});
