@@ -21,6 +21,8 @@ const API_KEY_LENGTH = 40;
 // Printable ASCII without space: what a header value can carry without being
 // rejected by fetch (whose error would quote the value, i.e. the secret).
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
+// The seed's address elements (PIDF-LO based), the names /addresses accepts as query parameters.
+const ADDRESS_ELEMENT = /^(a[1-6]|hno|hns|sts|flr|bld|room|pc|pcn|pobox|prd|pod|unit|addrExtInfo([1-9]|10))$/;
 
 /**
  * Any failure of a client call. `message` is written for people and is safe to
@@ -364,6 +366,26 @@ export class BtalkClient {
     }
     const path = `/countries/${country}/addresses`;
     return this.#getParsed(path, 'addressCandidates', { signal, query: { q: text } });
+  }
+
+  /**
+   * Full address validation: GET /countries/{iso2}/addresses?a6=&hno=&pc=... with the address's
+   * filled elements -> the matching candidates [{ id, label, address }] in their canonical form
+   * (none: the API does not know the address). [] without a request when no element is filled.
+   */
+  async validateAddressCandidates(iso2, address, { signal } = {}) {
+    const country = checkIso2(iso2);
+    if (!isPlainObject(address)) throw invalidArgument('The address must be an object of address elements.');
+    const query = {};
+    for (const [name, value] of Object.entries(address)) {
+      // dialZone is not an address element the search knows; unknown names would be refused.
+      if (!ADDRESS_ELEMENT.test(name)) continue;
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      if (text !== '') query[name] = text.slice(0, MAX_QUERY_LENGTH);
+    }
+    if (Object.keys(query).length === 0) return [];
+    const path = `/countries/${country}/addresses`;
+    return this.#getParsed(path, 'addressCandidates', { signal, query });
   }
 
   /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress }] */

@@ -122,6 +122,15 @@ test('a manual dial zone country loads constraints, geo areas and dial zones', a
   assert.equal(await api.geographicalConstraints('FR').then((g) => g.dialZoneSelection), 'automatic');
 });
 
+test('full address validation finds the canonical address (validation-only country)', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const api = client();
+  const [match] = await api.validateAddressCandidates('DE', { a6: 'platz der republik', hno: '1', a3: 'berlin' });
+  assert.equal(match.address.a6, 'Platz der Republik');
+  assert.equal(match.address.pc, '11011');
+  assert.deepEqual(await api.validateAddressCandidates('DE', { a6: 'Nowhere Street', hno: '999' }), []);
+});
+
 test('an expired token is replaced once, transparently', async (t) => {
   if (!present) { t.skip('stand-in not present'); return; }
   const credentials = oauthCredentials();

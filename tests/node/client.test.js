@@ -689,6 +689,18 @@ test('searchAddresses puts the text in ?q= and sends nothing for an empty text',
   assert.equal(url.searchParams.get('q'), '1 rue de Rivoli & co');
 });
 
+test('validateAddressCandidates sends the filled address elements as query parameters', async () => {
+  const fetch = sequence(json(200, [{ id: 'de-001', label: 'Platz der Republik 1, 11011 Berlin', voiceAddress: { a6: 'Platz der Republik', hno: '1' } }]));
+  const client = await makeClient({ fetch });
+  assert.deepEqual(await client.validateAddressCandidates('DE', { a6: '  ', dialZone: '030', evil: 'x' }), []);
+  assert.equal(fetch.calls.length, 0);
+  const found = await client.validateAddressCandidates('de', { a6: ' platz der republik ', hno: 1, pc: '', dialZone: '030', 'q&x': 'y' });
+  assert.equal(found[0].id, 'de-001');
+  const url = new URL(fetch.calls[0].url);
+  assert.equal(url.pathname, '/btalk/v1/countries/DE/addresses');
+  assert.deepEqual([...url.searchParams], [['a6', 'platz der republik'], ['hno', '1']]);
+});
+
 test('base URLs are joined without doubled slashes; relative bases work', async () => {
   const fetch = sequence(json(200, { rightsProfile: 'full' }));
   await (await makeClient({ fetch, baseUrl: 'https://api.example.test/btalk/v1///' })).me();
