@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  coreIsBuilt, launchBrowser, makeDataDir, openPage, orderVoicesite, readCountry, resetStandIn, saveScreenshot,
+  coreIsBuilt, launchBrowser, makeDataDir, openPage, orderVoicesite, readCountry, saveScreenshot,
   setFaults, startServer,
 } from './helpers.js';
 
@@ -88,7 +88,7 @@ async function optionsOf(page, name) {
 }
 
 async function activeField(page) {
-  return page.evaluate(() => window.element.shadowRoot.activeElement?.name ?? window.element.shadowRoot.activeElement?.id ?? null);
+  return page.evaluate(() => window.element.shadowRoot.activeElement?.name || window.element.shadowRoot.activeElement?.id || null);
 }
 
 /** Problems that are not the expected 404s (dialzones of automatic countries, favicon). */
@@ -128,7 +128,6 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
   });
 
   async function open(query, options) {
-    await resetStandIn(server.origin);
     const page = await openPage(browser, server.origin, `/pages/address-form.html?${query}`, options);
     return page;
   }
@@ -454,7 +453,6 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
 
   test('a 500 and a malformed answer: clear message with Retry, typed input kept', async () => {
     const voiceSiteId = await orderVoicesite(server.origin, CUSTOMER, VPN, 'FR');
-    await resetStandIn(server.origin);
     await setFaults(server.origin, { failRate: 1, failStatus: 500 });
     const page = await openPage(browser, server.origin, `/pages/address-form.html?country=FR&customer=${CUSTOMER}&voicesite=${encodeURIComponent(voiceSiteId)}`);
     try {

@@ -132,14 +132,18 @@ export async function resetStandIn(origin) {
   if (!answer.ok) throw new Error(`reset failed: ${answer.status}`);
 }
 
-/** Orders a voicesite through the proxy (as a portal would) and returns its id. */
-export async function orderVoicesite(origin, customerCode, vpnId, country, reference = `TEST-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) {
+let orderCount = 0;
+
+/** Orders a voicesite through the proxy (as a portal would) and returns its id. Names are unique per call. */
+export async function orderVoicesite(origin, customerCode, vpnId, country) {
+  const unique = `${Date.now().toString(36)}${(orderCount += 1)}${Math.random().toString(36).slice(2, 6)}`;
+  const reference = `TEST-${unique}`;
   const answer = await fetch(`${origin}/proxy/btalk/v1/customers/${encodeURIComponent(customerCode)}/orders/voicesite`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       customerOrderReference: reference,
-      parameters: { technicalSiteName: 'browser-test-site', customerSiteLabel: 'Browser test site', country, vpnId },
+      parameters: { technicalSiteName: `site-${unique}`, customerSiteLabel: `Browser test site ${unique}`, country, vpnId },
     }),
   });
   const body = await answer.json();
