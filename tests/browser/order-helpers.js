@@ -1,0 +1,186 @@
+// Helpers for the <btalk-voicesite-order> browser tests (order.test.js, demo.test.js),
+// on top of helpers.js: a test page that mounts the element with a client of the
+// test's choosing (proxy or direct mode, a short timeout, per-request fault rules
+// that add X-Standin-* or a bad Authorization header), and small steps of the flow.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+
+export const ORDER_TAG = 'btalk-voicesite-order';
+const TEST_PAGE = '/__order-test.html';
+const TEST_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>btalk-voicesite-order test page</title>
+<style>body { margin: 0; padding: 8px; font-family: sans-serif; }</style>
+</head><body><main id="host"></main></body></html>`;
+
+/** The stand-in's demo credentials, read from its data (never typed into tests). */
+export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
+  const data = JSON.parse(await readFile(join(dataDir, 'customers.json'), 'utf8'));
+  const client = data.oauthClients[0];
+  const keyWhere = (test) => data.apiKeys.find(test)?.key;
+  return {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    // One customer only: the element picks it on its own.
+    fullSingleKey: keyWhere((k) => k.rightsProfile === 'full' && k.customerCodes.length === 1),
+    readonlySingleKey: keyWhere((k) => k.rightsProfile === 'readonly' && k.customerCodes.length === 1),
+    customers: data.customers,
+  };
+}
+
+/**
+ * Opens the test page (served by page.route on the server's origin, so /web and /dist
+ * load same-origin) in a fresh context. `page.problems` collects page errors.
+ */
+export async function openOrderPage(browser, origin, { viewport = { width: 1000, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  page.posts = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/orders(\/voicesite)?$/.test(new URL(request.url()).pathname)) {
+      page.posts.push(request.url());
+    }
+  });
+  await page.route(`${origin}${TEST_PAGE}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: TEST_HTML }));
+  page.closeAll = () => context.close();
+  await page.goto(`${origin}${TEST_PAGE}`);
+  return page;
+}
+
+/**
+ * Mounts <btalk-voicesite-order id="order"> with its own BtalkClient.
+ * @param {object} options
+ *   mode: 'proxy' (default) | 'direct'; apiKey, clientId, clientSecret (direct);
+ *   timeoutMs; attributes; faultRules: [{ method, path, headers, times }]
+ *   (headers added to the first `times` matching requests).
+ */
+export async function mountOrder(page, options = {}) {
+  await page.evaluate(async ({ mode = 'proxy', apiKey, clientId, clientSecret, timeoutMs = 15000, attributes = {}, faultRules = [] }) => {
+    const { BtalkClient } = await import('/web/client.js');
+    await import('/web/elements/index.js');
+    window.__events = [];
+    for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-error']) {
+      document.addEventListener(type, (event) => {
+        window.__events.push({ type, detail: JSON.parse(JSON.stringify(event.detail ?? null)) });
+      });
+    }
+    window.__faultRules = faultRules;
+    const testFetch = (input, init = {}) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const method = String(init.method ?? 'GET').toUpperCase();
+      const rule = window.__faultRules.find((r) => r.times > 0 && r.method === method && url.includes(r.path));
+      if (rule) {
+        rule.times -= 1;
+        return fetch(input, { ...init, headers: { ...init.headers, ...rule.headers } });
+      }
+      return fetch(input, init);
+    };
+    let client;
+    if (mode === 'direct') {
+      const credentials = async () => {
+        const answer = await fetch('/oauth/v3/token', {
+          method: 'POST',
+          headers: { Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+        });
+        const body = await answer.json();
+        return { accessToken: body.access_token, apiKey };
+      };
+      client = new BtalkClient({ baseUrl: '/btalk/v1', credentials, fetch: testFetch, timeoutMs });
+    } else {
+      client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch, timeoutMs });
+    }
+    const element = document.createElement('btalk-voicesite-order');
+    element.id = 'order';
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.client = client;
+    document.querySelector('#host').append(element);
+  }, options);
+}
+
+/** Locators inside the order element (Playwright CSS pierces open shadow roots). */
+export function orderUi(page) {
+  const root = page.locator(ORDER_TAG);
+  return {
+    root,
+    customer: root.locator('#customer-select'),
+    vpn: root.locator('#vpnId-select'),
+    country: root.locator('#country-select'),
+    name: root.locator('#technicalSiteName-input'),
+    label: root.locator('#customerSiteLabel-input'),
+    reference: root.locator('#customerOrderReference-input'),
+    button: root.locator('#order-button'),
+    reason: root.locator('#order-reason'),
+    accessInfo: root.locator('#access-info'),
+    orderError: root.locator('[data-slot="order"] [role="alert"]'),
+    orderRetry: root.locator('[data-slot="order"] button.retry'),
+    created: root.locator('#created-title'),
+    list: root.locator('[data-step="list"] table'),
+    newRow: root.locator('[data-step="list"] tr.new'),
+    address: root.locator('btalk-address-form'),
+  };
+}
+
+/** Waits until `fn` (run in the page) returns a truthy value; returns it. */
+export async function waitInPage(page, fn, arg, timeout = 15000) {
+  const handle = await page.waitForFunction(fn, arg, { timeout });
+  return handle.jsonValue();
+}
+
+/** The events the page recorded (btalk-order-created, btalk-address-saved, btalk-error). */
+export function recordedEvents(page) {
+  return page.evaluate(() => window.__events);
+}
+
+/** Fills the order part of the flow (customer when asked, VPN, country, names). */
+export async function fillOrder(page, { customer, vpn, country, name, label }) {
+  const ui = orderUi(page);
+  if (customer) await ui.customer.selectOption(customer);
+  await ui.vpn.selectOption(vpn);
+  await ui.country.selectOption(country);
+  await ui.name.fill(name);
+  await ui.label.fill(label);
+}
+
+/** Clicks the order button and waits for the result; returns the shown voiceSiteId. */
+export async function submitOrder(page) {
+  const ui = orderUi(page);
+  await ui.button.click();
+  await ui.created.waitFor();
+  return page.evaluate((tag) => document.querySelector(tag).voiceSiteId, ORDER_TAG);
+}
+
+/** GET /voicesites through the proxy (the full-rights demo key sees every customer). */
+export async function listVoicesites(origin) {
+  const answer = await fetch(`${origin}/proxy/btalk/v1/voicesites`);
+  if (!answer.ok) throw new Error(`GET /voicesites answered ${answer.status}`);
+  const body = await answer.json();
+  return Array.isArray(body) ? body : body.voicesites ?? body.items ?? [];
+}
+
+/** A technical site name unique to one test run. */
+export function uniqueSiteName(prefix) {
+  return `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+}
+
+/** The id of the element that has focus, looking through shadow roots. */
+export function deepActiveId(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.id ?? '';
+  });
+}
+
+/** Presses Tab until the element with `id` (in any shadow root) has focus. */
+export async function tabTo(page, id, { max = 40, shift = false } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    if (await deepActiveId(page) === id) return;
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached #${id} (focus on #${await deepActiveId(page)})`);
+}
