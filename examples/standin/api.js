@@ -15,6 +15,11 @@ export const ADDRESS_ELEMENTS = [
 ];
 const ORDER_PARAMETERS = ['technicalSiteName', 'customerSiteLabel', 'country', 'vpnId'];
 
+// State maps are keyed by caller-chosen text (order references, ids): read
+// and write own properties only, so "__proto__" or "constructor" are plain keys.
+const getOwn = (map, key) => (map && Object.hasOwn(map, key) ? map[key] : undefined);
+const setOwn = (map, key, value) => Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+
 const notFound = (code, message) => new ApiError(404, code, message);
 const badRequest = (code, message, extra) => new ApiError(400, code, message, extra);
 
@@ -245,8 +250,8 @@ async function orderVoicesite(ctx, code, { generic }) {
   const ref = body.customerOrderReference;
   // Idempotency: checked and recorded with no await in between, so concurrent
   // requests with one reference cannot both create a voicesite.
-  if (typeof ref === 'string' && state.orders[code]?.[ref]) {
-    const existing = state.orders[code][ref];
+  const existing = typeof ref === 'string' ? getOwn(getOwn(state.orders, code), ref) : undefined;
+  if (existing) {
     await ctx.state.save();
     return reply(200, existing);
   }
@@ -287,17 +292,18 @@ async function orderVoicesite(ctx, code, { generic }) {
     parameters,
     voiceSiteId,
   };
-  state.voicesites[voiceSiteId] = {
+  setOwn(state.voicesites, voiceSiteId, {
     voiceSiteId, customerCode: code, ...parameters, status: 'active', creationDate, voiceAddress: null,
-  };
-  (state.orders[code] ??= {})[ref] = order;
+  });
+  if (!getOwn(state.orders, code)) setOwn(state.orders, code, {});
+  setOwn(state.orders[code], ref, order);
   await ctx.state.save();
   return reply(201, order);
 }
 
 function getOrder(ctx, code, orderId) {
   visibleCustomer(ctx, code);
-  const order = Object.values(ctx.state.data.orders[code] ?? {}).find((o) => o.orderId === orderId);
+  const order = Object.values(getOwn(ctx.state.data.orders, code) ?? {}).find((o) => o.orderId === orderId);
   if (!order) throw notFound('ORDER_NOT_FOUND', `Order ${orderId} does not exist for customer ${code}.`);
   return reply(200, order);
 }
@@ -340,7 +346,7 @@ function customerVoicesites(ctx, code) {
 
 function voicesiteOf(ctx, code, id) {
   visibleCustomer(ctx, code);
-  const site = ctx.state.data.voicesites[id];
+  const site = getOwn(ctx.state.data.voicesites, id);
   if (!site || site.customerCode !== code) {
     throw notFound('VOICESITE_NOT_FOUND', `Voicesite ${id} does not exist for customer ${code}.`);
   }
@@ -382,7 +388,7 @@ async function putVoiceAddress(ctx, code, id) {
       { problems: result.problems });
   }
   // The store belongs to this request's voicesite; re-read in case a reset ran meanwhile.
-  const current = ctx.state.data.voicesites[id];
+  const current = getOwn(ctx.state.data.voicesites, id);
   if (!current) throw notFound('VOICESITE_NOT_FOUND', `Voicesite ${id} does not exist for customer ${code}.`);
   current.voiceAddress = address;
   current.voiceAddressDate = new Date(ctx.now()).toISOString();

@@ -331,6 +331,22 @@ describe('orders and voicesites', () => {
     assert.equal(sites.length, 1);
   });
 
+  test('references and ids that name Object properties are plain keys', async () => {
+    for (const ref of ['__proto__', 'constructor', 'toString']) {
+      const first = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
+      assert.equal(first.status, 201, ref);
+      const again = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
+      assert.equal(again.status, 200, ref);
+      assert.equal(again.body.orderId, first.body.orderId);
+    }
+    for (const id of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      const res = await s.api(`/customers/9999/voicesites/${id}/voiceaddress`);
+      assert.equal(res.status, 404, id);
+      assert.equal(res.body.code, 'VOICESITE_NOT_FOUND');
+    }
+    assert.equal({}.voiceSiteId, undefined, 'no prototype was touched');
+  });
+
   test('400: missing or empty fields are named', async () => {
     const body = order('missing');
     delete body.parameters.vpnId;
