@@ -24,7 +24,7 @@ async function settleOrder(entries) {
 describe('fault headers', () => {
   test('X-Standin-Latency delays the answer (a later plain request overtakes it)', async () => {
     await withStandIn({}, async (s) => {
-      const slow = s.api('/me', { headers: { 'X-Standin-Latency': '400' } });
+      const slow = s.api('/me', { headers: { 'X-Standin-Latency': '1500' } });
       await new Promise((r) => setTimeout(r, 20));
       const fast = s.api('/me');
       const order = await settleOrder([['slow', slow], ['fast', fast]]);
@@ -101,7 +101,7 @@ describe('fault options', () => {
       assert.equal(res.status, 200);
       assert.throws(() => JSON.parse(res.text), SyntaxError);
     });
-    await withStandIn({ faults: { latencyMs: 300 } }, async (s) => {
+    await withStandIn({ faults: { latencyMs: 1500 } }, async (s) => {
       // The configured latency applies to every request; a header can lower it for one.
       const slow = s.api('/me');
       const fast = s.api('/me', { headers: { 'X-Standin-Latency': '0' } });
