@@ -27,6 +27,8 @@ const XSS_COUNTRY = {
       valueType: 'enumerationAssociative', minLength: 0, maxLength: 20, valueRegexp: '',
       possibleValues: [{ value: 'AVE', display: `Avenue ${PAYLOAD}` }, { value: 'RD', display: 'Road' }], position: 20,
     },
+    // A rule the core cannot use: the user is told, on the field.
+    flr: { usage: 'optional', defaultLabel: 'Floor', valueType: 'freestring', minLength: 0, maxLength: 'three', position: 30 },
   },
   geographicalConstraints: { dialZoneSelection: 'automatic', emergencyAreaRules: {} },
   addresses: [{ id: 'zz-1', label: `1 Main ${PAYLOAD}`, voiceAddress: { a6: `Main ${PAYLOAD}`, sts: 'RD' } }],
@@ -380,6 +382,14 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
         images: window.element.shadowRoot.querySelectorAll('img, b').length,
       }));
       assert.deepEqual(smuggled, { xss: null, images: 0 });
+
+      // The core refuses to validate with a broken rule: the form is invalid, the rule said once.
+      assert.equal(await page.evaluate(() => window.element.reportValidity()), false);
+      const rule = field(page, 'flr').locator('[part="error"]:not(:empty)');
+      assert.equal(await rule.count(), 1, 'the broken rule is said once');
+      assert.match(await rule.textContent(), /This field's rule from the API is broken: .*maxLength/);
+      const ruleId = await rule.getAttribute('id');
+      assert.ok((await control(page, 'flr').getAttribute('aria-describedby')).split(' ').includes(ruleId));
     } finally {
       await page.closeAll();
     }

@@ -512,7 +512,7 @@ export class BtalkAddressForm extends HTMLElement {
       field.description ? h('p', { id: descId, part: 'description', class: 'description', text: field.description }) : null,
       input, link, rule, error);
 
-    const control = { field: { ...field, label }, input, error, wrapper, geoLevel, isSelect };
+    const control = { field: { ...field, label }, input, error, wrapper, geoLevel, isSelect, hasRuleError: !!ruleError };
     this.#controls.set(field.name, control);
     this.#fillControl(control);
     return wrapper;
@@ -855,7 +855,9 @@ export class BtalkAddressForm extends HTMLElement {
     for (const [name, control] of this.#controls) {
       const problem = firstByField.get(name);
       const shown = problem && (this.#touched.has(name) || this.#submitted);
-      control.error.textContent = shown ? this.#problemText(problem) : '';
+      // A broken rule is already said under the field, once.
+      const repeatsRule = problem?.code === 'constraintError' && control.hasRuleError;
+      control.error.textContent = shown && !repeatsRule ? this.#problemText(problem) : '';
       control.input.setAttribute('aria-invalid', shown ? 'true' : 'false');
     }
     this.#renderSummary();
