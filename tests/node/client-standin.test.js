@@ -143,7 +143,7 @@ test('an expired token is replaced once, transparently', async (t) => {
   assert.equal(credentials.calls, 2);
 });
 
-test('a readonly key cannot order: 403 with the API code, nothing retried', async (t) => {
+test('a readonly key cannot order: 403 with the API code, no key in the error', async (t) => {
   if (!present) { t.skip('stand-in not present'); return; }
   const api = client({ credentials: oauthCredentials(READONLY_KEY) });
   const error = await api.orderVoicesite('9999', {
