@@ -134,6 +134,15 @@ export class BtalkAddressForm extends HTMLElement {
     this.#applyDisabled();
   }
 
+  formStateRestoreCallback(state) {
+    if (typeof state !== 'string') return;
+    try {
+      this.value = JSON.parse(state);
+    } catch {
+      // Not ours: ignore.
+    }
+  }
+
   formResetCallback() {
     this.#values.clear();
     this.#candidateExtras.clear();
@@ -285,7 +294,9 @@ export class BtalkAddressForm extends HTMLElement {
     let client;
     try {
       client = clientFor(this);
-      const [core, answer] = await Promise.all([this.#core ?? loadCore(), client.countryForm(iso2)]);
+      // A client that exposes its core (loaded from a custom location) is preferred.
+      const corePromise = this.#core ?? (typeof client.core === 'function' ? client.core() : loadCore());
+      const [core, answer] = await Promise.all([corePromise, client.countryForm(iso2)]);
       if (generation !== this.#generation) return;
       this.#core = core;
       const form = answer.form ?? core.addressForm(answer.constraints, answer.geographicalConstraints ?? undefined);
@@ -299,6 +310,13 @@ export class BtalkAddressForm extends HTMLElement {
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#loadedKey = null;
+      // No form for another country may stay (it could be saved by mistake); the
+      // values stay in #values and come back with the form.
+      this.#data = null;
+      this.#geo = new Map();
+      this.#renderFields();
+      this.#validate();
+      this.#renderSummary();
       this.#fail(this.#strings.loadFailed, error, () => this.#reload());
       return;
     } finally {
@@ -908,7 +926,8 @@ export class BtalkAddressForm extends HTMLElement {
     const prefix = this.getAttribute('name');
     const data = new FormData();
     for (const [name, text] of Object.entries(address)) data.append(prefix ? `${prefix}[${name}]` : name, text);
-    this.#internals.setFormValue(data);
+    // The state (JSON) lets the browser restore the address on back/forward navigation.
+    this.#internals.setFormValue(data, JSON.stringify(address));
     const result = this.#result;
     if (result.valid) {
       this.#internals.setValidity({});

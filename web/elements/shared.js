@@ -204,13 +204,20 @@ export const STRINGS = {
   },
 };
 
-/** The strings for `lang` (falls back to English), with the caller's overrides on top. */
+/**
+ * The strings for `lang` (falls back to English), with the caller's overrides on
+ * top: flat ({ save: '...' }) and/or per language ({ fr: { save: '...' } }).
+ */
 export function resolveStrings(lang, overrides) {
-  const base = STRINGS[String(lang || 'en').toLowerCase().slice(0, 2)] ?? STRINGS.en;
-  const merged = { ...STRINGS.en, ...base };
+  const code = String(lang || 'en').toLowerCase().slice(0, 2);
+  const merged = { ...STRINGS.en, ...(STRINGS[code] ?? {}) };
   if (overrides && typeof overrides === 'object') {
-    for (const [key, text] of Object.entries(overrides)) {
-      if (typeof text === 'string') merged[key] = text;
+    const layers = [overrides, overrides[code]];
+    for (const layer of layers) {
+      if (!layer || typeof layer !== 'object') continue;
+      for (const [key, text] of Object.entries(layer)) {
+        if (typeof text === 'string') merged[key] = text;
+      }
     }
   }
   return merged;
