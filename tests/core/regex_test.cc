@@ -349,6 +349,47 @@ TEST(RegexTest, MatchesOneMegabyteText) {
   EXPECT_FALSE(MustCompile("(.|\\n)*X").FullMatch(text));
 }
 
+std::string Utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+TEST(RegexTest, LargeClassesAreSortedAndMerged) {
+  // Every other CJK ideograph from U+4E00, written in descending order.
+  std::string pattern = "[";
+  for (char32_t cp = 0x4E00 + 2 * 1300; cp >= 0x4E00; cp -= 2) pattern += Utf8(cp);
+  pattern += "]+";
+  Regex cjk = MustCompile(pattern);
+  EXPECT_TRUE(cjk.FullMatch(Utf8(0x4E00) + Utf8(0x4E02) + Utf8(0x4E00 + 2600)));
+  EXPECT_FALSE(cjk.FullMatch(Utf8(0x4E01)));
+  EXPECT_FALSE(cjk.FullMatch(Utf8(0x4E00 + 2602)));
+  EXPECT_EQ(cjk.program_size(), 3u);  // one class, one loop split, match
+
+  // Overlapping and repeated sets collapse to the same set.
+  std::string spaces = "[";
+  for (int i = 0; i < 1000; ++i) spaces += "\\s";
+  spaces += "a-cb-dx]";
+  Regex merged = MustCompile(spaces);
+  EXPECT_TRUE(merged.FullMatch("\xE3\x80\x80"));
+  EXPECT_TRUE(merged.FullMatch("d"));
+  EXPECT_TRUE(merged.FullMatch("x"));
+  EXPECT_FALSE(merged.FullMatch("e"));
+  Regex negated = MustCompile("[^\\s\\s\\d0-5]");
+  EXPECT_TRUE(negated.FullMatch("a"));
+  EXPECT_FALSE(negated.FullMatch("7"));
+  EXPECT_FALSE(negated.FullMatch("\xC2\xA0"));
+}
+
 TEST(RegexTest, CopyAndMoveKeepTheProgram) {
   Regex original = MustCompile("^[0-9]{4}-[0-9]{3}$");
   Regex copy = original;
