@@ -148,6 +148,11 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       await assert.doesNotReject(page.getByLabel(first.label, { exact: true }).focus());
       assert.equal(await activeField(page), first.name);
 
+      // UI strings can be overridden; API texts stay as they are.
+      await page.evaluate(() => { window.element.strings = { searchLabel: 'Look the address up' }; });
+      assert.equal(await part(page, 'search').locator('label').textContent(), 'Look the address up');
+      assert.deepEqual((await renderedFields(page)).map((f) => f.label), expectedOrder(fr).map((f) => f.label));
+
       const candidate = fr.addresses[0];
       const word = candidate.label.split(/[ ,]+/).find((w) => w.length >= 5);
       await part(page, 'search').locator('input').fill(word);
@@ -196,6 +201,16 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       assert.equal(await control(page, level2).inputValue(), '');
       assert.deepEqual((await optionsOf(page, level2)).slice(1).map((o) => o.value), second.children.map((a) => a.value));
       assert.equal((await page.evaluate(() => window.element.value))[level2], undefined);
+
+      // Setting `value` loads the choices along its path and keeps them selected.
+      const child = second.children.at(-1);
+      await page.evaluate((value) => { window.element.value = value; }, { [level1]: second.value, [level2]: child.value });
+      await page.waitForFunction(({ name, value, count }) => {
+        const select = window.element.shadowRoot.querySelector(`[data-field="${name}"] select`);
+        return !select.disabled && select.value === value && select.options.length === 1 + count;
+      }, { name: level2, value: child.value, count: second.children.length });
+      assert.equal(await control(page, level2).inputValue(), child.value);
+      assert.equal(await control(page, level2).evaluate((sel) => sel.options[sel.selectedIndex].textContent), child.display ?? child.value);
       assert.deepEqual(unexpectedProblems(page), []);
     } finally {
       await page.closeAll();
