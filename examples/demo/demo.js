@@ -79,11 +79,17 @@ function makeCredentials({ tokenUrl, clientId, clientSecret, apiKey }) {
 
 // The current connection: what both elements and the country picker use.
 let connection = { mode: 'proxy', baseUrl: PROXY_BASE, credentials: null };
-let pickerClient = new BtalkClient({ baseUrl: PROXY_BASE });
+
+/**
+ * The client of the country picker: the order element's own (made from its api-base and
+ * credentials, and shared with the address forms), so one token serves the whole page.
+ */
+function pickerClient() {
+  return orderElement.client ?? new BtalkClient({ baseUrl: connection.baseUrl });
+}
 
 function applyConnection(next) {
   connection = next;
-  pickerClient = new BtalkClient({ baseUrl: next.baseUrl, ...(next.credentials ? { credentials: next.credentials } : {}) });
   for (const element of [orderElement, addressElement]) {
     // Credentials first: the element rebuilds its client once, on the next microtask.
     element.credentials = next.credentials;
@@ -150,7 +156,7 @@ async function loadCountries() {
   countryStatus.textContent = 'Loading the countries…';
   countryPicker.setAttribute('aria-busy', 'true');
   try {
-    const countries = await pickerClient.countries();
+    const countries = await pickerClient().countries();
     if (generation !== countriesGeneration) return;
     const current = addressElement.getAttribute('country') || 'FR';
     const sorted = [...countries].sort((a, b) => String(a.name).localeCompare(String(b.name)));

@@ -94,6 +94,14 @@ export async function mountOrder(page, options = {}) {
     } else {
       client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch, timeoutMs });
     }
+    // Counts the element's order calls (the client also shares concurrent same-reference
+    // calls, so POSTs alone would not show whether the element itself guards).
+    window.__orderCalls = 0;
+    const orderVoicesite = client.orderVoicesite.bind(client);
+    client.orderVoicesite = (...args) => {
+      window.__orderCalls += 1;
+      return orderVoicesite(...args);
+    };
     const element = document.createElement('btalk-voicesite-order');
     element.id = 'order';
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);

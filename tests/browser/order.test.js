@@ -414,6 +414,7 @@ describe('submitting exactly once', { skip }, () => {
       await ui.label.press('Enter');
       await ui.created.waitFor();
       assert.equal(page.posts.length, 1);
+      assert.equal(await page.evaluate(() => window.__orderCalls), 1);
       await onlySiteNamed(name);
 
       // Order another: two synchronous submits in one tick still give one POST.
@@ -428,6 +429,7 @@ describe('submitting exactly once', { skip }, () => {
       });
       await ui.created.waitFor();
       assert.equal(page.posts.length, 2);
+      assert.equal(await page.evaluate(() => window.__orderCalls), 2, 'the element asked the client once per order');
       await onlySiteNamed(second);
       assert.equal((await listVoicesites(server.origin)).length, 2);
     });

@@ -24,19 +24,16 @@ export const ORDER_STRINGS = {
     'access.loading': 'Checking your access…',
     'access.ok': 'Rights profile: {profile}. You can order voicesites.',
     'access.readonly': 'Rights profile: {profile}. You can browse, but this profile cannot order voicesites.',
-    'customer.title': 'Customer',
     'customer.label': 'Customer',
     'customer.loading': 'Loading your customers…',
     'customer.choose': 'Choose a customer',
     'customer.none': 'This API key gives access to no customer.',
     'customer.single': 'Customer: {name} ({code}).',
-    'vpn.title': 'VPN',
     'vpn.label': 'Voice VPN',
     'vpn.loading': 'Loading the VPNs…',
     'vpn.choose': 'Choose a VPN',
     'vpn.none': 'This customer has no voice VPN.',
     'vpn.needCustomer': 'Choose a customer first.',
-    'country.title': 'Country',
     'country.label': 'Country of the site',
     'country.loading': 'Loading the countries…',
     'country.choose': 'Choose a country',
@@ -63,7 +60,6 @@ export const ORDER_STRINGS = {
     'address.title': 'Address of the voicesite',
     'address.intro': 'Give voicesite {id} its address: it is required for local voice services.',
     'address.skip': 'Skip for now and show my voicesites',
-    'address.saved': 'Address saved for voicesite {id}.',
     'list.title': 'Your voicesites',
     'list.loading': 'Loading your voicesites…',
     'list.empty': 'No voicesite yet.',
@@ -103,19 +99,16 @@ export const ORDER_STRINGS = {
     'access.loading': 'Vérification de votre accès…',
     'access.ok': 'Profil de droits : {profile}. Vous pouvez commander des sites voix.',
     'access.readonly': 'Profil de droits : {profile}. Vous pouvez consulter, mais ce profil ne permet pas de commander.',
-    'customer.title': 'Client',
     'customer.label': 'Client',
     'customer.loading': 'Chargement de vos clients…',
     'customer.choose': 'Choisissez un client',
     'customer.none': 'Cette clé d’API ne donne accès à aucun client.',
     'customer.single': 'Client : {name} ({code}).',
-    'vpn.title': 'VPN',
     'vpn.label': 'VPN voix',
     'vpn.loading': 'Chargement des VPN…',
     'vpn.choose': 'Choisissez un VPN',
     'vpn.none': 'Ce client n’a aucun VPN voix.',
     'vpn.needCustomer': 'Choisissez d’abord un client.',
-    'country.title': 'Pays',
     'country.label': 'Pays du site',
     'country.loading': 'Chargement des pays…',
     'country.choose': 'Choisissez un pays',
@@ -142,7 +135,6 @@ export const ORDER_STRINGS = {
     'address.title': 'Adresse du site voix',
     'address.intro': 'Donnez son adresse au site voix {id} : elle est requise pour les services voix locaux.',
     'address.skip': 'Passer pour l’instant et afficher mes sites voix',
-    'address.saved': 'Adresse enregistrée pour le site voix {id}.',
     'list.title': 'Vos sites voix',
     'list.loading': 'Chargement de vos sites voix…',
     'list.empty': 'Aucun site voix pour l’instant.',
@@ -223,9 +215,11 @@ const STYLES = `
   [part~="table"] { border-collapse: collapse; width: 100%; font-size: 0.95em; }
   [part~="table"] caption { text-align: start; font-weight: 600; padding-bottom: 0.25rem; }
   [part~="table"] th, [part~="table"] td {
-    text-align: start; padding: 0.375rem 0.5rem; overflow-wrap: anywhere;
+    text-align: start; padding: 0.375rem 0.5rem; vertical-align: top;
     border-bottom: 1px solid var(--btalk-color-border, #8a8a8a);
   }
+  [part~="table"] th { white-space: nowrap; }
+  [part~="table"] td { overflow-wrap: break-word; }
   tr.new { background: color-mix(in srgb, var(--btalk-color-accent, #ff7900) 18%, transparent); font-weight: 600; }
   .badge {
     display: inline-block; margin-inline-start: 0.375rem; padding: 0 0.4rem; font-size: 0.8em;
@@ -297,7 +291,8 @@ export class BtalkVoicesiteOrder extends HTMLElement {
 
   /** A BtalkClient shared with the page (and the embedded address form). */
   get client() {
-    return this.#client;
+    // Made on first use, so a page can share the element's client (same base + credentials).
+    return this.#clientFromProperty ?? this.#client ?? this.#ensureClient();
   }
 
   set client(value) {
@@ -437,38 +432,35 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     );
 
     // Customer.
-    ui.customerStep = h('section', { part: 'step', 'aria-labelledby': 'customer-title', 'data-step': 'customer' });
+    ui.customerStep = h('section', { part: 'step', 'aria-labelledby': 'customer-label', 'data-step': 'customer' });
     ui.customerSelect = this.#select('customer', 'customer.label');
     ui.customerInfo = h('p', { part: 'status', id: 'customer-info' });
     this.#slots.customers = this.#makeSlot('customers');
     ui.customerSelect.select.addEventListener('change', () => this.#onCustomerChange());
     ui.customerStep.append(
-      this.#text(h('h3', { id: 'customer-title' }), 'customer.title'),
       ui.customerSelect.wrap,
       ui.customerInfo,
       this.#slots.customers.node,
     );
 
     // VPN.
-    ui.vpnStep = h('section', { part: 'step', 'aria-labelledby': 'vpn-title', 'data-step': 'vpn' });
+    ui.vpnStep = h('section', { part: 'step', 'aria-labelledby': 'vpnId-label', 'data-step': 'vpn' });
     ui.vpnSelect = this.#select('vpnId', 'vpn.label');
     ui.vpnInfo = h('p', { part: 'status', id: 'vpn-info' });
     this.#slots.vpns = this.#makeSlot('vpns');
     ui.vpnSelect.select.addEventListener('change', () => this.#onFieldInput('vpnId'));
     ui.vpnStep.append(
-      this.#text(h('h3', { id: 'vpn-title' }), 'vpn.title'),
       ui.vpnSelect.wrap,
       ui.vpnInfo,
       this.#slots.vpns.node,
     );
 
     // Country.
-    ui.countryStep = h('section', { part: 'step', 'aria-labelledby': 'country-title', 'data-step': 'country' });
+    ui.countryStep = h('section', { part: 'step', 'aria-labelledby': 'country-label', 'data-step': 'country' });
     ui.countrySelect = this.#select('country', 'country.label', 'country.hint');
     this.#slots.countries = this.#makeSlot('countries');
     ui.countrySelect.select.addEventListener('change', () => this.#onFieldInput('country'));
     ui.countryStep.append(
-      this.#text(h('h3', { id: 'country-title' }), 'country.title'),
       ui.countrySelect.wrap,
       this.#slots.countries.node,
     );
@@ -522,7 +514,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     ui.addressStep = h('section', { part: 'step', 'aria-labelledby': 'address-title', 'data-step': 'address', hidden: '' });
     ui.addressIntro = h('p', { part: 'status', id: 'address-intro' });
     ui.addressHost = h('div', { class: 'address-host' });
-    ui.addressDone = h('p', { part: 'status', id: 'address-done', role: 'status' });
     ui.skipButton = h('button', { part: 'button', type: 'button', class: 'secondary' });
     this.#text(ui.skipButton, 'address.skip');
     ui.skipButton.addEventListener('click', () => this.#showList());
@@ -530,7 +521,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       this.#text(h('h3', { id: 'address-title' }), 'address.title'),
       ui.addressIntro,
       ui.addressHost,
-      ui.addressDone,
       h('div', { class: 'actions' }, ui.skipButton),
     );
 
@@ -553,7 +543,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
 
   #select(name, labelKey, hintKey) {
     const id = `${name}-select`;
-    const label = this.#text(h('label', { part: 'label', for: id }), labelKey);
+    const label = this.#text(h('label', { part: 'label', for: id, id: `${name}-label` }), labelKey);
     const select = h('select', { part: 'select', id, name, 'aria-describedby': `${name}-error${hintKey ? ` ${name}-hint` : ''}` });
     const error = h('p', { part: 'error', id: `${name}-error` });
     const wrap = h('div', { class: 'field', 'data-field': name }, label);
@@ -1106,7 +1096,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     const ui = this.#ui;
     const created = this.#created;
     ui.addressStep.hidden = false;
-    ui.addressDone.textContent = '';
     // Set properties only once the class is defined, so the element's own accessors
     // receive them (an instance property set before upgrade would shadow them).
     if (!customElements.get('btalk-address-form')) await customElements.whenDefined('btalk-address-form');
@@ -1125,8 +1114,8 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   }
 
   #onAddressSaved(event) {
-    const id = event.detail?.voiceSiteId ?? this.#created?.voiceSiteId;
-    this.#ui.addressDone.textContent = this.#t('address.saved', { id });
+    // The inner form announces the save itself; the flow moves on to the list.
+    if (event.target !== this.#addressForm) return;
     this.#showList();
   }
 
@@ -1198,7 +1187,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     ui.customerSiteLabel.input.value = '';
     ui.customerOrderReference.input.value = generateOrderReference();
     ui.addressHost.replaceChildren();
-    ui.addressDone.textContent = '';
     ui.addressStep.hidden = true;
     ui.listStep.hidden = true;
     ui.skipButton.hidden = false;

@@ -1,0 +1,165 @@
+// The demo page (examples/demo) served by examples/serve.js on a free port: an order
+// with its address in the default proxy mode (screenshot in test-artifacts/demo.png),
+// direct mode with credentials typed into the settings panel (kept out of the DOM,
+// URL and storage), the standalone address form's country picker and the event log.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { coreIsBuilt, launchBrowser, openPage, readCountry, resetStandIn, saveScreenshot, startServer } from './helpers.js';
+import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+
+const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
+
+let server;
+let browser;
+let creds;
+
+before(async () => {
+  if (skip) return;
+  creds = await standInCredentials();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// 404 is how the API says "none" for these (contract.md): not a failure of the page.
+const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
+
+async function openDemo(options) {
+  await resetStandIn(server.origin);
+  const page = await openPage(browser, server.origin, '/', options);
+  page.failedResponses = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (response.status() >= 400 && !(response.status() === 404 && EXPECTED_404.test(path))) {
+      page.failedResponses.push(`${response.status()} ${path}`);
+    }
+  });
+  return page;
+}
+
+/** Script errors and unexpected HTTP failures (Chromium logs every 4xx fetch to the console). */
+function unexpectedProblems(page) {
+  return [...page.problems.filter((p) => !p.includes('Failed to load resource')), ...page.failedResponses];
+}
+
+/** The texts of the event log entries, newest first. */
+function logEntries(page) {
+  return page.locator('#event-log li').evaluateAll((items) => items.map((li) => ({ event: li.dataset.event, text: li.textContent })));
+}
+
+describe('demo page', { skip }, () => {
+  test('orders a voicesite with its address in proxy mode, logs the events, screenshot', async () => {
+    const fr = await readCountry(BUNDLED_DATA_DIR, 'FR');
+    const candidate = fr.addresses[1];
+    const page = await openDemo({ viewport: { width: 1280, height: 900 } });
+    try {
+      const ui = orderUi(page);
+      assert.equal(await ui.root.getAttribute('api-base'), '/proxy/btalk/v1');
+      const name = uniqueSiteName('DEMO');
+      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'Issy campus' });
+      await ui.button.click();
+      await ui.created.waitFor();
+      const voiceSiteId = await page.evaluate(() => document.querySelector('#order').voiceSiteId);
+      assert.ok(voiceSiteId);
+
+      await ui.address.locator('#search-input').fill('Roosevelt');
+      await ui.address.locator('button.candidate', { hasText: candidate.label }).click();
+      await ui.address.locator('[part="save"]').click();
+      await ui.newRow.waitFor();
+      assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+
+      const site = (await listVoicesites(server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
+      assert.equal(site.technicalSiteName, name);
+      assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
+
+      const entries = await logEntries(page);
+      const created = entries.find((e) => e.event === 'btalk-order-created');
+      assert.ok(created, 'the order event is logged');
+      assert.match(created.text, new RegExp(voiceSiteId));
+      assert.ok(entries.some((e) => e.event === 'btalk-address-saved' && e.text.includes(voiceSiteId)));
+
+      await ui.newRow.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'demo.png');
+      assert.deepEqual(unexpectedProblems(page), []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('direct mode: typed credentials are used from memory only; a readonly key disables ordering', async () => {
+    const page = await openDemo();
+    try {
+      const ui = orderUi(page);
+      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await page.locator('input[name="mode"][value="direct"]').check();
+      await page.locator('#base-url').fill(`${server.origin}/btalk/v1`);
+      await page.locator('#client-id').fill(creds.clientId);
+      await page.locator('#client-secret').fill(creds.clientSecret);
+      await page.locator('#api-key').fill(creds.readonlySingleKey);
+      const tokenRequests = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/oauth/v3/token')) tokenRequests.push(request.method());
+      });
+      await page.locator('#apply-settings').click();
+      await page.waitForFunction(() => document.querySelector('#order').shadowRoot
+        .querySelector('#access-info').textContent.includes('readonly'));
+      assert.ok(tokenRequests.length >= 1 && tokenRequests.every((m) => m === 'POST'), 'a token was requested');
+      assert.equal(await ui.root.getAttribute('api-base'), `${server.origin}/btalk/v1`);
+      assert.equal(await ui.button.isDisabled(), true);
+      assert.match(await ui.reason.textContent(), /read-only/);
+
+      // No secret in the markup (attributes included), the URL or storage.
+      const exposed = await page.evaluate((secrets) => {
+        const markup = [document.documentElement.outerHTML];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.shadowRoot) {
+              markup.push(el.shadowRoot.innerHTML);
+              walk(el.shadowRoot);
+            }
+          }
+        };
+        walk(document);
+        const places = [...markup, location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+        return secrets.filter((secret) => places.some((text) => text.includes(secret)));
+      }, [creds.clientSecret, creds.readonlySingleKey]);
+      assert.deepEqual(exposed, []);
+
+      // Back to the proxy: the full-rights key of the server side may order again.
+      await page.locator('input[name="mode"][value="proxy"]').check();
+      await page.locator('#apply-settings').click();
+      await page.waitForFunction(() => document.querySelector('#order').shadowRoot
+        .querySelector('#access-info').textContent.includes('full'));
+      assert.equal(await ui.button.isDisabled(), false);
+      assert.deepEqual(unexpectedProblems(page), []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('the standalone address form follows the country picker', async () => {
+    const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
+    const page = await openDemo();
+    try {
+      const picker = page.locator('#standalone-country');
+      await picker.locator('option[value="CH"]').waitFor({ state: 'attached' });
+      await picker.selectOption('CH');
+      const form = page.locator('#standalone-address');
+      assert.equal(await form.getAttribute('country'), 'CH');
+      const region = form.locator('select[name="a1"]');
+      await region.locator(`option[value="${ch.geoAreas[0].value}"]`).waitFor({ state: 'attached' });
+      await region.selectOption(ch.geoAreas[0].value);
+      const entries = await logEntries(page);
+      assert.ok(entries.some((e) => e.event === 'btalk-loaded' && e.text.includes('CH')), 'btalk-loaded for CH is logged');
+      assert.deepEqual(unexpectedProblems(page), []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+});
