@@ -141,6 +141,13 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       const fr = countries.FR;
       const rendered = await renderedFields(page);
       assert.deepEqual(rendered.map(({ name, label }) => ({ name, label })), expectedOrder(fr));
+      // Text inputs carry the model's maxlength; numeric ones ask for a numeric keyboard.
+      for (const [name, element] of Object.entries(fr.addressConstraints)) {
+        if (element.valueType.startsWith('enumeration')) continue;
+        const input = control(page, name);
+        assert.equal(await input.getAttribute('maxlength'), String(element.maxLength), `${name} maxlength`);
+        assert.equal(await input.getAttribute('inputmode'), element.valueType === 'freenumerical' ? 'numeric' : null, `${name} inputmode`);
+      }
       // Automatic dial zone: no dialZone field.
       assert.equal(rendered.some((f) => f.name === 'dialZone'), false);
       // Labels are tied to their inputs.
