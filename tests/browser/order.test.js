@@ -250,6 +250,35 @@ describe('access and validation', { skip }, () => {
     });
   });
 
+  test('a name the API refuses (409) is reported on its field until it is changed', async () => {
+    await withPage(async (page) => {
+      await mountOrder(page);
+      const ui = orderUi(page);
+      const name = uniqueSiteName('TAKEN');
+      const vpn = customer9999().vpns[0].vpnId;
+      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'First' });
+      await submitOrder(page);
+      await ui.root.locator('button', { hasText: 'Order another voicesite' }).click();
+      const reference = await ui.reference.inputValue();
+      await ui.name.fill(name);
+      await ui.label.fill('Second');
+      await ui.button.click();
+      await ui.orderError.waitFor();
+      assert.match(await ui.orderError.textContent(), /409/);
+      assert.equal(await ui.name.getAttribute('aria-invalid'), 'true');
+      assert.match(await ui.root.locator('#technicalSiteName-error').textContent(), /already used/);
+      // A definite refusal: nothing was created, so the reference stays editable.
+      assert.equal(await ui.reference.getAttribute('readonly'), null);
+      assert.equal(await ui.reference.inputValue(), reference);
+      await ui.name.fill(`${name}_2`);
+      assert.equal(await ui.name.getAttribute('aria-invalid'), null);
+      await ui.button.click();
+      await ui.created.waitFor();
+      await onlySiteNamed(name);
+      await onlySiteNamed(`${name}_2`);
+    });
+  });
+
   test('countries outside Business Talk Online coverage are shown as not covered and cannot be chosen', async () => {
     await withPage(async (page) => {
       await mountOrder(page);

@@ -83,6 +83,7 @@ export const ORDER_STRINGS = {
     'error.network': 'The API could not be reached.',
     'error.malformed': 'The API sent an answer that could not be read.',
     'error.core': 'The validation module could not be loaded.',
+    'error.credentials': 'The API credentials could not be obtained.',
     'error.unknown': 'Something went wrong.',
     'error.kept': 'Everything you typed is kept.',
     'problem.valueMissing': '{label} is required.',
@@ -158,6 +159,7 @@ export const ORDER_STRINGS = {
     'error.network': 'L’API est injoignable.',
     'error.malformed': 'L’API a envoyé une réponse illisible.',
     'error.core': 'Le module de validation n’a pas pu être chargé.',
+    'error.credentials': 'Les identifiants de l’API n’ont pas pu être obtenus.',
     'error.unknown': 'Une erreur s’est produite.',
     'error.kept': 'Tout ce que vous avez saisi est conservé.',
     'problem.valueMissing': '{label} : ce champ est obligatoire.',
@@ -169,6 +171,10 @@ export const ORDER_STRINGS = {
     'problem.api': '{label} : {message}',
   },
 };
+
+// The inner <btalk-address-form>'s parts, re-exported as address-<part>.
+const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'description', 'error', 'summary',
+  'search', 'candidates', 'save', 'status', 'link'];
 
 const ORDER_FIELDS = ['customerOrderReference', 'technicalSiteName', 'customerSiteLabel', 'country', 'vpnId'];
 
@@ -272,7 +278,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   #created = null; // { order, voiceSiteId, request }
   #problems = [];
   #apiProblems = [];
-  #listLoaded = false;
   #addressForm = null;
   #ui = {};
   #slots = {};
@@ -322,6 +327,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   set strings(value) {
     this.#overrides = value && typeof value === 'object' ? value : null;
     this.#renderTexts();
+    if (this.#addressForm) this.#addressForm.strings = this.#overrides;
   }
 
   get apiBase() {
@@ -624,13 +630,14 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     else if (code === 'timeout') headline = this.#t('error.timeout');
     else if (code === 'network') headline = this.#t('error.network');
     else if (code === 'malformedResponse') headline = this.#t('error.malformed');
+    else if (code === 'credentialsUnavailable' || code === 'invalidCredentials') headline = this.#t('error.credentials');
     else if (status === 401) headline = this.#t('error.401');
     else if (status === 403) headline = this.#t('error.403');
     else if (status > 0) headline = this.#t('error.http', { status });
     else headline = this.#t('error.unknown');
     const parts = [];
     if (status > 0 && !headline.includes(String(status))) parts.push(String(status));
-    if (code && !['timeout', 'network', 'malformedResponse'].includes(code)) parts.push(code);
+    if (code && !['timeout', 'network', 'malformedResponse', 'credentialsUnavailable', 'invalidCredentials'].includes(code)) parts.push(code);
     const messages = [];
     const message = typeof error?.message === 'string' ? error.message : '';
     if (message) messages.push(message);
@@ -665,6 +672,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       this.#loadScheduled = false;
       if (!this.isConnected) return;
       this.#generation += 1;
+      this.#vpnsFor = null; // another client may see other VPNs for the same customer
       this.#ensureClient();
       this.#loadCore();
       this.#loadAccess();
@@ -1108,7 +1116,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     form.setAttribute('api-base', this.apiBase);
     form.client = this.#client;
     if (this.#overrides) form.strings = this.#overrides;
-    form.setAttribute('exportparts', 'form: address-form, field: address-field, save: address-save');
+    form.setAttribute('exportparts', ADDRESS_FORM_PARTS.map((part) => `${part}: address-${part}`).join(', '));
     this.#addressForm = form;
     ui.addressHost.replaceChildren(form);
   }
@@ -1131,7 +1139,6 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   #loadList() {
     return this.#track('list', 'list.loading', () => this.#client.voicesites(), (sites) => {
       this.#voicesites = Array.isArray(sites) ? sites : [];
-      this.#listLoaded = true;
       this.#renderList();
     });
   }
