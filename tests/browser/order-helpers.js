@@ -184,11 +184,25 @@ export function deepActiveId(page) {
   });
 }
 
-/** Presses Tab until the element with `id` (in any shadow root) has focus. */
-export async function tabTo(page, id, { max = 40, shift = false } = {}) {
+/**
+ * Presses Tab until the focused element (looking through shadow roots) has the
+ * given id, or the given part: `{ id }` or `{ part }`.
+ */
+export async function tabUntil(page, wanted, { max = 40, shift = false } = {}) {
   for (let i = 0; i < max; i += 1) {
-    if (await deepActiveId(page) === id) return;
+    const reached = await page.evaluate(({ id, part }) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      if (!active) return false;
+      return id !== undefined ? active.id === id : (active.getAttribute('part') ?? '').split(/\s+/).includes(part);
+    }, wanted);
+    if (reached) return;
     await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
   }
-  throw new Error(`Tab never reached #${id} (focus on #${await deepActiveId(page)})`);
+  throw new Error(`Tab never reached ${JSON.stringify(wanted)} (focus on #${await deepActiveId(page)})`);
+}
+
+/** Presses Tab until the element with `id` (in any shadow root) has focus. */
+export function tabTo(page, id, options) {
+  return tabUntil(page, { id }, options);
 }

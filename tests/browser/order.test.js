@@ -9,7 +9,7 @@ import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
 import { coreIsBuilt, launchBrowser, makeDataDir, readCountry, resetStandIn, startServer } from './helpers.js';
 import {
   deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, recordedEvents,
-  standInCredentials, submitOrder, tabTo, uniqueSiteName, waitInPage,
+  standInCredentials, submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
@@ -499,7 +499,23 @@ describe('keyboard, layout and language', { skip }, () => {
         const root = document.querySelector('btalk-voicesite-order').shadowRoot;
         return root.activeElement?.id === 'created-title';
       });
-      await onlySiteNamed(name);
+      // The address too: search, pick a candidate with the arrow keys, save with Enter.
+      const fr = await readCountry(BUNDLED_DATA_DIR, 'FR');
+      const candidate = fr.addresses[0];
+      await ui.address.locator('#search-input').waitFor();
+      await tabTo(page, 'search-input');
+      await page.keyboard.type('Olivier de Serres');
+      await ui.address.locator('button.candidate').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      assert.equal(await ui.address.locator('[name="pc"]').inputValue(), candidate.voiceAddress.pc);
+      await tabUntil(page, { part: 'save' });
+      await page.keyboard.press('Enter');
+      await ui.newRow.waitFor();
+      const site = await onlySiteNamed(name);
+      assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
+      // Focus ends on the list heading.
+      assert.equal(await deepActiveId(page), 'list-title');
     });
   });
 
