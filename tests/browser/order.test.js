@@ -536,6 +536,33 @@ describe('keyboard, layout and language', { skip }, () => {
     }, { viewport: { width: 360, height: 740 } });
   });
 
+  test('customer-code and country attributes preselect; a bad api-base + credentials pair is explained', async () => {
+    await withPage(async (page) => {
+      const globex = creds.customers.find((c) => c.customerCode === '4242');
+      await mountOrder(page, { attributes: { 'customer-code': '4242', country: 'CH' } });
+      const ui = orderUi(page);
+      await ui.vpn.locator(`option[value="${globex.vpns[0].vpnId}"]`).waitFor({ state: 'attached' });
+      assert.equal(await ui.customer.inputValue(), '4242');
+      assert.equal(await ui.country.inputValue(), 'CH');
+      const vpnIds = await ui.vpn.locator('option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+      assert.deepEqual(vpnIds, globex.vpns.map((v) => v.vpnId));
+
+      // Credentials are never sent over plain http to another host: the element says so.
+      await page.evaluate(() => {
+        const element = document.createElement('btalk-voicesite-order');
+        element.id = 'misconfigured';
+        element.setAttribute('api-base', 'http://btalk.example/btalk/v1');
+        element.credentials = async () => ({ accessToken: 'x', apiKey: 'y' });
+        document.body.append(element);
+      });
+      const alert = page.locator('#misconfigured [data-slot="access"] [role="alert"]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /not set up correctly/);
+      assert.match(await alert.textContent(), /https/);
+      assert.equal(await page.locator('#misconfigured #order-button').isDisabled(), true);
+    });
+  });
+
   test('French texts, and overrides through the strings property', async () => {
     await withPage(async (page) => {
       await mountOrder(page, { attributes: { lang: 'fr' } });

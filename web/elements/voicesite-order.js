@@ -84,6 +84,7 @@ export const ORDER_STRINGS = {
     'error.malformed': 'The API sent an answer that could not be read.',
     'error.core': 'The validation module could not be loaded.',
     'error.credentials': 'The API credentials could not be obtained.',
+    'error.config': 'The connection to the API is not set up correctly.',
     'error.unknown': 'Something went wrong.',
     'error.kept': 'Everything you typed is kept.',
     'problem.valueMissing': '{label} is required.',
@@ -160,6 +161,7 @@ export const ORDER_STRINGS = {
     'error.malformed': 'L’API a envoyé une réponse illisible.',
     'error.core': 'Le module de validation n’a pas pu être chargé.',
     'error.credentials': 'Les identifiants de l’API n’ont pas pu être obtenus.',
+    'error.config': 'La connexion à l’API est mal configurée.',
     'error.unknown': 'Une erreur s’est produite.',
     'error.kept': 'Tout ce que vous avez saisi est conservé.',
     'problem.valueMissing': '{label} : ce champ est obligatoire.',
@@ -297,7 +299,12 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   /** A BtalkClient shared with the page (and the embedded address form). */
   get client() {
     // Made on first use, so a page can share the element's client (same base + credentials).
-    return this.#clientFromProperty ?? this.#client ?? this.#ensureClient();
+    if (this.#clientFromProperty || this.#client) return this.#clientFromProperty ?? this.#client;
+    try {
+      return this.#ensureClient();
+    } catch {
+      return null; // a bad api-base/credentials pair: the element shows why
+    }
   }
 
   set client(value) {
@@ -627,6 +634,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     const code = typeof error?.code === 'string' ? error.code : '';
     let headline;
     if (error?.name === 'BtalkCoreError') headline = this.#t('error.core');
+    else if (error instanceof TypeError) headline = this.#t('error.config');
     else if (code === 'timeout') headline = this.#t('error.timeout');
     else if (code === 'network') headline = this.#t('error.network');
     else if (code === 'malformedResponse') headline = this.#t('error.malformed');
@@ -673,7 +681,17 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       if (!this.isConnected) return;
       this.#generation += 1;
       this.#vpnsFor = null; // another client may see other VPNs for the same customer
-      this.#ensureClient();
+      try {
+        this.#ensureClient();
+      } catch (error) {
+        // e.g. credentials with a plain-http base URL: said once, in the access step.
+        this.#me = null;
+        this.#renderAccess();
+        this.#slots.access.fail(error, () => this.#reload());
+        this.#renderOrderState();
+        this.#emitError(error, 'access');
+        return;
+      }
       this.#loadCore();
       this.#loadAccess();
       this.#loadCustomers();
