@@ -386,8 +386,10 @@ describe('failures keep the input and Retry is idempotent', { skip }, () => {
       const name = uniqueSiteName('SLOW');
       const reference = await fillDirect(page, name);
       await ui.button.click();
-      // While in flight: busy state, button disabled.
+      // While in flight: a loading status, the step marked busy, the button disabled.
       assert.equal(await ui.button.isDisabled(), true);
+      assert.match(await ui.root.locator('[data-slot="order"] [role="status"]').textContent(), /Sending the order/);
+      assert.equal(await ui.root.locator('[data-step="order"]').getAttribute('aria-busy'), 'true');
       await ui.orderError.waitFor();
       assert.match(await ui.orderError.textContent(), /did not answer in time/);
       await assertKept(page, name, reference);
