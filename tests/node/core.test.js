@@ -71,8 +71,8 @@ test('lengths count code points, not UTF-16 units or bytes', () => {
 });
 
 test('a hostile pattern is matched in linear time and still answers', () => {
-  const hostile = { a6: { ...usSchema.a6, maxLength: 100000, valueRegexp: '^(a+)+$' } };
-  const result = core.validateAddress(hostile, { a6: `${'a'.repeat(50000)}!` });
+  const hostile = { a6: { ...usSchema.a6, maxLength: 1000, valueRegexp: '^(a+)+$' } };
+  const result = core.validateAddress(hostile, { a6: `${'a'.repeat(999)}!` });
   assert.deepEqual(codes(result), ['a6:patternMismatch']);
 });
 
