@@ -229,7 +229,7 @@ std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(const Js
   return constraints;
 }
 
-std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(std::string_view json_text) {
+std::variant<AddressConstraints, DocumentError> ParseAddressConstraintsText(std::string_view json_text) {
   std::variant<Json, DocumentError> parsed = ParseJson(json_text);
   if (auto* error = std::get_if<DocumentError>(&parsed)) return std::move(*error);
   return ParseAddressConstraints(std::get<Json>(parsed));

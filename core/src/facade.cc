@@ -57,11 +57,11 @@ Json ValidationJson(const std::vector<Problem>& problems) {
 std::string core_version() { return BTALK_VERSION; }
 
 std::string address_form_json(std::string_view constraints_json, std::string_view geo_json) {
-  std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraints(constraints_json);
+  std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraintsText(constraints_json);
   if (auto* error = std::get_if<DocumentError>(&constraints)) return Fail(*error, "Address constraints");
   std::optional<GeographicalConstraints> geo;
   if (!IsAbsent(geo_json)) {
-    std::variant<GeographicalConstraints, DocumentError> parsed = ParseGeographicalConstraints(geo_json);
+    std::variant<GeographicalConstraints, DocumentError> parsed = ParseGeographicalConstraintsText(geo_json);
     if (auto* error = std::get_if<DocumentError>(&parsed)) return Fail(*error, "Geographical constraints");
     geo = std::move(std::get<GeographicalConstraints>(parsed));
   }
@@ -71,7 +71,7 @@ std::string address_form_json(std::string_view constraints_json, std::string_vie
 
 std::string validate_address_json(std::string_view constraints_json, std::string_view address_json,
                                   std::string_view options_json) {
-  std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraints(constraints_json);
+  std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraintsText(constraints_json);
   if (auto* error = std::get_if<DocumentError>(&constraints)) return Fail(*error, "Address constraints");
 
   std::variant<Json, DocumentError> address_doc = ParseJson(address_json);

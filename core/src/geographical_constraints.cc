@@ -68,7 +68,7 @@ std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraint
   return geo;
 }
 
-std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraints(std::string_view json_text) {
+std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraintsText(std::string_view json_text) {
   std::variant<Json, DocumentError> parsed = ParseJson(json_text);
   if (auto* error = std::get_if<DocumentError>(&parsed)) return std::move(*error);
   return ParseGeographicalConstraints(std::get<Json>(parsed));

@@ -69,7 +69,7 @@ struct AddressConstraints {
 // DocumentError "invalidDocument" when the shape is none of these.
 std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(const Json& document);
 // Same from text; DocumentError "invalidJson" for malformed text.
-std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(std::string_view json_text);
+std::variant<AddressConstraints, DocumentError> ParseAddressConstraintsText(std::string_view json_text);
 
 // The English name of a PIDF-LO element ("pc" -> "Postal code"), or "" when
 // the element is not a standard one.

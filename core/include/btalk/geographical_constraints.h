@@ -39,7 +39,7 @@ struct GeographicalConstraints {
 // unwrapped, and bad parts become `errors`. DocumentError "invalidDocument"
 // only when the document is not an object.
 std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraints(const Json& document);
-std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraints(std::string_view json_text);
+std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraintsText(std::string_view json_text);
 
 }  // namespace btalk
 
