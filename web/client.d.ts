@@ -108,6 +108,10 @@ export declare class BtalkClient {
   /** [] when the API lists none (404). */
   dialZones(iso2: string, options?: CallOptions): Promise<FieldOption[]>;
   /** [] without a request for a blank query. */
+  /** Candidates matching the filled address elements ([] = unknown address; no request when none is filled). */
+  validateAddressCandidates(iso2: string, address: Record<string, string | number>, options?: CallOptions): Promise<AddressCandidate[]>;
+  /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */
+  core(): Promise<BtalkCore>;
   searchAddresses(iso2: string, query: string, options?: CallOptions): Promise<AddressCandidate[]>;
   voicesites(options?: CallOptions): Promise<Voicesite[]>;
   /** Never retried; calls with one customerOrderReference in flight share one request. */

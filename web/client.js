@@ -487,6 +487,11 @@ export class BtalkClient {
     return { country: countryInfo, constraints, geographicalConstraints, form, dialZones };
   }
 
+  /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */
+  core() {
+    return this.#core();
+  }
+
   // ---- plumbing ------------------------------------------------------------
 
   #core() {

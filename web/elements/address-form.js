@@ -958,7 +958,9 @@ export class BtalkAddressForm extends HTMLElement {
       this.#focusFirstError();
       return { saved: false, problems: this.#result.problems };
     }
-    const address = this.value;
+    // The core validated the trimmed values, so push exactly those.
+    const address = Object.fromEntries(Object.entries(this.value)
+      .map(([name, text]) => [name, String(text).trim()]).filter(([, text]) => text !== ''));
     const generation = this.#generation;
     const done = this.#startBusy(this.#strings.saving);
     try {

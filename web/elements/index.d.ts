@@ -40,7 +40,11 @@ export interface SaveResult {
   error?: BtalkErrorDetail;
 }
 
-export interface BtalkErrorDetail { message: string; status: number; code: string }
+export interface BtalkErrorDetail {
+  message: string; status: number; code: string;
+  /** <btalk-voicesite-order> only: where it failed: "core", "access", "customers", "countries", "vpns", "order" or "list" (the voicesites). */
+  step?: string;
+}
 
 export interface AddressFormEventMap {
   'btalk-change': CustomEvent<{ address: Address }>;
@@ -104,6 +108,8 @@ export declare class BtalkVoicesiteOrder extends HTMLElement {
   client: ElementClient | null;
   credentials: CredentialsProvider | null;
   strings: UiStrings | Record<string, UiStrings>;
+  /** The voicesite this element ordered, once the API delivered it. */
+  readonly voiceSiteId: string | null;
   addEventListener<K extends keyof VoicesiteOrderEventMap>(
     type: K, listener: (this: BtalkVoicesiteOrder, event: VoicesiteOrderEventMap[K]) => unknown,
     options?: boolean | AddEventListenerOptions): void;

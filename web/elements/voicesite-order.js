@@ -721,7 +721,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
 
   #loadCore() {
     if (this.#core) return;
-    this.#track('core', 'core.loading', () => loadCore(), (core) => {
+    this.#track('core', 'core.loading', () => (typeof this.#client.core === 'function' ? this.#client.core() : loadCore()), (core) => {
       this.#core = core;
       this.#validate();
     });
