@@ -631,6 +631,58 @@ struct Position {
   bool at_begin, at_end, word_before, word_after;
 };
 
+// Appends `start` and everything reachable from it without consuming input
+// to `list` (growing `size`). Only consuming instructions and kMatch land in
+// `list`; `mark[pc] == gen` means pc was already visited at this text
+// position, which dedups threads and stops epsilon loops such as `(x*)*`.
+// Iterative with an explicit stack (each visited pc pushes at most two
+// entries, so 2n+1 slots suffice): no recursion proportional to the program.
+// Raw arrays because -Oz inlines almost nothing and this is the hot loop.
+void AddThread(const Inst* insts, std::uint32_t* list, std::uint32_t& size, std::uint32_t* mark,
+               std::uint32_t gen, std::uint32_t* stack, std::uint32_t start, const Position& at) {
+  std::uint32_t top = 0;
+  stack[top++] = start;
+  while (top > 0) {
+    const std::uint32_t pc = stack[--top];
+    if (mark[pc] == gen) continue;
+    mark[pc] = gen;
+    const Inst& inst = insts[pc];
+    switch (inst.op) {
+      case kChar:
+      case kClass:
+      case kMatch:
+        list[size++] = pc;
+        break;
+      case kSplit:
+        stack[top++] = inst.y;
+        stack[top++] = inst.x;
+        break;
+      case kJmp:
+        stack[top++] = inst.x;
+        break;
+      case kBegin:
+        if (at.at_begin) stack[top++] = pc + 1;
+        break;
+      case kEnd:
+        if (at.at_end) stack[top++] = pc + 1;
+        break;
+      case kWordB:
+      case kNotWordB:
+        if ((at.word_before != at.word_after) == (inst.op == kWordB)) stack[top++] = pc + 1;
+        break;
+    }
+  }
+}
+
+// DecodeNext with the ASCII case inline: most address text is ASCII.
+inline bool NextCodePoint(std::string_view text, std::size_t& pos, char32_t& cp) {
+  if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+    cp = static_cast<unsigned char>(text[pos++]);
+    return true;
+  }
+  return DecodeNext(text, pos, cp);
+}
+
 }  // namespace
 
 struct Regex::Program {
@@ -639,60 +691,19 @@ struct Regex::Program {
 
   bool InClass(const Inst& inst, char32_t c) const {
     // Binary search over the sorted, disjoint ranges.
+    const Range* r = ranges.data();
     std::uint32_t lo = inst.x, hi = inst.y;
     while (lo < hi) {
       const std::uint32_t mid = lo + (hi - lo) / 2;
-      if (c < ranges[mid].lo) {
+      if (c < r[mid].lo) {
         hi = mid;
-      } else if (c > ranges[mid].hi) {
+      } else if (c > r[mid].hi) {
         lo = mid + 1;
       } else {
         return true;
       }
     }
     return false;
-  }
-
-  // Appends `start` and everything reachable from it without consuming
-  // input to `list`. Only consuming instructions and kMatch land in `list`;
-  // `mark[pc] == gen` means pc was already visited at this text position,
-  // which dedups threads and stops epsilon loops such as `(x*)*`.
-  // Iterative: no recursion proportional to the program size.
-  void AddThread(std::vector<std::uint32_t>& list, std::vector<std::uint32_t>& mark,
-                 std::uint32_t gen, std::vector<std::uint32_t>& stack, std::uint32_t start,
-                 const Position& at) const {
-    stack.push_back(start);
-    while (!stack.empty()) {
-      const std::uint32_t pc = stack.back();
-      stack.pop_back();
-      if (mark[pc] == gen) continue;
-      mark[pc] = gen;
-      const Inst& inst = insts[pc];
-      switch (inst.op) {
-        case kChar:
-        case kClass:
-        case kMatch:
-          list.push_back(pc);
-          break;
-        case kSplit:
-          stack.push_back(inst.y);
-          stack.push_back(inst.x);
-          break;
-        case kJmp:
-          stack.push_back(inst.x);
-          break;
-        case kBegin:
-          if (at.at_begin) stack.push_back(pc + 1);
-          break;
-        case kEnd:
-          if (at.at_end) stack.push_back(pc + 1);
-          break;
-        case kWordB:
-        case kNotWordB:
-          if ((at.word_before != at.word_after) == (inst.op == kWordB)) stack.push_back(pc + 1);
-          break;
-      }
-    }
   }
 };
 
@@ -740,44 +751,49 @@ bool Regex::FullMatch(std::string_view text) const {
   if (!program_) return false;  // moved-from
   const Program& prog = *program_;
   const std::size_t n = prog.insts.size();
-  // Each pc enters a list at most once per position, so n bounds every list.
-  std::vector<std::uint32_t> current, next, stack, mark(n, 0);
-  current.reserve(n);
-  next.reserve(n);
-  stack.reserve(n);
+  const Inst* insts = prog.insts.data();
+  // One buffer: two thread lists of n, the closure stack (2n + 1), marks (n).
+  std::vector<std::uint32_t> buffer(5 * n + 1, 0);
+  std::uint32_t* current = buffer.data();
+  std::uint32_t* next = current + n;
+  std::uint32_t* mark = next + n;
+  std::uint32_t* stack = mark + n;
+  std::uint32_t current_size = 0, next_size = 0;
   std::uint32_t gen = 1;
 
   char32_t c = 0;
   std::size_t after = 0;  // byte offset just past `c`
-  bool has_c = DecodeNext(text, after, c);
-  prog.AddThread(current, mark, gen, stack, 0,
-                 Position{true, !has_c, false, has_c && IsWordChar(c)});
+  bool has_c = NextCodePoint(text, after, c);
+  AddThread(insts, current, current_size, mark, gen, stack, 0,
+            Position{true, !has_c, false, has_c && IsWordChar(c)});
   while (has_c) {
-    if (current.empty()) return false;
+    if (current_size == 0) return false;
     char32_t following = 0;
     std::size_t after_following = after;
-    const bool has_following = DecodeNext(text, after_following, following);
+    const bool has_following = NextCodePoint(text, after_following, following);
     const Position at{false, !has_following, IsWordChar(c),
                       has_following && IsWordChar(following)};
     if (++gen == 0) {  // wrapped after 4G positions: forget old marks
-      std::fill(mark.begin(), mark.end(), 0);
+      std::fill(mark, mark + n, 0);
       gen = 1;
     }
-    next.clear();
-    for (const std::uint32_t pc : current) {
-      const Inst& inst = prog.insts[pc];
+    next_size = 0;
+    for (std::uint32_t i = 0; i < current_size; ++i) {
+      const std::uint32_t pc = current[i];
+      const Inst& inst = insts[pc];
       const bool step = inst.op == kChar ? inst.x == c
                         : inst.op == kClass ? prog.InClass(inst, c)
                                             : false;
-      if (step) prog.AddThread(next, mark, gen, stack, pc + 1, at);
+      if (step) AddThread(insts, next, next_size, mark, gen, stack, pc + 1, at);
     }
-    current.swap(next);
+    std::swap(current, next);
+    current_size = next_size;
     after = after_following;
     c = following;
     has_c = has_following;
   }
-  for (const std::uint32_t pc : current) {
-    if (prog.insts[pc].op == kMatch) return true;
+  for (std::uint32_t i = 0; i < current_size; ++i) {
+    if (insts[current[i]].op == kMatch) return true;
   }
   return false;
 }
