@@ -142,20 +142,18 @@ Json OrderVoiceSiteId(const Json& order) {
   return nullptr;
 }
 
-// Element order for a label built from an address with none given.
-constexpr const char* kLabelOrder[] = {"hno", "hns", "prd", "sts", "a6", "pod", "unit", "flr", "room", "bld",
-                                       "a5",  "a4",  "pc",  "pcn", "a3", "a2",  "a1"};
-
+// A label for a candidate that has none: the street line, then the rest.
 std::string BuildLabel(const Json& address) {
   std::string label;
-  for (const char* key : kLabelOrder) {
+  auto append = [&](const char* key, const char* separator) {
     const Json* value = FindMember(address, key);
-    if (value == nullptr) continue;
-    std::optional<std::string> text = ScalarText(*value);
-    if (!text || TrimUnicode(*text).empty()) continue;
-    if (!label.empty()) label += (std::string_view(key) == "hns" || std::string_view(key) == "sts") ? " " : ", ";
+    std::optional<std::string> text = value ? ScalarText(*value) : std::nullopt;
+    if (!text || TrimUnicode(*text).empty()) return;
+    if (!label.empty()) label += separator;
     label += std::string(TrimUnicode(*text));
-  }
+  };
+  for (const char* key : {"hno", "hns", "prd", "a6", "sts", "pod"}) append(key, " ");
+  for (const char* key : {"unit", "flr", "room", "bld", "a5", "a4", "pc", "pcn", "a3", "a2", "a1"}) append(key, ", ");
   return label;
 }
 

@@ -1,0 +1,251 @@
+#include "btalk/api_responses.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace btalk {
+namespace {
+
+Json Body(std::string_view text) {
+  auto parsed = ParseJson(text);
+  EXPECT_TRUE(std::holds_alternative<Json>(parsed)) << text;
+  if (auto* j = std::get_if<Json>(&parsed)) return std::move(*j);
+  return Json();
+}
+
+Json Ok(std::string_view kind, std::string_view text) {
+  ResponseResult result = NormalizeResponse(kind, Body(text));
+  EXPECT_TRUE(std::holds_alternative<Json>(result))
+      << kind << " " << text << ": " << std::get<DocumentError>(result).message;
+  if (auto* j = std::get_if<Json>(&result)) return std::move(*j);
+  return Json();
+}
+
+DocumentError Err(std::string_view kind, std::string_view text) {
+  ResponseResult result = NormalizeResponse(kind, Body(text));
+  EXPECT_TRUE(std::holds_alternative<DocumentError>(result)) << kind << " " << text;
+  if (auto* e = std::get_if<DocumentError>(&result)) return *e;
+  return DocumentError();
+}
+
+TEST(ApiResponsesTest, Me) {
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "readonly"})"), Body(R"({"rightsProfile": "readonly", "canOrder": false})"));
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "readwrite"})")["canOrder"], true);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "READ_WRITE"})")["canOrder"], true);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "admin"})")["canOrder"], true);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "auditor"})")["canOrder"], false);  // unknown: no
+  EXPECT_EQ(Ok("me", R"([{"profile": "readwrite"}])")["rightsProfile"], "readwrite");
+  const DocumentError e = Err("me", R"({"name": "x"})");
+  EXPECT_EQ(e.code, "malformedResponse");
+  EXPECT_NE(e.message.find("rightsProfile"), std::string::npos);
+  EXPECT_EQ(Err("me", R"("readonly")").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, CustomersFromTheSeed) {
+  Json customers = Ok("customers", R"([{"name": "My Customer", "customerCode": "9999", "contractNumber": "123456",
+    "apiContractId": "ar45dv5s", "pricingApprovalNumber": "A123456789", "type": "direct"}])");
+  EXPECT_EQ(customers, Body(R"([{"customerCode": "9999", "name": "My Customer", "contractNumber": "123456",
+                                 "type": "direct"}])"));
+}
+
+TEST(ApiResponsesTest, CustomersVariants) {
+  Json numeric = Ok("customers", R"({"customers": [{"customerCode": 9999, "contractNumber": 123456}]})");
+  EXPECT_EQ(numeric[0]["customerCode"], "9999");
+  EXPECT_EQ(numeric[0]["contractNumber"], "123456");
+  EXPECT_EQ(numeric[0]["name"], "");
+  EXPECT_EQ(Ok("customers", "[]"), Json::array());
+  EXPECT_EQ(Err("customers", R"([{"name": "no code"}])").code, "malformedResponse");
+  EXPECT_EQ(Err("customers", R"({"customer": {}})").code, "malformedResponse");
+  EXPECT_NE(Err("customers", "[1]").message.find("customerCode"), std::string::npos);
+}
+
+TEST(ApiResponsesTest, VpnsFromTheSeed) {
+  Json vpns = Ok("vpns", R"([{"vpnId": "aa76e66dfc63", "name": "My VPN 1", "vpnCode": "1"},
+                             {"vpnId": "3a45b33edf3", "name": "My VPN 2", "vpnCode": 2}])");
+  ASSERT_EQ(vpns.size(), 2u);
+  EXPECT_EQ(vpns[0], Body(R"({"vpnId": "aa76e66dfc63", "name": "My VPN 1", "vpnCode": "1"})"));
+  EXPECT_EQ(vpns[1]["vpnCode"], "2");
+  EXPECT_EQ(Ok("vpns", R"({"items": [{"vpnId": "x"}]})")[0]["vpnId"], "x");
+  EXPECT_EQ(Err("vpns", R"([{"vpnId": ""}])").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, CountryFromTheSeed) {
+  Json fr = Ok("country", R"({"name": "France", "coverage": {"businessTalkOnline": "Yes", "didNumber": "Yes"},
+                              "iso2": "FR", "countryCode": "33"})");
+  EXPECT_EQ(fr["iso2"], "FR");
+  EXPECT_EQ(fr["name"], "France");
+  EXPECT_EQ(fr["countryCode"], "33");
+  EXPECT_EQ(fr["covered"], true);
+  EXPECT_EQ(fr["coverage"]["didNumber"], "Yes");
+  Json no = Ok("country", R"({"iso2": "sj", "coverage": {"businessTalkOnline": "No"}, "countryCode": 47})");
+  EXPECT_EQ(no["iso2"], "SJ");
+  EXPECT_EQ(no["covered"], false);
+  EXPECT_EQ(no["countryCode"], "47");
+  EXPECT_EQ(Ok("country", R"({"country": {"iso2": "DE", "businessTalkOnline": "yes"}})")["covered"], true);
+  EXPECT_TRUE(Ok("country", R"({"iso2": "DE"})")["coverage"].is_null());
+  EXPECT_EQ(Err("country", "[]").code, "malformedResponse");
+  EXPECT_EQ(Err("country", R"({"coverage": {}})").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, Countries) {
+  Json list = Ok("countries", R"([{"iso2": "FR", "name": "France", "businessTalkOnline": "Yes"},
+                                  {"iso2": "GB", "name": "United Kingdom", "coverage": {"businessTalkOnline": "Yes"}},
+                                  {"iso2": "XX", "name": "Nowhere", "businessTalkOnline": "No"}])");
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0], Body(R"({"iso2": "FR", "name": "France", "covered": true})"));
+  EXPECT_EQ(list[1]["covered"], true);
+  EXPECT_EQ(list[2]["covered"], false);
+  EXPECT_EQ(Ok("countries", R"({"countries": [{"iso2": "fr"}]})")[0]["iso2"], "FR");
+  EXPECT_EQ(Err("countries", R"({"iso2": "FR"})").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, OrderResponseVariants) {
+  Json top = Ok("orderResponse", R"({"orderId": "o-1", "customerOrderReference": "myOrder",
+    "productReference": "voicesite", "status": "completed", "parameters": {"technicalSiteName": "S"},
+    "voiceSiteId": "vs-1"})");
+  EXPECT_EQ(top, Body(R"({"orderId": "o-1", "customerOrderReference": "myOrder", "status": "completed",
+                          "voiceSiteId": "vs-1"})"));
+  EXPECT_EQ(Ok("orderResponse", R"({"orderId": 7, "parameters": {"voiceSiteId": "vs-2"}})")["voiceSiteId"], "vs-2");
+  EXPECT_EQ(Ok("orderResponse", R"({"orderId": "o", "voicesite": {"voiceSiteId": 33}})")["voiceSiteId"], "33");
+  EXPECT_EQ(Ok("orderResponse", R"({"orderId": "o", "voicesite": {"id": "vs-4"}})")["voiceSiteId"], "vs-4");
+  EXPECT_EQ(Ok("orderResponse", R"({"orderId": "o", "result": {"voiceSiteId": "vs-5"}})")["voiceSiteId"], "vs-5");
+  EXPECT_EQ(Ok("orderResponse", R"({"orderId": "o", "voicesite": "vs-6"})")["voiceSiteId"], "vs-6");
+  Json pending = Ok("orderResponse", R"({"orderId": 7, "status": "inProgress"})");
+  EXPECT_EQ(pending["orderId"], "7");
+  EXPECT_TRUE(pending["voiceSiteId"].is_null());
+  EXPECT_EQ(Err("orderResponse", R"({"status": "completed"})").code, "malformedResponse");
+  EXPECT_EQ(Err("orderResponse", "[1, 2]").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, Voicesites) {
+  Json sites = Ok("voicesites", R"([
+    {"voiceSiteId": "vs-1", "customerCode": "9999", "technicalSiteName": "MY_VOICESITE",
+     "customerSiteLabel": "My Voicesite in France", "country": "FR", "vpnId": "aa76e66dfc63",
+     "status": "active", "voiceAddress": {"pc": "75015"}},
+    {"id": 2, "parameters": {"technicalSiteName": "P", "country": "de"}, "voiceAddress": null},
+    {"voiceSiteId": "vs-3", "hasVoiceAddress": true}])");
+  ASSERT_EQ(sites.size(), 3u);
+  EXPECT_EQ(sites[0], Body(R"({"voiceSiteId": "vs-1", "technicalSiteName": "MY_VOICESITE",
+    "customerSiteLabel": "My Voicesite in France", "country": "FR", "vpnId": "aa76e66dfc63", "status": "active",
+    "hasVoiceAddress": true})"));
+  EXPECT_EQ(sites[1]["voiceSiteId"], "2");
+  EXPECT_EQ(sites[1]["technicalSiteName"], "P");
+  EXPECT_EQ(sites[1]["country"], "DE");
+  EXPECT_EQ(sites[1]["hasVoiceAddress"], false);
+  EXPECT_EQ(sites[2]["hasVoiceAddress"], true);
+  EXPECT_EQ(Ok("voicesites", R"({"voicesites": []})"), Json::array());
+  EXPECT_EQ(Err("voicesites", R"([{"technicalSiteName": "x"}])").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, GeoAreasAcceptEveryShape) {
+  const Json expected = Body(R"([{"value": "ZH", "display": "Zürich"}])");
+  EXPECT_EQ(Ok("geoAreas", R"([{"value": "ZH", "display": "Zürich"}])"), expected);
+  EXPECT_EQ(Ok("geoAreas", R"([{"code": "ZH", "label": "Zürich"}])"), expected);
+  EXPECT_EQ(Ok("geoAreas", R"({"items": [{"value": "ZH", "display": "Zürich"}]})"), expected);
+  EXPECT_EQ(Ok("geoAreas", R"({"areas": [{"value": "ZH", "display": "Zürich"}]})"), expected);
+  EXPECT_EQ(Ok("geoAreas", R"({"geoAreas": [{"value": "ZH", "display": "Zürich"}]})"), expected);
+  EXPECT_EQ(Ok("geoAreas", R"(["Bern", 3000])"), Body(R"([{"value": "Bern", "display": "Bern"},
+                                                          {"value": "3000", "display": "3000"}])"));
+  EXPECT_EQ(Ok("geoAreas", R"([{"name": "Bern"}])"), Body(R"([{"value": "Bern", "display": "Bern"}])"));
+  EXPECT_EQ(Ok("geoAreas", R"([{"value": "BE"}])"), Body(R"([{"value": "BE", "display": "BE"}])"));
+  const DocumentError e = Err("geoAreas", R"([{"display": "no value"}])");
+  EXPECT_EQ(e.code, "malformedResponse");
+  EXPECT_NE(e.message.find("value"), std::string::npos);
+  EXPECT_EQ(Err("geoAreas", R"({"area": "ZH"})").code, "malformedResponse");
+  EXPECT_EQ(Err("geoAreas", R"([null])").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, DialZones) {
+  EXPECT_EQ(Ok("dialZones", R"j([{"value": "01", "display": "Paris (01)"}, "02"])j"),
+            Body(R"j([{"value": "01", "display": "Paris (01)"}, {"value": "02", "display": "02"}])j"));
+  EXPECT_EQ(Ok("dialZones", R"({"dialZones": []})"), Json::array());
+  EXPECT_EQ(Err("dialZones", R"(42)").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, AddressCandidates) {
+  Json nested = Ok("addressCandidates", R"([{"id": "c1", "label": "78 Rue de Sèvres, 75006 Paris",
+    "voiceAddress": {"hno": "78", "a6": "Rue de Sèvres", "pc": "75006", "a3": "Paris", "flr": 3, "x": null}}])");
+  ASSERT_EQ(nested.size(), 1u);
+  EXPECT_EQ(nested[0]["id"], "c1");
+  EXPECT_EQ(nested[0]["label"], "78 Rue de Sèvres, 75006 Paris");
+  EXPECT_EQ(nested[0]["address"], Body(R"({"hno": "78", "a6": "Rue de Sèvres", "pc": "75006", "a3": "Paris",
+                                          "flr": "3"})"));
+
+  Json address_key = Ok("addressCandidates", R"({"candidates": [{"id": 5, "address": {"pc": "1000", "a3": "Bern"}}]})");
+  EXPECT_EQ(address_key[0]["id"], "5");
+  EXPECT_EQ(address_key[0]["label"], "1000, Bern");  // built when missing
+
+  Json flat = Ok("addressCandidates", R"([{"hno": "1600", "a6": "Pennsylvania", "sts": "AVE", "pc": "20500",
+                                          "a3": "Washington", "a1": "DC"}, {"a3": "Boston"}])");
+  EXPECT_EQ(flat[0]["id"], "1");
+  EXPECT_EQ(flat[1]["id"], "2");
+  EXPECT_EQ(flat[0]["address"]["sts"], "AVE");
+  EXPECT_EQ(flat[0]["label"], "1600 Pennsylvania AVE, 20500, Washington, DC");
+
+  EXPECT_EQ(Err("addressCandidates", R"(["78 Rue de Sèvres"])").code, "malformedResponse");
+  EXPECT_EQ(Err("addressCandidates", R"([{"id": "only-id"}])").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, ApiErrorShapes) {
+  Json ours = Ok("apiError", R"({"code": "INVALID_ADDRESS", "message": "The address is not valid",
+    "description": "pc", "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad"}, 5]})");
+  EXPECT_EQ(ours, Body(R"({"code": "INVALID_ADDRESS", "message": "The address is not valid", "description": "pc",
+    "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad"}]})"));
+
+  Json orange = Ok("apiError", R"({"code": 42, "message": "Expired credentials",
+                                   "description": "The requested service needs credentials, but the ones provided were out-of-date."})");
+  EXPECT_EQ(orange["code"], "42");
+  EXPECT_EQ(orange["message"], "Expired credentials");
+  EXPECT_EQ(orange["problems"], Json::array());
+
+  Json oauth = Ok("apiError", R"({"error": "invalid_client", "error_description": "Client authentication failed"})");
+  EXPECT_EQ(oauth["code"], "invalid_client");
+  EXPECT_EQ(oauth["message"], "Client authentication failed");
+  EXPECT_EQ(oauth["description"], "");
+
+  Json wrapped = Ok("apiError", R"({"error": {"code": "NOT_FOUND", "message": "No such voicesite"}})");
+  EXPECT_EQ(wrapped["code"], "NOT_FOUND");
+
+  Json list = Ok("apiError", R"({"errors": [{"code": "E1", "message": "First"}]})");
+  EXPECT_EQ(list["message"], "First");
+
+  Json text = Ok("apiError", R"("Service unavailable")");
+  EXPECT_EQ(text["message"], "Service unavailable");
+
+  Json bare = Ok("apiError", "{}");
+  EXPECT_EQ(bare["message"], "The server reported an error without details");
+}
+
+TEST(ApiResponsesTest, ApiErrorFromNonJsonText) {
+  EXPECT_EQ(ApiErrorFromText("Bad Gateway\n")["message"], "Bad Gateway");
+  EXPECT_EQ(ApiErrorFromText("<html><body>502</body></html>")["message"],
+            "The server answered with a web page instead of an API error");
+  EXPECT_EQ(ApiErrorFromText("")["message"], "The server reported an error without details");
+  const std::string long_text(5000, 'x');
+  EXPECT_LT(ApiErrorFromText(long_text)["message"].get<std::string>().size(), 400u);
+}
+
+TEST(ApiResponsesTest, UnknownKind) {
+  EXPECT_FALSE(IsResponseKind("nope"));
+  EXPECT_TRUE(IsResponseKind("geoAreas"));
+  EXPECT_EQ(Err("nope", "{}").code, "unknownKind");
+}
+
+TEST(ApiResponsesTest, EveryKindSurvivesEveryJsonType) {
+  for (const char* kind : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
+                           "geoAreas", "addressCandidates", "dialZones", "apiError"}) {
+    for (const char* body : {"null", "true", "0", "-1.5", "\"\"", "[]", "{}", "[null]", "[[]]", "[{}]",
+                             R"({"items": {}})", R"([{"value": []}])", R"({"coverage": 5})",
+                             R"({"parameters": 3, "voicesite": [1]})", R"({"error": [], "errors": {}})"}) {
+      ResponseResult result = NormalizeResponse(kind, Body(body));
+      if (auto* error = std::get_if<DocumentError>(&result)) {
+        EXPECT_EQ(error->code, "malformedResponse") << kind << " " << body;
+        EXPECT_FALSE(error->message.empty());
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace btalk
