@@ -1,0 +1,184 @@
+#include "btalk/facade.h"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace btalk {
+namespace {
+
+using nlohmann::json;
+
+std::string ReadData(const std::string& name) {
+  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every facade answer must be a JSON envelope with exactly "ok" or "error".
+json Envelope(const std::string& text) {
+  json parsed = json::parse(text, nullptr, false);
+  EXPECT_FALSE(parsed.is_discarded()) << text;
+  EXPECT_TRUE(parsed.is_object()) << text;
+  EXPECT_EQ(parsed.size(), 1u) << text;
+  return parsed;
+}
+
+json Ok(const std::string& text) {
+  json envelope = Envelope(text);
+  EXPECT_TRUE(envelope.contains("ok")) << text;
+  return envelope.contains("ok") ? envelope["ok"] : json();
+}
+
+json Error(const std::string& text) {
+  json envelope = Envelope(text);
+  EXPECT_TRUE(envelope.contains("error")) << text;
+  if (!envelope.contains("error")) return json();
+  EXPECT_TRUE(envelope["error"]["code"].is_string());
+  EXPECT_TRUE(envelope["error"]["message"].is_string());
+  EXPECT_FALSE(envelope["error"]["message"].get<std::string>().empty());
+  return envelope["error"];
+}
+
+TEST(FacadeTest, Version) {
+  EXPECT_EQ(core_version(), "0.1.0");
+}
+
+TEST(FacadeTest, AddressFormFromSeedAndCountryDocuments) {
+  json form = Ok(address_form_json(ReadData("seed_enumeration_associative.json"), ""));
+  ASSERT_EQ(form["fields"].size(), 1u);
+  EXPECT_EQ(form["fields"][0]["options"][0], json::parse(R"({"value": "AVE", "display": "Avenue"})"));
+  EXPECT_TRUE(form["dialZone"].is_null());
+  EXPECT_EQ(form["constraintErrors"], json::array());
+
+  json ch = Ok(address_form_json(ReadData("ch_addressconstraints.json"), ReadData("ch_geographicalconstraints.json")));
+  EXPECT_EQ(ch["dialZone"], "manual");
+  EXPECT_EQ(ch["fields"].size(), 6u);
+  const std::vector<std::string> keys = {"name", "label", "description", "required", "control", "valueType",
+                                         "options", "minLength", "maxLength", "pattern", "referenceUrl",
+                                         "position", "geoLevel"};
+  for (const json& field : ch["fields"]) {
+    EXPECT_EQ(field.size(), keys.size());
+    for (const std::string& key : keys) EXPECT_TRUE(field.contains(key)) << key;
+  }
+  EXPECT_TRUE(Ok(address_form_json(ReadData("fr_addressconstraints.json"), "null"))["dialZone"].is_null());
+  EXPECT_EQ(Ok(address_form_json(ReadData("fr_addressconstraints.json"),
+                                 ReadData("fr_geographicalconstraints.json")))["dialZone"], "automatic");
+}
+
+TEST(FacadeTest, AddressFormErrors) {
+  json broken = Error(address_form_json(ReadData("seed_enumeration_associative_verbatim.json"), ""));
+  EXPECT_EQ(broken["code"], "invalidJson");
+  EXPECT_NE(broken["message"].get<std::string>().find("Address constraints"), std::string::npos);
+  EXPECT_EQ(Error(address_form_json("42", ""))["code"], "invalidDocument");
+  EXPECT_EQ(Error(address_form_json("{}", "{"))["code"], "invalidJson");
+  EXPECT_EQ(Error(address_form_json("{}", "[]"))["code"], "invalidDocument");
+  // Broken elements are not document errors: the form still comes back.
+  json form = Ok(address_form_json(R"({"pc": {"maxLength": "abc"}, "a3": {}})", R"({"dialZoneSelection": "x"})"));
+  EXPECT_EQ(form["fields"].size(), 2u);
+  EXPECT_EQ(form["constraintErrors"].size(), 2u);
+}
+
+TEST(FacadeTest, ValidateAddress) {
+  const std::string fr = ReadData("fr_addressconstraints.json");
+  json ok = Ok(validate_address_json(fr, R"({"a6": "Rue de Sèvres", "pc": 75006, "a3": "Paris"})", "{}"));
+  EXPECT_EQ(ok, json::parse(R"({"valid": true, "problems": []})"));
+  json bad = Ok(validate_address_json(fr, R"({"a6": "Rue de Sèvres", "pc": "7500", "a3": ""})", ""));
+  EXPECT_EQ(bad["valid"], false);
+  ASSERT_EQ(bad["problems"].size(), 2u);
+  EXPECT_EQ(bad["problems"][0], json::parse(R"({"field": "pc", "code": "tooShort",
+                                                 "message": "Postal code must be at least 5 characters"})"));
+  EXPECT_EQ(bad["problems"][1]["code"], "valueMissing");
+}
+
+TEST(FacadeTest, ValidateAddressWithGeoOptions) {
+  const std::string ch = ReadData("ch_addressconstraints.json");
+  const std::string options = R"({"geographicalConstraints": )" + ReadData("ch_geographicalconstraints.json") +
+                              R"(, "geoAreas": {"area1": [{"value": "ZH", "display": "Zürich"}], "area2": ["Zürich"]}})";
+  json ok = Ok(validate_address_json(
+      ch, R"({"a6": "Bahnhofstrasse", "pc": "8001", "a1": "ZH", "a3": "Zürich", "dialZone": "044"})", options));
+  EXPECT_EQ(ok["valid"], true) << ok.dump();
+  json bad = Ok(validate_address_json(ch, R"({"a6": "Bahnhofstrasse", "pc": "8001", "a1": "ZH", "a3": "Basel"})",
+                                      options));
+  ASSERT_EQ(bad["problems"].size(), 2u) << bad.dump();
+  EXPECT_EQ(bad["problems"][0]["field"], "a3");
+  EXPECT_EQ(bad["problems"][0]["code"], "notAllowed");
+  EXPECT_EQ(bad["problems"][1]["field"], "dialZone");
+  EXPECT_EQ(bad["problems"][1]["code"], "valueMissing");
+}
+
+TEST(FacadeTest, ValidateAddressErrors) {
+  EXPECT_EQ(Error(validate_address_json("{", "{}", "{}"))["code"], "invalidJson");
+  EXPECT_EQ(Error(validate_address_json("{}", "[]", "{}"))["code"], "invalidDocument");
+  EXPECT_EQ(Error(validate_address_json("{}", "", "{}"))["code"], "invalidJson");
+  EXPECT_EQ(Error(validate_address_json("{}", "{}", "[1]"))["code"], "invalidDocument");
+  EXPECT_EQ(Error(validate_address_json("{}", "{}", R"({"geoAreas": {"area1": 5}})"))["code"], "invalidDocument");
+  json options_error = Error(validate_address_json("{}", "{}", "{,}"));
+  EXPECT_EQ(options_error["code"], "invalidJson");
+  EXPECT_NE(options_error["message"].get<std::string>().find("Validation options"), std::string::npos);
+}
+
+TEST(FacadeTest, HostileDocumentsGiveCleanErrors) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_EQ(Error(address_form_json(deep, ""))["code"], "invalidJson");
+  EXPECT_EQ(Error(validate_address_json("{}", deep, ""))["code"], "invalidJson");
+  EXPECT_EQ(Error(validate_order_json(deep))["code"], "invalidJson");
+  EXPECT_EQ(Error(parse_response_json("customers", deep))["code"], "malformedResponse");
+  const std::string big = "\"" + std::string(5 * 1024 * 1024, 'x') + "\"";
+  json too_big = Error(address_form_json(big, ""));
+  EXPECT_NE(too_big["message"].get<std::string>().find("too large"), std::string::npos);
+  EXPECT_EQ(Error(parse_response_json("apiError", big))["code"], "malformedResponse");
+}
+
+TEST(FacadeTest, OutputIsValidUtf8EvenForBadInput) {
+  json error = Error(parse_response_json("\xff\xfe", "{}"));
+  EXPECT_EQ(error["code"], "unknownKind");
+  EXPECT_EQ(Error(address_form_json("{\"pc\": \"\xc3\"}", ""))["code"], "invalidJson");
+}
+
+TEST(FacadeTest, OrderValidationAndRequest) {
+  const std::string order = R"({"customerOrderReference": " myOrder ", "technicalSiteName": "MY_VOICESITE",
+    "customerSiteLabel": "My Voicesite in France", "country": "fr", "vpnId": "aa76e66dfc63"})";
+  EXPECT_EQ(Ok(validate_order_json(order)), json::parse(R"({"valid": true, "problems": []})"));
+  json request = Ok(build_order_request_json(order));
+  EXPECT_EQ(request, json::parse(R"({"body": {"customerOrderReference": "myOrder", "parameters": {
+    "technicalSiteName": "MY_VOICESITE", "customerSiteLabel": "My Voicesite in France", "country": "FR",
+    "vpnId": "aa76e66dfc63"}}})"));
+
+  const std::string bad = R"({"customerOrderReference": "r", "technicalSiteName": "MY SITE", "country": "FRA"})";
+  json validation = Ok(validate_order_json(bad));
+  EXPECT_EQ(validation["valid"], false);
+  EXPECT_EQ(validation["problems"].size(), 4u);
+  json error = Error(build_order_request_json(bad));
+  EXPECT_EQ(error["code"], "invalidOrder");
+  ASSERT_TRUE(error["problems"].is_array());
+  EXPECT_EQ(error["problems"], validation["problems"]);
+  EXPECT_NE(error["message"].get<std::string>().find("and 3 more"), std::string::npos);
+
+  EXPECT_EQ(Error(build_order_request_json("[]"))["code"], "invalidDocument");
+  EXPECT_EQ(Error(validate_order_json("nope"))["code"], "invalidJson");
+}
+
+TEST(FacadeTest, ParseResponse) {
+  json me = Ok(parse_response_json("me", R"({"rightsProfile": "readonly"})"));
+  EXPECT_EQ(me, json::parse(R"({"rightsProfile": "readonly", "canOrder": false})"));
+  EXPECT_EQ(Ok(parse_response_json("geoAreas", R"(["A"])")), json::parse(R"([{"value": "A", "display": "A"}])"));
+  json unknown = Error(parse_response_json("weather", "{}"));
+  EXPECT_EQ(unknown["code"], "unknownKind");
+  EXPECT_NE(unknown["message"].get<std::string>().find("weather"), std::string::npos);
+  json malformed = Error(parse_response_json("customers", R"({"name": "x"})"));
+  EXPECT_EQ(malformed["code"], "malformedResponse");
+  EXPECT_NE(malformed["message"].get<std::string>().find("customerCode"), std::string::npos);
+  EXPECT_EQ(Error(parse_response_json("vpns", "<html>"))["code"], "malformedResponse");
+  EXPECT_EQ(Error(parse_response_json("vpns", ""))["code"], "malformedResponse");
+  // Error bodies that are not JSON still become an apiError.
+  EXPECT_EQ(Ok(parse_response_json("apiError", "Bad Gateway"))["message"], "Bad Gateway");
+  EXPECT_EQ(Ok(parse_response_json("apiError", ""))["code"], "");
+}
+
+}  // namespace
+}  // namespace btalk
