@@ -11,6 +11,11 @@
 // full match), anchors `^` `$`, word boundaries `\b` `\B`.
 // Rejected with a RegexError: backreferences, lookaround, invalid syntax,
 // and programs larger than a fixed cap (e.g. `(a{1000}){1000}`).
+// Limits: patterns up to 4096 bytes, groups nested up to 100 deep, counts up
+// to 1000. As in ECMAScript Annex B, a `{` or `}` that does not form a
+// quantifier is a literal (`a{,5}`), and `-` next to \d/\w/\s in a class is a
+// literal (`[\w-.]`); unknown letter escapes (`\q`, `\p{L}`) and a lone `]`
+// are errors. Groups never capture: only whole-text matching is offered.
 #ifndef BTALK_REGEX_H_
 #define BTALK_REGEX_H_
 
