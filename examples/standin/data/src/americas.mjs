@@ -39,6 +39,7 @@ const us = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'validation',
+  sampleAddress: { hno: '101', a6: 'Independence', sts: 'AVE', pod: 'SE', a3: 'Washington', a1: 'DC', pc: '20540' },
   addresses: candidates('US', [
     ['1600 Pennsylvania Ave NW, Washington, DC 20500', { hno: '1600', a6: 'Pennsylvania', sts: 'AVE', pod: 'NW', a3: 'Washington', a1: 'DC', pc: '20500' }],
     ['350 5th Ave, New York, NY 10118', { hno: '350', a6: '5th', sts: 'AVE', a3: 'New York', a1: 'NY', pc: '10118' }],

@@ -29,6 +29,7 @@ const au = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'search',
+  sampleAddress: { hno: '483', a6: 'George', sts: 'ST', a3: 'Sydney', a1: 'NSW', pc: '2000' },
   addresses: candidates('AU', [
     auAddress('1 Martin Place, Sydney NSW 2000', '1', 'Martin', 'PL', 'Sydney', 'NSW', '2000'),
     auAddress('200 George Street, Sydney NSW 2000', '200', 'George', 'ST', 'Sydney', 'NSW', '2000'),
@@ -70,6 +71,7 @@ const nz = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { hno: '301', a6: 'Queen', sts: 'St', a4: 'Auckland Central', a3: 'Auckland', a1: 'Auckland', pc: '1010' },
   dialZones: pairs([
     ['09', '09 Auckland and Northland'], ['07', '07 Waikato and Bay of Plenty'], ['06', "06 Taranaki, Manawatū-Whanganui, Hawke's Bay, Gisborne and Wairarapa"],
     ['04', '04 Wellington'], ['03', '03 South Island and Chatham Islands'],
@@ -94,6 +96,7 @@ const hk = {
   ]),
   geographicalConstraints: geo('automatic'),
   addressApi: 'none',
+  sampleAddress: { bld: 'International Commerce Centre', hno: '1', a6: 'Austin Road West', a2: 'Yau Tsim Mong', a1: 'KLN' },
 };
 
 export default [au, nz, hk];

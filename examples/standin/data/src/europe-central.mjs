@@ -24,6 +24,7 @@ const cz = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { a6: 'Staroměstské náměstí', hno: '1', addrExtInfo1: '3', a4: 'Staré Město', pc: '110 00', a3: 'Praha', a1: '10' },
   // Closed plan since 2002, but fixed numbers still start with the old regional block.
   dialZones: pairs([
     ['2', '2 Praha'], ['31', '31 Benešov and Příbram'], ['32', '32 Kolín and Mladá Boleslav'], ['35', '35 Karlovy Vary'],
@@ -54,6 +55,7 @@ const pl = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { sts: 'pl.', a6: 'Defilad', hno: '1', pc: '00-901', a3: 'Warszawa', a1: 'mazowieckie' },
   dialZones: pairs([
     ['22', '22 Warszawa'], ['12', '12 Kraków'], ['71', '71 Wrocław'], ['61', '61 Poznań'], ['58', '58 Gdańsk'],
     ['42', '42 Łódź'], ['32', '32 Katowice'], ['81', '81 Lublin'], ['91', '91 Szczecin'], ['52', '52 Bydgoszcz'],

@@ -17,6 +17,7 @@ const dk = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'search',
+  sampleAddress: { a6: 'Christiansborg Slotsplads', hno: '1', pc: '1218', a3: 'København K' },
   addresses: candidates('DK', [
     ['Vesterbrogade 3, 1630 København V', { a6: 'Vesterbrogade', hno: '3', pc: '1630', a3: 'København V' }],
     ['Rådhuspladsen 1, 1550 København V', { a6: 'Rådhuspladsen', hno: '1', pc: '1550', a3: 'København V' }],
@@ -46,6 +47,7 @@ const no = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'search',
+  sampleAddress: { a6: 'Karl Johans gate', hno: '22', pc: '0026', a3: 'Oslo', a1: 'Oslo' },
   addresses: candidates('NO', [
     ['Karl Johans gate 1, 0154 Oslo', { a6: 'Karl Johans gate', hno: '1', pc: '0154', a3: 'Oslo', a1: 'Oslo' }],
     ['Rådhusplassen 1, 0037 Oslo', { a6: 'Rådhusplassen', hno: '1', pc: '0037', a3: 'Oslo', a1: 'Oslo' }],
@@ -73,6 +75,7 @@ const sj = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { bld: 'Svalbard Forskningspark', pc: '9170', a3: 'Longyearbyen', a1: 'Svalbard' },
 };
 
 export default [dk, no, sj];

@@ -23,6 +23,7 @@ const de = {
   ]),
   geographicalConstraints: geo('automatic'),
   addressApi: 'validation',
+  sampleAddress: { a6: 'Friedrichstraße', hno: '140', pc: '10117', a3: 'Berlin', a1: 'BE' },
   addresses: candidates('DE', [
     ['Platz der Republik 1, 11011 Berlin', { a6: 'Platz der Republik', hno: '1', pc: '11011', a3: 'Berlin', a1: 'BE' }],
     ['Unter den Linden 77, 10117 Berlin', { a6: 'Unter den Linden', hno: '77', pc: '10117', a3: 'Berlin', a1: 'BE' }],
@@ -57,6 +58,7 @@ const at = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { a6: 'Stephansplatz', hno: '3', pc: '1010', a3: 'Wien', a1: '9' },
   dialZones: pairs([
     ['1', '1 Wien'], ['316', '316 Graz'], ['732', '732 Linz'], ['662', '662 Salzburg'], ['512', '512 Innsbruck'],
     ['463', '463 Klagenfurt'], ['2742', '2742 St. Pölten'], ['5574', '5574 Bregenz'], ['2682', '2682 Eisenstadt'],
@@ -80,6 +82,7 @@ const gb = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { hno: '10', a6: 'Downing Street', a3: 'London', pc: 'SW1A 2AA' },
   dialZones: pairs([
     ['020', '020 London'], ['0121', '0121 Birmingham'], ['0131', '0131 Edinburgh'], ['0141', '0141 Glasgow'],
     ['0151', '0151 Liverpool'], ['0161', '0161 Manchester'], ['0113', '0113 Leeds'], ['0114', '0114 Sheffield'],
@@ -108,6 +111,7 @@ const ie = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { bld: 'Trinity College', a6: 'College Green', a3: 'Dublin 2', a2: 'Dublin', pc: 'D02 PN40' },
   dialZones: pairs([
     ['01', '01 Dublin'], ['021', '021 Cork'], ['091', '091 Galway'], ['061', '061 Limerick'], ['051', '051 Waterford'],
     ['066', '066 Tralee'], ['074', '074 Letterkenny'], ['071', '071 Sligo'], ['094', '094 Castlebar'],
@@ -140,6 +144,7 @@ const it = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { sts: 'Piazza', a6: 'del Duomo', hno: '1', pc: '20122', a3: 'Milano', a1: 'MI' },
   dialZones: pairs([
     ['02', '02 Milano'], ['06', '06 Roma'], ['011', '011 Torino'], ['010', '010 Genova'], ['041', '041 Venezia'],
     ['051', '051 Bologna'], ['055', '055 Firenze'], ['081', '081 Napoli'], ['091', '091 Palermo'], ['095', '095 Catania'],
@@ -162,6 +167,7 @@ const lu = {
   ]),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { hno: '26', a6: 'Boulevard Royal', pc: '2449', a3: 'Luxembourg', a2: 'Luxembourg' },
 };
 
 export default [de, at, gb, ie, it, lu];

@@ -17,7 +17,7 @@ function frConstraints({ pcRe, pcDescription, cityDescription }) {
   ]);
 }
 
-function frCountry({ iso2, name, countryCode, pcRe, pcDescription, cityDescription, cov, addresses }) {
+function frCountry({ iso2, name, countryCode, pcRe, pcDescription, cityDescription, cov, addresses, sample }) {
   return {
     iso2,
     name,
@@ -31,6 +31,7 @@ function frCountry({ iso2, name, countryCode, pcRe, pcDescription, cityDescripti
       const line = [[hno, hns].filter(Boolean).join(' '), a6].filter(Boolean).join(' ');
       return [`${line}${a4 ? `, ${a4}` : ''}, ${pc} ${a3}`, address];
     })),
+    sampleAddress: sample,
   };
 }
 
@@ -43,6 +44,7 @@ export default [
     pcDescription: 'Five-digit postal code of metropolitan France (01000 to 95999), e.g. 75015.',
     cityDescription: 'City as written by La Poste, e.g. Boulogne-Billancourt.',
     cov: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. Contact Product for further information ' }),
+    sample: { hno: '6', a6: "Place d'Alleray", pc: '75015', a3: 'Paris' },
     addresses: [
       ['78', '', 'Rue Olivier de Serres', '', '75015', 'Paris'],
       ['111', '', 'Quai du Président Roosevelt', '', '92130', 'Issy-les-Moulineaux'],
@@ -66,6 +68,7 @@ export default [
     pcDescription: 'Saint-Barthélemy has a single postal code: 97133.',
     cityDescription: 'Always "Saint-Barthélemy"; put the quarter (Gustavia, Saint-Jean, ...) in Locality.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2', nonGeographicDest: 'No' }),
+    sample: { a6: 'Rue du Bord de Mer', a4: 'Gustavia', pc: '97133', a3: 'Saint-Barthélemy' },
     addresses: [
       ['', '', 'Rue de la République', 'Gustavia', '97133', 'Saint-Barthélemy'],
       ['', '', 'Rue du Roi Oscar II', 'Gustavia', '97133', 'Saint-Barthélemy'],
@@ -81,6 +84,7 @@ export default [
     pcDescription: 'Five-digit postal code of French Guiana, starting with 973, e.g. 97300 Cayenne.',
     cityDescription: 'Commune, e.g. Cayenne, Kourou.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2' }),
+    sample: { a6: 'Rue François Arago', pc: '97300', a3: 'Cayenne' },
     addresses: [
       ['', '', 'Place Léopold Héder', '', '97300', 'Cayenne'],
       ['14', '', 'Avenue du Général de Gaulle', '', '97300', 'Cayenne'],
@@ -97,6 +101,7 @@ export default [
     pcDescription: 'Five-digit postal code of Guadeloupe, starting with 971, e.g. 97110 Pointe-à-Pitre.',
     cityDescription: 'Commune, e.g. Pointe-à-Pitre, Baie-Mahault.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2' }),
+    sample: { a6: 'Rue Frébault', pc: '97110', a3: 'Pointe-à-Pitre' },
     addresses: [
       ['', '', 'Boulevard Légitimus', '', '97110', 'Pointe-à-Pitre'],
       ['', '', 'Boulevard Félix Éboué', '', '97100', 'Basse-Terre'],
@@ -112,6 +117,7 @@ export default [
     pcDescription: 'Saint-Martin (French part) has a single postal code: 97150.',
     cityDescription: 'Always "Saint-Martin"; put the quarter (Marigot, Grand-Case, ...) in Locality.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2', nonGeographicDest: 'No' }),
+    sample: { a6: 'Rue de Hollande', a4: 'Marigot', pc: '97150', a3: 'Saint-Martin' },
     addresses: [
       ['', '', 'Rue de la République', 'Marigot', '97150', 'Saint-Martin'],
       ['', '', 'Rue du Général de Gaulle', 'Marigot', '97150', 'Saint-Martin'],
@@ -127,6 +133,7 @@ export default [
     pcDescription: 'Five-digit postal code of Martinique, starting with 972, e.g. 97200 Fort-de-France.',
     cityDescription: 'Commune, e.g. Fort-de-France, Le Lamentin.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2' }),
+    sample: { a6: 'Rue Victor Hugo', pc: '97200', a3: 'Fort-de-France' },
     addresses: [
       ['', '', 'Rue Victor Sévère', '', '97200', 'Fort-de-France'],
       ['', '', 'Boulevard du Général de Gaulle', '', '97200', 'Fort-de-France'],
@@ -142,6 +149,7 @@ export default [
     pcDescription: 'Five-digit postal code of Réunion, starting with 974, e.g. 97400 Saint-Denis.',
     cityDescription: 'Commune, e.g. Saint-Denis, Saint-Pierre.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone2' }),
+    sample: { a6: 'Rue Jean Chatel', pc: '97400', a3: 'Saint-Denis' },
     addresses: [
       ['2', '', 'Rue de Paris', '', '97400', 'Saint-Denis'],
       ['', '', 'Avenue de la Victoire', '', '97400', 'Saint-Denis'],
@@ -158,6 +166,7 @@ export default [
     pcDescription: 'Five-digit postal code of Mayotte, starting with 976, e.g. 97600 Mamoudzou.',
     cityDescription: 'Commune, e.g. Mamoudzou, Dzaoudzi.',
     cov: coverage({ comment: overseasComment, didNumberZone: 'Zone3', enquiryDB: 'No', faxAnalogCall: 'No' }),
+    sample: { a6: 'Boulevard Halidi Sélémani', pc: '97600', a3: 'Mamoudzou' },
     addresses: [
       ['', '', 'Place Mariage', '', '97600', 'Mamoudzou'],
       ['', '', 'Rue du Commerce', '', '97600', 'Mamoudzou'],

@@ -55,6 +55,7 @@ const be = {
   geographicalConstraints: geo('manual', ['pc']),
   geoAreas: BE_POSTAL_CODES.map(([value, name]) => ({ value, display: `${value} ${name}` })),
   addressApi: 'none',
+  sampleAddress: { a6: 'Rue de la Loi', hno: '16', pc: '1000', a3: 'Bruxelles', a1: 'BRU' },
   dialZones: pairs([
     ['02', '02 Brussels'], ['03', '03 Antwerp'], ['04', '04 Liège'], ['09', '09 Ghent'], ['010', '010 Wavre'],
     ['011', '011 Hasselt'], ['014', '014 Turnhout'], ['015', '015 Mechelen'], ['016', '016 Leuven'], ['019', '019 Waremme'],
@@ -109,6 +110,7 @@ const ch = {
   geographicalConstraints: geo('manual', ['a1', 'a3']),
   geoAreas: tree(CH_CANTONS),
   addressApi: 'none',
+  sampleAddress: { a6: 'Place de la Palud', hno: '2', pc: '1003', a1: 'VD', a3: 'Lausanne' },
   dialZones: pairs([
     ['021', '021 Lausanne'], ['022', '022 Genève'], ['024', '024 Yverdon-les-Bains'], ['026', '026 Fribourg'],
     ['027', '027 Sion (Valais)'], ['031', '031 Bern'], ['032', '032 Biel/Bienne, Neuchâtel, Solothurn'], ['033', '033 Thun'],
@@ -157,6 +159,7 @@ const es = {
   geographicalConstraints: geo('manual', ['a1', 'a3']),
   geoAreas: tree(ES_COMMUNITIES),
   addressApi: 'none',
+  sampleAddress: { sts: 'Plaza', a6: 'de Cibeles', hno: '1', pc: '28014', a1: 'MD', a3: 'Madrid' },
   dialZones: pairs([
     ['91', '91 Madrid'], ['93', '93 Barcelona'], ['96', '96 Valencia'], ['954', '954 Sevilla'], ['944', '944 Bilbao'],
     ['976', '976 Zaragoza'], ['981', '981 A Coruña'], ['986', '986 Pontevedra and Vigo'], ['985', '985 Asturias'],
@@ -195,6 +198,7 @@ const fi = {
   geographicalConstraints: geo('manual', ['a3']),
   geoAreas: FI_MUNICIPALITIES.map(([value, display]) => ({ value, display })),
   addressApi: 'none',
+  sampleAddress: { a6: 'Töölönlahdenkatu', hno: '4', pc: '00100', a3: 'Helsinki' },
   dialZones: pairs([
     ['09', '09 Helsinki (Uusimaa)'], ['02', '02 Turku and Pori'], ['03', '03 Tampere and Häme'], ['05', '05 Kymenlaakso and South Karelia'],
     ['06', '06 Vaasa and Ostrobothnia'], ['08', '08 Oulu and Kainuu'], ['013', '013 North Karelia'], ['014', '014 Central Finland'],
@@ -239,6 +243,7 @@ const nl = {
   geographicalConstraints: geo('automatic', ['a1', 'a3']),
   geoAreas: tree(NL_PROVINCES),
   addressApi: 'search',
+  sampleAddress: { a6: 'Nieuwezijds Voorburgwal', hno: '147', pc: '1012 RJ', a1: 'NH', a3: 'Amsterdam' },
   addresses: candidates('NL', [
     nlAddress('Dam', '1', '', '1012 JS', 'Amsterdam', 'NH'),
     nlAddress('Museumstraat', '1', '', '1071 XX', 'Amsterdam', 'NH'),
@@ -289,6 +294,7 @@ const se = {
   geographicalConstraints: geo('manual', ['a3', 'a4']),
   geoAreas: tree(SE_CITIES),
   addressApi: 'none',
+  sampleAddress: { a6: 'Hantverkargatan', hno: '1', pc: '111 52', a3: 'Stockholm', a4: 'Kungsholmen' },
   dialZones: pairs([
     ['08', '08 Stockholm'], ['031', '031 Göteborg'], ['040', '040 Malmö'], ['018', '018 Uppsala'], ['013', '013 Linköping'],
     ['011', '011 Norrköping'], ['019', '019 Örebro'], ['021', '021 Västerås'], ['016', '016 Eskilstuna'], ['035', '035 Halmstad'],

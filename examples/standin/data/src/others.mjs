@@ -29,6 +29,7 @@ const ca = {
   }),
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
+  sampleAddress: { hno: '100', a6: 'Queen Street West', a3: 'Toronto', a1: 'ON', pc: 'M5H 2N2' },
   dialZones: pairs([
     ['416', '416 Toronto'], ['905', '905 Greater Toronto Area'], ['514', '514 Montréal'], ['438', '438 Montréal'],
     ['418', '418 Québec City'], ['819', '819 Gatineau and Sherbrooke'], ['613', '613 Ottawa'], ['604', '604 Vancouver'],
@@ -46,6 +47,7 @@ const sg = {
   }),
   geographicalConstraints: geo('automatic'),
   addressApi: 'none',
+  sampleAddress: { hno: '10', a6: 'Bayfront Avenue', a3: 'Singapore', pc: '018956' },
 };
 
 const uncovered = (iso2, name, countryCode, pc) => ({

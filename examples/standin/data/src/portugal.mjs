@@ -73,6 +73,7 @@ const pt = {
   ]),
   geographicalConstraints: geo('automatic'),
   addressApi: 'postalCodesAndParishes',
+  sampleAddress: { a6: 'Praça do Comércio', hno: 's/n', pc: '1100-148', a3: 'Lisboa', a1: 'Lisboa', a2: 'Lisboa', a4: 'Santa Maria Maior' },
   postalCodes: POSTAL_CODES.map(([value, a1, a2, a3]) => ({ value, display: `${value} ${a3}`, a1, a2, a3 })),
   parishes: PARISHES.flatMap(([a1, a2, names]) => names.map((name) => ({ a1, a2, value: name, display: name }))),
 };
