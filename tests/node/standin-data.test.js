@@ -1,18 +1,18 @@
 // Checks the stand-in's reference data (examples/standin/data): the shapes in
 // docs/contract.md, the seed's "Country configuration status" table, and that
-// every ready-made address (candidates, Portuguese postal codes, geo areas)
-// passes its own country's constraints, so the stand-in never offers the UI an
-// address it would then reject.
+// every ready-made address (candidates, sample addresses, Portuguese postal
+// codes and parishes, geo areas) passes its own country's constraints, so the
+// stand-in never offers the UI an address it would then reject.
 //
-// NOTE: the product rule is that API `valueRegexp` is matched only by the
-// core's linear-time engine. This test uses JS RegExp on these fixtures anyway
-// because they are our own trusted files and the wasm core may not be built when
-// data is edited; `checkRegexSyntax` first rejects anything outside the subset
-// the core accepts (no lookaround, no backreferences).
-import { test } from 'node:test';
+// The validity verdicts come from the real wasm core (`npm run build` first),
+// the same engine the stand-in and the browser use: API `valueRegexp` is never
+// matched with JS RegExp. `checkRegexSyntax` only checks, as a readable early
+// warning, that the data's patterns stay in the subset the core accepts.
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadCore } from '../../web/index.js';
 
 const dataDir = fileURLToPath(new URL('../../examples/standin/data/', import.meta.url));
 const countriesDir = `${dataDir}countries/`;
@@ -123,66 +123,60 @@ export function checkRegexSyntax(pattern) {
   }
   if (inClass) return 'unterminated class';
   if (depth !== 0) return 'unbalanced (';
-  try {
-    new RegExp(pattern); // eslint-disable-line no-new
-  } catch (error) {
-    return `invalid: ${error.message}`;
-  }
   return null;
 }
 
 const allowedValues = (spec) =>
   (spec.possibleValues ?? []).map((v) => (typeof v === 'string' ? v : v.value));
 
-// Problems of `address` against `constraints` (the same rules the core applies):
-// unknown elements, missing mandatory ones, lengths in code points, digits for
-// freenumerical, enumeration membership and the regex.
-function addressProblems(constraints, address) {
-  const problems = [];
-  for (const [field, value] of Object.entries(address)) {
-    if (field === 'dialZone') { problems.push(`${field}: candidates must not carry a dialZone`); continue; }
-    if (!constraints[field]) { problems.push(`${field}: unknown element`); continue; }
-    if (typeof value !== 'string') problems.push(`${field}: not a string`);
-  }
-  for (const [field, spec] of Object.entries(constraints)) {
-    const value = address[field] ?? '';
-    if (value === '') {
-      if (spec.usage === 'mandatory') problems.push(`${field}: missing`);
-      continue;
-    }
-    const len = codePoints(value);
-    if (len < spec.minLength) problems.push(`${field}: "${value}" shorter than ${spec.minLength}`);
-    if (len > spec.maxLength) problems.push(`${field}: "${value}" longer than ${spec.maxLength}`);
-    if (spec.valueType === 'freenumerical' && !/^[0-9]+$/.test(value)) problems.push(`${field}: "${value}" not digits`);
-    if (spec.valueType.startsWith('enumeration') && !allowedValues(spec).includes(value)) {
-      problems.push(`${field}: "${value}" not a possible value`);
-    }
-    if (spec.valueRegexp && !new RegExp(spec.valueRegexp).test(value)) {
-      problems.push(`${field}: "${value}" does not match ${spec.valueRegexp}`);
-    }
-  }
-  return problems;
-}
+let core;
+before(async () => {
+  core = await loadCore(); // throws with a clear message when dist/ is not built
+});
 
 const geoElements = (c) =>
   Object.values(c.geographicalConstraints.emergencyAreaRules).filter((v) => v !== 'notUsed');
 
-// Does the geo tree contain the address's values along one path?
-function geoPathProblems(country, address) {
-  const elements = geoElements(country);
-  let level = country.geoAreas;
-  const problems = [];
-  elements.forEach((element, i) => {
-    const node = (level ?? []).find((n) => n.value === address[element]);
-    if (!node) {
-      problems.push(`${element}="${address[element]}" is not an area${i + 1} value${i ? ` under ${address[elements[i - 1]]}` : ''}`);
-      level = [];
-    } else {
-      level = node.children;
-    }
-  });
-  return problems;
+/**
+ * The /geoareas lists along the address's own path, as a client fetches them
+ * (area1, then the children of the chosen area1 value, ...): the shape the
+ * core's validateAddress takes. Stops where the address leaves the tree.
+ */
+function geoAreasAlong(country, address) {
+  const rules = country.geographicalConstraints.emergencyAreaRules;
+  const lists = {};
+  let list = country.geoAreas;
+  for (let level = 1; level <= 4 && Array.isArray(list); level += 1) {
+    const element = rules[`area${level}_pidflo`];
+    if (!element || element === 'notUsed') break;
+    lists[`area${level}`] = list.map(({ value, display }) => ({ value, display }));
+    list = list.find((n) => n.value === address[element])?.children;
+  }
+  return lists;
 }
+
+/** The core's problems for `address` with the country's own rules (dial zone and geo areas included). */
+function coreProblems(country, address, { geographicalConstraints = country.geographicalConstraints } = {}) {
+  const result = core.validateAddress(country.addressConstraints, address, {
+    geographicalConstraints,
+    geoAreas: geoAreasAlong(country, address),
+  });
+  assert.equal(result.valid, result.problems.length === 0, 'valid exactly when there are no problems');
+  return result.problems;
+}
+
+/**
+ * Candidates are the exact push body minus the dial zone, which the user chooses:
+ * checked as if the dial zone were automatic, so a candidate that carries one is refused.
+ */
+const candidateProblems = (country, address) => coreProblems(country, address, {
+  geographicalConstraints: { ...country.geographicalConstraints, dialZoneSelection: 'automatic' },
+});
+
+/** The dial zone a user gives in a manual country: the first listed one, else free text. */
+const dialZoneFor = (country) => country.dialZones?.[0]?.value ?? `+${country.countryCode}`;
+
+const show = (problems) => problems.map((p) => `${p.field}: ${p.code} (${p.message})`).join('; ');
 
 test('every country file has the contract shape', () => {
   assert.ok(countries.size >= 36, `only ${countries.size} countries`);
@@ -244,15 +238,25 @@ test('address constraints use PIDF-LO elements, valid specs and spaced positions
     }
     assert.ok(positions.every((p) => p % 10 === 0 && p > 0), `${iso2}: positions spaced by 10`);
     assert.equal(new Set(positions).size, positions.length, `${iso2}: unique positions`);
+    // The core can use every rule (its regex engine accepts every pattern).
+    const form = core.addressForm(c.addressConstraints, c.geographicalConstraints);
+    assert.deepEqual(form.constraintErrors ?? [], [], `${iso2}: rules the core cannot use`);
+    assert.equal(form.fields.length, entries.length, `${iso2}: one form field per element`);
   }
 });
 
 test('regex syntax checker rejects what the core rejects', () => {
+  const ruleErrors = (pattern) => core.addressForm({
+    pc: { usage: 'mandatory', defaultLabel: 'Code', defaultDescription: 'A code.', referenceUrl: '', valueType: 'freestring',
+      minLength: 1, maxLength: 10, valueRegexp: pattern, position: 10 },
+  }).constraintErrors ?? [];
   for (const bad of ['^(?=a)b$', '^(?!a)b$', '^(?<=a)b$', '^(?<!a)b$', '^(a)\\1$', '^(?<x>a)\\k<x>$', '^[a-z$', '^(a$']) {
     assert.notEqual(checkRegexSyntax(bad), null, bad);
+    assert.notDeepEqual(ruleErrors(bad), [], `the core refuses ${bad}`);
   }
   for (const good of ['^[0-9]{5}$', '^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$', '^[A-Za-zÀ-ÿ\\s.-]+$', '^\\d{3} ?\\d{2}$']) {
     assert.equal(checkRegexSyntax(good), null, good);
+    assert.deepEqual(ruleErrors(good), [], `the core accepts ${good}`);
   }
 });
 
@@ -294,8 +298,8 @@ test('geo-constrained elements exist, geo trees have the rules depth, and values
       assert.equal(new Set(values).size, values.length, `${iso2} ${path}: duplicate values`);
       for (const node of nodes) {
         assert.ok(typeof node.value === 'string' && typeof node.display === 'string', `${iso2} ${path}: value/display`);
-        const problems = addressProblems({ [element]: { ...spec, usage: 'optional' } }, { [element]: node.value });
-        assert.deepEqual(problems, [], `${iso2} ${path}/${node.value}`);
+        const { problems } = core.validateAddress({ [element]: { ...spec, usage: 'optional' } }, { [element]: node.value });
+        assert.deepEqual(problems, [], `${iso2} ${path}/${node.value}: ${show(problems)}`);
         if (depth + 1 < elements.length) {
           assert.ok(Array.isArray(node.children) && node.children.length > 0, `${iso2} ${path}/${node.value}: children`);
           walk(node.children, depth + 1, `${path}/${node.value}`);
@@ -337,25 +341,58 @@ test('address candidates pass their country constraints and geo rules', () => {
     assert.equal(new Set(ids).size, ids.length, `${iso2}: unique ids`);
     for (const a of c.addresses) {
       assert.ok(typeof a.id === 'string' && a.label.length > 5, `${iso2}: id/label`);
-      assert.deepEqual(addressProblems(c.addressConstraints, a.voiceAddress), [], `${iso2} ${a.label}`);
-      if (geoElements(c).length) assert.deepEqual(geoPathProblems(c, a.voiceAddress), [], `${iso2} ${a.label}`);
+      const problems = candidateProblems(c, a.voiceAddress);
+      assert.deepEqual(problems, [], `${iso2} ${a.label}: ${show(problems)}`);
     }
   }
 });
 
 test('the checks above catch bad candidates', () => {
+  const codes = (country, address) => candidateProblems(country, address).map((p) => `${p.field}:${p.code}`);
   const c = countries.get('NL');
   const good = c.addresses[0].voiceAddress;
-  assert.deepEqual(addressProblems(c.addressConstraints, good), []);
-  assert.notDeepEqual(addressProblems(c.addressConstraints, { ...good, pc: '0123 AB' }), []);
-  assert.notDeepEqual(addressProblems(c.addressConstraints, { ...good, hno: '12a' }), []);
-  assert.notDeepEqual(addressProblems(c.addressConstraints, { ...good, dialZone: '020' }), []);
-  assert.notDeepEqual(addressProblems(c.addressConstraints, { ...good, a9: 'x' }), []);
+  assert.deepEqual(codes(c, good), []);
+  assert.deepEqual(codes(c, { ...good, pc: '0123 AB' }), ['pc:patternMismatch']);
+  assert.deepEqual(codes(c, { ...good, hno: '12a' }), ['hno:typeMismatch']);
+  assert.deepEqual(codes(c, { ...good, dialZone: '020' }), ['dialZone:notAllowed']);
+  assert.deepEqual(codes(c, { ...good, a9: 'x' }), ['a9:unknownField']);
   const { a6, ...noStreet } = good;
-  assert.notDeepEqual(addressProblems(c.addressConstraints, noStreet), []);
-  assert.notDeepEqual(geoPathProblems(c, { ...good, a3: 'Atlantis' }), []);
+  assert.deepEqual(codes(c, noStreet), ['a6:valueMissing']);
+  assert.deepEqual(codes(c, { ...good, a3: 'Atlantis' }), ['a3:notAllowed']);
+  assert.deepEqual(codes(c, { ...good, a1: 'ZH', a3: 'Amsterdam' }), ['a3:notAllowed'], 'a city under the wrong province');
+  assert.deepEqual(codes(c, { ...good, a1: 'XX' }), ['a1:notAllowed'], 'an unknown province');
   const us = countries.get('US');
-  assert.notDeepEqual(addressProblems(us.addressConstraints, { ...us.addresses[0].voiceAddress, a1: 'XX' }), []);
+  assert.deepEqual(codes(us, { ...us.addresses[0].voiceAddress, a1: 'XX' }), ['a1:notAllowed']);
+});
+
+test('every seed table country has a sample address the core accepts, with the dial zone a user would give', () => {
+  const withSamples = [...countries.values()].filter((c) => c.sampleAddress !== undefined).map((c) => c.iso2);
+  for (const iso2 of Object.keys(TABLE)) assert.ok(withSamples.includes(iso2), `${iso2}: sampleAddress`);
+  for (const iso2 of withSamples) {
+    const c = countries.get(iso2);
+    const sample = c.sampleAddress;
+    assert.ok(isObject(sample), `${iso2}: sampleAddress is an object`);
+    assert.equal('dialZone' in sample, false, `${iso2}: the sample leaves the dial zone to the user`);
+    for (const [field, value] of Object.entries(sample)) {
+      assert.ok(c.addressConstraints[field], `${iso2}: ${field} is an address element`);
+      assert.ok(typeof value === 'string' && value === value.trim() && value !== '', `${iso2}.${field}: trimmed text`);
+    }
+    const manual = c.geographicalConstraints.dialZoneSelection === 'manual';
+    const address = manual ? { ...sample, dialZone: dialZoneFor(c) } : sample;
+    const problems = coreProblems(c, address);
+    assert.deepEqual(problems, [], `${iso2}: ${show(problems)}`);
+    // The geo-constrained elements follow an existing path of the tree (the core
+    // only checks lists it is given: make sure every level was given).
+    const areas = geoAreasAlong(c, sample);
+    assert.equal(Object.keys(areas).length, geoElements(c).length, `${iso2}: geo lists along the path`);
+    geoElements(c).forEach((element, i) => {
+      assert.ok(areas[`area${i + 1}`].some((a) => a.value === sample[element]), `${iso2}: ${element} "${sample[element]}" in area${i + 1}`);
+    });
+    if (manual) {
+      assert.deepEqual(coreProblems(c, sample).map((p) => `${p.field}:${p.code}`), ['dialZone:valueMissing'],
+        `${iso2}: a manual dial zone is required`);
+    }
+  }
 });
 
 test('Portugal: postal codes and parishes agree with the constraints', () => {
@@ -365,15 +402,15 @@ test('Portugal: postal codes and parishes agree with the constraints', () => {
   for (const p of pt.postalCodes) {
     assert.ok(p.display.startsWith(p.value), `PT ${p.value}: display`);
     const address = { pc: p.value, a1: p.a1, a2: p.a2, a3: p.a3 };
-    const problems = addressProblems(pt.addressConstraints, address)
-      .filter((m) => !/: missing$/.test(m)); // street etc. are filled by the user
-    assert.deepEqual(problems, [], `PT ${p.value}`);
+    const problems = coreProblems(pt, address)
+      .filter((m) => m.code !== 'valueMissing'); // street etc. are filled by the user
+    assert.deepEqual(problems, [], `PT ${p.value}: ${show(problems)}`);
     assert.ok(pt.parishes.some((q) => q.a1 === p.a1 && q.a2 === p.a2), `PT ${p.value}: parishes for ${p.a1}/${p.a2}`);
   }
   for (const q of pt.parishes) {
-    const problems = addressProblems(pt.addressConstraints, { a1: q.a1, a2: q.a2, [parishElement]: q.value })
-      .filter((m) => !/: missing$/.test(m));
-    assert.deepEqual(problems, [], `PT parish ${q.value}`);
+    const problems = coreProblems(pt, { a1: q.a1, a2: q.a2, [parishElement]: q.value })
+      .filter((m) => m.code !== 'valueMissing');
+    assert.deepEqual(problems, [], `PT parish ${q.value}: ${show(problems)}`);
   }
   for (const [iso2, c] of countries) {
     if (iso2 !== 'PT') assert.ok(c.postalCodes === undefined && c.parishes === undefined, `${iso2}: PT-only keys`);
