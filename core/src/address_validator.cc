@@ -37,14 +37,16 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Addr
   auto problem = [&](ProblemCode code, std::string message) {
     return Problem{element.name, code, std::move(message)};
   };
+  if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, label + " must be text");
+  if (text.empty()) {
+    // An empty optional field satisfies any rule, even one we cannot read:
+    // a broken rule on it must not make the whole address unsaveable.
+    if (element.usage == Usage::kMandatory) return problem(ProblemCode::kValueMissing, label + " is required");
+    return std::nullopt;
+  }
   if (element.error) {
     return problem(ProblemCode::kConstraintError,
                    label + " cannot be checked because its rule from the API is invalid: " + *element.error);
-  }
-  if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, label + " must be text");
-  if (text.empty()) {
-    if (element.usage == Usage::kMandatory) return problem(ProblemCode::kValueMissing, label + " is required");
-    return std::nullopt;
   }
   if (element.is_enumeration()) {
     for (const PossibleValue& possible : element.possible_values) {

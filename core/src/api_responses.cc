@@ -87,16 +87,19 @@ std::string UpperAscii(std::string text) {
   return text;
 }
 
-// Profiles that may place orders; any other (readonly, unknown) may not.
+// Only read-only profiles are refused up front. The API is the authority on
+// rights (a write it refuses answers 403), so an unfamiliar profile name must
+// not lock a legitimate user out of ordering.
 bool CanOrder(std::string_view profile) {
   std::string letters;
   for (char c : Lowercase(profile)) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letters.push_back(c);
   }
-  for (const char* allowed : {"readwrite", "write", "admin", "administrator", "full", "fullaccess", "owner"}) {
-    if (letters == allowed) return true;
+  if (letters.empty()) return false;
+  for (const char* read_only : {"readonly", "read", "reader", "viewer", "consult", "consultation"}) {
+    if (letters == read_only) return false;
   }
-  return false;
+  return true;
 }
 
 template <typename ItemFn>

@@ -152,6 +152,16 @@ TEST(AddressValidatorTest, BrokenConstraintGivesConstraintErrorForTheField) {
   EXPECT_NE(problems[1].message.find("ZIP cannot be checked"), std::string::npos) << problems[1].message;
 }
 
+TEST(AddressValidatorTest, BrokenRuleOnAnEmptyOptionalFieldDoesNotBlockTheAddress) {
+  const char* schema = R"js({"pc": {"usage": "optional", "valueRegexp": "^(?=1)[0-9]{5}$"},
+                             "a3": {"usage": "mandatory", "valueRegexp": "^(?!x)"}})js";
+  EXPECT_EQ(Codes(Validate(schema, R"({"a3": "Lyon"})")), Strings{"a3:constraintError"});
+  EXPECT_EQ(Codes(Validate(schema, R"({"a3": ""})")), Strings{"a3:valueMissing"});
+  EXPECT_EQ(Codes(Validate(schema, R"({"a3": "Lyon", "pc": "12345"})")),
+            (Strings{"a3:constraintError", "pc:constraintError"}));
+  EXPECT_EQ(Codes(Validate(R"js({"pc": {"usage": "optional", "valueRegexp": "("}})js", R"({})")), Strings{});
+}
+
 TEST(AddressValidatorTest, UnsupportedRegexIsAConstraintError) {
   EXPECT_EQ(Codes(Validate(R"({"pc": {"valueRegexp": "^(\\d)\\1$"}})", R"({"pc": "11"})")),
             Strings{"pc:constraintError"});

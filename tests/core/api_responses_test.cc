@@ -34,7 +34,10 @@ TEST(ApiResponsesTest, Me) {
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "readwrite"})")["canOrder"], true);
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "READ_WRITE"})")["canOrder"], true);
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "admin"})")["canOrder"], true);
-  EXPECT_EQ(Ok("me", R"({"rightsProfile": "auditor"})")["canOrder"], false);  // unknown: no
+  // The API is the authority on rights: only read-only profiles are refused up front.
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "auditor"})")["canOrder"], true);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "Read-Only"})")["canOrder"], false);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "viewer"})")["canOrder"], false);
   EXPECT_EQ(Ok("me", R"([{"profile": "readwrite"}])")["rightsProfile"], "readwrite");
   const DocumentError e = Err("me", R"({"name": "x"})");
   EXPECT_EQ(e.code, "malformedResponse");
