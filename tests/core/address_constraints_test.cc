@@ -1,28 +1,18 @@
 #include "btalk/address_constraints.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace btalk {
 namespace {
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ReadData;
 
-AddressConstraints MustParse(std::string_view text) {
-  auto parsed = ParseAddressConstraintsText(text);
-  EXPECT_TRUE(std::holds_alternative<AddressConstraints>(parsed))
-      << std::get<DocumentError>(parsed).message;
-  if (auto* c = std::get_if<AddressConstraints>(&parsed)) return std::move(*c);
-  return AddressConstraints();
-}
+
+AddressConstraints MustParse(std::string_view text) { return test::Constraints(text); }
 
 // The error of element `name`, or "" when it parsed cleanly.
 std::string ErrorOf(const AddressConstraints& c, std::string_view name) {

@@ -1,27 +1,18 @@
 #include "btalk/address_validator.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace btalk {
 namespace {
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ReadData;
+using test::Constraints;
 
-AddressConstraints Constraints(std::string_view text) {
-  auto parsed = ParseAddressConstraintsText(text);
-  EXPECT_TRUE(std::holds_alternative<AddressConstraints>(parsed));
-  if (auto* c = std::get_if<AddressConstraints>(&parsed)) return std::move(*c);
-  return AddressConstraints();
-}
+
 
 Address MakeAddress(std::string_view json_text) {
   auto doc = ParseJson(json_text);

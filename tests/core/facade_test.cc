@@ -1,23 +1,19 @@
 #include "btalk/facade.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "test_util.h"
 #include <nlohmann/json.hpp>
 
 namespace btalk {
 namespace {
 
+using test::ReadData;
+
 using nlohmann::json;
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Every facade answer must be a JSON envelope with exactly "ok" or "error".
 json Envelope(const std::string& text) {

@@ -1,34 +1,20 @@
 #include "btalk/form_model.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace btalk {
 namespace {
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ReadData;
+using test::Constraints;
+using test::Geo;
 
-AddressConstraints Constraints(std::string_view text) {
-  auto parsed = ParseAddressConstraintsText(text);
-  EXPECT_TRUE(std::holds_alternative<AddressConstraints>(parsed));
-  if (auto* c = std::get_if<AddressConstraints>(&parsed)) return std::move(*c);
-  return AddressConstraints();
-}
 
-GeographicalConstraints Geo(std::string_view text) {
-  auto parsed = ParseGeographicalConstraintsText(text);
-  EXPECT_TRUE(std::holds_alternative<GeographicalConstraints>(parsed));
-  if (auto* g = std::get_if<GeographicalConstraints>(&parsed)) return std::move(*g);
-  return GeographicalConstraints();
-}
+
 
 TEST(FormModelTest, SeedFreeStringField) {
   Json form = FormModelToJson(BuildFormModel(Constraints(ReadData("seed_freestring.json")), nullptr));

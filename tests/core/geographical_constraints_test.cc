@@ -1,27 +1,18 @@
 #include "btalk/geographical_constraints.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace btalk {
 namespace {
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(BTALK_TEST_DATA_DIR) + "/" + name, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::ReadData;
 
-GeographicalConstraints MustParse(std::string_view text) {
-  auto parsed = ParseGeographicalConstraintsText(text);
-  EXPECT_TRUE(std::holds_alternative<GeographicalConstraints>(parsed)) << text;
-  if (auto* g = std::get_if<GeographicalConstraints>(&parsed)) return std::move(*g);
-  return GeographicalConstraints();
-}
+
+GeographicalConstraints MustParse(std::string_view text) { return test::Geo(text); }
 
 TEST(GeographicalConstraintsTest, SeedEmergencyAreaRules) {
   GeographicalConstraints geo = MustParse(ReadData("seed_geographicalconstraints.json"));
