@@ -70,7 +70,7 @@ export interface OrderRequestBody {
 }
 
 export type ResponseKind = 'me' | 'customers' | 'vpns' | 'country' | 'countries' | 'orderResponse'
-  | 'voicesites' | 'geoAreas' | 'addressCandidates' | 'dialZones' | 'apiError';
+  | 'voicesites' | 'geoAreas' | 'addressCandidates' | 'dialZones' | 'apiError' | 'postalCodes' | 'parishes';
 
 export interface BtalkCore {
   readonly version: string;

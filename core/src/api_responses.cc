@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "btalk/address_constraints.h"
+
 namespace btalk {
 namespace {
 
@@ -181,6 +183,28 @@ std::optional<Json> Candidate(const Json& item, std::size_t index) {
   return Json{{"id", id}, {"label", label}, {"address", std::move(address)}};
 }
 
+// A postal code with the address elements it determines. Elements come from a
+// nested {address|voiceAddress} object or, flat, from the item's own keys that
+// are PIDF-LO element names; pc defaults to the value itself.
+std::optional<Json> PostalCode(const Json& item) {
+  if (!item.is_object()) return std::nullopt;
+  std::optional<std::string> value = IdOf(item, {"value", "postalCode", "pc", "code"});
+  if (!value) return std::nullopt;
+  const Json* source = FindMember(item, "address");
+  if (source == nullptr || !source->is_object()) source = FindMember(item, "voiceAddress");
+  if (source == nullptr || !source->is_object()) source = &item;
+  Json address = Json::object();
+  for (auto it = source->begin(); it != source->end(); ++it) {
+    if (it.key() == "dialZone" || BuiltinElementLabel(it.key()).empty()) continue;
+    std::optional<std::string> text = ScalarText(it.value());
+    if (text && !TrimUnicode(*text).empty()) address[it.key()] = std::move(*text);
+  }
+  if (!address.contains("pc")) address["pc"] = *value;
+  std::string display = TextOr(item, {"display", "label", "name"});
+  if (TrimUnicode(display).empty()) display = *value;
+  return Json{{"value", *value}, {"display", display}, {"address", std::move(address)}};
+}
+
 Json ProblemList(const Json* problems) {
   Json out = Json::array();
   if (problems == nullptr || !problems->is_array()) return out;
@@ -197,7 +221,7 @@ Json ProblemList(const Json* problems) {
 
 bool IsResponseKind(std::string_view kind) {
   for (const char* known : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
-                            "geoAreas", "addressCandidates", "dialZones", "apiError"}) {
+                            "geoAreas", "addressCandidates", "dialZones", "apiError", "postalCodes", "parishes"}) {
     if (kind == known) return true;
   }
   return false;
@@ -211,7 +235,8 @@ ResponseResult NormalizeResponse(std::string_view kind, const Json& body) {
   if (kind == "countries") return ParseCountries(body);
   if (kind == "orderResponse") return ParseOrderResponse(body);
   if (kind == "voicesites") return ParseVoicesites(body);
-  if (kind == "geoAreas" || kind == "dialZones") return ParseChoices(body);
+  if (kind == "geoAreas" || kind == "dialZones" || kind == "parishes") return ParseChoices(body);
+  if (kind == "postalCodes") return ParsePostalCodes(body);
   if (kind == "addressCandidates") return ParseAddressCandidates(body);
   if (kind == "apiError") return ParseApiError(body);
   return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
@@ -309,9 +334,14 @@ ResponseResult ParseVoicesites(const Json& body) {
 }
 
 ResponseResult ParseChoices(const Json& body) {
-  return MapList(body, {"areas", "geoAreas", "dialZones", "values"},
+  return MapList(body, {"areas", "geoAreas", "dialZones", "parishes", "values"},
                  "a list of values (text or {value, display})",
                  [](const Json& item, std::size_t) { return Choice(item); });
+}
+
+ResponseResult ParsePostalCodes(const Json& body) {
+  return MapList(body, {"postalCodes", "postalcodes"}, "a list of postal codes, each with a value",
+                 [](const Json& item, std::size_t) { return PostalCode(item); });
 }
 
 ResponseResult ParseAddressCandidates(const Json& body) {

@@ -190,6 +190,43 @@ TEST(ApiResponsesTest, AddressCandidates) {
   EXPECT_EQ(Err("addressCandidates", R"([{"id": "only-id"}])").code, "malformedResponse");
 }
 
+TEST(ApiResponsesTest, PostalCodesFromTheStandIn) {
+  Json codes = Ok("postalCodes", R"([{"value": "1495-063", "display": "1495-063 Algés", "a1": "Lisboa",
+                                      "a2": "Oeiras", "a3": "Algés"}])");
+  EXPECT_EQ(codes, Body(R"([{"value": "1495-063", "display": "1495-063 Algés",
+    "address": {"pc": "1495-063", "a1": "Lisboa", "a2": "Oeiras", "a3": "Algés"}}])"));
+}
+
+TEST(ApiResponsesTest, PostalCodesVariants) {
+  // Nested address wins over flat keys; its own pc is kept; non-elements are dropped.
+  Json nested = Ok("postalCodes", R"({"postalCodes": [{"postalCode": 1100148, "label": "Lisboa",
+    "address": {"pc": "1100-148", "a3": "Lisboa", "a4": 7, "dialZone": "21", "score": 3, "a2": ""}}]})");
+  EXPECT_EQ(nested[0], Body(R"({"value": "1100148", "display": "Lisboa",
+                                "address": {"pc": "1100-148", "a3": "Lisboa", "a4": "7"}})"));
+  // Only the code: display and pc default to it.
+  EXPECT_EQ(Ok("postalCodes", R"({"items": [{"code": "4000-322"}]})"),
+            Body(R"([{"value": "4000-322", "display": "4000-322", "address": {"pc": "4000-322"}}])"));
+  EXPECT_EQ(Ok("postalCodes", "[]"), Json::array());
+  const DocumentError e = Err("postalCodes", R"([{"display": "no value", "a1": "Lisboa"}])");
+  EXPECT_EQ(e.code, "malformedResponse");
+  EXPECT_NE(e.message.find("postal codes"), std::string::npos);
+  EXPECT_EQ(Err("postalCodes", R"(["1000-001"])").code, "malformedResponse");
+  EXPECT_EQ(Err("postalCodes", R"([{"value": "  "}])").code, "malformedResponse");
+  EXPECT_EQ(Err("postalCodes", R"({"value": "1000-001"})").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, Parishes) {
+  EXPECT_EQ(Ok("parishes", R"([{"a1": "Lisboa", "a2": "Lisboa", "value": "Belém", "display": "Belém"},
+                               "Ajuda", {"name": "Alvalade"}])"),
+            Body(R"([{"value": "Belém", "display": "Belém"}, {"value": "Ajuda", "display": "Ajuda"},
+                     {"value": "Alvalade", "display": "Alvalade"}])"));
+  EXPECT_EQ(Ok("parishes", R"({"parishes": [{"code": "x", "label": "X"}]})"),
+            Body(R"([{"value": "x", "display": "X"}])"));
+  EXPECT_EQ(Ok("parishes", "[]"), Json::array());
+  EXPECT_EQ(Err("parishes", R"([{"display": "no value"}])").code, "malformedResponse");
+  EXPECT_EQ(Err("parishes", R"({"parish": "Belém"})").code, "malformedResponse");
+}
+
 TEST(ApiResponsesTest, ApiErrorShapes) {
   Json ours = Ok("apiError", R"({"code": "INVALID_ADDRESS", "message": "The address is not valid",
     "description": "pc", "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad"}, 5]})");
@@ -232,12 +269,14 @@ TEST(ApiResponsesTest, ApiErrorFromNonJsonText) {
 TEST(ApiResponsesTest, UnknownKind) {
   EXPECT_FALSE(IsResponseKind("nope"));
   EXPECT_TRUE(IsResponseKind("geoAreas"));
+  EXPECT_TRUE(IsResponseKind("postalCodes"));
+  EXPECT_TRUE(IsResponseKind("parishes"));
   EXPECT_EQ(Err("nope", "{}").code, "unknownKind");
 }
 
 TEST(ApiResponsesTest, EveryKindSurvivesEveryJsonType) {
   for (const char* kind : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
-                           "geoAreas", "addressCandidates", "dialZones", "apiError"}) {
+                           "geoAreas", "addressCandidates", "dialZones", "apiError", "postalCodes", "parishes"}) {
     for (const char* body : {"null", "true", "0", "-1.5", "\"\"", "[]", "{}", "[null]", "[[]]", "[{}]",
                              R"({"items": {}})", R"([{"value": []}])", R"({"coverage": 5})",
                              R"({"parameters": 3, "voicesite": [1]})", R"({"error": [], "errors": {}})"}) {

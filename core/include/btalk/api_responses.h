@@ -17,7 +17,7 @@ namespace btalk {
 using ResponseResult = std::variant<Json, DocumentError>;
 
 // me, customers, vpns, country, countries, orderResponse, voicesites,
-// geoAreas, addressCandidates, dialZones, apiError.
+// geoAreas, addressCandidates, dialZones, apiError, postalCodes, parishes.
 bool IsResponseKind(std::string_view kind);
 
 // DocumentError "unknownKind" for a kind not listed above.
@@ -33,7 +33,8 @@ ResponseResult ParseCountry(const Json& body);            // {iso2, name, countr
 ResponseResult ParseCountries(const Json& body);          // [{iso2, name, covered}]
 ResponseResult ParseOrderResponse(const Json& body);      // {orderId, customerOrderReference, status, voiceSiteId}
 ResponseResult ParseVoicesites(const Json& body);         // [{voiceSiteId, ..., hasVoiceAddress}]
-ResponseResult ParseChoices(const Json& body);            // geoAreas, dialZones: [{value, display}]
+ResponseResult ParseChoices(const Json& body);            // geoAreas, dialZones, parishes: [{value, display}]
+ResponseResult ParsePostalCodes(const Json& body);        // [{value, display, address: {pc, a1?, a2?, a3?, ...}}]
 ResponseResult ParseAddressCandidates(const Json& body);  // [{id, label, address}]
 ResponseResult ParseApiError(const Json& body);           // {code, message, description, problems}
 
