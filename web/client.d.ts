@@ -45,6 +45,13 @@ export interface Voicesite {
   vpnId: string; status: string; hasVoiceAddress: boolean;
 }
 export interface AddressCandidate { id: string; label: string; address: Record<string, string> }
+/** A postal code and the address elements it determines (always `pc`; a1, a2, a3... as the API gives them). */
+export interface PostalCode { value: string; display: string; address: Record<string, string> & { pc: string } }
+/** Options of the look-ups whose 404 means "this country does not offer it". */
+export interface LookupOptions extends CallOptions {
+  /** 'empty' (default): a 404 resolves to []. 'error': a 404 rejects (status 404), telling "not offered" from "no match". */
+  notFound?: 'empty' | 'error';
+}
 export interface VoiceAddressResult { voiceSiteId: string; voiceAddress: Record<string, string> }
 export interface CountryFormData {
   country: Country;
@@ -92,7 +99,7 @@ export declare class BtalkClient {
   constructor(options?: BtalkClientOptions);
   /** The resolved base URL (no trailing slash). */
   readonly baseUrl: string;
-  /** Forgets cached GET answers (countries, country, constraints, geo constraints, geo areas, dial zones). */
+  /** Forgets cached GET answers (countries, country, constraints, geo constraints, geo areas, dial zones, postal codes, parishes). */
   clearCache(): void;
 
   me(options?: CallOptions): Promise<Me>;
@@ -113,6 +120,10 @@ export declare class BtalkClient {
   /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */
   core(): Promise<BtalkCore>;
   searchAddresses(iso2: string, query: string, options?: CallOptions): Promise<AddressCandidate[]>;
+  /** GET /countries/{iso2}/postalcodes?q= (Portugal). Cached per URL; [] for a blank query (nothing sent). */
+  postalCodes(iso2: string, query: string | number, options?: LookupOptions): Promise<PostalCode[]>;
+  /** GET /countries/{iso2}/parishes?a1=&a2= (Portugal). Cached per URL; [] when a1 or a2 is blank (nothing sent). */
+  parishes(iso2: string, area: { a1?: string | number; a2?: string | number }, options?: LookupOptions): Promise<FieldOption[]>;
   voicesites(options?: CallOptions): Promise<Voicesite[]>;
   /** Never retried; calls with one customerOrderReference in flight share one request. */
   orderVoicesite(customerCode: string | number, order: Order, options?: CallOptions): Promise<OrderResponse>;

@@ -287,7 +287,7 @@ export class BtalkClient {
     return this.#base;
   }
 
-  /** Forgets cached GET answers (country data, constraints, geo areas, dial zones, country list). */
+  /** Forgets cached GET answers (country data, constraints, geo areas, dial zones, postal codes, parishes, country list). */
   clearCache() {
     this.#cache.clear();
   }
@@ -386,6 +386,42 @@ export class BtalkClient {
     if (Object.keys(query).length === 0) return [];
     const path = `/countries/${country}/addresses`;
     return this.#getParsed(path, 'addressCandidates', { signal, query });
+  }
+
+  /**
+   * Postal code look-up (Portugal): GET /countries/{iso2}/postalcodes?q= -> [{ value, display, address }],
+   * `address` holding pc and the elements the code determines (a1, a2, a3...). Cached per URL.
+   * [] for a blank query (nothing sent) and, unless `notFound: 'error'`, on 404 (the country offers
+   * no look-up); with `notFound: 'error'` a 404 rejects, so a caller can tell "not offered" from "no match".
+   */
+  async postalCodes(iso2, query, { signal, notFound = 'empty' } = {}) {
+    const country = checkIso2(iso2);
+    if (typeof query !== 'string' && typeof query !== 'number') throw invalidArgument('The postal code search must be a text.');
+    const text = String(query).trim();
+    if (text === '') return [];
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw invalidArgument(`The postal code search is longer than ${MAX_QUERY_LENGTH} characters.`);
+    }
+    return this.#lookup(`/countries/${country}/postalcodes`, 'postalCodes', { q: text }, { signal, notFound });
+  }
+
+  /**
+   * Parishes of a municipality (Portugal): GET /countries/{iso2}/parishes?a1=&a2= -> [{ value, display }].
+   * Cached per URL. [] when a1 or a2 is blank (nothing sent) and, unless `notFound: 'error'`, on 404.
+   */
+  async parishes(iso2, { a1, a2 } = {}, { signal, notFound = 'empty' } = {}) {
+    const country = checkIso2(iso2);
+    const query = {};
+    for (const [name, value] of [['a1', a1], ['a2', a2]]) {
+      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+        throw invalidArgument(`The parish look-up's ${name} must be a text.`);
+      }
+      if (text === '') return [];
+      if (text.length > MAX_QUERY_LENGTH) throw invalidArgument(`The parish look-up's ${name} is too long.`);
+      query[name] = text;
+    }
+    return this.#lookup(`/countries/${country}/parishes`, 'parishes', query, { signal, notFound });
   }
 
   /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress }] */
@@ -505,6 +541,16 @@ export class BtalkClient {
 
   #ok(status) {
     return status >= 200 && status < 300;
+  }
+
+  /** A cached GET look-up whose 404 means "not offered here": [] or, with notFound 'error', the 404 error. */
+  #lookup(path, kind, query, { signal, notFound }) {
+    if (notFound !== 'empty' && notFound !== 'error') throw invalidArgument("notFound must be 'empty' or 'error'.");
+    return this.#read(path, async (answer) => {
+      if (answer.status !== 404) return this.#parse(kind, answer, path);
+      if (notFound === 'empty') return [];
+      throw await this.#errorFor(answer, path);
+    }, { signal, query, cache: true, accept404: true });
   }
 
   #getParsed(path, kind, options) {

@@ -131,6 +131,31 @@ test('full address validation finds the canonical address (validation-only count
   assert.deepEqual(await api.validateAddressCandidates('DE', { a6: 'Nowhere Street', hno: '999' }), []);
 });
 
+test('Portugal: a postal code fills a1..a3, its parishes are listed, and the address is accepted', async (t) => {
+  if (!present) { t.skip('stand-in not present'); return; }
+  const api = client();
+  const codes = await api.postalCodes('PT', '1495');
+  const alges = codes.find((c) => c.value === '1495-063');
+  assert.deepEqual(alges.address, { pc: '1495-063', a1: 'Lisboa', a2: 'Oeiras', a3: 'Algés' });
+  assert.ok((await api.postalCodes('PT', 'porto')).some((c) => c.address.a3 === 'Porto'));
+  const parishes = await api.parishes('PT', { a1: alges.address.a1, a2: alges.address.a2 });
+  assert.ok(parishes.length > 0);
+  assert.ok(parishes.every((p) => typeof p.value === 'string' && typeof p.display === 'string'));
+  // The address built from those answers passes the stand-in's (the core's) validation.
+  const order = await api.orderVoicesite('9999', {
+    customerOrderReference: `pt-${Date.now()}`, technicalSiteName: `PT-LOOKUP-${Date.now()}`,
+    customerSiteLabel: 'Lisbon office', country: 'PT', vpnId: (await api.vpns('9999'))[0].vpnId,
+  });
+  const address = { a6: 'Rua Direita', hno: '12', ...alges.address, a4: parishes[0].value };
+  const saved = await api.pushVoiceAddress('9999', order.voiceSiteId, address);
+  assert.deepEqual(saved.voiceAddress, address);
+  // Countries without the look-ups: [] by default, a 404 when asked to tell.
+  assert.deepEqual(await api.postalCodes('FR', '7500'), []);
+  const error = await api.parishes('FR', { a1: 'x', a2: 'y' }, { notFound: 'error' }).then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(error.status, 404);
+  assert.equal(error.code, 'PARISHES_NOT_AVAILABLE');
+});
+
 test('an expired token is replaced once, transparently', async (t) => {
   if (!present) { t.skip('stand-in not present'); return; }
   const credentials = oauthCredentials();

@@ -701,6 +701,86 @@ test('validateAddressCandidates sends the filled address elements as query param
   assert.deepEqual([...url.searchParams], [['a6', 'platz der republik'], ['hno', '1']]);
 });
 
+// ---------------------------------------------------------------- Portugal look-ups
+
+test('postalCodes sends ?q=, normalises the answer and caches it per URL', async () => {
+  const fetch = sequence(json(200, [{ value: '1495-063', display: '1495-063 Algés', a1: 'Lisboa', a2: 'Oeiras', a3: 'Algés' }]));
+  const client = await makeClient({ fetch });
+  assert.deepEqual(await client.postalCodes('PT', '  '), []);
+  assert.equal(fetch.calls.length, 0);
+  const found = await client.postalCodes('pt', ' 1495 ');
+  assert.deepEqual(found, [{
+    value: '1495-063', display: '1495-063 Algés', address: { pc: '1495-063', a1: 'Lisboa', a2: 'Oeiras', a3: 'Algés' },
+  }]);
+  const url = new URL(fetch.calls[0].url);
+  assert.equal(url.pathname, '/btalk/v1/countries/PT/postalcodes');
+  assert.deepEqual([...url.searchParams], [['q', '1495']]);
+  // Same URL: from the cache, and each caller gets its own copy.
+  found[0].address.a1 = 'changed';
+  assert.equal((await client.postalCodes('PT', '1495'))[0].address.a1, 'Lisboa');
+  assert.equal(fetch.calls.length, 1);
+  await client.postalCodes('PT', '1496');
+  assert.equal(fetch.calls.length, 2);
+});
+
+test('parishes sends a1 and a2, and nothing when one is blank', async () => {
+  const fetch = sequence(json(200, [{ a1: 'Lisboa', a2: 'Oeiras', value: 'Algés, Linda-a-Velha e Cruz Quebrada-Dafundo' }, 'Barcarena']));
+  const client = await makeClient({ fetch });
+  assert.deepEqual(await client.parishes('PT', { a1: 'Lisboa', a2: ' ' }), []);
+  assert.deepEqual(await client.parishes('PT', { a2: 'Oeiras' }), []);
+  assert.equal(fetch.calls.length, 0);
+  const list = await client.parishes('PT', { a1: ' Lisboa ', a2: 'Oeiras' });
+  assert.deepEqual(list, [
+    { value: 'Algés, Linda-a-Velha e Cruz Quebrada-Dafundo', display: 'Algés, Linda-a-Velha e Cruz Quebrada-Dafundo' },
+    { value: 'Barcarena', display: 'Barcarena' },
+  ]);
+  const url = new URL(fetch.calls[0].url);
+  assert.equal(url.pathname, '/btalk/v1/countries/PT/parishes');
+  assert.deepEqual([...url.searchParams], [['a1', 'Lisboa'], ['a2', 'Oeiras']]);
+  await client.parishes('PT', { a1: 'Lisboa', a2: 'Oeiras' });
+  assert.equal(fetch.calls.length, 1);
+  for (const call of [
+    () => client.parishes('PT', { a1: { x: 1 }, a2: 'Oeiras' }),
+    () => client.parishes('P', { a1: 'Lisboa', a2: 'Oeiras' }),
+    () => client.postalCodes('PT', ['1000']),
+    () => client.postalCodes('PT', 'x'.repeat(501)),
+    () => client.postalCodes('PT', '1000', { notFound: 'maybe' }),
+  ]) {
+    const error = await call().then(() => assert.fail(`accepted: ${call}`), (e) => e);
+    assert.equal(error.code, 'invalidArgument', `${call}: ${error.message}`);
+  }
+  assert.equal(fetch.calls.length, 1);
+});
+
+test('a 404 look-up is [] by default and a "not offered" error on request', async () => {
+  const fetch = sequence(json(404, { code: 'POSTALCODES_NOT_AVAILABLE', message: 'There is no postal code lookup for FR.' }));
+  const client = await makeClient({ fetch });
+  assert.deepEqual(await client.postalCodes('FR', '7500'), []);
+  assert.deepEqual(await client.parishes('FR', { a1: 'x', a2: 'y' }), []);
+  const error = await client.postalCodes('FR', '7500', { notFound: 'error' }).then(() => assert.fail('resolved'), (e) => e);
+  assert.ok(error instanceof BtalkApiError);
+  assert.equal(error.status, 404);
+  assert.equal(error.code, 'POSTALCODES_NOT_AVAILABLE');
+  // The 404 is an answer, cached like one: the error came from the cache.
+  assert.equal(fetch.calls.length, 2);
+});
+
+test('look-up failures are errors, not empty lists, and are not cached', async () => {
+  const fetch = sequence(
+    json(400, { code: 'MISSING_PARAMETER', message: 'Give the start of a postal code.' }),
+    json(200, [{ display: 'no value' }]),
+    json(200, [{ value: '1000-001' }]),
+  );
+  const client = await makeClient({ fetch });
+  const refused = await client.postalCodes('PT', '1000').then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(refused.status, 400);
+  assert.equal(refused.code, 'MISSING_PARAMETER');
+  const malformed = await client.postalCodes('PT', '1000').then(() => assert.fail('resolved'), (e) => e);
+  assert.equal(malformed.code, 'malformedResponse');
+  assert.deepEqual(await client.postalCodes('PT', '1000'), [{ value: '1000-001', display: '1000-001', address: { pc: '1000-001' } }]);
+  assert.equal(fetch.calls.length, 3);
+});
+
 test('base URLs are joined without doubled slashes; relative bases work', async () => {
   const fetch = sequence(json(200, { rightsProfile: 'full' }));
   await (await makeClient({ fetch, baseUrl: 'https://api.example.test/btalk/v1///' })).me();
