@@ -1,0 +1,56 @@
+// A front-end team's use of the public API, compiled with `tsc --noEmit --strict`
+// by tests/node/typings.test.js: the hand-written .d.ts files must describe it.
+import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL } from 'btalk-forms';
+import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me } from 'btalk-forms';
+import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
+
+async function main(): Promise<void> {
+  const core = await loadCore();
+  const version: string = core.version;
+  const form: AddressForm = core.addressForm({ pc: { usage: 'mandatory' } }, null);
+  const firstField: FormField | undefined = form.fields[0];
+  const control: 'text' | 'numeric' | 'select' | undefined = firstField?.control;
+  const result: ValidationResult = core.validateAddress('{}', { pc: '75015' }, { geoAreas: { area1: ['Vaud'] } });
+  const problems: Problem[] = result.problems;
+  const body = core.buildOrderRequest({
+    customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
+  });
+  const country: string = body.parameters.country;
+
+  const client = new BtalkClient({
+    baseUrl: '/proxy/btalk/v1',
+    credentials: async () => ({ accessToken: 't', apiKey: 'k'.repeat(40) }),
+    timeoutMs: 10_000,
+  });
+  const me: Me = await client.me();
+  const data: CountryFormData = await client.countryForm('FR');
+  const voiceSiteId: string | null = (await client.orderVoicesite('9999', {
+    customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
+  })).voiceSiteId;
+  try {
+    await client.pushVoiceAddress('9999', 'vs-1', { pc: '75015' });
+  } catch (error) {
+    if (error instanceof BtalkApiError) {
+      const status: number = error.status;
+      const code: string = error.code;
+      console.info(status, code, error.message);
+    } else if (error instanceof BtalkCoreError) {
+      console.info(error.code);
+    }
+  }
+
+  defineElements();
+  const element = document.createElement('btalk-address-form');
+  const typed: BtalkAddressForm = element;
+  typed.value = { pc: '75015' };
+  typed.addEventListener('btalk-validity', (event) => {
+    const valid: boolean = event.detail.valid;
+    console.info(valid);
+  });
+  const order: BtalkVoicesiteOrder = document.createElement('btalk-voicesite-order');
+  order.addEventListener('btalk-error', (event) => console.info(event.detail.message));
+  const savedId: string | null = order.voiceSiteId;
+  console.info(version, control, problems, country, me, data, voiceSiteId, savedId, DEFAULT_BASE_URL);
+}
+
+void main();
