@@ -179,9 +179,13 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
   'search', 'candidates', 'save', 'status', 'link'];
 
 const ORDER_FIELDS = ['customerOrderReference', 'technicalSiteName', 'customerSiteLabel', 'country', 'vpnId'];
+// The fields that show problems: the order's, plus the customer (a path parameter,
+// not part of the order body, so the core does not check it: this element does).
+const SHOWN_FIELDS = ['customer', ...ORDER_FIELDS];
 
 // What a field is called in problem messages: the label of the control that holds it.
 const FIELD_LABEL_KEYS = {
+  customer: 'customer.label',
   customerOrderReference: 'customerOrderReference.label',
   technicalSiteName: 'technicalSiteName.label',
   customerSiteLabel: 'customerSiteLabel.label',
@@ -195,7 +199,10 @@ const FIELD_MAX_LENGTH = { customerOrderReference: 64, technicalSiteName: 50, cu
 const STYLES = `
   :host { max-width: 46rem; }
   form { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); margin: 0; }
-  .container { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
+  .container {
+    display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0;
+    container-type: inline-size;
+  }
   [part~="step"] {
     display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; margin: 0;
     padding: 0.75rem; border: 1px solid var(--btalk-color-border, #8a8a8a);
@@ -205,10 +212,19 @@ const STYLES = `
   .title { margin: 0; font-size: 1.25em; }
   .hint { margin: 0; font-size: 0.9em; opacity: 0.85; }
   input[readonly] { background: transparent; border-style: dashed; }
+  button[aria-disabled="true"] { opacity: 0.6; cursor: not-allowed; }
+  /* The accent ring alone is 2.6:1 on white (WCAG 1.4.11 wants 3:1 for a focus
+     indicator): a ring in the text colour fills the gap between control and outline. */
+  :focus-visible, input:focus, select:focus {
+    outline: 3px solid var(--btalk-color-accent, #ff7900);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 2px var(--btalk-color-text, #1f1f1f);
+  }
   p[part~="error"] { margin: 0; color: var(--btalk-color-error, #b00020); font-weight: 600; font-size: 0.95em; }
-  p[part~="error"]:empty, p[part~="status"]:empty, .slot:empty { display: none; }
+  p[part~="error"]:empty, p[part~="status"]:empty, .slot-body:empty { display: none; }
   p[part~="status"] { margin: 0; }
-  .slot { display: flex; flex-direction: column; gap: 0.5rem; }
+  .slot { display: contents; }
+  .slot-body { display: flex; flex-direction: column; gap: 0.5rem; }
   .failure {
     display: flex; flex-direction: column; gap: 0.375rem; align-items: flex-start;
     padding: 0.5rem 0.75rem; border: 2px solid var(--btalk-color-error, #b00020);
@@ -218,7 +234,7 @@ const STYLES = `
   .failure .headline { font-weight: 600; color: var(--btalk-color-error, #b00020); }
   .actions { align-items: center; }
   .result { margin: 0; font-size: 1.1em; }
-  .id { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+  td.id .cell-value { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   .table-wrap { overflow-x: auto; max-width: 100%; }
   [part~="table"] { border-collapse: collapse; width: 100%; font-size: 0.95em; }
   [part~="table"] caption { text-align: start; font-weight: 600; padding-bottom: 0.25rem; }
@@ -234,8 +250,27 @@ const STYLES = `
     color: #000; background: var(--btalk-color-accent, #ff7900); border-radius: 999px;
   }
   .pair { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); }
-  @media (min-width: 40rem) {
-    .pair { display: grid; grid-template-columns: 1fr 1fr; }
+  .cell-label { display: none; }
+  /* Side by side when the element (not the window) is wide enough; the subgrid lines the
+     two inputs up even when one hint wraps to more lines than the other. */
+  @container (min-width: 36rem) {
+    .pair { display: grid; grid-template-columns: 1fr 1fr; grid-template-rows: repeat(4, auto); row-gap: 0; }
+    .pair > .field { display: grid; grid-row: span 4; grid-template-rows: subgrid; row-gap: 0.25rem; align-content: start; }
+  }
+  /* Narrow: each voicesite becomes a block of "label: value" lines instead of a table
+     that scrolls sideways and hides most columns. The roles keep the table semantics. */
+  @container (max-width: 35.99rem) {
+    [part~="table"], [part~="table"] > tbody, [part~="table"] tr, [part~="table"] td, [part~="table"] caption { display: block; }
+    [part~="table"] > thead {
+      position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+    }
+    [part~="table"] tr { padding: 0.375rem 0; border-bottom: 1px solid var(--btalk-color-border, #8a8a8a); }
+    [part~="table"] td {
+      display: grid; grid-template-columns: minmax(5.5rem, 38%) minmax(0, 1fr); gap: 0.5rem;
+      padding: 0.125rem 0.5rem; border-bottom: 0; overflow-wrap: anywhere;
+    }
+    .cell-label { display: block; font-weight: 600; }
+    tr.new { font-weight: inherit; }
   }
 `;
 
@@ -259,7 +294,7 @@ function outcomeUnknown(error) {
 
 export class BtalkVoicesiteOrder extends HTMLElement {
   static get observedAttributes() {
-    return ['api-base', 'lang', 'customer-code', 'country'];
+    return ['api-base', 'lang', 'customer-code', 'country', 'heading-level'];
   }
 
   #client = null; // the client in use
@@ -291,6 +326,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     adoptStyles(root, STYLES);
     root.append(this.#build());
     this.#renderTexts();
+    this.#applyHeadingLevel();
     upgradeProperties(this, ['client', 'credentials', 'strings']);
   }
 
@@ -382,8 +418,24 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       case 'country':
         this.#applyPreferredCountry();
         break;
+      case 'heading-level':
+        this.#applyHeadingLevel();
+        break;
       default:
         break;
+    }
+  }
+
+  /**
+   * `heading-level="N"` (1-5) makes the title a level-N heading and the steps N+1, so
+   * the element fits the page's outline (under a page's own h2, say 3). Default 2.
+   */
+  #applyHeadingLevel() {
+    const wanted = Number.parseInt(this.getAttribute('heading-level') ?? '', 10);
+    const level = Number.isInteger(wanted) && wanted >= 1 && wanted <= 5 ? wanted : null;
+    for (const heading of this.shadowRoot.querySelectorAll('h2, h3')) {
+      if (level === null) heading.removeAttribute('aria-level');
+      else heading.setAttribute('aria-level', String(heading.localName === 'h2' ? level : level + 1));
     }
   }
 
@@ -449,7 +501,10 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     ui.customerSelect = this.#select('customer', 'customer.label');
     ui.customerInfo = h('p', { part: 'status', id: 'customer-info' });
     this.#slots.customers = this.#makeSlot('customers');
-    ui.customerSelect.select.addEventListener('change', () => this.#onCustomerChange());
+    ui.customerSelect.select.addEventListener('change', () => {
+      this.#touched.add('customer');
+      this.#onCustomerChange();
+    });
     ui.customerStep.append(
       ui.customerSelect.wrap,
       ui.customerInfo,
@@ -500,7 +555,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     ui.orderReason = h('p', { part: 'status', id: 'order-reason' });
     ui.orderSummary = h('p', { part: 'error', id: 'order-summary', role: 'alert' });
     this.#slots.core = this.#makeSlot('core');
-    this.#slots.order = this.#makeSlot('order');
+    this.#slots.order = this.#makeSlot('order', { persistentStatus: true });
     ui.orderTitle = h('h3', { id: 'order-title', class: 'visually-hidden' });
     this.#text(ui.orderTitle, 'order.button');
     ui.orderStep.append(
@@ -582,18 +637,35 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   /**
    * A status area for one API wait: shows a loading text, or an error (status, API
    * message) with a Retry button. Re-renders on language change.
+   *
+   * Load slots (`load: true` in fail) share their Retry: when the API is down the
+   * access, customers and countries steps all fail at once, and one press retries
+   * them all; only the first of identical failures is an alert, so a screen reader
+   * hears the outage once, not three times.
+   *
+   * `persistentStatus`: the status text goes in one live region that exists from the
+   * start, so its change is announced (a live region inserted with its text often is
+   * not). Used for the order, which the user starts; page-load waits stay quiet.
    */
-  #makeSlot(name) {
+  #makeSlot(name, { persistentStatus = false } = {}) {
     const node = h('div', { class: 'slot', 'data-slot': name });
+    const status = persistentStatus ? h('p', { part: 'status', role: 'status', 'aria-live': 'polite' }) : null;
+    const body = h('div', { class: 'slot-body' });
+    if (status) node.append(status);
+    node.append(body);
     const slot = {
       node,
-      state: null, // { kind: 'loading', key } | { kind: 'error', error, retry }
+      state: null, // { kind: 'loading', key } | { kind: 'error', error, retry, load, announce }
       loading: (key) => {
         slot.state = { kind: 'loading', key };
         slot.render();
       },
-      fail: (error, retry) => {
-        slot.state = { kind: 'error', error, retry };
+      fail: (error, retry, { load = false } = {}) => {
+        const { headline } = this.#describeError(error);
+        const announced = load && Object.values(this.#slots).some((other) => other !== slot
+          && other.state?.kind === 'error' && other.state.load && other.state.announce
+          && this.#describeError(other.state.error).headline === headline);
+        slot.state = { kind: 'error', error, retry, load, announce: !announced };
         slot.render();
       },
       clear: () => {
@@ -604,29 +676,54 @@ export class BtalkVoicesiteOrder extends HTMLElement {
         return slot.state?.kind === 'loading';
       },
       render: () => {
-        node.replaceChildren();
+        // Focus inside what is replaced (a pressed Retry) would fall to <body>: keep it in the step.
+        const hadFocus = node.contains(this.shadowRoot?.activeElement ?? null);
+        body.replaceChildren();
         const state = slot.state;
         const step = node.closest('[part~="step"]');
         if (step) step.setAttribute('aria-busy', String(state?.kind === 'loading'));
-        if (!state) return;
-        if (state.kind === 'loading') {
-          node.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: this.#t(state.key) }));
-          return;
+        if (status) status.textContent = state?.kind === 'loading' ? this.#t(state.key) : '';
+        if (state?.kind === 'loading' && !status) {
+          body.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: this.#t(state.key) }));
         }
-        const { headline, detail } = this.#describeError(state.error);
-        const box = h('div', { part: 'error', class: 'failure', role: 'alert', 'data-error-status': String(state.error?.status ?? 0) },
-          h('p', { class: 'headline', text: headline }));
-        if (detail) box.append(h('p', { class: 'detail', text: detail }));
-        box.append(h('p', { class: 'kept', text: this.#t('error.kept') }));
-        if (state.retry) {
-          const retry = h('button', { part: 'button', type: 'button', class: 'retry', text: this.#t('error.retry') });
-          retry.addEventListener('click', () => state.retry());
-          box.append(retry);
+        if (state?.kind === 'error') {
+          const { headline, detail } = this.#describeError(state.error);
+          const box = h('div', {
+            part: 'error', class: 'failure', role: state.announce ? 'alert' : null,
+            'data-error-status': String(state.error?.status ?? 0),
+          }, h('p', { class: 'headline', text: headline }));
+          if (detail) box.append(h('p', { class: 'detail', text: detail }));
+          box.append(h('p', { class: 'kept', text: this.#t('error.kept') }));
+          if (state.retry) {
+            const retry = h('button', { part: 'button', type: 'button', class: 'retry', text: this.#t('error.retry') });
+            retry.addEventListener('click', () => (state.load ? this.#retryFailedLoads() : state.retry()));
+            box.append(retry);
+          }
+          body.append(box);
         }
-        node.append(box);
+        if (hadFocus && !node.contains(this.shadowRoot.activeElement)) this.#keepFocusIn(step, node);
       },
     };
     return slot;
+  }
+
+  /** Retries every load that is in error (one Retry press for an API outage). */
+  #retryFailedLoads() {
+    for (const slot of Object.values(this.#slots)) {
+      if (slot.state?.kind === 'error' && slot.state.load) slot.state.retry();
+    }
+  }
+
+  /** Focus for a step whose Retry vanished: its new Retry, its first usable control, or the step. */
+  #keepFocusIn(step, slotNode) {
+    const target = slotNode.querySelector('button.retry')
+      ?? step?.querySelector('select:not(:disabled), input:not(:disabled), button:not(:disabled):not([hidden])');
+    if (target) {
+      target.focus();
+    } else if (step) {
+      step.setAttribute('tabindex', '-1');
+      step.focus();
+    }
   }
 
   #describeError(error) {
@@ -713,7 +810,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       apply(value);
     } catch (error) {
       if (generation !== this.#generation) return;
-      slot.fail(error, retry);
+      slot.fail(error, retry, { load: true });
       this.#emitError(error, slotName);
     }
     this.#renderOrderState();
@@ -937,6 +1034,13 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       result = { valid: false, problems: [{ field: '', code: error.code ?? 'internal', message: error.message }] };
     }
     this.#problems = Array.isArray(result?.problems) ? result.problems : [];
+    // Several customers and none chosen: that is the problem to fix first (the VPN list
+    // waits for it, so "VPN is required" on a disabled list would only confuse).
+    if (this.#customers?.length > 1 && !this.#customerCode()) {
+      this.#problems = [{ field: 'customer', code: 'valueMissing', message: 'customer is required' },
+        ...this.#problems.filter((p) => p.field !== 'vpnId')];
+      result = { ...result, valid: false };
+    }
     this.#renderProblems();
     return result;
   }
@@ -974,6 +1078,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     const ui = this.#ui;
     if (!ui.customerOrderReference) return;
     const controls = {
+      customer: ui.customerSelect,
       customerOrderReference: ui.customerOrderReference,
       technicalSiteName: ui.technicalSiteName,
       customerSiteLabel: ui.customerSiteLabel,
@@ -981,7 +1086,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       vpnId: ui.vpnSelect,
     };
     const shown = new Set();
-    for (const field of ORDER_FIELDS) {
+    for (const field of SHOWN_FIELDS) {
       const control = controls[field];
       const element = control.input ?? control.select;
       const visible = this.#submitAttempted || this.#touched.has(field);
@@ -995,7 +1100,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       else element.removeAttribute('aria-invalid');
     }
     if (this.#submitAttempted && this.#problems.length && !this.#created) {
-      const other = this.#problems.filter((p) => !ORDER_FIELDS.includes(p.field)).map((p) => this.#problemText(p));
+      const other = this.#problems.filter((p) => !SHOWN_FIELDS.includes(p.field)).map((p) => this.#problemText(p));
       ui.orderSummary.textContent = [this.#t('order.invalid'), ...other].join(' ');
     } else {
       ui.orderSummary.textContent = '';
@@ -1021,8 +1126,11 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     if (!ui.orderButton) return;
     const reason = this.#orderBlockReason();
     const ready = !!this.#me?.canOrder && !!this.#core;
-    ui.orderButton.disabled = !ready || this.#inFlight || !!this.#created;
-    ui.orderButton.setAttribute('aria-disabled', String(ui.orderButton.disabled));
+    // aria-disabled, not disabled: the button stays focusable, so keyboard and screen
+    // reader users reach it and hear why (aria-describedby), and pressing it while an
+    // order is in flight keeps the focus where it was instead of dropping it to <body>.
+    // #submit refuses every press while it is blocked.
+    ui.orderButton.setAttribute('aria-disabled', String(!ready || this.#inFlight || !!this.#created));
     ui.orderReason.textContent = this.#created ? '' : reason;
     const locked = this.#isLocked();
     ui.technicalSiteName.input.readOnly = locked;
@@ -1043,6 +1151,9 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     if (this.#inFlight || this.#created) return;
     if (!this.#me?.canOrder || !this.#core) {
       this.#renderOrderState();
+      // Said again on each press, so pressing the (aria-)disabled button is never silent.
+      this.#ui.orderSummary.textContent = this.#orderBlockReason()
+        || this.#t(this.#me ? 'order.disabled.core' : 'order.disabled.access');
       return;
     }
     this.#submitAttempted = true;
@@ -1086,6 +1197,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   #focusFirstInvalid() {
     const ui = this.#ui;
     const order = [
+      ['customer', ui.customerSelect.select],
       ['vpnId', ui.vpnSelect.select],
       ['country', ui.countrySelect.select],
       ['technicalSiteName', ui.technicalSiteName.input],
@@ -1174,29 +1286,36 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       return;
     }
     const newId = this.#created?.voiceSiteId ?? null;
-    const head = h('tr', {}, ...['id', 'name', 'label', 'country', 'status', 'address']
-      .map((key) => h('th', { scope: 'col', text: this.#t(`list.col.${key}`) })));
+    const columns = ['id', 'name', 'label', 'country', 'status', 'address'];
+    // Explicit roles: a table shown as blocks on narrow screens stays a table to screen readers.
+    const head = h('tr', { role: 'row' }, ...columns
+      .map((key) => h('th', { scope: 'col', role: 'columnheader', text: this.#t(`list.col.${key}`) })));
+    // Each cell repeats its column name for the stacked layout (hidden from screen
+    // readers, which get it from the column header).
+    const cell = (key, value, attributes = {}) => h('td', { role: 'cell', ...attributes },
+      h('span', { class: 'cell-label', 'aria-hidden': 'true', text: this.#t(`list.col.${key}`) }),
+      h('span', { class: 'cell-value', text: value }));
     const rows = sites.map((site) => {
       const isNew = newId !== null && String(site.voiceSiteId) === String(newId);
-      const idCell = h('td', { class: 'id' }, String(site.voiceSiteId ?? ''));
-      if (isNew) idCell.append(h('span', { class: 'badge', text: this.#t('list.new') }));
-      const row = h('tr', { part: isNew ? 'row row-new' : 'row', 'data-voicesite-id': String(site.voiceSiteId ?? '') },
+      const idCell = cell('id', String(site.voiceSiteId ?? ''), { class: 'id' });
+      if (isNew) idCell.lastChild.append(h('span', { class: 'badge', text: this.#t('list.new') }));
+      const row = h('tr', { role: 'row', part: isNew ? 'row row-new' : 'row', 'data-voicesite-id': String(site.voiceSiteId ?? '') },
         idCell,
-        h('td', { text: String(site.technicalSiteName ?? '') }),
-        h('td', { text: String(site.customerSiteLabel ?? '') }),
-        h('td', { text: String(site.country ?? '') }),
-        h('td', { text: String(site.status ?? '') }),
-        h('td', { text: this.#t(site.hasVoiceAddress ? 'list.address.yes' : 'list.address.no') }));
+        cell('name', String(site.technicalSiteName ?? '')),
+        cell('label', String(site.customerSiteLabel ?? '')),
+        cell('country', String(site.country ?? '')),
+        cell('status', String(site.status ?? '')),
+        cell('address', this.#t(site.hasVoiceAddress ? 'list.address.yes' : 'list.address.no')));
       if (isNew) {
         row.classList.add('new');
         row.setAttribute('aria-current', 'true');
       }
       return row;
     });
-    const table = h('table', { part: 'table' },
+    const table = h('table', { part: 'table', role: 'table' },
       h('caption', { text: this.#t('list.caption', { count: sites.length }) }),
-      h('thead', {}, head),
-      h('tbody', {}, ...rows));
+      h('thead', { role: 'rowgroup' }, head),
+      h('tbody', { role: 'rowgroup' }, ...rows));
     ui.listTableHost.replaceChildren(table);
   }
 
