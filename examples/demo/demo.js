@@ -20,6 +20,8 @@ const baseUrlInput = $('#base-url');
 const tokenUrlText = $('#token-url');
 const countryPicker = $('#standalone-country');
 const countryStatus = $('#standalone-country-status');
+const countryRetryRow = $('#standalone-country-retry-row');
+const countryRetry = $('#standalone-country-retry');
 const eventLog = $('#event-log');
 
 baseUrlInput.value = `${location.origin}/btalk/v1`;
@@ -155,6 +157,7 @@ async function loadCountries() {
   const generation = ++countriesGeneration;
   countryStatus.textContent = 'Loading the countries…';
   countryPicker.setAttribute('aria-busy', 'true');
+  countryRetryRow.hidden = true;
   try {
     const countries = await pickerClient().countries();
     if (generation !== countriesGeneration) return;
@@ -171,10 +174,17 @@ async function loadCountries() {
   } catch (error) {
     if (generation !== countriesGeneration) return;
     countryStatus.textContent = `The countries could not be loaded: ${error.message}`;
+    countryRetryRow.hidden = false;
   } finally {
     if (generation === countriesGeneration) countryPicker.removeAttribute('aria-busy');
   }
 }
+
+countryRetry.addEventListener('click', () => {
+  loadCountries();
+  // The button hides while loading: keep the keyboard user next to it.
+  countryPicker.focus();
+});
 
 countryPicker.addEventListener('change', () => {
   addressElement.setAttribute('country', countryPicker.value);

@@ -1,0 +1,228 @@
+// Accessibility checks of the demo page (examples/demo) with both elements, written
+// in-test instead of pulling in axe-core: every control named and every aria reference
+// resolving, headings that nest under the page's own sections, invalid fields tied to
+// a visible message, no live region chattering on each keystroke, and a focus
+// indicator of at least 3:1 (WCAG 1.4.11) on every stop of a Tab walk through the page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coreIsBuilt, launchBrowser, openPage, resetStandIn, setFaults, startServer } from './helpers.js';
+import { deepActiveId } from './order-helpers.js';
+
+const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
+
+let server;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(options) {
+  await resetStandIn(server.origin);
+  const page = await openPage(browser, server.origin, '/', options);
+  await page.locator('#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
+  await page.locator('#standalone-address input[name="pc"]').waitFor();
+  return page;
+}
+
+/**
+ * Runs in the page: walks the document and every open shadow root and lists what a
+ * screen reader user would trip over.
+ */
+function auditPage() {
+  const problems = [];
+  const headings = [];
+  const visible = (el) => el.getClientRects().length > 0 || el.classList.contains('visually-hidden');
+  const level = (heading) => Number(heading.getAttribute('aria-level')) || Number(heading.localName.slice(1));
+  const parentOf = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+  const describe = (el) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.name ? `[name=${el.name}]` : ''}`;
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      const scope = el.getRootNode();
+      for (const attribute of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-errormessage', 'for']) {
+        for (const id of (el.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) {
+          if (!scope.getElementById(id)) problems.push(`${describe(el)} ${attribute} points at missing #${id}`);
+        }
+      }
+      if (el.matches('input:not([type=hidden]), select, textarea, button') && visible(el)) {
+        const fromLabels = [...(el.labels ?? [])].map((label) => label.textContent.trim()).join(' ');
+        const fromAria = el.getAttribute('aria-label')
+          ?? (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)
+            .map((id) => scope.getElementById(id)?.textContent.trim() ?? '').join(' ');
+        const fromText = el.localName === 'button' ? el.textContent.trim() : '';
+        if (!`${fromLabels}${fromAria}${fromText}`.trim()) problems.push(`${describe(el)} has no accessible name`);
+      }
+      if (el.getAttribute('aria-invalid') === 'true') {
+        const messages = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+          .map((id) => scope.getElementById(id)).filter((m) => m && visible(m) && m.textContent.trim());
+        if (!messages.length) problems.push(`${describe(el)} is invalid without a visible message in aria-describedby`);
+      }
+      if (/^h[1-6]$/.test(el.localName) && visible(el)) {
+        headings.push(`h${level(el)} ${el.textContent.trim()}`);
+        // A heading inside a section named by a heading must sit below that heading.
+        for (let up = parentOf(el); up; up = parentOf(up)) {
+          if (!up.matches('section, article, aside, nav, [role=region]')) continue;
+          const named = (up.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)
+            .map((id) => up.getRootNode().getElementById(id)).find((n) => n && /^h[1-6]$/.test(n.localName));
+          if (!named || named === el) continue;
+          if (level(el) <= level(named)) {
+            problems.push(`heading "${el.textContent.trim()}" (h${level(el)}) sits in the section of "${named.textContent.trim()}" (h${level(named)})`);
+          }
+          break;
+        }
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  // In reading order, a heading is at most one level deeper than the one before.
+  let previous = 0;
+  for (const heading of headings) {
+    const current = Number(heading[1]);
+    if (current > previous + 1) problems.push(`heading "${heading}" skips a level after h${previous}`);
+    previous = current;
+  }
+  return { problems, headings };
+}
+
+/** sRGB contrast ratio of two "rgb(r, g, b)" colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, bl] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describe('demo page accessibility', { skip }, () => {
+  test('controls are named, references resolve, headings nest under the page sections, invalid fields name their message', async () => {
+    const page = await openDemo({ viewport: { width: 1280, height: 900 } });
+    try {
+      const initial = await page.evaluate(auditPage);
+      assert.deepEqual(initial.problems, [], initial.headings.join(' | '));
+      assert.equal(initial.headings.filter((h) => h.startsWith('h1 ')).length, 1, 'one h1');
+      // An empty order: every field's problem is tied to its control.
+      await page.locator('#order #order-button').click();
+      await page.locator('#order #customer-select[aria-invalid="true"]').waitFor();
+      const invalid = await page.evaluate(auditPage);
+      assert.deepEqual(invalid.problems, []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('typing in the forms does not make any live region speak on each keystroke', async () => {
+    const page = await openDemo();
+    try {
+      await page.evaluate(() => {
+        window.__spoken = new Set();
+        const watch = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.matches('[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]')) {
+              const name = `${el.localName}${el.id ? `#${el.id}` : ''}.${el.className}`;
+              new MutationObserver(() => window.__spoken.add(name))
+                .observe(el, { subtree: true, childList: true, characterData: true });
+            }
+            if (el.shadowRoot) watch(el.shadowRoot);
+          }
+        };
+        watch(document);
+      });
+      const keystrokesHeard = {};
+      const typeWatching = async (locator, text) => {
+        await locator.click();
+        for (const character of text) {
+          await page.keyboard.type(character);
+          // Let debounced validation and the event log catch up with this keystroke.
+          await page.waitForTimeout(250);
+          const spoken = await page.evaluate(() => {
+            const names = [...window.__spoken];
+            window.__spoken.clear();
+            return names;
+          });
+          for (const name of spoken) keystrokesHeard[name] = (keystrokesHeard[name] ?? 0) + 1;
+        }
+      };
+      await typeWatching(page.locator('#standalone-address input[name="pc"]'), '7501');
+      await typeWatching(page.locator('#order #technicalSiteName-input'), 'SITE');
+      const chatty = Object.entries(keystrokesHeard).filter(([, count]) => count >= 3);
+      assert.deepEqual(chatty, [], 'a live region changed on most keystrokes');
+      // The event log still records them, silently.
+      assert.ok(await page.locator('#event-log li[data-event="btalk-validity"]').count() >= 1);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('every Tab stop of the page and the order element shows a focus indicator of at least 3:1', async () => {
+    const page = await openDemo({ viewport: { width: 1280, height: 900 } });
+    try {
+      // Direct mode shows the settings fields too.
+      await page.locator('input[name="mode"][value="direct"]').check();
+      await page.locator('#order #customer-select').selectOption('9999');
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      const seen = [];
+      const failures = [];
+      for (let stop = 0; stop < 60; stop += 1) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          let active = document.activeElement;
+          const hosts = [];
+          while (active?.shadowRoot?.activeElement) {
+            hosts.push(active.localName);
+            active = active.shadowRoot.activeElement;
+          }
+          if (!active || active === document.body) return null;
+          const style = getComputedStyle(active);
+          const colours = [];
+          if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) colours.push(style.outlineColor);
+          for (const match of style.boxShadow.matchAll(/rgba?\([^)]*\)/g)) colours.push(match[0]);
+          return { id: `${hosts.join('>')}${hosts.length ? '>' : ''}${active.localName}#${active.id}`, hosts, colours };
+        });
+        if (!focus) continue;
+        if (seen.includes(focus.id)) break; // wrapped around
+        seen.push(focus.id);
+        // <btalk-address-form> styles its own focus (reported to its owner); not checked here.
+        if (focus.hosts.includes('btalk-address-form')) continue;
+        const best = Math.max(0, ...focus.colours.map((colour) => contrast(colour, 'rgb(255, 255, 255)')));
+        if (best < 3) failures.push(`${focus.id}: best indicator contrast ${best.toFixed(2)} (${focus.colours.join(', ') || 'none'})`);
+      }
+      assert.ok(seen.some((id) => id.includes('btalk-voicesite-order>select#customer-select')), `the walk reached the order element: ${seen.join(' ')}`);
+      assert.ok(seen.some((id) => id.includes('#client-secret')), 'the walk reached the settings');
+      assert.deepEqual(failures, []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('the standalone country picker says when the countries failed and loads them again on request', async () => {
+    await resetStandIn(server.origin);
+    await setFaults(server.origin, { failRate: 1, failStatus: 500 });
+    const page = await openPage(browser, server.origin, '/');
+    try {
+      const status = page.locator('#standalone-country-status');
+      await page.waitForFunction(() => document.querySelector('#standalone-country-status').textContent.includes('could not be loaded'));
+      const retry = page.locator('#standalone-country-retry');
+      assert.equal(await retry.isVisible(), true);
+      await resetStandIn(server.origin);
+      await retry.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#standalone-country option[value="CH"]').waitFor({ state: 'attached' });
+      assert.match(await status.textContent(), /^\d+ countries\.$/);
+      assert.equal(await retry.isVisible(), false);
+      assert.equal(await deepActiveId(page), 'standalone-country', 'focus stays next to the vanished button');
+    } finally {
+      await page.closeAll();
+      await resetStandIn(server.origin);
+    }
+  });
+});
