@@ -6,7 +6,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { coreIsBuilt, launchBrowser, makeDataDir, readCountry, resetStandIn, startServer } from './helpers.js';
+import { coreIsBuilt, launchBrowser, makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
 import {
   deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, recordedEvents,
   standInCredentials, submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
@@ -216,6 +216,10 @@ describe('access and validation', { skip }, () => {
       assert.equal(await ui.button.isDisabled(), true);
       assert.match(await ui.reason.textContent(), /read-only/);
       assert.equal(await ui.button.getAttribute('aria-describedby'), 'order-reason');
+      // The keyboard reaches the button (its description says why), and pressing it says so again.
+      await tabTo(page, 'order-button');
+      await page.keyboard.press('Enter');
+      assert.match(await ui.root.locator('#order-summary[role="alert"]').textContent(), /read-only/);
       // Even a forced submit sends nothing.
       await page.evaluate(() => document.querySelector('btalk-voicesite-order').shadowRoot.querySelector('form').requestSubmit());
       await page.waitForTimeout(300);
@@ -247,6 +251,77 @@ describe('access and validation', { skip }, () => {
       // An emptied reference is reported too.
       await ui.reference.fill('');
       assert.match(await ui.root.locator('#customerOrderReference-error').textContent(), /required/);
+    });
+  });
+
+  test('with several customers and none chosen, the customer is the field reported and focused', async () => {
+    await withPage(async (page) => {
+      await mountOrder(page);
+      const ui = orderUi(page);
+      await ui.customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
+      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await ui.button.click();
+      assert.equal(await ui.customer.getAttribute('aria-invalid'), 'true');
+      assert.equal(await ui.root.locator('#customer-error').textContent(), 'Customer is required.');
+      assert.equal(await deepActiveId(page), 'customer-select');
+      // The VPN list waits for the customer: no "required" on that disabled list.
+      assert.equal(await ui.vpn.getAttribute('aria-invalid'), null);
+      await ui.customer.selectOption('9999');
+      assert.equal(await ui.customer.getAttribute('aria-invalid'), null);
+      assert.equal(page.posts.length, 0);
+    });
+  });
+
+  test('an API outage is announced once and one Retry reloads every step, keeping the focus', async () => {
+    await setFaults(server.origin, { failRate: 1, failStatus: 500 });
+    await withPage(async (page) => {
+      await mountOrder(page);
+      const ui = orderUi(page);
+      const failures = ui.root.locator('.failure');
+      await page.waitForFunction(() => document.querySelector('btalk-voicesite-order').shadowRoot.querySelectorAll('.failure').length === 3);
+      assert.deepEqual(await failures.evaluateAll((boxes) => boxes.map((b) => b.closest('[data-slot]').dataset.slot)),
+        ['access', 'customers', 'countries']);
+      assert.equal(await ui.root.locator('.failure[role="alert"]').count(), 1, 'the same outage is one alert');
+      await resetStandIn(server.origin);
+      await ui.root.locator('[data-slot="access"] button.retry').focus();
+      await page.keyboard.press('Enter');
+      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await ui.customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
+      await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
+        .querySelector('#access-info').textContent.includes('full'));
+      assert.equal(await failures.count(), 0);
+      // The pressed Retry is gone; the focus stayed in its step instead of falling to <body>.
+      assert.equal(await page.evaluate(() => document.activeElement?.localName), 'btalk-voicesite-order');
+      assert.equal(await deepActiveId(page), '', 'the access step itself (it has no control)');
+      assert.equal(await page.evaluate(() => document.querySelector('btalk-voicesite-order').shadowRoot.activeElement.dataset.step), 'access');
+    });
+  });
+
+  test('the order button keeps the focus while the order is sent and after it fails; the wait is announced', async () => {
+    await withPage(async (page) => {
+      await page.route('**/orders/voicesite', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Down for a moment.' }) });
+      });
+      await mountOrder(page);
+      const ui = orderUi(page);
+      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: uniqueSiteName('FOCUS'), label: 'Focus' });
+      // One live region from the start: its change is what a screen reader announces.
+      const status = await ui.root.locator('[data-slot="order"] > [role="status"]').elementHandle();
+      await ui.button.focus();
+      await page.keyboard.press('Enter');
+      assert.match(await status.textContent(), /Sending the order/);
+      assert.equal(await deepActiveId(page), 'order-button', 'focus kept while in flight');
+      assert.equal(await ui.button.isDisabled(), true);
+      await ui.orderError.waitFor();
+      assert.equal(await deepActiveId(page), 'order-button', 'focus kept after the failure');
+      assert.equal(await status.textContent(), '');
+      // Retry (a button that vanishes when pressed); on success the focus moves to the result.
+      await page.unroute('**/orders/voicesite');
+      await ui.orderRetry.focus();
+      await page.keyboard.press('Enter');
+      await ui.created.waitFor();
+      assert.equal(await deepActiveId(page), 'created-title');
     });
   });
 
@@ -535,6 +610,19 @@ describe('keyboard, layout and language', { skip }, () => {
       assert.ok(widths.element <= widths.viewport);
       const button = await ui.button.boundingBox();
       assert.ok(button.height >= 40, 'touch-sized button');
+      // The voicesites list: one block per voicesite, each value next to its column name.
+      const label = 'A site label long enough to need several lines on a phone screen';
+      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: uniqueSiteName('PHONE'), label });
+      await submitOrder(page);
+      await ui.root.locator('button', { hasText: 'Skip for now' }).click();
+      await ui.newRow.waitFor();
+      const table = await ui.root.locator('.table-wrap').evaluate((wrap) => ({
+        scroll: wrap.scrollWidth, width: wrap.clientWidth,
+        cells: [...wrap.querySelectorAll('tr.new td')].map((td) => td.innerText.replace(/\s+/g, ' ').trim()),
+      }));
+      assert.ok(table.scroll <= table.width, `the list fits: ${table.scroll}px in ${table.width}px`);
+      assert.ok(table.cells.includes(`Label ${label}`), JSON.stringify(table.cells));
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     }, { viewport: { width: 360, height: 740 } });
   });
 
