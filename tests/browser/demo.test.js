@@ -103,9 +103,15 @@ describe('demo page', { skip }, () => {
       await page.locator('#client-secret').fill(creds.clientSecret);
       await page.locator('#api-key').fill(creds.readonlySingleKey);
       const tokenRequests = [];
+      const tokens = [];
+      const consoleLines = [];
       page.on('request', (request) => {
         if (request.url().endsWith('/oauth/v3/token')) tokenRequests.push(request.method());
       });
+      page.on('response', async (response) => {
+        if (response.url().endsWith('/oauth/v3/token')) tokens.push((await response.json().catch(() => ({}))).access_token);
+      });
+      page.on('console', (message) => consoleLines.push(message.text()));
       await page.locator('#apply-settings').click();
       await page.waitForFunction(() => document.querySelector('#order').shadowRoot
         .querySelector('#access-info').textContent.includes('readonly'));
@@ -114,7 +120,9 @@ describe('demo page', { skip }, () => {
       assert.equal(await ui.button.isDisabled(), true);
       assert.match(await ui.reason.textContent(), /read-only/);
 
-      // No secret in the markup (attributes included), the URL or storage.
+      // No secret (client secret, API key, the token it got) in the markup (attributes
+      // included), the URL, storage or the console.
+      assert.ok(tokens.length >= 1 && tokens.every((t) => typeof t === 'string' && t.length >= 16), 'the token was seen');
       const exposed = await page.evaluate((secrets) => {
         const markup = [document.documentElement.outerHTML];
         const walk = (root) => {
@@ -128,8 +136,10 @@ describe('demo page', { skip }, () => {
         walk(document);
         const places = [...markup, location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
         return secrets.filter((secret) => places.some((text) => text.includes(secret)));
-      }, [creds.clientSecret, creds.readonlySingleKey]);
+      }, [creds.clientSecret, creds.readonlySingleKey, ...tokens]);
       assert.deepEqual(exposed, []);
+      const logged = [creds.clientSecret, creds.readonlySingleKey, ...tokens].filter((secret) => consoleLines.some((line) => line.includes(secret)));
+      assert.deepEqual(logged, []);
 
       // Back to the proxy: the full-rights key of the server side may order again.
       await page.locator('input[name="mode"][value="proxy"]').check();
