@@ -667,6 +667,24 @@ describe('keyboard, layout and language', { skip }, () => {
 });
 
 describe('API texts are data', { skip }, () => {
+  test('long unbroken API ids wrap at phone width instead of widening the page', async () => {
+    await withPage(async (page) => {
+      const voiceSiteId = `VS${'7'.repeat(90)}`;
+      await page.route('**/orders/voicesite', (route) => route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ orderId: `ORDER${'8'.repeat(70)}`, customerOrderReference: 'R-LONG', status: 'completed', voiceSiteId }),
+      }));
+      await mountOrder(page);
+      const ui = orderUi(page);
+      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: 'LONG_IDS', label: 'Long ids' });
+      assert.equal(await submitOrder(page), voiceSiteId);
+      await ui.root.locator('#address-intro').waitFor();
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+      assert.ok(widths.page <= widths.viewport, `page ${widths.page}px fits ${widths.viewport}px`);
+    }, { viewport: { width: 360, height: 740 } });
+  });
+
   test('a country name holding markup is shown as text', async () => {
     const fr = await readCountry(BUNDLED_DATA_DIR, 'FR');
     const hostileName = '<img src=x onerror="window.__pwned=1">Evilland';

@@ -234,6 +234,8 @@ const STYLES = `
   .failure .headline { font-weight: 600; color: var(--btalk-color-error, #b00020); }
   .actions { align-items: center; }
   .result { margin: 0; font-size: 1.1em; }
+  /* API ids and messages can be long unbroken strings: they wrap instead of widening the page. */
+  .result, p[part~="status"], p[part~="error"], .failure p, .hint { overflow-wrap: anywhere; }
   td.id .cell-value { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
   .table-wrap { overflow-x: auto; max-width: 100%; }
   [part~="table"] { border-collapse: collapse; width: 100%; font-size: 0.95em; }
