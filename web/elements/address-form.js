@@ -13,14 +13,34 @@ import {
 
 const SEARCH_DEBOUNCE_MS = 250;
 const SEARCH_MIN_CHARS = 3;
+const POSTAL_CODE_MIN_CHARS = 4;
 const DIAL_ZONE = 'dialZone';
-// Countries whose /addresses said "not here" (404 / SEARCH_NOT_SUPPORTED): no search box for them.
-const searchUnsupported = new Set();
+const POSTAL_CODE = 'pc';
+// The /parishes answer does not name its element. A parish (freguesia) is a city
+// division, PIDF-LO A4 (RFC 4119), which is where Portugal's schema puts it; the
+// look-up is keyed by the two levels above the locality (a1 district, a2 municipality).
+const PARISH = 'a4';
+const PARISH_PARENTS = ['a1', 'a2'];
+// What a country's API said it does not offer, per "base URL + ISO2" (kept for the page's life):
+// search (/addresses?q= answered 404 or SEARCH_NOT_SUPPORTED), addresses (/addresses answered
+// 404: no verification either), postalCodes and parishes (their look-up answered 404).
+const unsupported = { search: new Set(), addresses: new Set(), postalCodes: new Set(), parishes: new Set() };
+// Look-ups that answered once: from then on their failures are reported. Before that, a failure
+// says nothing (most countries have no such look-up: its error would only confuse), the field
+// stays free text and the next input asks again.
+const offered = { postalCodes: new Set(), parishes: new Set() };
+const isNotOffered = (error) => error?.status === 404;
 // Browser autofill hints for the standard PIDF-LO elements.
 const AUTOCOMPLETE = { a1: 'address-level1', a2: 'address-level2', a3: 'address-level2', pc: 'postal-code' };
 
 const CSS = `${BASE_CSS}
 .search { display: flex; flex-direction: column; gap: 0.25rem; }
+.verify-result { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+/* Empty, the live region stays rendered (so it is announced when filled) but takes no room. */
+.verify-result:not(.status) {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+.status.warning { border: 2px solid var(--btalk-color-accent, #ff7900); }
 .field select:disabled { background: transparent; }
 `;
 
@@ -70,6 +90,13 @@ export class BtalkAddressForm extends HTMLElement {
   #quietCheck = false;
   #searchSeq = 0;
   #search = debounce((query) => this.#runSearch(query), SEARCH_DEBOUNCE_MS);
+  #postalSeq = 0;
+  #postalLookup = debounce((query) => this.#runPostalCodes(query), SEARCH_DEBOUNCE_MS);
+  #parish = { key: '', options: null }; // parishes for the a1/a2 in key; options null = free text
+  #parishReload = debounce(() => this.#loadParishes(this.#generation), SEARCH_DEBOUNCE_MS);
+  #verifySeq = 0;
+  #verifying = false;
+  #verifyResult = null; // { kind: 'found'|'foundOther'|'unknown'|'empty'|'applied', candidate? }
 
   constructor() {
     super();
@@ -99,6 +126,8 @@ export class BtalkAddressForm extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     this.#search.cancel();
+    this.#postalLookup.cancel();
+    this.#parishReload.cancel();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -153,7 +182,10 @@ export class BtalkAddressForm extends HTMLElement {
     this.#clearFailure();
     this.#ui.searchInput.value = '';
     this.#clearCandidates();
+    this.#clearPostalCodes();
+    this.#setVerifyResult(null);
     for (const [level, state] of this.#geo) if (level > 1) state.options = null;
+    this.#setParishOptions('', null);
     this.#syncControls();
     this.#validate();
     this.#renderProblems();
@@ -203,10 +235,12 @@ export class BtalkAddressForm extends HTMLElement {
       }
     }
     if (!this.#data) return;
+    this.#setVerifyResult(null);
     this.#syncControls();
     this.#validate();
     this.#renderProblems();
     this.#loadGeoLevel(1, this.#generation);
+    this.#loadParishes(this.#generation);
   }
 
   get validity() { return this.#internals.validity; }
@@ -278,6 +312,13 @@ export class BtalkAddressForm extends HTMLElement {
     this.#loadedKey = iso2;
     this.#search.cancel();
     this.#searchSeq++;
+    this.#postalLookup.cancel();
+    this.#postalSeq++;
+    this.#parishReload.cancel();
+    this.#parish = { key: '', options: null };
+    this.#verifySeq++;
+    this.#verifying = false;
+    this.#verifyResult = null;
     this.#clearFailure();
     this.#setInfo('');
     this.#busy.clear();
@@ -333,8 +374,10 @@ export class BtalkAddressForm extends HTMLElement {
     this.#touched = new Set([...this.#touched].filter((name) => this.#controls.has(name)));
     this.#validate();
     this.#renderProblems();
+    this.#renderVerify();
     emit(this, 'btalk-loaded', { country: iso2 });
     this.#loadGeoLevel(1, generation);
+    this.#loadParishes(generation);
   }
 
   #geoFieldAt(level) {
@@ -414,10 +457,16 @@ export class BtalkAddressForm extends HTMLElement {
     ui.search = h('div', { part: 'search', class: 'search', hidden: true },
       ui.searchLabel, ui.searchDescription, ui.searchInput, ui.candidates, ui.searchStatus);
     ui.fields = h('div', { class: 'stack' });
+    // Full address validation: the API's verdict is advice; the schema (the core) decides validity.
+    ui.verifyText = h('span');
+    ui.verifyUse = h('button', { type: 'button', part: 'verify-use', class: 'secondary', hidden: true, onclick: () => this.#useVerifiedFormat() });
+    ui.verifyResult = h('div', { part: 'verify-result', class: 'verify-result', role: 'status', 'aria-live': 'polite' },
+      ui.verifyText, ui.verifyUse);
+    ui.verify = h('button', { type: 'button', part: 'verify', class: 'secondary', hidden: true, onclick: () => this.#verify() });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => this.save() });
-    ui.actions = h('div', { class: 'actions' }, ui.save);
+    ui.actions = h('div', { class: 'actions' }, ui.verify, ui.save);
     ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
-      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
+      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.verifyResult, ui.actions);
     ui.form.addEventListener('keydown', (event) => this.#onFormKey(event));
     this.#root.append(ui.form);
   }
@@ -431,6 +480,7 @@ export class BtalkAddressForm extends HTMLElement {
     ui.searchLabel.textContent = s.searchLabel;
     ui.searchDescription.textContent = s.searchDescription;
     this.#renderSaveButton();
+    this.#renderVerify();
     this.#renderBusy();
   }
 
@@ -476,15 +526,42 @@ export class BtalkAddressForm extends HTMLElement {
         });
       }
       fields.forEach((field, index) => nodes.push(this.#buildField(field, index, ruleErrors.get(field.name))));
-      this.#ui.search.hidden = searchUnsupported.has(this.#data.iso2);
+      this.#ui.search.hidden = this.#lacks('search');
     } else {
       this.#ui.search.hidden = true;
     }
     this.#ui.fields.replaceChildren(...nodes);
     this.#applyDisabled();
+    this.#renderVerify();
+  }
+
+  /** The key of `unsupported` for the current country and API. */
+  #serviceKey() {
+    let base = '';
+    try {
+      base = clientFor(this).baseUrl ?? '';
+    } catch {
+      base = '';
+    }
+    return `${base} ${this.#data?.iso2 ?? this.#iso2()}`;
+  }
+
+  /** True once the API said this country does not offer `service` (or the client cannot ask). */
+  #lacks(service) {
+    const method = { search: 'searchAddresses', addresses: 'validateAddressCandidates', postalCodes: 'postalCodes', parishes: 'parishes' }[service];
+    let client = null;
+    try {
+      client = clientFor(this);
+    } catch {
+      return true;
+    }
+    if (typeof client?.[method] !== 'function') return true;
+    const key = this.#serviceKey();
+    return unsupported[service].has(key) || (service === 'search' && unsupported.addresses.has(key));
   }
 
   #buildField(field, index, ruleError) {
+    const originalField = field;
     const s = this.#strings;
     const id = `field-${index}`;
     const label = String(field.label || field.name);
@@ -492,7 +569,11 @@ export class BtalkAddressForm extends HTMLElement {
     const errorId = `${id}-error`;
     const ruleId = `${id}-rule`;
     const geoLevel = Number.isInteger(field.geoLevel) ? field.geoLevel : null;
+    // The parish becomes a select once the API listed the parishes of the chosen municipality.
+    const parishList = this.#isParishField(field) && this.#parish.options?.length ? this.#parish.options : null;
+    if (parishList) field = { ...field, control: 'select', options: parishList };
     const isSelect = geoLevel !== null || field.control === 'select';
+    const postalLookup = field.name === POSTAL_CODE && !isSelect;
     const describedBy = [field.description ? descId : null, ruleError ? ruleId : null, errorId].filter(Boolean).join(' ');
 
     let input;
@@ -513,7 +594,9 @@ export class BtalkAddressForm extends HTMLElement {
         autocomplete: AUTOCOMPLETE[field.name] ?? 'off',
         maxlength: Number.isInteger(field.maxLength) && field.maxLength > 0 ? field.maxLength : null,
         inputmode: field.control === 'numeric' ? 'numeric' : null,
+        'aria-controls': postalLookup ? `${id}-lookup` : null,
         oninput: () => this.#onFieldInput(field.name, input.value, false),
+        onkeydown: postalLookup ? (event) => this.#onPostalKey(event) : null,
       });
     }
     input.addEventListener('blur', () => this.#onFieldBlur(field.name));
@@ -522,15 +605,20 @@ export class BtalkAddressForm extends HTMLElement {
       ? h('a', { part: 'link', href: field.referenceUrl, target: '_blank', rel: 'noopener noreferrer' },
         format(s.moreInfo, { label }), h('span', { class: 'visually-hidden', text: ` ${s.opensNewWindow}` }))
       : null;
+    const lookup = postalLookup ? h('ul', { id: `${id}-lookup`, part: 'postal-codes', class: 'candidates', role: 'list' }) : null;
+    const lookupStatus = postalLookup ? h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }) : null;
     const error = h('p', { id: errorId, part: 'error', class: 'error' });
     const rule = ruleError ? h('p', { id: ruleId, part: 'error', class: 'error', text: format(s.constraintBroken, { message: ruleError }) }) : null;
     const wrapper = h('div', { part: 'field', class: 'field', 'data-field': field.name },
       h('label', { for: id, part: 'label' }, label,
         field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: s.requiredMark }) : null),
       field.description ? h('p', { id: descId, part: 'description', class: 'description', text: field.description }) : null,
-      input, link, rule, error);
+      input, lookup, lookupStatus, link, rule, error);
 
-    const control = { field: { ...field, label }, input, error, wrapper, geoLevel, isSelect, hasRuleError: !!ruleError };
+    const control = {
+      field: { ...field, label }, input, error, wrapper, geoLevel, isSelect, hasRuleError: !!ruleError,
+      index, ruleError, source: originalField, lookup, lookupStatus,
+    };
     this.#controls.set(field.name, control);
     this.#fillControl(control);
     return wrapper;
@@ -589,7 +677,9 @@ export class BtalkAddressForm extends HTMLElement {
     for (const control of this.#controls.values()) control.input.disabled = off || !!control.unavailable;
     this.#ui.searchInput.disabled = off;
     for (const button of this.#ui.candidates.querySelectorAll('button')) button.disabled = off;
+    for (const button of this.#ui.fields.querySelectorAll('[part="postal-codes"] button')) button.disabled = off;
     this.#renderSaveButton();
+    this.#renderVerify();
   }
 
   #renderSaveButton() {
@@ -669,6 +759,11 @@ export class BtalkAddressForm extends HTMLElement {
       }
       if (text) this.#loadGeoLevel(control.geoLevel + 1, this.#generation);
     }
+    // A verdict on the previous address no longer applies.
+    this.#verifySeq++;
+    this.#setVerifyResult(null);
+    if (name === POSTAL_CODE && control?.lookup) this.#onPostalInput(text);
+    if (PARISH_PARENTS.includes(name)) this.#parishReload();
     this.#validate();
     this.#renderProblems();
     emit(this, 'btalk-change', { address: this.value });
@@ -715,11 +810,14 @@ export class BtalkAddressForm extends HTMLElement {
       candidates = await clientFor(this).searchAddresses(iso2, query);
     } catch (error) {
       if (seq !== this.#searchSeq) return;
-      if (error?.status === 404 || error?.code === 'SEARCH_NOT_SUPPORTED' || error?.body?.code === 'SEARCH_NOT_SUPPORTED') {
-        searchUnsupported.add(iso2);
+      const validationOnly = error?.code === 'SEARCH_NOT_SUPPORTED' || error?.body?.code === 'SEARCH_NOT_SUPPORTED';
+      if (isNotOffered(error) || validationOnly) {
+        // 404: no address API at all (no verification either); SEARCH_NOT_SUPPORTED: validation only.
+        unsupported[validationOnly ? 'search' : 'addresses'].add(this.#serviceKey());
         this.#clearCandidates();
         this.#ui.search.hidden = true;
-        this.#setInfo(this.#strings.searchUnavailable);
+        this.#renderVerify();
+        this.#setInfo(validationOnly ? this.#strings.searchValidationOnly : this.#strings.searchUnavailable);
         this.#controls.values().next().value?.input.focus();
       } else {
         this.#fail(this.#strings.searchFailed, error, () => this.#runSearch(query));
@@ -785,11 +883,25 @@ export class BtalkAddressForm extends HTMLElement {
 
   /** Fills the form with the candidate's address exactly as the API gave it (the push format). */
   #applyCandidate(candidate) {
+    this.#useAddress(candidate.address);
+    this.#clearCandidates();
+    this.#ui.searchInput.value = '';
+    this.#ui.searchInput.focus();
+    this.#setInfo(format(this.#strings.candidateChosen, { label: candidate.label ?? '' }));
+  }
+
+  /**
+   * Replaces the address with `address` exactly as the API gave it (the push format).
+   * A manual dial zone is the user's choice: kept when the API's address has none.
+   */
+  #useAddress(address) {
+    const dialZone = address[DIAL_ZONE] === undefined ? this.#values.get(DIAL_ZONE) : undefined;
     for (const name of this.#controls.keys()) this.#values.delete(name);
     for (const name of this.#candidateExtras) this.#values.delete(name);
     this.#candidateExtras.clear();
     this.#serverProblems = [];
-    for (const [name, text] of Object.entries(candidate.address)) {
+    if (dialZone && this.#controls.has(DIAL_ZONE)) this.#values.set(DIAL_ZONE, dialZone);
+    for (const [name, text] of Object.entries(address)) {
       if (text === undefined || text === null) continue;
       this.#values.set(name, String(text));
       this.#touched.add(name);
@@ -797,15 +909,303 @@ export class BtalkAddressForm extends HTMLElement {
     }
     // Geo choices are reloaded for the candidate's path (cached per path by the client).
     for (const [level] of this.#geo) if (level > 1) this.#geo.set(level, { options: null, parents: '' });
+    this.#verifySeq++;
+    this.#setVerifyResult(null);
     this.#syncControls();
-    this.#clearCandidates();
-    this.#ui.searchInput.value = '';
-    this.#ui.searchInput.focus();
-    this.#setInfo(format(this.#strings.candidateChosen, { label: candidate.label ?? '' }));
     this.#validate();
     this.#renderProblems();
     emit(this, 'btalk-change', { address: this.value });
     this.#loadGeoLevel(1, this.#generation);
+    this.#loadParishes(this.#generation);
+  }
+
+  // ---- postal code look-up (Portugal) ------------------------------------------
+
+  #onPostalInput(text) {
+    const query = text.trim();
+    if (query.length < POSTAL_CODE_MIN_CHARS || this.#lacks('postalCodes')) {
+      this.#postalLookup.cancel();
+      this.#postalSeq++;
+      this.#clearPostalCodes();
+      return;
+    }
+    this.#postalLookup(query);
+  }
+
+  async #runPostalCodes(query) {
+    const control = this.#controls.get(POSTAL_CODE);
+    if (!this.#data || !control?.lookup) return;
+    const seq = ++this.#postalSeq;
+    const key = this.#serviceKey();
+    const done = this.#startBusy(this.#strings.postalCodesSearching);
+    control.wrapper.setAttribute('aria-busy', 'true');
+    let codes;
+    try {
+      codes = await clientFor(this).postalCodes(this.#data.iso2, query, { notFound: 'error' });
+    } catch (error) {
+      if (seq !== this.#postalSeq) return;
+      if (isNotOffered(error)) {
+        // Not offered here: the field stays a plain text field, silently.
+        unsupported.postalCodes.add(key);
+        this.#clearPostalCodes();
+      } else if (offered.postalCodes.has(key)) {
+        this.#fail(this.#strings.postalCodesFailed, error, () => this.#runPostalCodes(query));
+      }
+      return;
+    } finally {
+      done();
+      control.wrapper.removeAttribute('aria-busy');
+    }
+    offered.postalCodes.add(key);
+    if (seq !== this.#postalSeq || this.#controls.get(POSTAL_CODE) !== control) return;
+    this.#renderPostalCodes(control, Array.isArray(codes) ? codes : []);
+  }
+
+  #renderPostalCodes(control, codes) {
+    const s = this.#strings;
+    const items = codes.filter((code) => code && code.value !== undefined && code.value !== null).map((code) =>
+      h('li', {}, h('button', {
+        type: 'button',
+        class: 'candidate',
+        disabled: this.#isDisabled(),
+        text: String(code.display || code.value),
+        onclick: () => this.#applyPostalCode(code),
+        onkeydown: (event) => this.#onListKey(event, control.lookup, control.input, () => this.#clearPostalCodes()),
+      })));
+    control.lookup.replaceChildren(...items);
+    control.lookupStatus.textContent = items.length === 0 ? s.postalCodesNone
+      : items.length === 1 ? s.postalCodesFoundOne : format(s.postalCodesFound, { count: items.length });
+  }
+
+  #clearPostalCodes() {
+    const control = this.#controls.get(POSTAL_CODE);
+    if (!control?.lookup) return;
+    control.lookup.replaceChildren();
+    control.lookupStatus.textContent = '';
+  }
+
+  #onPostalKey(event) {
+    const control = this.#controls.get(POSTAL_CODE);
+    if (!control?.lookup) return;
+    if (event.key === 'ArrowDown') {
+      const first = control.lookup.querySelector('button');
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key === 'Escape' && control.lookup.firstChild) {
+      event.preventDefault();
+      this.#postalLookup.cancel();
+      this.#postalSeq++;
+      this.#clearPostalCodes();
+    }
+  }
+
+  /** Arrow keys and Escape in a list of choice buttons that belongs to `input`. */
+  #onListKey(event, list, input, clear) {
+    const buttons = [...list.querySelectorAll('button')];
+    const index = buttons.indexOf(event.currentTarget);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else buttons[Math.min(next, buttons.length - 1)].focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      clear();
+      input.focus();
+    }
+  }
+
+  /**
+   * Fills the postal code and the fields it determines (a1, a2, a3... as the API gave them).
+   * A parish chosen for another municipality no longer applies.
+   */
+  #applyPostalCode(code) {
+    const address = code.address && typeof code.address === 'object' ? code.address : {};
+    const filled = { [POSTAL_CODE]: String(code.value), ...address };
+    const parentsChanged = PARISH_PARENTS.some((name) => name in filled && String(filled[name]) !== (this.#values.get(name) ?? ''));
+    if (parentsChanged && !(PARISH in filled)) this.#values.delete(PARISH);
+    for (const [name, text] of Object.entries(filled)) {
+      if (text === undefined || text === null || !this.#controls.has(name)) continue;
+      this.#values.set(name, String(text));
+      this.#touched.add(name);
+      this.#serverProblems = this.#serverProblems.filter((problem) => problem.field !== name);
+    }
+    this.#verifySeq++;
+    this.#setVerifyResult(null);
+    this.#clearPostalCodes();
+    this.#syncControls();
+    this.#controls.get(POSTAL_CODE)?.input.focus();
+    this.#setInfo(format(this.#strings.postalCodeChosen, { label: String(code.display || code.value) }));
+    this.#validate();
+    this.#renderProblems();
+    emit(this, 'btalk-change', { address: this.value });
+    this.#parishReload.cancel();
+    this.#loadParishes(this.#generation);
+  }
+
+  // ---- parishes (Portugal) -----------------------------------------------------
+
+  /** The parish field as the schema gives it, when the schema leaves it free (no list of its own). */
+  #isParishField(field) {
+    return field?.name === PARISH && !Number.isInteger(field.geoLevel) && field.control !== 'select';
+  }
+
+  /** Lists the parishes of the chosen a1/a2 in the parish field (a select), or keeps it free text. */
+  async #loadParishes(generation) {
+    const control = this.#controls.get(PARISH);
+    if (!this.#data || !control || !this.#isParishField(control.source) || generation !== this.#generation) return;
+    const parents = PARISH_PARENTS.map((name) => (this.#values.get(name) ?? '').trim());
+    const key = JSON.stringify(parents);
+    if (parents.some((text) => text === '') || this.#lacks('parishes')) {
+      this.#setParishOptions('', null);
+      return;
+    }
+    if (this.#parish.key === key) return;
+    this.#parish = { key, options: this.#parish.options }; // in flight: the current list stays meanwhile
+    const serviceKey = this.#serviceKey();
+    const done = this.#startBusy(format(this.#strings.loadingAreas, { label: control.field.label }));
+    let options;
+    try {
+      options = await clientFor(this).parishes(this.#data.iso2, { a1: parents[0], a2: parents[1] }, { notFound: 'error' });
+    } catch (error) {
+      if (generation !== this.#generation || this.#parish.key !== key) return;
+      if (isNotOffered(error)) {
+        unsupported.parishes.add(serviceKey);
+        this.#setParishOptions('', null);
+      } else {
+        this.#parish = { key: '', options: this.#parish.options };
+        if (offered.parishes.has(serviceKey)) {
+          this.#fail(format(this.#strings.areasFailed, { label: control.field.label, message: '{message}' }), error,
+            () => this.#loadParishes(this.#generation));
+        }
+      }
+      return;
+    } finally {
+      done();
+    }
+    offered.parishes.add(serviceKey);
+    if (generation !== this.#generation || this.#parish.key !== key) return;
+    this.#setParishOptions(key, Array.isArray(options) && options.length ? options : null);
+  }
+
+  /** Rebuilds the parish field when it changes between free text and a list (its value is kept). */
+  #setParishOptions(key, options) {
+    const before = this.#parish.options;
+    this.#parish = { key, options };
+    const control = this.#controls.get(PARISH);
+    if (!control || !this.#isParishField(control.source)) return;
+    if (before === null && options === null) return;
+    const focused = this.#root.activeElement === control.input;
+    const fresh = this.#buildField(control.source, control.index, control.ruleError);
+    control.wrapper.replaceWith(fresh);
+    this.#applyDisabled();
+    this.#renderProblems();
+    if (focused) this.#controls.get(PARISH)?.input.focus();
+  }
+
+  // ---- full address validation (verification) -----------------------------------
+
+  #renderVerify() {
+    const ui = this.#ui;
+    if (!ui.verify) return;
+    const s = this.#strings;
+    ui.verify.hidden = !this.#data || this.#lacks('addresses');
+    ui.verify.textContent = this.#verifying ? s.verifying : s.verify;
+    ui.verify.disabled = this.#isDisabled() || this.#verifying;
+    ui.verifyResult.setAttribute('aria-busy', this.#verifying ? 'true' : 'false');
+    const result = ui.verify.hidden ? null : this.#verifyResult;
+    const texts = {
+      found: s.verifyFound,
+      foundOther: format(s.verifyFoundOtherFormat, { label: result?.candidate?.label ?? '' }),
+      unknown: s.verifyUnknown,
+      empty: s.verifyEmpty,
+      applied: s.verifyApplied,
+    };
+    ui.verifyText.textContent = result ? texts[result.kind] ?? '' : '';
+    ui.verifyResult.className = `verify-result${result ? ` status ${result.kind === 'unknown' ? 'warning' : result.kind === 'empty' ? '' : 'success'}` : ''}`;
+    ui.verifyUse.hidden = result?.kind !== 'foundOther';
+    ui.verifyUse.textContent = ui.verifyUse.hidden ? '' : s.verifyUseFormat;
+    ui.verifyUse.disabled = this.#isDisabled();
+  }
+
+  #setVerifyResult(result) {
+    if (result === null && this.#verifyResult === null) return;
+    this.#verifyResult = result;
+    this.#renderVerify();
+  }
+
+  /** The address elements the verification compares (no dial zone: the API does not know it). */
+  #verifiableAddress(address) {
+    const out = {};
+    for (const [name, text] of Object.entries(address ?? {})) {
+      const value = String(text ?? '').trim();
+      if (name !== DIAL_ZONE && value !== '') out[name] = value;
+    }
+    return out;
+  }
+
+  /**
+   * Asks the API whether it knows the address (GET /addresses with the filled fields).
+   * Known: says so, and offers the API's exact format when it differs. Unknown: a warning
+   * only; whether the address can be saved is the schema's (the core's) decision.
+   */
+  async #verify() {
+    if (!this.#data || this.#verifying || this.#isDisabled()) return;
+    const address = this.#verifiableAddress(this.value);
+    if (Object.keys(address).length === 0) {
+      this.#setVerifyResult({ kind: 'empty' });
+      return;
+    }
+    const seq = ++this.#verifySeq;
+    const generation = this.#generation;
+    const key = this.#serviceKey();
+    this.#clearFailure();
+    this.#verifying = true;
+    this.#verifyResult = null;
+    this.#renderVerify();
+    const done = this.#startBusy(this.#strings.verifying);
+    let candidates;
+    try {
+      candidates = await clientFor(this).validateAddressCandidates(this.#data.iso2, address);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      if (isNotOffered(error)) {
+        unsupported.addresses.add(key);
+        this.#ui.search.hidden = true;
+        this.#setInfo(this.#strings.verifyUnavailable);
+      } else if (seq === this.#verifySeq) {
+        this.#fail(this.#strings.verifyFailed, error, () => this.#verify());
+      }
+      return;
+    } finally {
+      done();
+      this.#verifying = false;
+      this.#renderVerify();
+    }
+    // The address changed while the API was asked: its answer is about another address.
+    if (generation !== this.#generation || seq !== this.#verifySeq) return;
+    const list = (Array.isArray(candidates) ? candidates : []).filter((c) => c && c.address && typeof c.address === 'object');
+    if (list.length === 0) {
+      this.#setVerifyResult({ kind: 'unknown' });
+      return;
+    }
+    const same = (candidate) => {
+      const theirs = this.#verifiableAddress(candidate.address);
+      const names = new Set([...Object.keys(theirs), ...Object.keys(address)]);
+      return [...names].every((name) => theirs[name] === address[name]);
+    };
+    const exact = list.find(same);
+    this.#setVerifyResult(exact ? { kind: 'found' } : { kind: 'foundOther', candidate: list[0] });
+  }
+
+  #useVerifiedFormat() {
+    const candidate = this.#verifyResult?.candidate;
+    if (!candidate || this.#isDisabled()) return;
+    this.#useAddress(candidate.address);
+    this.#setVerifyResult({ kind: 'applied' });
+    this.#ui.verify.focus();
   }
 
   // ---- validation -----------------------------------------------------------
