@@ -15,6 +15,14 @@ export interface ElementClient {
   }>;
   geoAreas(iso2: string, parents?: string[]): Promise<FieldOption[]>;
   searchAddresses(iso2: string, query: string): Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
+  /** Optional: without it there is no "Verify address" button. */
+  validateAddressCandidates?(iso2: string, address: Record<string, string>):
+    Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
+  /** Optional (Portugal): the postal code look-up. With { notFound: 'error' } a 404 must reject with status 404. */
+  postalCodes?(iso2: string, query: string, options?: { notFound?: 'empty' | 'error' }):
+    Promise<Array<{ value: string; display: string; address: Record<string, string> }>>;
+  /** Optional (Portugal): the parishes of a municipality. Same 404 rule as postalCodes. */
+  parishes?(iso2: string, area: { a1: string; a2: string }, options?: { notFound?: 'empty' | 'error' }): Promise<FieldOption[]>;
   pushVoiceAddress(customerCode: string, voiceSiteId: string, address: Record<string, string>):
     Promise<{ voiceSiteId: string; voiceAddress: Record<string, string> }>;
   [method: string]: unknown;
@@ -67,7 +75,17 @@ export interface AddressFormEventMap {
  * The element is invalid (blocks form submission) until the country is loaded and the
  * core finds no problem; the validation message is the first problem's.
  *
- * Parts: form field label input select description error summary search candidates save status link.
+ * Parts: form field label input select description error summary search candidates save status link,
+ * postal-codes (the postal code look-up list), verify (the "Verify address" button), verify-result
+ * (its live region) and verify-use (its "Use this format" button).
+ *
+ * Specialised address APIs, found by trying them (a 404 means "not offered"; remembered per page):
+ * - search (`/addresses?q=`): the search box; `SEARCH_NOT_SUPPORTED` (validation-only countries) hides it.
+ * - full address validation (`/addresses?a6=&hno=...`): "Verify address" says whether the API knows the
+ *   address and offers its exact format. Advice only: validity stays the schema's.
+ * - Portugal's `/postalcodes?q=`: typing 4+ characters in `pc` lists codes; choosing one fills pc, a1, a2, a3.
+ * - Portugal's `/parishes?a1=&a2=`: the parish field (`a4`, PIDF-LO's city division: the answer does not
+ *   name its element) becomes a select of the municipality's parishes; a typed value is kept.
  * Custom properties: --btalk-font --btalk-color-text --btalk-color-accent --btalk-color-error
  * --btalk-color-border --btalk-radius --btalk-gap --btalk-color-bg.
  */
