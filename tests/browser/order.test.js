@@ -219,7 +219,11 @@ describe('access and validation', { skip }, () => {
       // The keyboard reaches the button (its description says why), and pressing it says so again.
       await tabTo(page, 'order-button');
       await page.keyboard.press('Enter');
-      assert.match(await ui.root.locator('#order-summary[role="alert"]').textContent(), /read-only/);
+      const announce = ui.root.locator('#order-announce[role="alert"]');
+      await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
+        .querySelector('#order-announce').textContent.includes('read-only'));
+      assert.equal(await ui.root.locator('#order-summary').textContent(), '', 'said once on screen (the reason), not twice');
+      assert.equal(await announce.count(), 1);
       // Even a forced submit sends nothing.
       await page.evaluate(() => document.querySelector('btalk-voicesite-order').shadowRoot.querySelector('form').requestSubmit());
       await page.waitForTimeout(300);

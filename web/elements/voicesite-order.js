@@ -556,6 +556,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     this.#text(ui.orderButton, 'order.button');
     ui.orderReason = h('p', { part: 'status', id: 'order-reason' });
     ui.orderSummary = h('p', { part: 'error', id: 'order-summary', role: 'alert' });
+    ui.orderAnnounce = h('p', { class: 'visually-hidden', id: 'order-announce', role: 'alert' });
     this.#slots.core = this.#makeSlot('core');
     this.#slots.order = this.#makeSlot('order', { persistentStatus: true });
     ui.orderTitle = h('h3', { id: 'order-title', class: 'visually-hidden' });
@@ -565,6 +566,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       h('div', { class: 'actions' }, ui.orderButton),
       ui.orderReason,
       ui.orderSummary,
+      ui.orderAnnounce,
       this.#slots.core.node,
       this.#slots.order.node,
     );
@@ -1134,6 +1136,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     // #submit refuses every press while it is blocked.
     ui.orderButton.setAttribute('aria-disabled', String(!ready || this.#inFlight || !!this.#created));
     ui.orderReason.textContent = this.#created ? '' : reason;
+    if (ready) ui.orderAnnounce.textContent = '';
     const locked = this.#isLocked();
     ui.technicalSiteName.input.readOnly = locked;
     ui.customerSiteLabel.input.readOnly = locked;
@@ -1153,9 +1156,13 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     if (this.#inFlight || this.#created) return;
     if (!this.#me?.canOrder || !this.#core) {
       this.#renderOrderState();
-      // Said again on each press, so pressing the (aria-)disabled button is never silent.
-      this.#ui.orderSummary.textContent = this.#orderBlockReason()
-        || this.#t(this.#me ? 'order.disabled.core' : 'order.disabled.access');
+      // Said on each press, so pressing the (aria-)disabled button is never silent. The
+      // reason is already on screen: this region is for screen readers only, emptied
+      // first so the same words are announced again.
+      const announce = this.#ui.orderAnnounce;
+      const reason = this.#orderBlockReason() || this.#t(this.#me ? 'order.disabled.core' : 'order.disabled.access');
+      announce.textContent = '';
+      setTimeout(() => { announce.textContent = reason; }, 50);
       return;
     }
     this.#submitAttempted = true;
