@@ -3,5 +3,5 @@ export { BtalkClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
 export type {
   BtalkClientOptions, CallOptions, Credentials, CredentialsProvider, Me, Customer, Vpn,
   Country, CountryListItem, OrderResponse, Voicesite, AddressCandidate, VoiceAddressResult,
-  CountryFormData, ApiProblem, BtalkApiErrorCode,
+  CountryFormData, ApiProblem, BtalkApiErrorCode, PostalCode, LookupOptions,
 } from './client.js';
