@@ -53,7 +53,8 @@ const CSS = `${BASE_CSS}
  */
 export class BtalkAddressForm extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ['api-base', 'country', 'customer-code', 'voicesite-id', 'lang', 'name', 'disabled'];
+  static observedAttributes = ['api-base', 'country', 'customer-code', 'voicesite-id', 'lang', 'name', 'disabled',
+    'heading-level'];
 
   #internals;
   #root;
@@ -148,6 +149,9 @@ export class BtalkAddressForm extends HTMLElement {
         break;
       case 'disabled':
         this.#applyDisabled();
+        break;
+      case 'heading-level':
+        this.#applyHeadingLevel();
         break;
       default: // customer-code, voicesite-id: whether saving is possible
         this.#renderSaveButton();
@@ -433,12 +437,20 @@ export class BtalkAddressForm extends HTMLElement {
 
   // ---- rendering ------------------------------------------------------------
 
+  /** `heading-level="N"` (1-6): the error summary's title is a level-N heading (default 2). */
+  #applyHeadingLevel() {
+    const wanted = Number.parseInt(this.getAttribute('heading-level') ?? '', 10);
+    if (Number.isInteger(wanted) && wanted >= 1 && wanted <= 6) this.#ui.summaryTitle?.setAttribute('aria-level', String(wanted));
+    else this.#ui.summaryTitle?.removeAttribute('aria-level');
+  }
+
   #buildSkeleton() {
     const ui = this.#ui;
     ui.status = h('p', { part: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
     ui.alertText = h('span');
     ui.retry = h('button', { type: 'button', class: 'secondary', onclick: () => this.#retry() });
     ui.alert = h('div', { part: 'status', class: 'status error-status', role: 'alert', hidden: true }, ui.alertText, ui.retry);
+    // The summary's title is a heading; `heading-level` fits it into the page's outline.
     ui.summaryTitle = h('h2', { id: 'summary-title' });
     ui.summaryList = h('ul');
     ui.summary = h('div', {

@@ -67,7 +67,7 @@ export interface AddressFormEventMap {
  *
  * Attributes: `api-base` (default: the client's; e.g. `/proxy/btalk/v1` for a same-origin proxy),
  * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (en|fr),
- * `name`, `disabled`.
+ * `name`, `disabled`, `heading-level` (1-6: the error summary's heading level, default 2).
  *
  * Form value: a FormData with one entry per filled field. With `name="address"` the
  * entries are `address[pc]`, `address[a3]`...; without `name`, the bare element names
@@ -121,7 +121,11 @@ export interface VoicesiteOrderEventMap {
   'btalk-error': CustomEvent<BtalkErrorDetail>;
 }
 
-/** `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow. */
+/**
+ * `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow.
+ * Attributes: `api-base`, `lang` (en|fr), `customer-code` and `country` (preselect), `heading-level`
+ * (1-5: the title is a level-N heading, the steps N+1; default 2).
+ */
 export declare class BtalkVoicesiteOrder extends HTMLElement {
   client: ElementClient | null;
   credentials: CredentialsProvider | null;

@@ -39,6 +39,8 @@ input:disabled, select:disabled, button:disabled { opacity: 0.6; cursor: not-all
 :focus-visible, input:focus, select:focus {
   outline: 3px solid var(--btalk-color-accent, #ff7900);
   outline-offset: 2px;
+  /* The accent alone is 2.6:1 on white; the inner ring in the text colour makes 3:1. */
+  box-shadow: 0 0 0 2px var(--btalk-color-text, #1f1f1f);
 }
 .description { margin: 0; font-size: 0.9em; opacity: 0.85; }
 .error { margin: 0; color: var(--btalk-color-error, #b00020); font-weight: 600; font-size: 0.95em; }
@@ -57,6 +59,7 @@ button.secondary { background: transparent; color: inherit; }
 button.linklike {
   min-height: 0; padding: 0; border: 0; background: none; color: inherit;
   text-decoration: underline; font-weight: 400; text-align: start;
+  display: inline; /* a wrapped summary item keeps its bullet beside its first line */
 }
 a { color: inherit; }
 .status { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--btalk-radius, 4px); }

@@ -439,6 +439,8 @@ export class BtalkVoicesiteOrder extends HTMLElement {
       if (level === null) heading.removeAttribute('aria-level');
       else heading.setAttribute('aria-level', String(heading.localName === 'h2' ? level : level + 1));
     }
+    // The address form's error summary sits inside a step: one level below the steps.
+    this.#addressForm?.setAttribute('heading-level', String(Math.min((level ?? 2) + 2, 6)));
   }
 
   // ---------------------------------------------------------------- text
@@ -1257,6 +1259,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
     if (this.#overrides) form.strings = this.#overrides;
     form.setAttribute('exportparts', ADDRESS_FORM_PARTS.map((part) => `${part}: address-${part}`).join(', '));
     this.#addressForm = form;
+    this.#applyHeadingLevel();
     ui.addressHost.replaceChildren(form);
   }
 
