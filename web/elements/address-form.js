@@ -348,6 +348,8 @@ export class BtalkAddressForm extends HTMLElement {
       this.#data = {
         iso2,
         constraints: answer.constraints,
+        // Validation runs on every keystroke: serialise the schema once per load, not per call.
+        constraintsText: JSON.stringify(answer.constraints),
         geographicalConstraints: answer.geographicalConstraints ?? null,
         form,
         dialZones: Array.isArray(answer.dialZones) ? answer.dialZones : [],
@@ -1232,7 +1234,7 @@ export class BtalkAddressForm extends HTMLElement {
       const options = { geoAreas };
       if (this.#data.geographicalConstraints) options.geographicalConstraints = this.#data.geographicalConstraints;
       try {
-        result = this.#core.validateAddress(this.#data.constraints, this.value, options);
+        result = this.#core.validateAddress(this.#data.constraintsText, this.value, options);
       } catch (error) {
         const message = format(this.#strings.coreFailed, { message: errorMessage(error, this.#strings) });
         result = { valid: false, problems: [{ field: '', code: error?.code ?? 'internal', message }] };
