@@ -116,7 +116,7 @@ void Normalize(std::vector<Range>& r, bool negate) {
 
 struct Node {
   enum Kind : std::uint8_t { kEmpty, kChar, kClass, kAssert, kConcat, kAlt, kRepeat };
-  Kind kind;
+  Kind kind = kEmpty;
   std::uint32_t a = 0, b = 0;  // char: cp; class: [a,b) ranges; assert: Op;
                                // repeat: min, max (kInfinite = no max)
   std::uint32_t offset = 0;    // where it starts in the pattern (for errors)
