@@ -726,12 +726,8 @@ std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern) {
   if (pattern.size() > kMaxPatternBytes) {
     return RegexError{"pattern is longer than 4096 bytes", kMaxPatternBytes};
   }
-  for (std::size_t pos = 0, before = 0; before < pattern.size(); before = pos) {
-    char32_t cp;
-    DecodeNext(pattern, pos, cp);
-    if (cp == kReplacementCharacter && pattern.substr(before, pos - before) != "\xEF\xBF\xBD") {
-      return RegexError{"pattern is not valid UTF-8", before};
-    }
+  if (const std::size_t valid = ValidUtf8Prefix(pattern); valid < pattern.size()) {
+    return RegexError{"pattern is not valid UTF-8", valid};
   }
   Parser parser(pattern);
   const std::uint32_t root = parser.Parse();

@@ -74,13 +74,16 @@ std::size_t CodePointCount(std::string_view s) {
   return count;
 }
 
-bool IsValidUtf8(std::string_view s) {
+std::size_t ValidUtf8Prefix(std::string_view s) {
   std::size_t pos = 0;
   char32_t cp;
-  bool valid = true;
-  while (valid && Decode(s, pos, cp, valid)) {
+  bool valid;
+  for (std::size_t before = 0; Decode(s, pos, cp, valid); before = pos) {
+    if (!valid) return before;
   }
-  return valid;
+  return s.size();
 }
+
+bool IsValidUtf8(std::string_view s) { return ValidUtf8Prefix(s) == s.size(); }
 
 }  // namespace btalk

@@ -198,7 +198,9 @@ INSTANTIATE_TEST_SUITE_P(
         MatchCase{"\\uFFFD", "\xC0", true}, MatchCase{"[^a-z]", "\x80", true},
         MatchCase{"[a-z]+", "ab\xFF" "c", false}, MatchCase{"a.c", "a\xED\xA0\x80" "c", false},
         MatchCase{"a...c", "a\xED\xA0\x80" "c", true},  // a surrogate is 3 x U+FFFD
-        MatchCase{"é", "\xC3", false}, MatchCase{"\\w*", "abc\xF0\x9F", false}));
+        MatchCase{"é", "\xC3", false}, MatchCase{"\\w*", "abc\xF0\x9F", false},
+        // A literal U+FFFD in the pattern is well-formed UTF-8, not a decoding error.
+        MatchCase{"a\xEF\xBF\xBD", "a\xFF", true}));
 
 struct ErrorCase {
   const char* pattern;
@@ -267,6 +269,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"\\01", "octal escapes are not supported", 0},
         ErrorCase{"[\\1]", "octal escapes are not supported", 1},
         ErrorCase{"ab\xFF", "pattern is not valid UTF-8", 2},
+        ErrorCase{"\xC3\xA9\xEF\xBF\xBD\xE2\x82", "pattern is not valid UTF-8", 5},
         ErrorCase{"(a{1000}){1000}",
                   "pattern is too large once repetitions are expanded (over 20000 instructions)", 0},
         ErrorCase{"x((a{100}){100}){100}",

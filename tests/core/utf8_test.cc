@@ -91,5 +91,15 @@ TEST(Utf8Test, IsValidUtf8) {
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));
 }
 
+TEST(Utf8Test, ValidUtf8PrefixStopsAtTheFirstInvalidSequence) {
+  EXPECT_EQ(ValidUtf8Prefix(""), 0u);
+  EXPECT_EQ(ValidUtf8Prefix("S\xC3\xA3o"), 4u);
+  EXPECT_EQ(ValidUtf8Prefix("a\xEF\xBF\xBD" "b"), 5u);  // a real U+FFFD is well-formed
+  EXPECT_EQ(ValidUtf8Prefix("abc\xFF" "def"), 3u);
+  EXPECT_EQ(ValidUtf8Prefix("\xC3\xA9\xE2\x82"), 2u);     // truncated after "é"
+  EXPECT_EQ(ValidUtf8Prefix("x\xED\xA0\x80"), 1u);         // surrogate
+  EXPECT_EQ(ValidUtf8Prefix("\xC0\xAF"), 0u);               // overlong
+}
+
 }  // namespace
 }  // namespace btalk

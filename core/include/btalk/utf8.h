@@ -23,6 +23,11 @@ bool DecodeNext(std::string_view s, std::size_t& pos, char32_t& cp);
 // Number of code points in `s` (invalid sequences count as one each).
 std::size_t CodePointCount(std::string_view s);
 
+// Byte length of the longest well-formed UTF-8 prefix of `s`: s.size() when
+// `s` is well-formed, else the offset where the first invalid sequence starts
+// (a literal U+FFFD is well-formed; only substitutions count).
+std::size_t ValidUtf8Prefix(std::string_view s);
+
 // True when `s` is well-formed UTF-8 (no U+FFFD substitution needed).
 bool IsValidUtf8(std::string_view s);
 
