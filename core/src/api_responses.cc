@@ -219,26 +219,44 @@ Json ProblemList(const Json* problems) {
 
 }  // namespace
 
-bool IsResponseKind(std::string_view kind) {
-  for (const char* known : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
-                            "geoAreas", "addressCandidates", "dialZones", "apiError", "postalCodes", "parishes"}) {
-    if (kind == known) return true;
+namespace {
+
+// The one list of kinds: IsResponseKind and NormalizeResponse both read it, so
+// a kind cannot be accepted by one and unknown to the other.
+struct ResponseKind {
+  const char* name;
+  ResponseResult (*parse)(const Json& body);
+};
+
+constexpr ResponseKind kResponseKinds[] = {
+    {"me", ParseMe},
+    {"customers", ParseCustomers},
+    {"vpns", ParseVpns},
+    {"country", ParseCountry},
+    {"countries", ParseCountries},
+    {"orderResponse", ParseOrderResponse},
+    {"voicesites", ParseVoicesites},
+    {"geoAreas", ParseChoices},
+    {"dialZones", ParseChoices},
+    {"parishes", ParseChoices},
+    {"postalCodes", ParsePostalCodes},
+    {"addressCandidates", ParseAddressCandidates},
+    {"apiError", ParseApiError},
+};
+
+const ResponseKind* FindResponseKind(std::string_view kind) {
+  for (const ResponseKind& known : kResponseKinds) {
+    if (kind == known.name) return &known;
   }
-  return false;
+  return nullptr;
 }
 
+}  // namespace
+
+bool IsResponseKind(std::string_view kind) { return FindResponseKind(kind) != nullptr; }
+
 ResponseResult NormalizeResponse(std::string_view kind, const Json& body) {
-  if (kind == "me") return ParseMe(body);
-  if (kind == "customers") return ParseCustomers(body);
-  if (kind == "vpns") return ParseVpns(body);
-  if (kind == "country") return ParseCountry(body);
-  if (kind == "countries") return ParseCountries(body);
-  if (kind == "orderResponse") return ParseOrderResponse(body);
-  if (kind == "voicesites") return ParseVoicesites(body);
-  if (kind == "geoAreas" || kind == "dialZones" || kind == "parishes") return ParseChoices(body);
-  if (kind == "postalCodes") return ParsePostalCodes(body);
-  if (kind == "addressCandidates") return ParseAddressCandidates(body);
-  if (kind == "apiError") return ParseApiError(body);
+  if (const ResponseKind* known = FindResponseKind(kind)) return known->parse(body);
   return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
 }
 

@@ -271,12 +271,16 @@ TEST(ApiResponsesTest, UnknownKind) {
   EXPECT_TRUE(IsResponseKind("geoAreas"));
   EXPECT_TRUE(IsResponseKind("postalCodes"));
   EXPECT_TRUE(IsResponseKind("parishes"));
+  EXPECT_FALSE(IsResponseKind("GeoAreas"));  // kinds are exact, unlike API keys
+  EXPECT_FALSE(IsResponseKind(""));
   EXPECT_EQ(Err("nope", "{}").code, "unknownKind");
+  EXPECT_EQ(Err("GeoAreas", "[]").code, "unknownKind");
 }
 
 TEST(ApiResponsesTest, EveryKindSurvivesEveryJsonType) {
   for (const char* kind : {"me", "customers", "vpns", "country", "countries", "orderResponse", "voicesites",
                            "geoAreas", "addressCandidates", "dialZones", "apiError", "postalCodes", "parishes"}) {
+    EXPECT_TRUE(IsResponseKind(kind)) << kind;
     for (const char* body : {"null", "true", "0", "-1.5", "\"\"", "[]", "{}", "[null]", "[[]]", "[{}]",
                              R"({"items": {}})", R"([{"value": []}])", R"({"coverage": 5})",
                              R"({"parameters": 3, "voicesite": [1]})", R"({"error": [], "errors": {}})"}) {
