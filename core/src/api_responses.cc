@@ -60,15 +60,6 @@ const Json* ObjectOf(const Json& body, std::initializer_list<const char*> wrappe
   return &body;
 }
 
-std::string Lowercase(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
-  }
-  return out;
-}
-
 bool IsYes(const Json* value) {
   if (value == nullptr) return false;
   if (value->is_boolean()) return value->get<bool>();
@@ -82,24 +73,17 @@ bool IsCovered(const Json& country) {
   return IsYes(FindMember(country, "covered"));
 }
 
-std::string UpperAscii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return text;
-}
-
 // Only read-only profiles are refused up front. The API is the authority on
 // rights (a write it refuses answers 403), so an unfamiliar profile name must
 // not lock a legitimate user out of ordering.
 bool CanOrder(std::string_view profile) {
   std::string letters;
-  for (char c : Lowercase(profile)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letters.push_back(c);
+  for (char c : profile) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) letters.push_back(c);
   }
   if (letters.empty()) return false;
   for (const char* read_only : {"readonly", "read", "reader", "viewer", "consult", "consultation"}) {
-    if (letters == read_only) return false;
+    if (EqualsIgnoreCase(letters, read_only)) return false;
   }
   return true;
 }

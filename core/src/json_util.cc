@@ -157,6 +157,13 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+std::string UpperAscii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
 std::string Abbreviate(std::string_view text, std::size_t max_code_points) {
   std::size_t pos = 0, count = 0;
   char32_t cp;

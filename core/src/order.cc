@@ -102,9 +102,7 @@ VoicesiteOrder NormalizeOrder(const VoicesiteOrder& order) {
   for (const OrderField& field : kFields) {
     normalized.*field.member = std::string(TrimUnicode(order.*field.member));
   }
-  for (char& c : normalized.country) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
+  normalized.country = UpperAscii(std::move(normalized.country));
   return normalized;
 }
 

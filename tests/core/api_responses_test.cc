@@ -38,6 +38,9 @@ TEST(ApiResponsesTest, Me) {
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "auditor"})")["canOrder"], true);
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "Read-Only"})")["canOrder"], false);
   EXPECT_EQ(Ok("me", R"({"rightsProfile": "viewer"})")["canOrder"], false);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": " CONSULTATION "})")["canOrder"], false);
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "Viewer 2"})")["canOrder"], true);  // not one of the names
+  EXPECT_EQ(Ok("me", R"({"rightsProfile": "--"})")["canOrder"], false);      // no letters at all
   EXPECT_EQ(Ok("me", R"([{"profile": "readwrite"}])")["rightsProfile"], "readwrite");
   const DocumentError e = Err("me", R"({"name": "x"})");
   EXPECT_EQ(e.code, "malformedResponse");

@@ -59,6 +59,9 @@ bool IsUnicodeSpace(char32_t cp);
 // ASCII-only case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 
+// `text` with ASCII a-z upper-cased; every other byte is kept (ISO codes).
+std::string UpperAscii(std::string text);
+
 // At most `max_code_points` code points of `text`, with "..." when cut, so
 // user values quoted in messages stay short.
 std::string Abbreviate(std::string_view text, std::size_t max_code_points);
