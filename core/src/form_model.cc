@@ -15,9 +15,11 @@ const char* ControlName(Control control) {
   return "text";
 }
 
-Json OptionalNumber(const std::optional<std::size_t>& n) { return n ? Json(*n) : Json(nullptr); }
-
-Json OptionalText(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
+// Absent optional fields are null in the contract, never missing.
+template <typename T>
+Json OrNull(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
 
 // Whole positions print as 10, not 10.0.
 Json PositionJson(const std::optional<double>& position) {
@@ -98,11 +100,11 @@ Json FormModelToJson(const FormModel& model) {
     out["valueType"] = ValueTypeName(field.value_type);
     out["options"] = std::move(options);
     out["minLength"] = field.min_length;
-    out["maxLength"] = OptionalNumber(field.max_length);
-    out["pattern"] = OptionalText(field.pattern);
-    out["referenceUrl"] = OptionalText(field.reference_url);
+    out["maxLength"] = OrNull(field.max_length);
+    out["pattern"] = OrNull(field.pattern);
+    out["referenceUrl"] = OrNull(field.reference_url);
     out["position"] = PositionJson(field.position);
-    out["geoLevel"] = field.geo_level ? Json(*field.geo_level) : Json(nullptr);
+    out["geoLevel"] = OrNull(field.geo_level);
     fields.push_back(std::move(out));
   }
   Json result = Json::object();
