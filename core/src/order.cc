@@ -9,19 +9,28 @@
 namespace btalk {
 namespace {
 
+// Which characters a field accepts, beyond its length limit.
+enum class Charset {
+  kAny,
+  kNoControl,    // no C0/C1 control characters
+  kSiteName,     // ASCII letters, digits, _ and -
+  kCountryCode,  // exactly two ASCII letters (the length limit is implied)
+};
+
 struct OrderField {
   const char* key;
   const char* label;
   std::size_t max_length;
+  Charset charset;
   std::string VoicesiteOrder::*member;
 };
 
 constexpr OrderField kFields[] = {
-    {"customerOrderReference", "Order reference", 64, &VoicesiteOrder::customer_order_reference},
-    {"technicalSiteName", "Technical site name", 50, &VoicesiteOrder::technical_site_name},
-    {"customerSiteLabel", "Site label", 100, &VoicesiteOrder::customer_site_label},
-    {"country", "Country", 2, &VoicesiteOrder::country},
-    {"vpnId", "VPN", 64, &VoicesiteOrder::vpn_id},
+    {"customerOrderReference", "Order reference", 64, Charset::kNoControl, &VoicesiteOrder::customer_order_reference},
+    {"technicalSiteName", "Technical site name", 50, Charset::kSiteName, &VoicesiteOrder::technical_site_name},
+    {"customerSiteLabel", "Site label", 100, Charset::kAny, &VoicesiteOrder::customer_site_label},
+    {"country", "Country", 2, Charset::kCountryCode, &VoicesiteOrder::country},
+    {"vpnId", "VPN", 64, Charset::kAny, &VoicesiteOrder::vpn_id},
 };
 
 bool HasControlCharacter(std::string_view text) {
@@ -45,8 +54,7 @@ std::optional<Problem> CheckField(const OrderField& field, std::string_view text
     return Problem{field.key, code, std::move(message)};
   };
   if (text.empty()) return problem(ProblemCode::kValueMissing, label + " is required");
-  const std::string_view key = field.key;
-  if (key == "country") {
+  if (field.charset == Charset::kCountryCode) {
     if (text.size() != 2 || !IsAsciiLetter(text[0]) || !IsAsciiLetter(text[1])) {
       return problem(ProblemCode::kPatternMismatch, label + " must be a two-letter ISO code such as FR");
     }
@@ -55,12 +63,12 @@ std::optional<Problem> CheckField(const OrderField& field, std::string_view text
   if (CodePointCount(text) > field.max_length) {
     return problem(ProblemCode::kTooLong, label + " must be at most " + std::to_string(field.max_length) + " characters");
   }
-  if (key == "technicalSiteName") {
+  if (field.charset == Charset::kSiteName) {
     if (!std::all_of(text.begin(), text.end(), IsSiteNameCharacter)) {
       return problem(ProblemCode::kPatternMismatch,
                      label + " may only contain letters A to Z, digits, underscores (_) and hyphens (-)");
     }
-  } else if (key == "customerOrderReference" && HasControlCharacter(text)) {
+  } else if (field.charset == Charset::kNoControl && HasControlCharacter(text)) {
     return problem(ProblemCode::kPatternMismatch, label + " must not contain control characters");
   }
   return std::nullopt;

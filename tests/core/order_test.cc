@@ -107,6 +107,13 @@ TEST(OrderTest, ReferenceRejectsControlCharacters) {
   }
 }
 
+TEST(OrderTest, SiteLabelAndVpnAreFreeText) {
+  Json j = Json::parse(kSeedOrder);
+  j["customerSiteLabel"] = "Site #1 / caf\xc3\xa9 (\xe6\x9d\xb1\xe4\xba\xac)";
+  j["vpnId"] = "vpn.id/1 \xc3\xa9";
+  EXPECT_TRUE(ValidateOrder(Input(j.dump())).empty());
+}
+
 TEST(OrderTest, CountryMustBeTwoLetters) {
   for (const char* bad : {"FRA", "F", "F1", "12", "\xc3\x89S"}) {
     Json j = Json::parse(kSeedOrder);
