@@ -24,6 +24,11 @@ constexpr BuiltinLabel kBuiltinLabels[] = {
     {"pobox", "PO box"},           {"prd", "Leading street direction"},
     {"pod", "Trailing street suffix"}, {"unit", "Unit"},
     {"dialZone", "Dial zone"},
+    {"addrExtInfo1", "Additional information 1"}, {"addrExtInfo2", "Additional information 2"},
+    {"addrExtInfo3", "Additional information 3"}, {"addrExtInfo4", "Additional information 4"},
+    {"addrExtInfo5", "Additional information 5"}, {"addrExtInfo6", "Additional information 6"},
+    {"addrExtInfo7", "Additional information 7"}, {"addrExtInfo8", "Additional information 8"},
+    {"addrExtInfo9", "Additional information 9"}, {"addrExtInfo10", "Additional information 10"},
 };
 
 std::string Quoted(const Json& value) { return Abbreviate(DumpJson(value), 40); }
@@ -250,18 +255,6 @@ std::size_t AddressConstraints::IndexOf(std::string_view name) const {
 std::string_view BuiltinElementLabel(std::string_view element) {
   for (const BuiltinLabel& entry : kBuiltinLabels) {
     if (element == entry.element) return entry.label;
-  }
-  constexpr std::string_view kExt = "addrExtInfo";
-  if (element.size() > kExt.size() && element.substr(0, kExt.size()) == kExt) {
-    const std::string_view number = element.substr(kExt.size());
-    static constexpr const char* kExtLabels[] = {
-        "Additional information 1", "Additional information 2", "Additional information 3",
-        "Additional information 4", "Additional information 5", "Additional information 6",
-        "Additional information 7", "Additional information 8", "Additional information 9",
-        "Additional information 10"};
-    for (int i = 1; i <= 10; ++i) {
-      if (number == std::to_string(i)) return kExtLabels[i - 1];
-    }
   }
   return std::string_view();
 }

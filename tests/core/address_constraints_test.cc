@@ -242,6 +242,11 @@ TEST(AddressConstraintsTest, BuiltinLabels) {
   EXPECT_EQ(BuiltinElementLabel("hno"), "Street number");
   EXPECT_EQ(BuiltinElementLabel("addrExtInfo10"), "Additional information 10");
   EXPECT_EQ(BuiltinElementLabel("addrExtInfo11"), "");
+  EXPECT_EQ(BuiltinElementLabel("addrExtInfo1"), "Additional information 1");
+  EXPECT_EQ(BuiltinElementLabel("addrExtInfo0"), "");
+  EXPECT_EQ(BuiltinElementLabel("addrExtInfo01"), "");
+  EXPECT_EQ(BuiltinElementLabel("addrExtInfo"), "");
+  EXPECT_EQ(BuiltinElementLabel("addrextinfo1"), "");  // element names are case-exact
   EXPECT_EQ(BuiltinElementLabel("zz"), "");
 }
 
