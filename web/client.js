@@ -350,9 +350,7 @@ export class BtalkClient {
 
   /** GET /countries/{iso2}/dialzones -> [{ value, display }]; [] when the API has none (404). Cached. */
   async dialZones(iso2, { signal } = {}) {
-    const path = `/countries/${checkIso2(iso2)}/dialzones`;
-    return this.#read(path, (answer) => (answer.status === 404 ? [] : this.#parse('dialZones', answer, path)),
-      { signal, cache: true, accept404: true });
+    return this.#lookup(`/countries/${checkIso2(iso2)}/dialzones`, 'dialZones', undefined, { signal, notFound: 'empty' });
   }
 
   /** GET /countries/{iso2}/addresses?q= -> [{ id, label, address }]; [] for an empty query (nothing sent). */
