@@ -149,6 +149,11 @@ function segment(value, what) {
   }
 }
 
+/** /customers/{code}/voicesites/{id}/voiceaddress, both ids checked as path segments. */
+function voiceAddressPath(customerCode, voiceSiteId) {
+  return `/customers/${segment(customerCode, 'customer code')}/voicesites/${segment(voiceSiteId, 'voicesite id')}/voiceaddress`;
+}
+
 function resolveBaseUrl(baseUrl) {
   if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
     throw new TypeError('BtalkClient: baseUrl must be a string or URL');
@@ -458,7 +463,7 @@ export class BtalkClient {
    * -> { voiceSiteId, voiceAddress }
    */
   async pushVoiceAddress(customerCode, voiceSiteId, address, { signal } = {}) {
-    const path = `/customers/${segment(customerCode, 'customer code')}/voicesites/${segment(voiceSiteId, 'voicesite id')}/voiceaddress`;
+    const path = voiceAddressPath(customerCode, voiceSiteId);
     if (!isPlainObject(address)) throw invalidArgument('The address must be an object of address elements.');
     const text = JSON.stringify(address);
     let answer = await this.#exchange('PUT', path, { body: text, signal });
@@ -475,7 +480,7 @@ export class BtalkClient {
 
   /** GET /customers/{code}/voicesites/{id}/voiceaddress -> the stored address object, or null (404). */
   async getVoiceAddress(customerCode, voiceSiteId, { signal } = {}) {
-    const path = `/customers/${segment(customerCode, 'customer code')}/voicesites/${segment(voiceSiteId, 'voicesite id')}/voiceaddress`;
+    const path = voiceAddressPath(customerCode, voiceSiteId);
     return this.#read(path, async (answer) => {
       if (answer.status === 404) return null;
       const document = await this.#document(path, answer);
