@@ -121,6 +121,29 @@ export function parseRetryAfter(value, now = Date.now()) {
   return Math.max(0, date - now);
 }
 
+/**
+ * One promise shared by every caller until it rejects: a failure is not kept,
+ * so the next caller starts afresh (a core that failed to load, credentials not obtained).
+ */
+class SharedUntilRejected {
+  #promise = null;
+
+  /** The shared promise, made by `make` when there is none. */
+  get(make) {
+    if (!this.#promise) {
+      const promise = make();
+      this.#promise = promise;
+      promise.catch(() => { if (this.#promise === promise) this.#promise = null; });
+    }
+    return this.#promise;
+  }
+
+  /** The next get() makes a new promise. */
+  forget() {
+    this.#promise = null;
+  }
+}
+
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkIso2(iso2) {
@@ -246,8 +269,8 @@ export class BtalkClient {
   #sleep;
   #random;
   #coreOption;
-  #corePromise = null;
-  #auth = null; // Promise<{ accessToken, apiKey }> | null
+  #sharedCore = new SharedUntilRejected(); // the core
+  #auth = new SharedUntilRejected(); // the credentials: { accessToken, apiKey }
   #authGeneration = 0;
   #cache = new Map(); // url -> { status, text }
   #inFlight = new Map(); // url -> Promise<{ status, text }>
@@ -534,12 +557,7 @@ export class BtalkClient {
   // ---- plumbing ------------------------------------------------------------
 
   #core() {
-    if (!this.#corePromise) {
-      const promise = Promise.resolve(this.#coreOption ?? loadCore());
-      this.#corePromise = promise;
-      promise.catch(() => { if (this.#corePromise === promise) this.#corePromise = null; });
-    }
-    return this.#corePromise;
+    return this.#sharedCore.get(() => Promise.resolve(this.#coreOption ?? loadCore()));
   }
 
   #ok(status) {
@@ -673,20 +691,14 @@ export class BtalkClient {
   /** Fresh credentials after a 401; concurrent 401s of one generation share one refresh. */
   #refreshCredentials(generation) {
     if (generation === this.#authGeneration) {
-      this.#auth = null;
+      this.#auth.forget();
       this.#authGeneration += 1;
     }
   }
 
   async #authHeaders() {
     if (!this.#credentials) return {};
-    if (!this.#auth) {
-      const promise = this.#loadCredentials();
-      this.#auth = promise;
-      // A failure is not cached: the next request asks again.
-      promise.catch(() => { if (this.#auth === promise) this.#auth = null; });
-    }
-    const { accessToken, apiKey } = await this.#auth;
+    const { accessToken, apiKey } = await this.#auth.get(() => this.#loadCredentials());
     return { Authorization: `Bearer ${accessToken}`, 'X-BT-API-KEY': apiKey };
   }
 
