@@ -31,8 +31,6 @@ constexpr BuiltinLabel kBuiltinLabels[] = {
     {"addrExtInfo9", "Additional information 9"}, {"addrExtInfo10", "Additional information 10"},
 };
 
-std::string Quoted(const Json& value) { return Abbreviate(DumpJson(value), 40); }
-
 // Records the first reason an element is broken.
 void Fail(ElementConstraint& element, std::string reason) {
   if (!element.error) element.error = std::move(reason);
@@ -51,7 +49,7 @@ void ParseUsage(const Json* value, ElementConstraint& element) {
       return;
     }
   }
-  Fail(element, "usage must be \"mandatory\" or \"optional\", not " + Quoted(*value));
+  Fail(element, "usage must be \"mandatory\" or \"optional\", not " + QuotedJson(*value));
 }
 
 void ParseValueType(const Json* value, ElementConstraint& element) {
@@ -68,7 +66,7 @@ void ParseValueType(const Json* value, ElementConstraint& element) {
     }
   }
   Fail(element, "valueType must be freestring, freenumerical, enumeration or enumerationAssociative, not " +
-                    Quoted(*value));
+                    QuotedJson(*value));
 }
 
 // min/maxLength: a whole number >= 0 (numeric strings accepted); null or ""
@@ -78,7 +76,7 @@ std::optional<std::size_t> ParseLength(const Json* value, const char* key, Eleme
   if (value->is_string() && TrimUnicode(value->get_ref<const std::string&>()).empty()) return std::nullopt;
   const std::optional<std::uint64_t> n = NonNegativeInteger(*value);
   if (!n) {
-    Fail(element, std::string(key) + " must be a whole number of at least 0, not " + Quoted(*value));
+    Fail(element, std::string(key) + " must be a whole number of at least 0, not " + QuotedJson(*value));
     return std::nullopt;
   }
   return static_cast<std::size_t>(*n);
@@ -87,7 +85,7 @@ std::optional<std::size_t> ParseLength(const Json* value, const char* key, Eleme
 void ParseRegexp(const Json* value, ElementConstraint& element) {
   if (value == nullptr || value->is_null()) return;
   if (!value->is_string()) {
-    Fail(element, "valueRegexp must be text, not " + Quoted(*value));
+    Fail(element, "valueRegexp must be text, not " + QuotedJson(*value));
     return;
   }
   element.value_regexp = value->get_ref<const std::string&>();
@@ -103,7 +101,7 @@ void ParseRegexp(const Json* value, ElementConstraint& element) {
 void ParsePossibleValues(const Json* value, ElementConstraint& element) {
   if (value != nullptr && !value->is_null()) {
     if (!value->is_array()) {
-      Fail(element, "possibleValues must be a list, not " + Quoted(*value));
+      Fail(element, "possibleValues must be a list, not " + QuotedJson(*value));
       return;
     }
     element.possible_values.reserve(value->size());
@@ -123,7 +121,7 @@ void ParsePossibleValues(const Json* value, ElementConstraint& element) {
         possible.display = shown && !TrimUnicode(*shown).empty() ? std::move(*shown) : possible.value;
       } else {
         Fail(element, "possibleValues item " + std::to_string(index) +
-                          " must be text or {\"value\", \"display\"}, not " + Quoted(item));
+                          " must be text or {\"value\", \"display\"}, not " + QuotedJson(item));
         continue;
       }
       element.possible_values.push_back(std::move(possible));
@@ -144,7 +142,7 @@ ElementConstraint ParseElement(std::string name, const Json& spec) {
   ElementConstraint element;
   element.name = std::move(name);
   if (!spec.is_object()) {
-    Fail(element, "the rule must be an object, not " + Quoted(spec));
+    Fail(element, "the rule must be an object, not " + QuotedJson(spec));
     return element;
   }
   ParseUsage(FindMember(spec, "usage"), element);
@@ -162,7 +160,7 @@ ElementConstraint ParseElement(std::string name, const Json& spec) {
   element.reference_url = std::string(TrimUnicode(OptionalText(FindMember(spec, "referenceUrl"))));
   if (const Json* position = FindMember(spec, "position"); position && !position->is_null()) {
     element.position = NumberOf(*position);
-    if (!element.position) Fail(element, "position must be a number, not " + Quoted(*position));
+    if (!element.position) Fail(element, "position must be a number, not " + QuotedJson(*position));
   }
   return element;
 }

@@ -62,7 +62,7 @@ std::variant<GeographicalConstraints, DocumentError> ParseGeographicalConstraint
     } else {
       geo.errors.push_back({"dialZone", ProblemCode::kConstraintError,
                             "dialZoneSelection must be \"manual\" or \"automatic\", not " +
-                                Abbreviate(DumpJson(*selection), 40)});
+                                QuotedJson(*selection)});
     }
   }
   return geo;

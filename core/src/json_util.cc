@@ -66,6 +66,8 @@ std::string DumpJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string QuotedJson(const Json& value) { return Abbreviate(DumpJson(value), 40); }
+
 const Json* FindMember(const Json& obj, std::string_view key) {
   if (!obj.is_object()) return nullptr;
   auto it = obj.find(key);

@@ -62,6 +62,13 @@ TEST(GeographicalConstraintsTest, BadPartsBecomeConstraintErrors) {
   EXPECT_EQ(bad_zone.errors[0].field, "dialZone");
   EXPECT_EQ(bad_zone.errors[0].code, ProblemCode::kConstraintError);
   EXPECT_NE(bad_zone.errors[0].message.find("semi"), std::string::npos);
+  EXPECT_EQ(bad_zone.errors[0].message, "dialZoneSelection must be \"manual\" or \"automatic\", not \"semi\"");
+
+  // A long bad value is quoted short, as constraint errors quote theirs.
+  GeographicalConstraints long_zone = MustParse("{\"dialZoneSelection\": \"" + std::string(100, 'x') + "\"}");
+  ASSERT_EQ(long_zone.errors.size(), 1u);
+  EXPECT_EQ(long_zone.errors[0].message,
+            "dialZoneSelection must be \"manual\" or \"automatic\", not \"" + std::string(39, 'x') + "...");
 
   GeographicalConstraints numeric_zone = MustParse(R"({"dialZoneSelection": 1})");
   EXPECT_FALSE(numeric_zone.dial_zone.has_value());

@@ -20,5 +20,12 @@ TEST(JsonUtilTest, EqualsIgnoreCaseIsAsciiOnly) {
   EXPECT_FALSE(EqualsIgnoreCase("\xC3\x89", "\xC3\xA9"));  // É vs é: bytes differ beyond ASCII
 }
 
+TEST(JsonUtilTest, QuotedJsonIsTheShortJsonSpelling) {
+  EXPECT_EQ(QuotedJson(Json("abc")), "\"abc\"");
+  EXPECT_EQ(QuotedJson(Json(5)), "5");
+  EXPECT_EQ(QuotedJson(Json::array({1, 2})), "[1,2]");
+  EXPECT_EQ(QuotedJson(Json(std::string(100, 'x'))), "\"" + std::string(39, 'x') + "...");
+}
+
 }  // namespace
 }  // namespace btalk

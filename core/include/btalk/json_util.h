@@ -33,6 +33,10 @@ bool IsBlank(std::string_view text);
 // Serialises with invalid UTF-8 replaced (never throws).
 std::string DumpJson(const Json& value);
 
+// A document value as messages quote it: its JSON spelling, abbreviated to
+// 40 code points.
+std::string QuotedJson(const Json& value);
+
 // The member `key` of object `obj`: exact match first, then ASCII
 // case-insensitive (APIs vary between voiceSiteId / voicesiteId). nullptr
 // when `obj` is not an object or has no such member.
