@@ -82,11 +82,11 @@ export function createStandIn(options = {}) {
     return corePromise;
   };
 
+  // Whether every origin is allowed is known at start-up; only a list needs the request's Origin.
+  const anyOrigin = corsOrigins === '*' || (Array.isArray(corsOrigins) && corsOrigins.includes('*'));
   function corsHeaders(req) {
+    if (anyOrigin) return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
     const origin = req.headers.origin;
-    if (corsOrigins === '*' || (Array.isArray(corsOrigins) && corsOrigins.includes('*'))) {
-      return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
-    }
     if (origin && corsOrigins.includes(origin)) {
       return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
     }
