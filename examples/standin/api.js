@@ -2,7 +2,7 @@
 // each takes a request context and returns { status, body, headers } or throws
 // ApiError. Shapes follow docs/contract.md "Business Talk API choices".
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ApiError, fold, parseJsonObject, readBody, reply } from './http.js';
+import { ApiError, fold, readJsonObject, reply } from './http.js';
 
 const ISO2 = /^[A-Za-z]{2}$/;
 const SEARCH_LIMIT = 10;
@@ -197,10 +197,6 @@ function parishes(ctx, iso2, query) {
 
 // ---------------------------------------------------------------- orders
 
-async function readJsonBody(ctx) {
-  return parseJsonObject(await readBody(ctx.req, ctx.maxBodyBytes));
-}
-
 function missingField(name) {
   return { field: name, code: 'valueMissing', message: `${name} is required.` };
 }
@@ -237,7 +233,7 @@ function checkOrderBody(body) {
 
 async function orderVoicesite(ctx, code, { generic }) {
   const cust = visibleCustomer(ctx, code);
-  const body = await readJsonBody(ctx);
+  const body = await readJsonObject(ctx.req, ctx.maxBodyBytes);
   if (generic) {
     // The seed's own curl posts its voicesite body to /orders without a
     // productReference: voicesite is the only product it documents, so that
@@ -363,7 +359,7 @@ function getVoiceAddress(ctx, code, id) {
 
 async function putVoiceAddress(ctx, code, id) {
   const site = voicesiteOf(ctx, code, id);
-  const address = await readJsonBody(ctx);
+  const address = await readJsonObject(ctx.req, ctx.maxBodyBytes);
   const c = ctx.data.countries.get(site.country);
   if (!c) throw new ApiError(500, 'COUNTRY_CONFIGURATION_MISSING', `Country ${site.country} is no longer configured.`);
   let core;

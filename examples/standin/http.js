@@ -80,8 +80,9 @@ export function readBody(req, limit) {
   });
 }
 
-/** Parses a JSON object body or throws 400 INVALID_JSON. */
-export function parseJsonObject(buffer) {
+/** Reads a JSON object body (bounded as readBody) or throws 400 INVALID_JSON. */
+export async function readJsonObject(req, limit) {
+  const buffer = await readBody(req, limit);
   let value;
   try {
     value = JSON.parse(buffer.toString('utf8'));

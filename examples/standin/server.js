@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { ApiError, decodeSegments, errorReply, parseJsonObject, readBody, reply, sendJson, sleep } from './http.js';
+import { ApiError, decodeSegments, errorReply, readBody, readJsonObject, reply, sendJson, sleep } from './http.js';
 import { FaultPlanner, failureReply, normalizeFaults, truncateJson } from './faults.js';
 import { loadData } from './data.js';
 import { StateStore } from './state.js';
@@ -167,7 +167,7 @@ export function createStandIn(options = {}) {
     if (pathname === `${ADMIN_PREFIX}faults` && req.method === 'GET') return reply(200, { faults: planner.settings });
     if (req.method !== 'POST') throw new ApiError(405, 'METHOD_NOT_ALLOWED', 'Use POST.');
     if (pathname === `${ADMIN_PREFIX}faults`) {
-      const body = parseJsonObject(await readBody(req, maxBodyBytes));
+      const body = await readJsonObject(req, maxBodyBytes);
       try {
         planner.set(body);
       } catch (cause) {
