@@ -35,6 +35,9 @@ std::size_t MaxDepth(std::string_view text) {
   return max_depth;
 }
 
+// 2^53: above it, doubles (and JS numbers) no longer hold every whole number.
+constexpr std::uint64_t kMaxSafeWhole = std::uint64_t{1} << 53;
+
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
@@ -112,16 +115,16 @@ std::optional<double> NumberOf(const Json& value) {
 std::optional<std::uint64_t> NonNegativeInteger(const Json& value) {
   if (value.is_number_unsigned()) {
     const std::uint64_t n = value.get<std::uint64_t>();
-    if (n > (std::uint64_t{1} << 53)) return std::nullopt;
+    if (n > kMaxSafeWhole) return std::nullopt;
     return n;
   }
   if (value.is_number_integer()) {
     const std::int64_t n = value.get<std::int64_t>();
-    if (n < 0 || n > (std::int64_t{1} << 53)) return std::nullopt;
+    if (n < 0 || static_cast<std::uint64_t>(n) > kMaxSafeWhole) return std::nullopt;
     return static_cast<std::uint64_t>(n);
   }
   const std::optional<double> d = NumberOf(value);
-  if (!d || *d < 0 || *d > 9007199254740992.0 || std::floor(*d) != *d) return std::nullopt;
+  if (!d || *d < 0 || *d > static_cast<double>(kMaxSafeWhole) || std::floor(*d) != *d) return std::nullopt;
   return static_cast<std::uint64_t>(*d);
 }
 
