@@ -87,7 +87,8 @@ std::optional<Problem> CheckDialZone(DialZoneSelection selection, const AddressV
   return std::nullopt;
 }
 
-std::optional<std::vector<std::string>> AreaValues(const Json& list) {
+// The texts of a /geoareas list; items that are neither text nor {value} are skipped.
+std::vector<std::string> AreaValues(const Json& list) {
   std::vector<std::string> values;
   values.reserve(list.size());
   for (const Json& item : list) {
