@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
 import { BUNDLED_DATA_DIR, createStandIn } from '../../examples/standin/server.js';
+import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 // The seed's table, dial zone column: what the form must say for each country.
 const SEED_DIAL_ZONES = {
@@ -39,18 +40,10 @@ let tokenRequests = 0;
 before(async () => {
   const core = await loadCore();
   standIn = createStandIn({ core }); // no stateFile: memory only
-  await new Promise((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${standIn.server.address().port}`;
+  const origin = await listen(standIn.server);
   const credentials = async () => {
     tokenRequests += 1;
-    const answer = await fetch(`${origin}/oauth/v3/token`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    });
+    const answer = await requestToken(origin, clientId, clientSecret);
     assert.equal(answer.status, 200, 'token endpoint');
     const { access_token: accessToken } = await answer.json();
     return { accessToken, apiKey: fullKey.key };
@@ -59,9 +52,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (!standIn) return;
-  standIn.server.closeAllConnections?.();
-  await new Promise((resolve) => standIn.server.close(resolve));
+  if (standIn) await close(standIn.server);
 });
 
 /**

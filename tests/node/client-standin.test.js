@@ -2,13 +2,11 @@
 // over a real socket: OAuth token, headers, orders, voice addresses, faults.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BtalkApiError, BtalkClient } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
+import { createStandIn } from '../../examples/standin/server.js';
+import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
-const STANDIN = new URL('../../examples/standin/server.js', import.meta.url);
-const present = existsSync(fileURLToPath(STANDIN));
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999
 const READONLY_KEY = 'standinReadonlyKeyMyCustomer000000000000';
 const CLIENT_ID = 'standin-client-id';
@@ -19,32 +17,20 @@ let origin;
 let core;
 
 before(async () => {
-  if (!present) return;
   core = await loadCore();
-  const { createStandIn } = await import(STANDIN);
   standIn = createStandIn({ core, admin: true });
-  await new Promise((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${standIn.server.address().port}`;
+  origin = await listen(standIn.server);
 });
 
 after(async () => {
-  if (!standIn) return;
-  standIn.server.closeAllConnections?.();
-  await new Promise((resolve) => standIn.server.close(resolve));
+  if (standIn) await close(standIn.server);
 });
 
 /** What a portal back end would do: client credentials -> access token. Counts its calls. */
 function oauthCredentials(apiKey = API_KEY) {
   const credentials = async () => {
     credentials.calls += 1;
-    const response = await fetch(`${origin}/oauth/v3/token`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: 'grant_type=client_credentials',
-    });
+    const response = await requestToken(origin, CLIENT_ID, CLIENT_SECRET);
     const { access_token: accessToken } = await response.json();
     return { accessToken, apiKey };
   };
@@ -56,8 +42,7 @@ function client(options = {}) {
   return new BtalkClient({ baseUrl: `${origin}/btalk/v1/`, credentials: oauthCredentials(), core, ...options });
 }
 
-test('orders a voicesite and gives it an address found by search, end to end', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('orders a voicesite and gives it an address found by search, end to end', async () => {
   await standIn.reset();
   const api = client();
   assert.deepEqual(await api.me(), { rightsProfile: 'full', canOrder: true });
@@ -94,8 +79,7 @@ test('orders a voicesite and gives it an address found by search, end to end', a
   assert.equal((await api.voicesites()).find((s) => s.voiceSiteId === created.voiceSiteId).hasVoiceAddress, true);
 });
 
-test('an address the API refuses comes back with its problems', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('an address the API refuses comes back with its problems', async () => {
   const api = client();
   const [vpn] = await api.vpns('9999');
   const created = await api.orderVoicesite('9999', {
@@ -109,8 +93,7 @@ test('an address the API refuses comes back with its problems', async (t) => {
   assert.ok(error.problems.some((p) => p.field === 'pc'), JSON.stringify(error.problems));
 });
 
-test('a manual dial zone country loads constraints, geo areas and dial zones', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('a manual dial zone country loads constraints, geo areas and dial zones', async () => {
   const api = client();
   const result = await api.countryForm('CH');
   assert.equal(result.form.dialZone, 'manual');
@@ -122,8 +105,7 @@ test('a manual dial zone country loads constraints, geo areas and dial zones', a
   assert.equal(await api.geographicalConstraints('FR').then((g) => g.dialZoneSelection), 'automatic');
 });
 
-test('full address validation finds the canonical address (validation-only country)', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('full address validation finds the canonical address (validation-only country)', async () => {
   const api = client();
   const [match] = await api.validateAddressCandidates('DE', { a6: 'platz der republik', hno: '1', a3: 'berlin' });
   assert.equal(match.address.a6, 'Platz der Republik');
@@ -131,8 +113,7 @@ test('full address validation finds the canonical address (validation-only count
   assert.deepEqual(await api.validateAddressCandidates('DE', { a6: 'Nowhere Street', hno: '999' }), []);
 });
 
-test('Portugal: a postal code fills a1..a3, its parishes are listed, and the address is accepted', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('Portugal: a postal code fills a1..a3, its parishes are listed, and the address is accepted', async () => {
   const api = client();
   const codes = await api.postalCodes('PT', '1495');
   const alges = codes.find((c) => c.value === '1495-063');
@@ -156,8 +137,7 @@ test('Portugal: a postal code fills a1..a3, its parishes are listed, and the add
   assert.equal(error.code, 'PARISHES_NOT_AVAILABLE');
 });
 
-test('an expired token is replaced once, transparently', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('an expired token is replaced once, transparently', async () => {
   const credentials = oauthCredentials();
   const api = client({ credentials });
   await api.me();
@@ -168,8 +148,7 @@ test('an expired token is replaced once, transparently', async (t) => {
   assert.equal(credentials.calls, 2);
 });
 
-test('a readonly key cannot order: 403 with the API code, no key in the error', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('a readonly key cannot order: 403 with the API code, no key in the error', async () => {
   const api = client({ credentials: oauthCredentials(READONLY_KEY) });
   const error = await api.orderVoicesite('9999', {
     customerOrderReference: 'readonly-attempt', technicalSiteName: 'READONLY', customerSiteLabel: 'x', country: 'FR', vpnId: 'aa76e66dfc63',
@@ -179,8 +158,7 @@ test('a readonly key cannot order: 403 with the API code, no key in the error', 
   assert.ok(!JSON.stringify(error).includes(READONLY_KEY));
 });
 
-test('injected 429 is waited out (Retry-After) and truncated JSON is reported', async (t) => {
-  if (!present) { t.skip('stand-in not present'); return; }
+test('injected 429 is waited out (Retry-After) and truncated JSON is reported', async () => {
   const sleeps = [];
   // The injected sleep records the wait and lifts the fault, so the retry meets a healthy API.
   const sleep = async (ms) => { sleeps.push(ms); standIn.faults = {}; };
