@@ -24,9 +24,10 @@ let corePromise = null;
  *   Overrides for bundlers or CDNs that move the files; Node needs none.
  */
 export function loadCore(options = {}) {
-  if (!corePromise || options.wasmUrl || options.moduleUrl || options.wasmBinary) {
+  // Overridden files make an instance of their own; only the default one is shared.
+  if (options.wasmUrl || options.moduleUrl || options.wasmBinary) return instantiate(options).then(wrap);
+  if (!corePromise) {
     const promise = instantiate(options).then(wrap);
-    if (options.wasmUrl || options.moduleUrl || options.wasmBinary) return promise;
     corePromise = promise;
     // A failed load (missing file, offline) may be retried later.
     promise.catch(() => { if (corePromise === promise) corePromise = null; });
