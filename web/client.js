@@ -144,6 +144,9 @@ class SharedUntilRejected {
   }
 }
 
+/** A query parameter's text: a string trimmed, a number as written, anything else ''. */
+const queryText = (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '');
+
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function checkIso2(iso2) {
@@ -406,7 +409,7 @@ export class BtalkClient {
     for (const [name, value] of Object.entries(address)) {
       // dialZone is not an address element the search knows; unknown names would be refused.
       if (!ADDRESS_ELEMENT.test(name)) continue;
-      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      const text = queryText(value);
       if (text !== '') query[name] = text.slice(0, MAX_QUERY_LENGTH);
     }
     if (Object.keys(query).length === 0) return [];
@@ -423,7 +426,7 @@ export class BtalkClient {
   async postalCodes(iso2, query, { signal, notFound = 'empty' } = {}) {
     const country = checkIso2(iso2);
     if (typeof query !== 'string' && typeof query !== 'number') throw invalidArgument('The postal code search must be a text.');
-    const text = String(query).trim();
+    const text = queryText(query);
     if (text === '') return [];
     if (text.length > MAX_QUERY_LENGTH) {
       throw invalidArgument(`The postal code search is longer than ${MAX_QUERY_LENGTH} characters.`);
@@ -439,7 +442,7 @@ export class BtalkClient {
     const country = checkIso2(iso2);
     const query = {};
     for (const [name, value] of [['a1', a1], ['a2', a2]]) {
-      const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+      const text = queryText(value);
       if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
         throw invalidArgument(`The parish look-up's ${name} must be a text.`);
       }
