@@ -94,7 +94,8 @@ function country(ctx, iso2) {
 const addressConstraints = (ctx, iso2) => reply(200, countryOf(ctx, iso2).addressConstraints);
 const geographicalConstraints = (ctx, iso2) => reply(200, countryOf(ctx, iso2).geographicalConstraints);
 
-const areaView = (nodes) => nodes.map(({ value, display }) => ({ value, display: display ?? value }));
+/** A { value, display } list as the API sends it (geo areas, dial zones, parishes): display defaults to the value. */
+const choicesView = (nodes) => nodes.map(({ value, display }) => ({ value, display: display ?? value }));
 
 /** Geoareas below the given parent values; 404 when a parent does not exist. */
 function geoAreas(ctx, iso2, parents) {
@@ -106,7 +107,7 @@ function geoAreas(ctx, iso2, parents) {
     if (!node) throw notFound('GEOAREA_NOT_FOUND', `area${i + 1} "${value}" does not exist in ${c.iso2}.`);
     list = node.children ?? [];
   });
-  return reply(200, areaView(list));
+  return reply(200, choicesView(list));
 }
 
 /**
@@ -120,7 +121,7 @@ export function geoAreasForAddress(country, address) {
   const lists = {};
   let list = country.geoAreas;
   for (let level = 1; level <= 4 && Array.isArray(list); level += 1) {
-    lists[`area${level}`] = areaView(list);
+    lists[`area${level}`] = choicesView(list);
     const field = rules[`area${level}_pidflo`];
     if (!field || field === 'notUsed') break;
     const node = list.find((n) => n.value === address[field]);
@@ -132,7 +133,7 @@ export function geoAreasForAddress(country, address) {
 function dialZones(ctx, iso2) {
   const c = countryOf(ctx, iso2);
   if (!c.dialZones) throw notFound('DIALZONES_NOT_FOUND', `Country ${c.iso2} has no dial zone list.`);
-  return reply(200, c.dialZones.map(({ value, display }) => ({ value, display: display ?? value })));
+  return reply(200, choicesView(c.dialZones));
 }
 
 const candidateView = ({ id, label, voiceAddress }) => ({ id, label, voiceAddress });
@@ -192,7 +193,7 @@ function parishes(ctx, iso2, query) {
   const a1 = query.get('a1');
   const a2 = query.get('a2');
   const list = c.parishes.filter((p) => p.a1 === a1 && p.a2 === a2);
-  return reply(200, list.map(({ value, display }) => ({ value, display: display ?? value })));
+  return reply(200, choicesView(list));
 }
 
 // ---------------------------------------------------------------- orders
