@@ -341,11 +341,13 @@ function customerVoicesites(ctx, code) {
   return listVoicesites(ctx, [code]);
 }
 
+const voicesiteNotFound = (code, id) => notFound('VOICESITE_NOT_FOUND', `Voicesite ${id} does not exist for customer ${code}.`);
+
 function voicesiteOf(ctx, code, id) {
   visibleCustomer(ctx, code);
   const site = getOwn(ctx.state.data.voicesites, id);
   if (!site || site.customerCode !== code) {
-    throw notFound('VOICESITE_NOT_FOUND', `Voicesite ${id} does not exist for customer ${code}.`);
+    throw voicesiteNotFound(code, id);
   }
   return site;
 }
@@ -386,7 +388,7 @@ async function putVoiceAddress(ctx, code, id) {
   }
   // The store belongs to this request's voicesite; re-read in case a reset ran meanwhile.
   const current = getOwn(ctx.state.data.voicesites, id);
-  if (!current) throw notFound('VOICESITE_NOT_FOUND', `Voicesite ${id} does not exist for customer ${code}.`);
+  if (!current) throw voicesiteNotFound(code, id);
   current.voiceAddress = address;
   current.voiceAddressDate = new Date(ctx.now()).toISOString();
   await ctx.state.save();
