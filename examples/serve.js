@@ -17,7 +17,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandIn } from './standin/server.js';
-import { ApiError, readBody, sendJson } from './standin/http.js';
+import { ApiError, decodeSegments, readBody, sendJson } from './standin/http.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROXY_PREFIX = '/proxy';
@@ -201,12 +201,7 @@ export function createApp(options = {}) {
     }
     // No dot segments: fetch() would resolve them and let a caller reach
     // paths outside /btalk/v1 (e.g. the admin endpoints) with our credentials.
-    let restSegments;
-    try {
-      restSegments = rest.split('/').map((s) => decodeURIComponent(s));
-    } catch {
-      restSegments = null;
-    }
+    const restSegments = decodeSegments(rest);
     if (!restSegments || restSegments.some((s) => s === '.' || s === '..' || s.includes('\\'))) {
       apiError(res, 400, 'INVALID_PATH', 'The proxied path is not valid.');
       return;

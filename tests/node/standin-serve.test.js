@@ -106,6 +106,8 @@ describe('npm start server', () => {
     assert.equal(res.status, 400);
     const encoded = await rawGet(base, '/proxy/btalk/v1/%2e%2e/%2E%2E/oauth/v3/token');
     assert.equal(encoded.status, 400);
+    const broken = await rawGet(base, '/proxy/btalk/v1/countries/%E0%A4%A');
+    assert.equal(broken.status, 400, 'invalid percent-encoding is refused, not forwarded');
   });
 
   test('static files: demo at /, web/ and dist/ with their MIME types', async () => {
