@@ -115,11 +115,11 @@ export declare class BtalkClient {
   /** [] when the API lists none (404). */
   dialZones(iso2: string, options?: CallOptions): Promise<FieldOption[]>;
   /** [] without a request for a blank query. */
+  searchAddresses(iso2: string, query: string, options?: CallOptions): Promise<AddressCandidate[]>;
   /** Candidates matching the filled address elements ([] = unknown address; no request when none is filled). */
   validateAddressCandidates(iso2: string, address: Record<string, string | number>, options?: CallOptions): Promise<AddressCandidate[]>;
   /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */
   core(): Promise<BtalkCore>;
-  searchAddresses(iso2: string, query: string, options?: CallOptions): Promise<AddressCandidate[]>;
   /** GET /countries/{iso2}/postalcodes?q= (Portugal). Cached per URL; [] for a blank query (nothing sent). */
   postalCodes(iso2: string, query: string | number, options?: LookupOptions): Promise<PostalCode[]>;
   /** GET /countries/{iso2}/parishes?a1=&a2= (Portugal). Cached per URL; [] when a1 or a2 is blank (nothing sent). */
