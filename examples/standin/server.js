@@ -47,7 +47,7 @@ function safeEqual(a, b) {
  * @param {boolean} [options.allowFaultHeaders=true] honour X-Standin-* request headers
  * @param {boolean} [options.admin=false] expose POST /__standin/faults, /__standin/reset, /__standin/tokens/expire
  * @param {number} [options.tokenTtlSeconds=3600]
- * @param {string[]|'*'} [options.corsOrigins='*'] origins allowed to call cross-origin
+ * @param {string[]|string} [options.corsOrigins='*'] origins allowed to call cross-origin ('*' for any)
  * @param {number} [options.maxBodyBytes=65536]
  * @param {() => number} [options.now=Date.now] clock (tests move it to expire tokens)
  * @param {(line: string) => void} [options.log] receives "METHOD /path STATUS" lines, never headers or bodies
@@ -83,11 +83,13 @@ export function createStandIn(options = {}) {
   };
 
   // Whether every origin is allowed is known at start-up; only a list needs the request's Origin.
-  const anyOrigin = corsOrigins === '*' || (Array.isArray(corsOrigins) && corsOrigins.includes('*'));
+  // A lone origin string is a list of one: String#includes would match any part of it.
+  const allowedOrigins = Array.isArray(corsOrigins) ? corsOrigins : [String(corsOrigins)];
+  const anyOrigin = allowedOrigins.includes('*');
   function corsHeaders(req) {
     if (anyOrigin) return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
     const origin = req.headers.origin;
-    if (origin && corsOrigins.includes(origin)) {
+    if (origin && allowedOrigins.includes(origin)) {
       return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
     }
     return { Vary: 'Origin' };

@@ -521,6 +521,18 @@ describe('CORS and logging', () => {
     }
   });
 
+  test('a single configured origin is matched whole, not as a substring', async () => {
+    const s = await startStandIn({ corsOrigins: 'https://portal.example' });
+    try {
+      const ok = await s.api('/me', { headers: { Origin: 'https://portal.example' } });
+      assert.equal(ok.headers.get('access-control-allow-origin'), 'https://portal.example');
+      const prefix = await s.api('/me', { headers: { Origin: 'https://portal' } });
+      assert.equal(prefix.headers.get('access-control-allow-origin'), null);
+    } finally {
+      await s.stop();
+    }
+  });
+
   test('log lines hold method, path and status, never secrets', async () => {
     const lines = [];
     const s = await startStandIn({ log: (line) => lines.push(line) });
