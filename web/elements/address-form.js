@@ -7,7 +7,7 @@
 // reaches the DOM through textContent or attribute values, never as HTML.
 import { loadCore } from '../core.js';
 import {
-  BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, isHttpUrl,
+  BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, headingLevelOf, isHttpUrl,
   resolveStrings, upgradeProperties,
 } from './shared.js';
 
@@ -441,8 +441,8 @@ export class BtalkAddressForm extends HTMLElement {
 
   /** `heading-level="N"` (1-6): the error summary's title is a level-N heading (default 2). */
   #applyHeadingLevel() {
-    const wanted = Number.parseInt(this.getAttribute('heading-level') ?? '', 10);
-    if (Number.isInteger(wanted) && wanted >= 1 && wanted <= 6) this.#ui.summaryTitle?.setAttribute('aria-level', String(wanted));
+    const level = headingLevelOf(this, 6);
+    if (level !== null) this.#ui.summaryTitle?.setAttribute('aria-level', String(level));
     else this.#ui.summaryTitle?.removeAttribute('aria-level');
   }
 

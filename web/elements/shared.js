@@ -304,6 +304,12 @@ export function emit(target, type, detail) {
 }
 
 /** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
+/** The element's `heading-level` attribute as a level from 1 to `max`, or null when absent or out of range. */
+export function headingLevelOf(element, max) {
+  const wanted = Number.parseInt(element.getAttribute('heading-level') ?? '', 10);
+  return Number.isInteger(wanted) && wanted >= 1 && wanted <= max ? wanted : null;
+}
+
 export function isHttpUrl(value) {
   if (typeof value !== 'string' || value.trim() === '') return false;
   try {

@@ -12,7 +12,7 @@
 // what the user typed; secrets never reach the DOM.
 
 import { loadCore } from '../core.js';
-import { BASE_CSS, adoptStyles, clientFor, emit, format, h, upgradeProperties } from './shared.js';
+import { BASE_CSS, adoptStyles, clientFor, emit, format, h, headingLevelOf, upgradeProperties } from './shared.js';
 
 const DEFAULT_API_BASE = 'https://api.orange.com/btalk/v1';
 
@@ -433,8 +433,7 @@ export class BtalkVoicesiteOrder extends HTMLElement {
    * the element fits the page's outline (under a page's own h2, say 3). Default 2.
    */
   #applyHeadingLevel() {
-    const wanted = Number.parseInt(this.getAttribute('heading-level') ?? '', 10);
-    const level = Number.isInteger(wanted) && wanted >= 1 && wanted <= 5 ? wanted : null;
+    const level = headingLevelOf(this, 5);
     for (const heading of this.shadowRoot.querySelectorAll('h2, h3')) {
       if (level === null) heading.removeAttribute('aria-level');
       else heading.setAttribute('aria-level', String(heading.localName === 'h2' ? level : level + 1));
