@@ -11,8 +11,8 @@
 // a loading state; every failure shows a clear message with Retry and never clears
 // what the user typed; secrets never reach the DOM.
 
-import { loadCore } from '../core.js';
-import { BASE_CSS, adoptStyles, clientFor, emit, format, h, headingLevelOf, upgradeProperties } from './shared.js';
+import { loadCore } from '../../core.js';
+import { BASE_CSS, adoptStyles, clientFor, emit, format, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 
 const DEFAULT_API_BASE = 'https://api.orange.com/btalk/v1';
 

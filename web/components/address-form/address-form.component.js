@@ -5,11 +5,11 @@
 //
 // Everything the API sends (labels, descriptions, values, messages) is data: it
 // reaches the DOM through textContent or attribute values, never as HTML.
-import { loadCore } from '../core.js';
+import { loadCore } from '../../core.js';
 import {
   BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, headingLevelOf, isHttpUrl,
   resolveStrings, upgradeProperties,
-} from './shared.js';
+} from '../../internal/shared.js';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const SEARCH_MIN_CHARS = 3;

@@ -1,0 +1,13 @@
+// Define-free entry: the element classes and defineElements(registry?), for scoped registries.
+import { BtalkAddressForm } from './address-form/address-form.component.js';
+import { BtalkVoicesiteOrder } from './voicesite-order/voicesite-order.component.js';
+import { defineElement } from '../internal/define.js';
+
+export { STRINGS } from '../internal/shared.js';
+export { BtalkAddressForm, BtalkVoicesiteOrder };
+
+/** Defines both elements in `registry` (default: the page's customElements) unless already defined. */
+export function defineElements(registry = globalThis.customElements) {
+  defineElement('btalk-address-form', BtalkAddressForm, registry);
+  defineElement('btalk-voicesite-order', BtalkVoicesiteOrder, registry);
+}
