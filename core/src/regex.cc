@@ -24,8 +24,14 @@
 namespace btalk {
 namespace {
 
-constexpr std::size_t kMaxPatternBytes = 4096;
+constexpr std::size_t kMaxPatternBytes = Regex::kMaxPatternBytes;
 constexpr int kMaxNesting = 100;
+// Each node consumes at least one pattern byte except the empty alternatives
+// and groups, so a 4096-byte pattern never needs more; the cap makes the
+// parse's memory a constant whatever the parser's future.
+constexpr std::size_t kMaxNodes = 2 * Regex::kMaxPatternBytes + 2;
+// Saturating sizes and lengths: anything above the caps is "too much".
+constexpr std::uint64_t kUnbounded = ~std::uint64_t{0};
 constexpr std::uint32_t kMaxRepeatCount = 1000;
 constexpr std::uint32_t kInfinite = 0xFFFFFFFF;
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
@@ -152,6 +158,7 @@ class Parser {
 
   std::uint32_t Add(Node::Kind kind, std::size_t offset, std::uint32_t a = 0,
                     std::uint32_t b = 0) {
+    if (nodes_.size() >= kMaxNodes) return Fail("pattern is too complex (too many parts)", offset);
     Node n;
     n.kind = kind;
     n.a = a;
@@ -184,6 +191,7 @@ class Parser {
     }
     if (alts.size() == 1) return alts[0];
     std::uint32_t n = Add(Node::kAlt, start);
+    if (n == kNoNode) return kNoNode;
     nodes_[n].kids = std::move(alts);
     return n;
   }
@@ -198,6 +206,7 @@ class Parser {
     }
     if (items.size() == 1) return items[0];
     std::uint32_t n = Add(items.empty() ? Node::kEmpty : Node::kConcat, start);
+    if (n == kNoNode) return kNoNode;
     nodes_[n].kids = std::move(items);
     return n;
   }
@@ -261,6 +270,7 @@ class Parser {
     if (Peek() == '?') ++pos_;  // lazy: same answer for a full match
     if (AtQuantifier()) return Fail("nothing to repeat", pos_);
     std::uint32_t n = Add(Node::kRepeat, start, min, max);
+    if (n == kNoNode) return kNoNode;
     nodes_[n].kids.push_back(atom);
     return n;
   }
@@ -520,11 +530,111 @@ class Parser {
   bool failed_ = false;
 };
 
-// Turns the AST into instructions, stopping as soon as the program would
-// exceed Regex::kMaxProgramSize so `(a{1000}){1000}` costs no more than the cap.
+std::uint64_t SatAdd(std::uint64_t a, std::uint64_t b) { return a > kUnbounded - b ? kUnbounded : a + b; }
+std::uint64_t SatMul(std::uint64_t a, std::uint64_t b) {
+  if (a == 0 || b == 0) return 0;
+  return a > kUnbounded / b ? kUnbounded : a * b;
+}
+
+// What a node compiles to, known before anything is emitted: the exact
+// instruction count and the shortest and longest text it can match (code
+// points; kUnbounded = no limit). Saturating, so `((a{1000}){1000}){1000}`
+// costs one pass over its nodes instead of 10^9 copies.
+struct Shape {
+  std::uint64_t size = 0, min_len = 0, max_len = 0;
+};
+
+// One pass in node order: the parser adds a node's kids before the node.
+// Concatenation kids that emit nothing (`(?:)`, `(?:a{0}){1000}`) are
+// dropped here, so the emitter never visits them again and again.
+std::vector<Shape> Measure(std::vector<Node>& nodes) {
+  std::vector<Shape> shapes(nodes.size());
+  for (std::size_t id = 0; id < nodes.size(); ++id) {
+    Node& n = nodes[id];
+    Shape& s = shapes[id];
+    switch (n.kind) {
+      case Node::kEmpty:
+        break;
+      case Node::kChar:
+      case Node::kClass:
+        s = {1, 1, 1};
+        break;
+      case Node::kAssert:
+        s = {1, 0, 0};
+        break;
+      case Node::kConcat: {
+        std::size_t kept = 0;
+        for (std::uint32_t k : n.kids) {
+          const Shape& c = shapes[k];
+          s.size = SatAdd(s.size, c.size);
+          s.min_len = SatAdd(s.min_len, c.min_len);
+          s.max_len = SatAdd(s.max_len, c.max_len);
+          if (c.size > 0) n.kids[kept++] = k;
+        }
+        n.kids.resize(kept);
+        break;
+      }
+      case Node::kAlt: {
+        s.min_len = kUnbounded;
+        for (std::uint32_t k : n.kids) {
+          const Shape& c = shapes[k];
+          s.size = SatAdd(s.size, c.size);
+          s.min_len = std::min(s.min_len, c.min_len);
+          s.max_len = std::max(s.max_len, c.max_len);
+        }
+        s.size = SatAdd(s.size, 2 * (n.kids.size() - 1));  // a split and a jmp per alternative but the last
+        break;
+      }
+      case Node::kRepeat: {
+        const Shape& c = shapes[n.kids[0]];
+        if (c.size == 0) break;  // repeating nothing is nothing
+        const std::uint32_t min = n.a, max = n.b;
+        s.min_len = SatMul(c.min_len, min);
+        if (max == kInfinite) {
+          s.size = min > 0 ? SatAdd(SatMul(c.size, min), 1) : SatAdd(c.size, 2);
+          s.max_len = c.max_len == 0 ? 0 : kUnbounded;
+        } else {
+          s.size = SatAdd(SatMul(c.size, min), SatMul(SatAdd(c.size, 1), max - min));
+          s.max_len = SatMul(c.max_len, max);
+        }
+        break;
+      }
+    }
+  }
+  return shapes;
+}
+
+// Where a program too large for `room` instructions overflows: the outermost
+// repetition on the way to the instruction that crosses it.
+std::uint32_t OverflowOffset(const std::vector<Node>& nodes, const std::vector<Shape>& shapes,
+                             std::uint32_t id, std::uint64_t room) {
+  for (;;) {
+    const Node& n = nodes[id];
+    if (n.kind != Node::kConcat && n.kind != Node::kAlt) return n.offset;
+    const std::uint64_t extra = n.kind == Node::kAlt ? 2 : 0;
+    std::uint64_t before = 0;
+    std::uint32_t next = kNoNode;
+    for (std::uint32_t k : n.kids) {
+      if (SatAdd(before, shapes[k].size) > room) {
+        next = k;
+        break;
+      }
+      before = SatAdd(before, SatAdd(shapes[k].size, extra));
+    }
+    if (next == kNoNode || before > room) return n.offset;
+    room -= before;
+    id = next;
+  }
+}
+
+// Turns the measured AST into instructions. The program's size is checked
+// before this runs; what this bounds is the work: every Emit call counts,
+// and past Regex::kMaxCompileWork the compile stops with an error, whatever
+// shape the pattern has.
 class Emitter {
  public:
-  Emitter(const std::vector<Node>& nodes, std::vector<Inst>& out) : nodes_(nodes), out_(out) {}
+  Emitter(const std::vector<Node>& nodes, const std::vector<Shape>& shapes, std::vector<Inst>& out)
+      : nodes_(nodes), shapes_(shapes), out_(out) {}
 
   bool Run(std::uint32_t root) {
     Emit(root);
@@ -532,12 +642,13 @@ class Emitter {
     return !failed_;
   }
   std::uint32_t failed_offset() const { return failed_offset_; }
+  std::uint64_t work() const { return work_; }
 
  private:
   std::uint32_t Pc() const { return static_cast<std::uint32_t>(out_.size()); }
 
   void Push(Inst inst) {
-    if (out_.size() + 1 >= Regex::kMaxProgramSize) {
+    if (out_.size() + 1 >= Regex::kMaxProgramSize) {  // never trips after Measure; kept as a guard
       failed_ = true;
       return;
     }
@@ -547,6 +658,12 @@ class Emitter {
   void Emit(std::uint32_t id) {
     if (failed_) return;
     const Node& n = nodes_[id];
+    if (++work_ > Regex::kMaxCompileWork) {
+      failed_ = true;
+      failed_offset_ = n.offset;
+      return;
+    }
+    if (shapes_[id].size == 0) return;
     switch (n.kind) {
       case Node::kEmpty:
         break;
@@ -621,9 +738,11 @@ class Emitter {
   }
 
   const std::vector<Node>& nodes_;
+  const std::vector<Shape>& shapes_;
   std::vector<Inst>& out_;
   bool failed_ = false;
   std::uint32_t failed_offset_ = 0;
+  std::uint64_t work_ = 0;
 };
 
 // What the zero-width assertions need to know about a text position.
@@ -638,14 +757,16 @@ struct Position {
 // Iterative with an explicit stack (each visited pc pushes at most two
 // entries, so 2n+1 slots suffice): no recursion proportional to the program.
 // Raw arrays because -Oz inlines almost nothing and this is the hot loop.
-void AddThread(const Inst* insts, std::uint32_t* list, std::uint32_t& size, std::uint32_t* mark,
-               std::uint32_t gen, std::uint32_t* stack, std::uint32_t start, const Position& at) {
-  std::uint32_t top = 0;
+// Returns how many pcs it visited: the match-step count.
+std::uint32_t AddThread(const Inst* insts, std::uint32_t* list, std::uint32_t& size, std::uint32_t* mark,
+                        std::uint32_t gen, std::uint32_t* stack, std::uint32_t start, const Position& at) {
+  std::uint32_t top = 0, visited = 0;
   stack[top++] = start;
   while (top > 0) {
     const std::uint32_t pc = stack[--top];
     if (mark[pc] == gen) continue;
     mark[pc] = gen;
+    ++visited;
     const Inst& inst = insts[pc];
     switch (inst.op) {
       case kChar:
@@ -672,6 +793,7 @@ void AddThread(const Inst* insts, std::uint32_t* list, std::uint32_t& size, std:
         break;
     }
   }
+  return visited;
 }
 
 // DecodeNext with the ASCII case inline: most address text is ASCII.
@@ -688,6 +810,9 @@ inline bool NextCodePoint(std::string_view text, std::size_t& pos, char32_t& cp)
 struct Regex::Program {
   std::vector<Inst> insts;
   std::vector<Range> ranges;
+  // Lengths (code points) of the shortest and longest text the pattern can
+  // match; kUnbounded = no limit. A text outside them fails with no VM run.
+  std::uint64_t min_len = 0, max_len = kUnbounded;
 
   bool InClass(const Inst& inst, char32_t c) const {
     // Binary search over the sorted, disjoint ranges.
@@ -721,8 +846,11 @@ Regex& Regex::operator=(Regex&&) noexcept = default;
 Regex::~Regex() = default;
 
 std::size_t Regex::program_size() const { return program_ ? program_->insts.size() : 0; }
+std::size_t Regex::budget_cost() const {
+  return program_ ? program_->insts.size() + program_->ranges.size() : 0;
+}
 
-std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern) {
+std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern, CompileBudget* budget) {
   if (pattern.size() > kMaxPatternBytes) {
     return RegexError{"pattern is longer than 4096 bytes", kMaxPatternBytes};
   }
@@ -732,20 +860,52 @@ std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern) {
   Parser parser(pattern);
   const std::uint32_t root = parser.Parse();
   if (root == kNoNode) return parser.error();
-  auto program = std::make_unique<Program>();
-  Emitter emitter(parser.nodes(), program->insts);
-  if (!emitter.Run(root)) {
+  const std::vector<Shape> shapes = Measure(parser.nodes());
+  const std::uint64_t size = SatAdd(shapes[root].size, 1);  // + the final kMatch
+  if (size > kMaxProgramSize) {
     return RegexError{"pattern is too large once repetitions are expanded (over 20000 instructions)",
+                      OverflowOffset(parser.nodes(), shapes, root, kMaxProgramSize - 1)};
+  }
+  // Refused before a single instruction is emitted: the document's patterns
+  // together would take more memory than it may.
+  const std::uint64_t cost = size + parser.ranges().size();
+  if (budget != nullptr && cost > budget->program_left) {
+    budget->exhausted = true;
+    return RegexError{"the document's patterns together are too large to compile (over " +
+                          std::to_string(kMaxDocumentProgramSize) + " instructions and class ranges)",
+                      0, true};
+  }
+  auto program = std::make_unique<Program>();
+  program->insts.reserve(static_cast<std::size_t>(size));
+  Emitter emitter(parser.nodes(), shapes, program->insts);
+  if (!emitter.Run(root)) {
+    return RegexError{"pattern is too complex to compile (over " + std::to_string(kMaxCompileWork) +
+                          " steps)",
                       emitter.failed_offset()};
   }
+  if (budget != nullptr) {
+    budget->program_left -= static_cast<std::size_t>(cost);
+    budget->compile_work += emitter.work();
+  }
   program->ranges = std::move(parser.ranges());
-  program->insts.shrink_to_fit();
+  program->min_len = shapes[root].min_len;
+  program->max_len = shapes[root].max_len;
   return Regex(std::string(pattern), std::move(program));
 }
 
 bool Regex::FullMatch(std::string_view text) const {
-  if (!program_) return false;  // moved-from
+  MatchBudget budget;
+  return FullMatch(text, budget) == MatchResult::kMatch;
+}
+
+Regex::MatchResult Regex::FullMatch(std::string_view text, MatchBudget& budget) const {
+  if (!program_) return MatchResult::kNoMatch;  // moved-from
   const Program& prog = *program_;
+  if (prog.min_len > 0 || prog.max_len != kUnbounded) {
+    const std::size_t length = CodePointCount(text);
+    if (length < prog.min_len || length > prog.max_len) return MatchResult::kNoMatch;
+  }
+  if (budget.steps_left == 0) return MatchResult::kTooComplex;
   const std::size_t n = prog.insts.size();
   const Inst* insts = prog.insts.data();
   // One buffer: two thread lists of n, the closure stack (2n + 1), marks (n).
@@ -756,14 +916,29 @@ bool Regex::FullMatch(std::string_view text) const {
   std::uint32_t* stack = mark + n;
   std::uint32_t current_size = 0, next_size = 0;
   std::uint32_t gen = 1;
+  // Steps: threads stepped plus pcs visited, checked after each character,
+  // so a call overshoots its budget by at most one position's work (3n).
+  std::uint64_t steps = 0;
+  const auto spend = [&]() {
+    const std::uint64_t spent = std::min<std::uint64_t>(steps, budget.steps_left);
+    budget.steps_left -= spent;
+    budget.steps_used += steps;
+  };
 
   char32_t c = 0;
   std::size_t after = 0;  // byte offset just past `c`
   bool has_c = NextCodePoint(text, after, c);
-  AddThread(insts, current, current_size, mark, gen, stack, 0,
-            Position{true, !has_c, false, has_c && IsWordChar(c)});
+  steps += AddThread(insts, current, current_size, mark, gen, stack, 0,
+                     Position{true, !has_c, false, has_c && IsWordChar(c)});
   while (has_c) {
-    if (current_size == 0) return false;
+    if (current_size == 0) {
+      spend();
+      return MatchResult::kNoMatch;
+    }
+    if (steps > budget.steps_left) {
+      spend();
+      return MatchResult::kTooComplex;
+    }
     char32_t following = 0;
     std::size_t after_following = after;
     const bool has_following = NextCodePoint(text, after_following, following);
@@ -774,13 +949,14 @@ bool Regex::FullMatch(std::string_view text) const {
       gen = 1;
     }
     next_size = 0;
+    steps += current_size;
     for (std::uint32_t i = 0; i < current_size; ++i) {
       const std::uint32_t pc = current[i];
       const Inst& inst = insts[pc];
       const bool step = inst.op == kChar ? inst.x == c
                         : inst.op == kClass ? prog.InClass(inst, c)
                                             : false;
-      if (step) AddThread(insts, next, next_size, mark, gen, stack, pc + 1, at);
+      if (step) steps += AddThread(insts, next, next_size, mark, gen, stack, pc + 1, at);
     }
     std::swap(current, next);
     current_size = next_size;
@@ -788,10 +964,11 @@ bool Regex::FullMatch(std::string_view text) const {
     c = following;
     has_c = has_following;
   }
+  spend();
   for (std::uint32_t i = 0; i < current_size; ++i) {
-    if (insts[current[i]].op == kMatch) return true;
+    if (insts[current[i]].op == kMatch) return MatchResult::kMatch;
   }
-  return false;
+  return MatchResult::kNoMatch;
 }
 
 }  // namespace btalk
