@@ -82,7 +82,7 @@ std::optional<std::size_t> ParseLength(const Json* value, const char* key, Eleme
   return static_cast<std::size_t>(*n);
 }
 
-void ParseRegexp(const Json* value, ElementConstraint& element) {
+void ParseRegexp(const Json* value, ElementConstraint& element, CompileBudget& budget) {
   if (value == nullptr || value->is_null()) return;
   if (!value->is_string()) {
     Fail(element, "valueRegexp must be text, not " + QuotedJson(*value));
@@ -90,7 +90,7 @@ void ParseRegexp(const Json* value, ElementConstraint& element) {
   }
   element.value_regexp = value->get_ref<const std::string&>();
   if (element.value_regexp.empty()) return;
-  std::variant<Regex, RegexError> compiled = Regex::Compile(element.value_regexp);
+  std::variant<Regex, RegexError> compiled = Regex::Compile(element.value_regexp, &budget);
   if (auto* regex = std::get_if<Regex>(&compiled)) {
     element.regex = std::move(*regex);
   } else {
@@ -138,7 +138,7 @@ std::string OptionalText(const Json* value) {
   return std::string();
 }
 
-ElementConstraint ParseElement(std::string name, const Json& spec) {
+ElementConstraint ParseElement(std::string name, const Json& spec, CompileBudget& budget) {
   ElementConstraint element;
   element.name = std::move(name);
   if (!spec.is_object()) {
@@ -153,7 +153,7 @@ ElementConstraint ParseElement(std::string name, const Json& spec) {
     Fail(element, "minLength (" + std::to_string(element.min_length) + ") is greater than maxLength (" +
                       std::to_string(*element.max_length) + ")");
   }
-  ParseRegexp(FindMember(spec, "valueRegexp"), element);
+  ParseRegexp(FindMember(spec, "valueRegexp"), element, budget);
   ParsePossibleValues(FindMember(spec, "possibleValues"), element);
   element.default_label = std::string(TrimUnicode(OptionalText(FindMember(spec, "defaultLabel"))));
   element.default_description = OptionalText(FindMember(spec, "defaultDescription"));
@@ -174,6 +174,14 @@ const Json& Unwrap(const Json& document) {
   return document;
 }
 
+// The document-wide compile budget ran out on `element`: the document is
+// refused as a whole, before it takes more memory (see regex.h, "Budgets").
+DocumentError TooComplex(const std::string& element) {
+  return DocumentError{"tooComplex", "The constraints' patterns together are too large to use (over " +
+                                         std::to_string(Regex::kMaxDocumentProgramSize) +
+                                         " compiled instructions; refused at " + Abbreviate(element, 40) + ")"};
+}
+
 }  // namespace
 
 const char* ValueTypeName(ValueType type) {
@@ -189,10 +197,12 @@ const char* ValueTypeName(ValueType type) {
 std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(const Json& document) {
   const Json& map = Unwrap(document);
   AddressConstraints constraints;
+  CompileBudget budget;
   if (map.is_object()) {
     constraints.elements.reserve(map.size());
     for (auto it = map.begin(); it != map.end(); ++it) {
-      constraints.elements.push_back(ParseElement(it.key(), it.value()));
+      constraints.elements.push_back(ParseElement(it.key(), it.value(), budget));
+      if (budget.exhausted) return TooComplex(it.key());
     }
   } else if (map.is_array()) {
     constraints.elements.reserve(map.size());
@@ -215,7 +225,8 @@ std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(const Js
                                                 " more than once; the first definition is used"});
         continue;
       }
-      constraints.elements.push_back(ParseElement(element_name, item));
+      constraints.elements.push_back(ParseElement(element_name, item, budget));
+      if (budget.exhausted) return TooComplex(element_name);
     }
   } else {
     return DocumentError{"invalidDocument",

@@ -24,6 +24,9 @@ bool InValues(std::string_view value, const std::vector<std::string>& values) {
   return false;
 }
 
+constexpr const char* kBadInputMessage =
+    " contains a character that is not valid text (a lone UTF-16 surrogate); please retype it";
+
 // A problem plus where it sorts: the field's index among the elements.
 struct Ranked {
   std::size_t rank;
@@ -32,12 +35,13 @@ struct Ranked {
 
 // The one problem of an element's value, if any. `text` is trimmed.
 std::optional<Problem> CheckElement(const ElementConstraint& element, const AddressValue* value,
-                                    std::string_view text) {
+                                    std::string_view text, MatchBudget& budget) {
   const std::string label = ElementLabel(element);
   auto problem = [&](ProblemCode code, std::string message) {
     return Problem{element.name, code, std::move(message)};
   };
   if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, label + " must be text");
+  if (value != nullptr && value->bad_input) return problem(ProblemCode::kBadInput, label + kBadInputMessage);
   if (text.empty()) {
     // An empty optional field satisfies any rule, even one we cannot read:
     // a broken rule on it must not make the whole address unsaveable.
@@ -64,8 +68,17 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Addr
   if (element.value_type == ValueType::kFreeNumerical && !IsAsciiDigits(text)) {
     return problem(ProblemCode::kTypeMismatch, label + " must contain only digits (0 to 9)");
   }
-  if (element.regex && !element.regex->FullMatch(text)) {
-    return problem(ProblemCode::kPatternMismatch, label + " does not have the expected format");
+  if (element.regex) {
+    switch (element.regex->FullMatch(text, budget)) {
+      case Regex::MatchResult::kMatch:
+        break;
+      case Regex::MatchResult::kNoMatch:
+        return problem(ProblemCode::kPatternMismatch, label + " does not have the expected format");
+      case Regex::MatchResult::kTooComplex:
+        return problem(ProblemCode::kTooComplex,
+                       label + " cannot be checked: its format rule from the API needs too much work "
+                               "for this address (try a shorter value)");
+    }
   }
   return std::nullopt;
 }
@@ -74,6 +87,7 @@ std::optional<Problem> CheckDialZone(DialZoneSelection selection, const AddressV
   const std::string label = "Dial zone";
   const std::string field(kDialZoneField);
   if (value != nullptr && !value->is_text) return Problem{field, ProblemCode::kTypeMismatch, label + " must be text"};
+  if (value != nullptr && value->bad_input) return Problem{field, ProblemCode::kBadInput, label + kBadInputMessage};
   const std::string_view text = value ? TrimUnicode(value->text) : std::string_view();
   if (selection == DialZoneSelection::kManual) {
     if (text.empty()) return Problem{field, ProblemCode::kValueMissing, label + " is required for this country"};
@@ -146,8 +160,40 @@ std::variant<ValidationOptions, DocumentError> ValidationOptionsFromJson(
   return options;
 }
 
+std::variant<Address, DocumentError> AddressFromJsonText(std::string_view json_text) {
+  bool marked = false;
+  const std::string text = MarkLoneSurrogates(json_text, marked);
+  std::variant<Json, DocumentError> parsed = ParseJson(marked ? std::string_view(text) : json_text);
+  if (auto* error = std::get_if<DocumentError>(&parsed)) return std::move(*error);
+  std::variant<Address, DocumentError> address = AddressFromJson(std::get<Json>(parsed));
+  if (!marked || std::holds_alternative<DocumentError>(address)) return address;
+  // The mark becomes U+FFFD again, in names and values alike.
+  const auto unmark = [](std::string& s, bool& seen) {
+    for (std::size_t at = s.find(kLoneSurrogateMark); at != std::string::npos;
+         at = s.find(kLoneSurrogateMark, at)) {
+      s.replace(at, kLoneSurrogateMark.size(), "\xEF\xBF\xBD");
+      seen = true;
+    }
+  };
+  Address cleaned;
+  for (auto& [name, value] : std::get<Address>(address)) {
+    std::string key = name;
+    bool in_key = false;
+    unmark(key, in_key);
+    unmark(value.text, value.bad_input);
+    cleaned.emplace(std::move(key), std::move(value));
+  }
+  return cleaned;
+}
+
 std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
                                      const ValidationOptions& options) {
+  MatchBudget budget;
+  return ValidateAddress(constraints, address, options, budget);
+}
+
+std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
+                                     const ValidationOptions& options, MatchBudget& budget) {
   const std::size_t count = constraints.elements.size();
   std::vector<Ranked> ranked;
   std::vector<bool> has_problem(count, false);
@@ -157,7 +203,7 @@ std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, cons
     auto it = address.find(element.name);
     const AddressValue* value = it == address.end() ? nullptr : &it->second;
     const std::string_view text = value ? TrimUnicode(value->text) : std::string_view();
-    if (std::optional<Problem> problem = CheckElement(element, value, text)) {
+    if (std::optional<Problem> problem = CheckElement(element, value, text, budget)) {
       has_problem[i] = true;
       ranked.push_back({i, std::move(*problem)});
     }

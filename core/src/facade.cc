@@ -74,9 +74,7 @@ std::string validate_address_json(std::string_view constraints_json, std::string
   std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraintsText(constraints_json);
   if (auto* error = std::get_if<DocumentError>(&constraints)) return Fail(*error, "Address constraints");
 
-  std::variant<Json, DocumentError> address_doc = ParseJson(address_json);
-  if (auto* error = std::get_if<DocumentError>(&address_doc)) return Fail(*error, "Address");
-  std::variant<Address, DocumentError> address = AddressFromJson(std::get<Json>(address_doc));
+  std::variant<Address, DocumentError> address = AddressFromJsonText(address_json);
   if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
 
   Json options_doc;  // null = no options

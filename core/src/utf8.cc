@@ -86,4 +86,63 @@ std::size_t ValidUtf8Prefix(std::string_view s) {
 
 bool IsValidUtf8(std::string_view s) { return ValidUtf8Prefix(s) == s.size(); }
 
+namespace {
+
+// The value of the `\uXXXX` escape at s[i] (i at the backslash), or -1.
+long UnicodeEscapeAt(std::string_view s, std::size_t i) {
+  if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return -1;
+  long v = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    const char c = s[k];
+    int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+bool IsEncodedSurrogate(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xED &&
+         static_cast<unsigned char>(s[i + 1]) >= 0xA0 && static_cast<unsigned char>(s[i + 1]) <= 0xBF &&
+         static_cast<unsigned char>(s[i + 2]) >= 0x80 && static_cast<unsigned char>(s[i + 2]) <= 0xBF;
+}
+
+}  // namespace
+
+std::string MarkLoneSurrogates(std::string_view s, bool& found) {
+  found = false;
+  std::string out;
+  std::size_t copied = 0;  // s[copied, i) is still to be copied to `out`
+  const auto replace = [&](std::size_t i, std::size_t length, std::string_view with) {
+    if (!found) out.reserve(s.size() + 16);
+    found = true;
+    out.append(s.data() + copied, i - copied);
+    out.append(with);
+    copied = i + length;
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\\') {
+      const long v = UnicodeEscapeAt(s, i);
+      if (v < 0xD800 || v > 0xDFFF) {
+        i += 2;  // any other escape, `\\` included, is two bytes at least
+        continue;
+      }
+      const long low = v <= 0xDBFF ? UnicodeEscapeAt(s, i + 6) : -1;
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        i += 12;  // a proper pair
+        continue;
+      }
+      replace(i, 6, "\\udbff\\udfff");
+      i += 6;
+    } else if (IsEncodedSurrogate(s, i)) {
+      replace(i, 3, kLoneSurrogateMark);
+      i += 3;
+    } else {
+      ++i;
+    }
+  }
+  if (found) out.append(s.data() + copied, s.size() - copied);
+  return out;
+}
+
 }  // namespace btalk

@@ -32,6 +32,8 @@ inline constexpr std::size_t kAbsoluteMaxLength = 10000;
 struct AddressValue {
   std::string text;
   bool is_text = true;
+  // The text held a lone UTF-16 surrogate (now U+FFFD): reported as badInput.
+  bool bad_input = false;
 };
 
 using Address = std::map<std::string, AddressValue, std::less<>>;
@@ -39,6 +41,9 @@ using Address = std::map<std::string, AddressValue, std::less<>>;
 // {"a1": "..."}: strings as is, numbers in their JSON spelling, null = empty.
 // DocumentError "invalidDocument" when `document` is not an object.
 std::variant<Address, DocumentError> AddressFromJson(const Json& document);
+// The same from text. Lone UTF-16 surrogates (see MarkLoneSurrogates) do not
+// make the text invalid: the values that hold one get `bad_input`.
+std::variant<Address, DocumentError> AddressFromJsonText(std::string_view json_text);
 
 struct ValidationOptions {
   const GeographicalConstraints* geo = nullptr;
@@ -56,8 +61,12 @@ std::variant<ValidationOptions, DocumentError> ValidationOptionsFromJson(
 // At most one problem per field: the first failing check of valueMissing,
 // tooLong, tooShort, typeMismatch, patternMismatch / notAllowed, then the
 // geographical area check.
+// Regex matching for one call shares one MatchBudget (regex.h, "Budgets"): a
+// field whose match runs out of it gets a tooComplex problem, never a hang.
 std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
                                      const ValidationOptions& options = ValidationOptions());
+std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
+                                     const ValidationOptions& options, MatchBudget& budget);
 
 }  // namespace btalk
 

@@ -17,6 +17,8 @@ enum class ProblemCode {
   kNotAllowed,       // not one of the possible values / known areas
   kUnknownField,     // the address holds a field the country does not define
   kConstraintError,  // the API's rule for this field is broken
+  kTooComplex,       // the value could not be checked within the match budget (regex.h)
+  kBadInput,         // the value holds a lone UTF-16 surrogate: not text
 };
 
 // "valueMissing", "tooShort", ... as used in the JSON contract.
@@ -29,7 +31,7 @@ struct Problem {
 };
 
 // A whole-document failure (the input is not something we can work with).
-// code: "invalidJson" or "invalidDocument".
+// code: "invalidJson", "invalidDocument", or "tooComplex" (over a budget).
 struct DocumentError {
   std::string code;
   std::string message;

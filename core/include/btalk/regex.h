@@ -22,8 +22,8 @@
 //   emit nothing (`(?:(?:(?:){1000}){1000}){1000}` used to take seconds);
 //   over kMaxCompileWork (500,000 visits) is a RegexError.
 // - Per document: a CompileBudget shared by all of a document's patterns caps
-//   their total at kMaxDocumentProgramSize (100,000 instructions plus class
-//   ranges, about 1.2 MB); a pattern that would cross it is refused before it
+//   their total at kMaxDocumentProgramSize (250,000 instructions plus class
+//   ranges, at most 3 MB); a pattern that would cross it is refused before it
 //   is emitted, with `over_budget` set, so the caller refuses the document.
 // - Matching: a MatchBudget counts VM steps (threads stepped plus pcs
 //   visited, checked after each character); a caller shares one across a
@@ -78,7 +78,7 @@ class Regex {
   // Upper bound on emitter visits per pattern.
   static constexpr std::uint64_t kMaxCompileWork = 500000;
   // Default CompileBudget: instructions + class ranges per document.
-  static constexpr std::size_t kMaxDocumentProgramSize = 100000;
+  static constexpr std::size_t kMaxDocumentProgramSize = 250000;
   // Default MatchBudget: VM steps per validation.
   static constexpr std::uint64_t kMaxMatchSteps = 10000000;
 

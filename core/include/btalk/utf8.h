@@ -8,6 +8,7 @@
 #define BTALK_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace btalk {
@@ -30,6 +31,18 @@ std::size_t ValidUtf8Prefix(std::string_view s);
 
 // True when `s` is well-formed UTF-8 (no U+FFFD substitution needed).
 bool IsValidUtf8(std::string_view s);
+
+// What stands for a lone UTF-16 surrogate once JSON text is made parseable:
+// U+10FFFF, a noncharacter, never valid in an address either.
+inline constexpr std::string_view kLoneSurrogateMark = "\xF4\x8F\xBF\xBF";
+
+// JS strings may hold lone surrogates; JSON.stringify writes them as `\ud800`
+// escapes and Emscripten's UTF-8 conversion as ED A0..BF xx bytes, and the
+// JSON parser refuses both. Returns `json_text` with each lone surrogate (an
+// escape without its pair, or those three bytes) replaced by the escape or the
+// bytes of kLoneSurrogateMark, and false in `found` when there was none (then
+// the result is empty and `json_text` can be used as is). Linear time.
+std::string MarkLoneSurrogates(std::string_view json_text, bool& found);
 
 }  // namespace btalk
 
