@@ -24,7 +24,6 @@
 namespace btalk {
 namespace {
 
-constexpr std::size_t kMaxPatternBytes = Regex::kMaxPatternBytes;
 constexpr int kMaxNesting = 100;
 // Each node consumes at least one pattern byte except the empty alternatives
 // and groups, so a 4096-byte pattern never needs more; the cap makes the

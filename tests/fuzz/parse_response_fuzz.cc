@@ -1,0 +1,22 @@
+// parse_response_json for every response kind on the same body, plus the
+// order functions (they parse a body of the same JSON shape).
+#include <cstdint>
+#include <string_view>
+
+#include "btalk/facade.h"
+#include "fuzz_util.h"
+
+namespace {
+constexpr std::string_view kKinds[] = {"me",          "customers",      "vpns",      "country",
+                                       "countries",   "orderResponse",  "voicesites", "geoAreas",
+                                       "addressCandidates", "dialZones", "apiError",  "postalCodes",
+                                       "parishes",    "notAKind"};
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view body(reinterpret_cast<const char*>(data), size);
+  for (std::string_view kind : kKinds) btalk::fuzz::CheckEnvelope(btalk::parse_response_json(kind, body));
+  btalk::fuzz::CheckEnvelope(btalk::validate_order_json(body));
+  btalk::fuzz::CheckEnvelope(btalk::build_order_request_json(body));
+  return 0;
+}
