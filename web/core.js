@@ -1,6 +1,7 @@
 // Loads the wasm core once and exposes it as plain JS functions.
 // The core speaks JSON text (see core/include/btalk/facade.h): this module turns
 // objects into text, unwraps the {ok}/{error} envelope, and throws BtalkCoreError.
+import { CoreInstance, compileAndKeep, instantiateNow } from './internal/core-instance.js';
 
 /** An error from the core: bad input, or a document the core cannot use. */
 export class BtalkCoreError extends Error {
@@ -17,6 +18,8 @@ const moduleUrl = new URL('../dist/btalk-core.js', import.meta.url);
 const wasmUrl = new URL('../dist/btalk-core.wasm', import.meta.url);
 
 let corePromise = null;
+// Each loaded Emscripten module -> how to make a fresh one synchronously (see internal/core-instance.js).
+const restarts = new WeakMap();
 
 /**
  * Instantiates the wasm module (once) and resolves to the core API.
@@ -52,15 +55,32 @@ async function instantiate(options) {
     const url = String(options.wasmUrl ?? wasmUrl);
     settings.locateFile = (file) => (file.endsWith('.wasm') ? url : file);
   }
+  // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module.
+  const url = String(options.wasmUrl ?? wasmUrl);
+  const bytes = settings.wasmBinary ? async () => settings.wasmBinary : async () => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  };
+  let compiled = null;
+  let loadFailed;
+  const failure = new Promise((resolve, reject) => { loadFailed = reject; });
+  settings.instantiateWasm = compileAndKeep(bytes, (module) => { compiled = module; }, loadFailed);
   try {
-    return await createModule(settings);
+    const module = await Promise.race([createModule(settings), failure]);
+    restarts.set(module, () => instantiateNow(createModule, compiled, { print: settings.print, printErr: settings.printErr }));
+    return module;
   } catch (cause) {
     throw new BtalkCoreError('loadFailed', `The btalk-forms core could not be loaded: ${cause?.message ?? cause}`);
   }
 }
 
+// Emscripten 3.1.6 turns a lone surrogate into bytes that swallow the next
+// character; as a JSON escape the core reads it and reports the field (badInput).
+const loneSurrogate = /\p{Cs}/gu;
+
 function toText(value, what) {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.replace(loneSurrogate, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   if (value === undefined || value === null) return '';
   try {
     return JSON.stringify(value);
@@ -82,12 +102,14 @@ function unwrap(text) {
 }
 
 function wrap(module) {
-  const call = (fn, ...args) => {
+  const instance = new CoreInstance(module, restarts.get(module));
+  const call = (name, ...args) => {
     let text;
     try {
-      text = fn(...args);
+      text = instance.call(name, ...args);
     } catch (cause) {
-      // The core is built to never throw; if it ever does, say so plainly.
+      // The core is built to never throw; if it ever does, say so plainly. The
+      // instance that threw is gone: the next call gets a fresh one.
       throw new BtalkCoreError('internal', `The core failed unexpectedly: ${cause?.message ?? cause}`);
     }
     return unwrap(text);
@@ -96,24 +118,27 @@ function wrap(module) {
     if (form.dialZone === null) delete form.dialZone;
     return form;
   };
-  return Object.freeze({
+  const api = {
     version: module.version(),
     addressForm(constraints, geographicalConstraints) {
-      return dialZoneOf(call(module.addressForm, toText(constraints, 'constraints'),
+      return dialZoneOf(call('addressForm', toText(constraints, 'constraints'),
         toText(geographicalConstraints, 'geographicalConstraints')));
     },
     validateAddress(constraints, address, options = {}) {
-      return call(module.validateAddress, toText(constraints, 'constraints'), toText(address, 'address'),
+      return call('validateAddress', toText(constraints, 'constraints'), toText(address, 'address'),
         toText(options ?? {}, 'options'));
     },
     validateOrder(order) {
-      return call(module.validateOrder, toText(order, 'order'));
+      return call('validateOrder', toText(order, 'order'));
     },
     buildOrderRequest(order) {
-      return call(module.buildOrderRequest, toText(order, 'order')).body;
+      return call('buildOrderRequest', toText(order, 'order')).body;
     },
     parseResponse(kind, body) {
-      return call(module.parseResponse, String(kind), toText(body, 'body'));
+      return call('parseResponse', String(kind), toText(body, 'body'));
     },
-  });
+  };
+  // Tests and debugging only: the live instance (module, generation).
+  Object.defineProperty(api, Symbol.for('btalk-forms.coreInstance'), { value: instance });
+  return Object.freeze(api);
 }

@@ -893,7 +893,7 @@ std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern, Compile
 }
 
 bool Regex::FullMatch(std::string_view text) const {
-  MatchBudget budget;
+  MatchBudget budget(kUnbounded);  // still linear: O(len(text) * program size)
   return FullMatch(text, budget) == MatchResult::kMatch;
 }
 

@@ -27,7 +27,7 @@
 //   is emitted, with `over_budget` set, so the caller refuses the document.
 // - Matching: a MatchBudget counts VM steps (threads stepped plus pcs
 //   visited, checked after each character); a caller shares one across a
-//   whole validation (kMaxMatchSteps, 10,000,000 steps). When it runs out the
+//   whole validation (kMaxMatchSteps, 2,000,000 steps). When it runs out the
 //   match answers kTooComplex instead of running on. A text shorter or longer
 //   than anything the pattern can match fails before the VM runs. As in ECMAScript Annex B, a `{` or `}` that does not form a
 // quantifier is a literal (`a{,5}`), and `-` next to \d/\w/\s in a class is a
@@ -80,7 +80,7 @@ class Regex {
   // Default CompileBudget: instructions + class ranges per document.
   static constexpr std::size_t kMaxDocumentProgramSize = 250000;
   // Default MatchBudget: VM steps per validation.
-  static constexpr std::uint64_t kMaxMatchSteps = 10000000;
+  static constexpr std::uint64_t kMaxMatchSteps = 2000000;
 
   // Never throws, never aborts: a pattern it cannot compile gives a RegexError.
   // With a budget, the program's cost is taken from it (or the pattern is
@@ -95,7 +95,8 @@ class Regex {
   // budget ran out first. Time is O(len(text) * program size), and never more
   // than the budget plus one character's work.
   MatchResult FullMatch(std::string_view text, MatchBudget& budget) const;
-  // The same with a fresh budget of kMaxMatchSteps; false when it runs out.
+  // The same without a step budget (the caller bounds the text): still
+  // linear, O(len(text) * program size).
   bool FullMatch(std::string_view text) const;
 
   const std::string& pattern() const { return pattern_; }
