@@ -18,8 +18,10 @@ jobs=${BTALK_JOBS:-2}
 # about a second), far below what defect 1 took (minutes under ASan).
 timeout=${BTALK_FUZZ_TIMEOUT:-10}
 
+# BTALK_SANITIZE too: scripts/test.sh builds the GoogleTest suite here as well
+# (target btalk_core_tests), under the same ASan + UBSan, sharing the core's objects.
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ -DBTALK_FUZZ=ON \
-  -DBTALK_BUILD_TESTS=OFF -DBTALK_BUILD_BENCHMARKS=OFF >/dev/null || exit 1
+  -DBTALK_SANITIZE=ON -DBTALK_BUILD_TESTS=ON -DBTALK_BUILD_BENCHMARKS=OFF >/dev/null || exit 1
 cmake --build "$build" -j "$jobs" --target "${harnesses[@]}" >/dev/null || { cmake --build "$build" -j 1 --target "${harnesses[@]}"; exit 1; }
 
 rm -rf "$build/seeds"

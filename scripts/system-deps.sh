@@ -13,6 +13,9 @@ have_cmd em++ || need+=(emscripten)
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)
 [ -f /usr/src/googletest/CMakeLists.txt ] || need+=(googletest)
 [ -f /usr/include/benchmark/benchmark.h ] || need+=(libbenchmark-dev)
+# Fuzzing and sanitizers (scripts/fuzz.sh): clang++ with libFuzzer and the ASan/UBSan runtimes.
+have_cmd clang++ || need+=(clang)
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 || need+=(libclang-rt-14-dev)
 if [ "${BTALK_SKIP_BROWSER:-}" != 1 ]; then
   have_cmd chromium || need+=(chromium)
 fi

@@ -16,6 +16,13 @@ ctest --test-dir build/native --output-on-failure
 echo "== core tests, wasm under Node"
 ctest --test-dir build/wasm --output-on-failure
 
+echo "== fuzz smoke pass (libFuzzer, ASan + UBSan; scripts/fuzz.sh)"
+bash scripts/fuzz.sh "${BTALK_FUZZ_SECONDS:-15}"
+echo "== core tests, native under ASan + UBSan (build/fuzz, clang++)"
+cmake --build build/fuzz -j "${BTALK_JOBS:-2}" --target btalk_core_tests >/dev/null
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build/fuzz --output-on-failure
+
 echo "== node tests (core JS API, client, stand-in)"
 node --test --test-concurrency=2 tests/node/
 
