@@ -3,7 +3,11 @@ export interface Problem {
   /** The address element (`pc`, `a1`, ...), `dialZone`, or an order field. */
   field: string;
   code: 'valueMissing' | 'tooShort' | 'tooLong' | 'typeMismatch' | 'patternMismatch'
-    | 'notAllowed' | 'unknownField' | 'constraintError';
+    | 'notAllowed' | 'unknownField' | 'constraintError'
+    /** The value could not be checked within the core's match budget (docs/contract.md, Budgets). */
+    | 'tooComplex'
+    /** The value holds a lone UTF-16 surrogate: not text. */
+    | 'badInput';
   /** English, human, safe to show as text. */
   message: string;
 }

@@ -177,9 +177,10 @@ const Json& Unwrap(const Json& document) {
 // The document-wide compile budget ran out on `element`: the document is
 // refused as a whole, before it takes more memory (see regex.h, "Budgets").
 DocumentError TooComplex(const std::string& element) {
-  return DocumentError{"tooComplex", "The constraints' patterns together are too large to use (over " +
-                                         std::to_string(Regex::kMaxDocumentProgramSize) +
-                                         " compiled instructions; refused at " + Abbreviate(element, 40) + ")"};
+  static_assert(Regex::kMaxDocumentProgramSize == 250000, "update the message");
+  return DocumentError{"tooComplex",
+                       "The constraints' patterns together are too large to use (over 250000 compiled "
+                       "instructions; refused at " + Abbreviate(element, 40) + ")"};
 }
 
 }  // namespace

@@ -168,19 +168,12 @@ std::variant<Address, DocumentError> AddressFromJsonText(std::string_view json_t
   std::variant<Address, DocumentError> address = AddressFromJson(std::get<Json>(parsed));
   if (!marked || std::holds_alternative<DocumentError>(address)) return address;
   // The mark becomes U+FFFD again, in names and values alike.
-  const auto unmark = [](std::string& s, bool& seen) {
-    for (std::size_t at = s.find(kLoneSurrogateMark); at != std::string::npos;
-         at = s.find(kLoneSurrogateMark, at)) {
-      s.replace(at, kLoneSurrogateMark.size(), "\xEF\xBF\xBD");
-      seen = true;
-    }
-  };
+  Address& parsed_address = std::get<Address>(address);
   Address cleaned;
-  for (auto& [name, value] : std::get<Address>(address)) {
+  for (auto& [name, value] : parsed_address) {
     std::string key = name;
-    bool in_key = false;
-    unmark(key, in_key);
-    unmark(value.text, value.bad_input);
+    UnmarkLoneSurrogates(key);
+    value.bad_input = UnmarkLoneSurrogates(value.text);
     cleaned.emplace(std::move(key), std::move(value));
   }
   return cleaned;

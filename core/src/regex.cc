@@ -870,17 +870,16 @@ std::variant<Regex, RegexError> Regex::Compile(std::string_view pattern, Compile
   const std::uint64_t cost = size + parser.ranges().size();
   if (budget != nullptr && cost > budget->program_left) {
     budget->exhausted = true;
-    return RegexError{"the document's patterns together are too large to compile (over " +
-                          std::to_string(kMaxDocumentProgramSize) + " instructions and class ranges)",
-                      0, true};
+    static_assert(kMaxDocumentProgramSize == 250000, "update the message");
+    return RegexError{"the document's patterns together are too large to compile "
+                      "(over 250000 instructions and class ranges)", 0, true};
   }
   auto program = std::make_unique<Program>();
   program->insts.reserve(static_cast<std::size_t>(size));
   Emitter emitter(parser.nodes(), shapes, program->insts);
   if (!emitter.Run(root)) {
-    return RegexError{"pattern is too complex to compile (over " + std::to_string(kMaxCompileWork) +
-                          " steps)",
-                      emitter.failed_offset()};
+    static_assert(kMaxCompileWork == 500000, "update the message");
+    return RegexError{"pattern is too complex to compile (over 500000 steps)", emitter.failed_offset()};
   }
   if (budget != nullptr) {
     budget->program_left -= static_cast<std::size_t>(cost);

@@ -145,4 +145,23 @@ std::string MarkLoneSurrogates(std::string_view s, bool& found) {
   return out;
 }
 
+bool UnmarkLoneSurrogates(std::string& s) {
+  // The 4-byte mark becomes the 3-byte U+FFFD: compact in one pass.
+  std::size_t out = 0;
+  bool found = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, kLoneSurrogateMark.size(), kLoneSurrogateMark) == 0) {
+      s[out++] = '\xEF';
+      s[out++] = '\xBF';
+      s[out++] = '\xBD';
+      i += kLoneSurrogateMark.size();
+      found = true;
+    } else {
+      s[out++] = s[i++];
+    }
+  }
+  s.resize(out);
+  return found;
+}
+
 }  // namespace btalk

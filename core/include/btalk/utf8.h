@@ -44,6 +44,9 @@ inline constexpr std::string_view kLoneSurrogateMark = "\xF4\x8F\xBF\xBF";
 // the result is empty and `json_text` can be used as is). Linear time.
 std::string MarkLoneSurrogates(std::string_view json_text, bool& found);
 
+// Replaces each kLoneSurrogateMark in `s` by U+FFFD, in place; true when there was one.
+bool UnmarkLoneSurrogates(std::string& s);
+
 }  // namespace btalk
 
 #endif  // BTALK_UTF8_H_
