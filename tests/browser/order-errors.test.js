@@ -95,6 +95,12 @@ describe('access failures: one message, one place, one action', { skip }, () => 
 
   test('a wrong client secret in direct mode', async () => {
     await withPage(async (page) => {
+      // The token endpoint's refusal, without the stand-in's `WWW-Authenticate: Basic`
+      // challenge (with it, headless Chromium holds the fetch for a login dialog).
+      await page.route('**/oauth/v3/token', (route) => route.fulfill({
+        status: 401, contentType: 'application/json',
+        body: JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed.' }),
+      }));
       await mountOrder(page, { mode: 'direct', apiKey: creds.fullSingleKey, clientId: creds.clientId, clientSecret: 'not-the-secret' });
       await waitInPage(page, () => (window.__events ?? []).filter((e) => e.type === 'btalk-error').length >= 1);
       await page.waitForTimeout(500);
