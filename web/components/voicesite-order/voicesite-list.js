@@ -47,13 +47,13 @@ export class VoicesiteList {
     this.filterId = 'list-filter';
     this.filter = h('input', {
       part: 'input filter', id: this.filterId, type: 'search', autocomplete: 'off', spellcheck: 'false',
-      'aria-describedby': 'list-filter-hint', 'aria-controls': 'list-table',
+      'aria-describedby': 'list-filter-hint', 'aria-controls': 'list-results',
     });
     this.filterLabel = h('label', { part: 'label', for: this.filterId });
     this.filterHint = h('p', { class: 'hint', id: 'list-filter-hint' });
     this.filter.addEventListener('input', () => this.actions.onFilter(this.filter.value));
     this.tools.append(h('div', { class: 'field' }, this.filterLabel, this.filterHint, this.filter));
-    this.body = h('div', { class: 'table-wrap' });
+    this.body = h('div', { class: 'table-wrap', id: 'list-results' });
     this.pager = h('nav', { part: 'pager', class: 'pager' });
     this.count = h('p', { part: 'status', class: 'list-count', role: 'status', 'aria-live': 'polite' });
     host.append(this.tools, this.count, this.body, this.pager);
