@@ -62,7 +62,7 @@ export const STYLES = `
   .choices { display: grid; gap: var(--btalk-gap, 0.9rem); grid-template-columns: minmax(0, 1fr); }
   .list-tools { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
   .list-tools .field { flex: 1 1 16rem; max-width: 32rem; }
-  .pager { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+  .pager { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.25rem; }
   .pager-position { font-size: 0.95em; }
   .list-count:empty { display: none; }
   td .cell-action { display: block; margin-top: 0.25rem; }

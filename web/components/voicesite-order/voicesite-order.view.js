@@ -134,9 +134,9 @@ export class OrderView {
     const label = this.#text(h('label', { part: 'label', for: id, id: `${name}-label` }), labelKey);
     const select = h('select', { part: 'select', id, name, 'aria-describedby': `${name}-error${hintKey ? ` ${name}-hint` : ''}` });
     const error = h('p', { part: 'error', id: `${name}-error` });
-    const wrap = h('div', { class: 'field', 'data-field': name }, label);
+    // The hint goes under the list, so the three lists of a wide layout line up.
+    const wrap = h('div', { class: 'field', 'data-field': name }, label, select, error);
     if (hintKey) wrap.append(this.#text(h('p', { class: 'hint', id: `${name}-hint` }), hintKey));
-    wrap.append(select, error);
     select.addEventListener('change', () => this.#actions.input(name, select.value));
     return { wrap, label, select, error };
   }
