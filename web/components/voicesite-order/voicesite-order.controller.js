@@ -178,6 +178,10 @@ export class OrderFlow {
       this.validate();
     } catch (error) {
       if (generation !== this.#generation) return;
+      // What an earlier connection listed cannot be vouched for now: it is not offered.
+      if (name === 'customers') this.customers = null;
+      if (name === 'countries') this.countries = null;
+      if (name === 'vpns') this.vpns = null;
       const failure = this.#describe(error);
       // Only the first of identical failures is announced: an outage is heard once.
       const announce = !LOADS.some((other) => other !== name && this.loads[other].status === 'error'
