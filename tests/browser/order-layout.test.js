@@ -91,4 +91,38 @@ describe('order element layout', { skip }, () => {
       }
     }
   });
+
+  test('every language at 360 px: its own texts, no catalogue key on screen, nothing overflows; the address form speaks it too', async () => {
+    const titles = { en: 'Order a voicesite', fr: 'Commander un site voix', de: 'Eine Voicesite bestellen', es: 'Pedir un sitio de voz',
+      it: 'Ordinare un sito voce', nl: 'Een voicesite bestellen', pt: 'Encomendar um site de voz' };
+    for (const [lang, title] of Object.entries(titles)) {
+      const page = await openOrderPage(browser, server.origin, { viewport: { width: 360, height: 900 } });
+      try {
+        // The language comes from an ancestor's lang attribute (here <html>), not the element's own.
+        await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
+        await mountOrder(page);
+        const ui = orderUi(page);
+        await ui.root.locator('#title', { hasText: title }).waitFor();
+        await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+        await ui.button.click(); // every field message shows
+        await ui.root.locator('#customer-select[aria-invalid="true"]').waitFor();
+        const seen = await page.evaluate(() => {
+          const root = document.querySelector('btalk-voicesite-order').shadowRoot;
+          return { text: root.querySelector('[part~="container"]').innerText, width: document.documentElement.scrollWidth };
+        });
+        assert.doesNotMatch(seen.text, /\b(order|list|error|access|customer|vpn|country|problem|address)\.[a-z]/, `${lang}: a key shows`);
+        assert.ok(seen.width <= 360, `${lang}: ${seen.width}px wide`);
+        if (lang === 'de') await saveScreenshot(page, 'order-360-de-errors.png');
+        if (lang === 'pt') {
+          const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+          await fillOrder(page, { customer: '9999', vpn, country: 'PT', name: uniqueSiteName('LISBOA'), label: 'Escritório' });
+          await submitOrder(page);
+          await ui.address.waitFor();
+          assert.equal(await ui.address.getAttribute('lang'), 'pt', 'the embedded address form gets the same language');
+        }
+      } finally {
+        await page.closeAll();
+      }
+    }
+  });
 });
