@@ -68,7 +68,7 @@ export const STYLES = `
   td .cell-action { display: block; margin-top: 0.25rem; }
   button.give { min-height: 2.25rem; padding: 0.25rem 0.75rem; }
   /* Wide: customer, VPN and country side by side, so the flow uses the width it is given. */
-  @container (min-width: 52rem) {
+  @container (min-width: 44rem) {
     .choices { grid-template-columns: repeat(3, minmax(0, 1fr)); align-items: stretch; }
   }
   /* Side by side when the element (not the window) is wide enough; the subgrid lines the
