@@ -30,7 +30,7 @@ export function generateOrderReference(now = new Date()) {
   return `ORD-${date}-${random}`;
 }
 
-const idle = () => ({ status: 'idle', error: null, failure: null, announce: true });
+const idle = () => ({ status: 'idle', error: null, failure: null, retry: null });
 
 export class OrderFlow {
   client = null;
@@ -151,7 +151,7 @@ export class OrderFlow {
   failSetup(error) {
     this.#generation += 1;
     this.me = null;
-    this.loads.access = { status: 'error', error, failure: this.#describe(error), announce: true, retry: null };
+    this.loads.access = { status: 'error', error, failure: this.#describe(error), retry: null };
     this.#onError(error, 'access');
     this.#changed();
   }
@@ -168,7 +168,7 @@ export class OrderFlow {
   async #track(name, work, apply) {
     const generation = this.#generation;
     const retry = () => this.#track(name, work, apply);
-    this.loads[name] = { status: 'loading', error: null, failure: null, announce: true, retry };
+    this.loads[name] = { status: 'loading', error: null, failure: null, retry };
     this.#changed();
     try {
       const value = await work();
@@ -183,10 +183,7 @@ export class OrderFlow {
       if (name === 'countries') this.countries = null;
       if (name === 'vpns') this.vpns = null;
       const failure = this.#describe(error);
-      // Only the first of identical failures is announced: an outage is heard once.
-      const announce = !LOADS.some((other) => other !== name && this.loads[other].status === 'error'
-        && this.loads[other].announce && this.loads[other].failure.key === failure.key);
-      this.loads[name] = { status: 'error', error, failure, announce, retry: failure.retry ? retry : null };
+      this.loads[name] = { status: 'error', error, failure, retry: failure.retry ? retry : null };
       this.#onError(error, name);
     }
     this.#changed();
@@ -363,7 +360,7 @@ export class OrderFlow {
     const request = this.order;
     this.inFlight = true;
     this.apiProblems = [];
-    this.loads.order = { status: 'loading', error: null, failure: null, announce: true, retry: null };
+    this.loads.order = { status: 'loading', error: null, failure: null, retry: null };
     this.#changed();
     try {
       const order = await this.client.orderVoicesite(customerCode, request);
@@ -385,7 +382,7 @@ export class OrderFlow {
       if (failure.field && !this.apiProblems.some((p) => p.field === failure.field)) {
         this.apiProblems.push({ field: failure.field, code: failure.code || 'invalid', message: '', fromApi: true, fromCode: true });
       }
-      this.loads.order = { status: 'error', error, failure, announce: true, retry: failure.retry ? () => this.submit() : null };
+      this.loads.order = { status: 'error', error, failure, retry: failure.retry ? () => this.submit() : null };
       this.#onError(error, 'order');
       this.#changed();
       return { outcome: 'failed', field: failure.field, error };

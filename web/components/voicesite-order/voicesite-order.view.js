@@ -191,13 +191,17 @@ export class OrderView {
   }
 
   #renderSlots(flow, t) {
+    // Only the first box of one kind of failure is an alert: the same outage is heard once.
+    const announced = new Set();
     for (const [slotName, loadName] of Object.entries(SLOTS)) {
       const slot = this.slots[slotName];
       const load = flow.loads[loadName];
       const failure = flow.shownFailure(loadName);
       const loading = load.status === 'loading';
       const kept = !!failure && flow.hasTypedInput;
-      const signature = JSON.stringify([t.lang, loading, failure ? [failure.failure.key, failure.failure.detail, failure.announce, !!failure.retry, kept, failure.error?.message] : null]);
+      const announce = !!failure && !announced.has(failure.failure.key);
+      if (failure) announced.add(failure.failure.key);
+      const signature = JSON.stringify([t.lang, loading, failure ? [failure.failure.key, failure.failure.detail, announce, !!failure.retry, kept, failure.error?.message] : null]);
       const step = slot.node.closest('[part~="step"]');
       step?.setAttribute('aria-busy', String(loading));
       if (slot.status) slot.status.textContent = loading ? t.t(LOADING_KEYS[loadName]) : '';
@@ -212,7 +216,7 @@ export class OrderView {
       if (failure) {
         const { key, params, detail, status } = failure.failure;
         const box = h('div', {
-          part: 'error', class: 'failure', role: failure.announce ? 'alert' : null, 'data-error-status': String(status),
+          part: 'error', class: 'failure', role: announce ? 'alert' : null, 'data-error-status': String(status),
         }, h('p', { class: 'headline', text: t.t(key, params) }));
         if (detail) box.append(h('p', { class: 'detail', text: detail }));
         if (kept) box.append(h('p', { class: 'kept', text: t.t('error.kept') }));
