@@ -259,7 +259,9 @@ export class BtalkVoicesiteOrder extends HTMLElement {
   #render() {
     this.#view.render(this.#flow, this.#localize.localizer);
     this.#syncAddressForm();
-    this.#addressForm?.setAttribute('lang', this.#localize.lang);
+    // The embedded address form speaks the same language.
+    const form = this.#addressForm;
+    if (form && form.getAttribute('lang') !== this.#localize.lang) form.setAttribute('lang', this.#localize.lang);
   }
 
   // ---------------------------------------------------------------- loading
