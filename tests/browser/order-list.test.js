@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
 import { coreIsBuilt, launchBrowser, orderVoicesite, readCountry, resetStandIn, startServer } from './helpers.js';
 import {
-  fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName, waitInPage,
+  deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
@@ -87,6 +87,7 @@ describe('voicesite list', { skip }, () => {
       assert.equal(await form.getAttribute('customer-code'), '4242', 'the voicesite\'s own customer');
       assert.equal(await form.getAttribute('country'), 'FR');
       assert.match(await ui.root.locator('#address-intro').textContent(), new RegExp(other));
+      assert.equal(await deepActiveId(page), 'address-title', 'the focus moves to the address step it opened');
       await form.locator('#search-input').fill(candidate.label.split(',')[0].split(' ').slice(1, 3).join(' '));
       await form.locator('button.candidate', { hasText: candidate.label }).click();
       await form.locator('[part="save"]').click();
@@ -97,6 +98,8 @@ describe('voicesite list', { skip }, () => {
         return row && !row.querySelector('button');
       }, other);
       assert.equal(await ui.root.locator('[data-step="address"]').isHidden(), true);
+      await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot.activeElement?.id === 'list-title');
+      assert.match(await ui.root.locator('#list-saved').textContent(), new RegExp(other), 'the save is said in the list step');
       const site = (await listVoicesites(server.origin)).find((s) => s.voiceSiteId === other);
       assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
       const after = (await rows(page)).find((r) => r.id === other);
