@@ -67,7 +67,8 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  *
  * @csspart container - Everything inside the element.
  * @csspart form - The order form (access to order).
- * @csspart step - Each step's section (access, customer, vpn, country, site, order, created, address, list).
+ * @csspart step - Each step's section (access, customer, vpn, country, site, order, created, address, list); the one
+ *   that needs the user now carries `data-current` (a styling hook).
  * @csspart label - A field's label.
  * @csspart select - The customer, VPN and country lists.
  * @csspart input - The text inputs (and the list filter).
