@@ -91,8 +91,10 @@ export interface StandIn {
   };
   /** Issues an access token directly (as the token endpoint does). */
   issueToken(): string;
-  /** The fault settings; assigning replaces them (TypeError on a bad setting). */
-  faults: Required<Omit<StandInFaults, 'seed'>> & { seed?: number };
+  /** The fault settings in force. */
+  get faults(): Required<Omit<StandInFaults, 'seed'>> & { seed?: number };
+  /** Replaces the fault settings (TypeError on a bad setting). */
+  set faults(value: StandInFaults);
 }
 
 export function createStandIn(options?: StandInOptions): StandIn;
