@@ -19,6 +19,9 @@ ctest --test-dir build/wasm --output-on-failure
 echo "== node tests (core JS API, client, stand-in)"
 node --test --test-concurrency=2 tests/node/
 
+echo "== static site (site/)"
+node scripts/build-site.js
+
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/
 

@@ -98,7 +98,7 @@ async function showKept() {
     keptList.replaceChildren(...sites.map((site) => {
       const item = document.createElement('li');
       item.dataset.voicesiteId = String(site.voiceSiteId);
-      item.textContent = `${site.technicalSiteName} (${site.country}, customer ${site.customerCode}): `
+      item.textContent = `${site.technicalSiteName} (${site.country}, ${site.voiceSiteId}): `
         + `${site.hasVoiceAddress ? 'address saved' : 'no address yet'}`;
       return item;
     }));

@@ -17,6 +17,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../examples/standin/server.js';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, readCountry, saveScreenshot } from './helpers.js';
 import { fillOrder, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import { auditPage, contrast } from './a11y-audit.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 const SUBPATH = '/a b/c/demo/';
@@ -309,6 +310,39 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
       await saveScreenshot(page, 'site-phone.png');
       assert.deepEqual(await strayTraffic(page), { outside: [], bad: [], csp: [] });
       assert.deepEqual(page.problems, []);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('accessibility: the audit of the served demo passes; Reset demo data is reachable by Tab with a 3:1 focus ring', async () => {
+    const page = await openSite();
+    try {
+      await page.locator('#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
+      await page.locator('#standalone-address input[name="pc"]').waitFor();
+      const initial = await page.evaluate(auditPage);
+      assert.deepEqual(initial.problems, [], initial.headings.join(' | '));
+      assert.equal(initial.headings.filter((h) => h.startsWith('h1 ')).length, 1, 'one h1');
+      assert.ok(initial.headings.some((h) => /^h2 Fake data/.test(h)), 'the stand-in notice is a section with its own h2');
+      await page.locator('#order #order-button').click();
+      await page.locator('#order #customer-select[aria-invalid="true"]').waitFor();
+      assert.deepEqual((await page.evaluate(auditPage)).problems, []);
+
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      let ring = null;
+      for (let stop = 0; stop < 10 && !ring; stop += 1) {
+        await page.keyboard.press('Tab');
+        ring = await page.evaluate(() => {
+          const active = document.activeElement;
+          if (active?.id !== 'reset-demo') return null;
+          const style = getComputedStyle(active);
+          const colours = [style.outlineColor, ...[...style.boxShadow.matchAll(/rgba?\([^)]*\)/g)].map((m) => m[0])];
+          return { colours, background: getComputedStyle(active.closest('.standin-notice')).backgroundColor };
+        });
+      }
+      assert.ok(ring, 'Tab reaches the Reset demo data button');
+      const best = Math.max(...ring.colours.map((c) => contrast(c, ring.background)));
+      assert.ok(best >= 3, `focus indicator contrast ${best.toFixed(2)}`);
     } finally {
       await page.closeAll();
     }
