@@ -77,6 +77,9 @@ export function createStandInServer(options = {}) {
   return Object.assign(Object.create(standIn), { server, handler: standIn.listener, standIn });
 }
 
+/** The same as createStandInServer (its name before the stand-in became a fetch handler; still imported by examples/portal). */
+export const createStandIn = createStandInServer;
+
 // ---------------------------------------------------------------- CLI
 
 function parseArgs(argv) {
