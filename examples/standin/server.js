@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH, createStandIn } from './standin.js';
+import { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH, createStandIn as createFetchStandIn } from './standin.js';
 import { normalizeData } from './data.js';
 import { fileStore } from './file-store.js';
 
@@ -67,7 +67,7 @@ export function loadDataDir(dataDir) {
  */
 export function createStandInServer(options = {}) {
   const { dataDir, stateFile, ...rest } = options;
-  const standIn = createStandIn({
+  const standIn = createFetchStandIn({
     ...rest,
     ...(dataDir ? { data: loadDataDir(dataDir) } : {}),
     ...(stateFile ? { store: fileStore(stateFile, { log: rest.log }) } : {}),
