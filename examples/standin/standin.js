@@ -302,7 +302,7 @@ export function createStandIn(options = {}) {
    * aborted signal rejects with its reason; a dropped connection is a TypeError.
    */
   async function standInFetch(input, init) {
-    const target = typeof input === 'string' && input.startsWith('/') && !globalThis.location ? `${STANDIN_ORIGIN}${input}` : input;
+    const target = typeof input === 'string' && input.startsWith('/') && !input.startsWith('//') ? `${STANDIN_ORIGIN}${input}` : input;
     const request = new Request(target, init);
     const { signal } = request;
     if (signal.aborted) throw signal.reason;

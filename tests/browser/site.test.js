@@ -9,65 +9,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../examples/standin/server.js';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, readCountry, saveScreenshot } from './helpers.js';
 import { fillOrder, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
+import { staticServer } from './static-server.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 const SUBPATH = '/a b/c/demo/';
 const ENCODED_SUBPATH = '/a%20b/c/demo/';
 const TABLE_COUNTRIES = ['AT', 'AU', 'BE', 'BL', 'CH', 'CZ', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'GF', 'GP', 'HK',
   'IE', 'IT', 'LU', 'MF', 'MQ', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RE', 'SE', 'SJ', 'YT', 'US'];
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.wasm': 'application/wasm',
-};
-
 let www;
 let files;
 let browser;
 let creds;
-
-/** A plain static file server: GET/HEAD of files under `dir`, 404 otherwise. Logs each request. */
-function staticServer(dir) {
-  const log = [];
-  const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url, 'http://x');
-    let file;
-    try {
-      file = normalize(join(dir, decodeURIComponent(pathname)));
-      if (file.endsWith(sep)) file = join(file, 'index.html');
-    } catch {
-      file = null;
-    }
-    let status = 404;
-    let body = 'not found';
-    if (file && (file === dir || file.startsWith(dir + sep)) && req.method === 'GET') {
-      try {
-        if ((await stat(file)).isFile()) {
-          body = await readFile(file);
-          status = 200;
-        }
-      } catch {
-        // 404
-      }
-    }
-    log.push({ method: req.method, path: pathname, status });
-    res.writeHead(status, { 'Content-Type': status === 200 ? TYPES[extname(file)] ?? 'application/octet-stream' : 'text/plain' });
-    res.end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    origin: `http://127.0.0.1:${server.address().port}`,
-    log,
-    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
-  })));
-}
 
 before(async () => {
   if (skip) return;
@@ -386,6 +346,5 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
 });
 
 async function readdirCountries() {
-  const { readdir } = await import('node:fs/promises');
   return (await readdir(join(BUNDLED_DATA_DIR, 'countries'))).filter((n) => n.endsWith('.json'));
 }
