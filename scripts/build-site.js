@@ -7,7 +7,6 @@
 //   site/assets/site.js   the page script, the elements, the client and the stand-in
 //                         with its data, bundled and minified by esbuild
 //   site/dist/            the wasm core (btalk-core.js + btalk-core.wasm), loaded by URL
-import { build } from 'esbuild';
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -44,7 +43,17 @@ async function sizes(dir) {
   return rows.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+async function loadEsbuild() {
+  try {
+    return (await import('esbuild')).build;
+  } catch {
+    console.error('build-site: esbuild is not installed: run npm ci (it is a dev dependency, pinned to 0.28.2)');
+    process.exit(1);
+  }
+}
+
 async function main() {
+  const build = await loadEsbuild();
   for (const file of ['btalk-core.js', 'btalk-core.wasm']) {
     if (!existsSync(join(root, 'dist', file))) {
       console.error(`build-site: dist/${file} is missing: build the wasm core first (npm run build:site does, or bash scripts/build.sh wasm)`);
