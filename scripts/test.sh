@@ -6,7 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/system-deps.sh
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ]; then
+# Installs the dev dependencies when any is missing or differs from the lockfile.
+if ! npm ls --silent >/dev/null 2>&1; then
   npm ci --no-audit --no-fund
 fi
 bash scripts/build.sh all
@@ -25,6 +26,9 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 
 echo "== node tests (core JS API, client, stand-in)"
 node --test --test-concurrency=2 tests/node/
+
+echo "== static site (site/)"
+node scripts/build-site.js
 
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/
