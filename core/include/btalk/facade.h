@@ -44,6 +44,30 @@ std::string build_order_request_json(std::string_view order_json);
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
 
+// --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
+
+// ok -> {"address": {...canonical values...},
+//        "changes": [{"field","from","to","rule"}]}   (normalizer.h)
+std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json);
+
+// pattern: the valueRegexp itself (plain text, not JSON).
+// ok -> {"format": "9999 AA", "example": "1234 AB", "legend": "9 = digit, ..."}
+//       or null when no honest sample exists (format_example.h)
+std::string format_example_json(std::string_view pattern);
+
+// options_json: {"country": "FR", "lang"?: "fr"}
+// ok -> {"xml": "<civicAddress ...>", "omitted": ["addrExtInfo1", ...]}   (civic_address.h)
+std::string civic_address_xml_json(std::string_view address_json, std::string_view options_json);
+
+// options_json: {"entity": "pres:...", "country": "FR", "lang"?, "tupleId"?,
+//   "timestamp"?, "retentionExpiry"?, "retransmissionAllowed"?: bool, "method"?}
+// ok -> {"xml": "<?xml ...><presence ...>", "omitted": [...]}
+std::string pidf_lo_json(std::string_view address_json, std::string_view options_json);
+
+// options_json: {"country": "FR", "constraints"?: <addressconstraints document>}
+// ok -> {"lines": ["78 Rue de Vaugirard", "75015 Paris"]}   (address_format.h)
+std::string format_address_json(std::string_view address_json, std::string_view options_json);
+
 }  // namespace btalk
 
 #endif  // BTALK_FACADE_H_
