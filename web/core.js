@@ -115,5 +115,22 @@ function wrap(module) {
     parseResponse(kind, body) {
       return call(module.parseResponse, String(kind), toText(body, 'body'));
     },
+    // Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
+    normalizeAddress(constraints, address) {
+      return call(module.normalizeAddress, toText(constraints, 'constraints'), toText(address, 'address'));
+    },
+    formatExample(pattern) {
+      if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');
+      return call(module.formatExample, pattern);
+    },
+    toCivicAddressXml(address, options = {}) {
+      return call(module.civicAddressXml, toText(address, 'address'), toText(options ?? {}, 'options')).xml;
+    },
+    toPidfLo(address, options = {}) {
+      return call(module.pidfLo, toText(address, 'address'), toText(options ?? {}, 'options')).xml;
+    },
+    formatAddress(address, options = {}) {
+      return call(module.formatAddress, toText(address, 'address'), toText(options ?? {}, 'options')).lines;
+    },
   });
 }
