@@ -1,6 +1,8 @@
 #include "btalk/civic_address.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
 #include <utility>
 
 #include "btalk/address_constraints.h"
@@ -15,6 +17,11 @@ namespace {
 constexpr const char* kCivicFields[] = {"a1",  "a2",  "a3",  "a4",  "a5",  "a6",   "prd",  "sts", "pod",
                                         "hno", "hns", "flr", "pc",  "bld", "unit", "room", "pcn", "pobox"};
 
+// One out-of-line appender instead of operator+ chains: far less wasm.
+void Cat(std::string& out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) out.append(part.data(), part.size());
+}
+
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigitChar(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigitChar(c); }
@@ -26,52 +33,39 @@ bool IsRefusedInXml(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
-// The field's text ready for XML content, or an error naming the field.
-std::variant<std::string, DocumentError> CleanText(std::string_view field, const AddressValue& value) {
-  const std::string label = "\"" + Abbreviate(field, 40) + "\"";
-  if (!value.is_text) return DocumentError{"invalidText", "The address field " + label + " must be text"};
-  if (!IsValidUtf8(value.text)) {
-    return DocumentError{"invalidText", "The address field " + label + " is not valid UTF-8"};
-  }
-  std::string text = CollapseWhitespace(value.text);
-  if (CodePointCount(text) > kHardMaxLength) {
-    return DocumentError{"invalidText", "The address field " + label + " is longer than " +
-                                            std::to_string(kHardMaxLength) + " characters"};
-  }
+// Writes the field's text, escaped, to `out`; or returns why it cannot be.
+const char* CleanText(const AddressValue& value, std::string& out) {
+  if (!value.is_text) return "must be text";
+  if (!IsValidUtf8(value.text)) return "is not valid UTF-8";
+  const std::string text = CollapseWhitespace(value.text);
+  if (CodePointCount(text) > kHardMaxLength) return "is longer than 1000 characters";
   std::size_t pos = 0;
   char32_t cp;
   while (DecodeNext(text, pos, cp)) {
-    if (IsRefusedInXml(cp)) {
-      return DocumentError{"invalidText",
-                           "The address field " + label + " holds a control character, which XML cannot carry"};
-    }
+    if (IsRefusedInXml(cp)) return "holds a control character, which XML cannot carry";
   }
-  return EscapeXml(text);
+  out = EscapeXml(text);
+  return nullptr;
 }
 
+// YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
 bool IsRfc3339(std::string_view t) {
-  // YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)
-  auto digits = [&](std::size_t at, std::size_t n) {
-    if (at + n > t.size()) return false;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (!IsAsciiDigitChar(t[i])) return false;
+  auto shape = [](std::string_view text, const char* mask) {  // 9 = a digit
+    std::size_t i = 0;
+    for (; mask[i] != '\0'; ++i) {
+      if (i >= text.size() || (mask[i] == '9' ? !IsAsciiDigitChar(text[i]) : text[i] != mask[i])) return false;
     }
-    return true;
+    return i == text.size();
   };
-  if (t.size() > 40 || !digits(0, 4) || t.size() < 20 || t[4] != '-' || !digits(5, 2) || t[7] != '-' ||
-      !digits(8, 2) || (t[10] != 'T' && t[10] != 't') || !digits(11, 2) || t[13] != ':' || !digits(14, 2) ||
-      t[16] != ':' || !digits(17, 2)) {
-    return false;
-  }
+  if (t.size() < 20 || t.size() > 40 || !shape(t.substr(0, 19), "9999-99-99T99:99:99")) return false;
   std::size_t i = 19;
-  if (i < t.size() && t[i] == '.') {
-    const std::size_t start = ++i;
-    while (i < t.size() && IsAsciiDigitChar(t[i])) ++i;
-    if (i == start) return false;
+  if (t[i] == '.') {
+    while (++i < t.size() && IsAsciiDigitChar(t[i])) {
+    }
+    if (i == 20) return false;
   }
-  if (i < t.size() && (t[i] == 'Z' || t[i] == 'z')) return i + 1 == t.size();
-  return i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && digits(i + 1, 2) && t[i + 3] == ':' &&
-         digits(i + 4, 2);
+  const std::string_view zone = t.substr(i);
+  return zone == "Z" || shape(zone, "+99:99") || shape(zone, "-99:99");
 }
 
 bool IsNcName(std::string_view s) {
@@ -109,50 +103,55 @@ struct Body {
   std::vector<std::string> omitted;
 };
 
-std::variant<Body, DocumentError> Prepare(const Address& address, const CivicAddressOptions& options) {
-  Body body;
+std::optional<DocumentError> Prepare(const Address& address, const CivicAddressOptions& options, Body& body) {
   const std::string_view country = TrimUnicode(options.country);
   if (country.size() != 2 || !IsAsciiAlpha(country[0]) || !IsAsciiAlpha(country[1])) {
     return BadOption("country must be an ISO 3166 alpha-2 code such as \"FR\"");
   }
   body.country = UpperAscii(std::string(country));
-  if (!options.lang.empty()) {
-    if (!IsLanguageTagShape(options.lang)) {
-      return BadOption("lang must be a language tag such as \"fr\" or \"de-CH\"");
-    }
-    body.lang = options.lang;
+  if (!options.lang.empty() && !IsLanguageTagShape(options.lang)) {
+    return BadOption("lang must be a language tag such as \"fr\" or \"de-CH\"");
   }
-  for (const char* field : kCivicFields) {
-    auto it = address.find(field);
-    if (it == address.end()) continue;
-    std::variant<std::string, DocumentError> text = CleanText(field, it->second);
-    if (auto* error = std::get_if<DocumentError>(&text)) return std::move(*error);
-    std::string& escaped = std::get<std::string>(text);
-    if (!escaped.empty()) body.elements.push_back({UpperAscii(field), std::move(escaped)});
-  }
+  body.lang = options.lang;
   for (const auto& [name, value] : address) {
     if (name == kDialZoneField) continue;
     bool known = false;
     for (const char* field : kCivicFields) known = known || name == field;
-    if (known || (value.is_text && IsBlank(value.text))) continue;
-    body.omitted.push_back(name);
+    if (!known) {
+      if (!value.is_text || !IsBlank(value.text)) body.omitted.push_back(name);
+      continue;
+    }
+    std::string escaped;
+    if (const char* reason = CleanText(value, escaped)) {
+      DocumentError error{"invalidText", "The address field \""};
+      Cat(error.message, {name, "\" ", reason});
+      return error;
+    }
   }
-  return body;
+  // Schema order, not the address's (alphabetical) order.
+  for (const char* field : kCivicFields) {
+    auto it = address.find(field);
+    std::string escaped;
+    if (it != address.end() && CleanText(it->second, escaped) == nullptr && !escaped.empty()) {
+      body.elements.push_back({UpperAscii(field), std::move(escaped)});
+    }
+  }
+  return std::nullopt;
 }
 
 // `indent` before each line; `prefix` "" (default namespace declared here)
 // or "ca:" (declared by the enclosing document).
-void WriteCivic(std::string& out, const Body& body, const std::string& indent, const std::string& prefix) {
-  out += indent + "<" + prefix + "civicAddress";
-  if (prefix.empty()) out += " xmlns=\"" + std::string(kCivicAddressNamespace) + "\"";
-  if (!body.lang.empty()) out += " xml:lang=\"" + EscapeXml(body.lang) + "\"";
+void WriteCivic(std::string& out, const Body& body, std::string_view indent, std::string_view prefix) {
+  Cat(out, {indent, "<", prefix, "civicAddress"});
+  if (prefix.empty()) Cat(out, {" xmlns=\"", kCivicAddressNamespace, "\""});
+  if (!body.lang.empty()) Cat(out, {" xml:lang=\"", body.lang, "\""});  // checked: needs no escaping
   out += ">\n";
-  auto element = [&](const std::string& name, const std::string& text) {
-    out += indent + "  <" + prefix + name + ">" + text + "</" + prefix + name + ">\n";
+  auto element = [&](std::string_view name, std::string_view text) {
+    Cat(out, {indent, "  <", prefix, name, ">", text, "</", prefix, name, ">\n"});
   };
   element("country", body.country);
   for (const auto& [name, text] : body.elements) element(name, text);
-  out += indent + "</" + prefix + "civicAddress>\n";
+  Cat(out, {indent, "</", prefix, "civicAddress>\n"});
 }
 
 }  // namespace
@@ -193,11 +192,11 @@ std::string EscapeXml(std::string_view text) {
 
 std::variant<CivicAddressXml, DocumentError> ToCivicAddressXml(const Address& address,
                                                                const CivicAddressOptions& options) {
-  std::variant<Body, DocumentError> body = Prepare(address, options);
-  if (auto* error = std::get_if<DocumentError>(&body)) return std::move(*error);
+  Body body;
+  if (std::optional<DocumentError> error = Prepare(address, options, body)) return std::move(*error);
   CivicAddressXml result;
-  WriteCivic(result.xml, std::get<Body>(body), "", "");
-  result.omitted = std::move(std::get<Body>(body).omitted);
+  WriteCivic(result.xml, body, "", "");
+  result.omitted = std::move(body.omitted);
   return result;
 }
 
@@ -219,30 +218,27 @@ std::variant<CivicAddressXml, DocumentError> ToPidfLo(const Address& address, co
       })) {
     return BadOption("method must be a method token such as \"Manual\"");
   }
-  std::variant<Body, DocumentError> prepared = Prepare(address, options.civic);
-  if (auto* error = std::get_if<DocumentError>(&prepared)) return std::move(*error);
-  const Body& body = std::get<Body>(prepared);
+  Body body;
+  if (std::optional<DocumentError> error = Prepare(address, options.civic, body)) return std::move(*error);
   CivicAddressXml result;
   std::string& out = result.xml;
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\"\n"
-         "    xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\"\n"
-         "    xmlns:gbp=\"urn:ietf:params:xml:ns:pidf:geopriv10:basicPolicy\"\n"
-         "    xmlns:ca=\"";
-  out += kCivicAddressNamespace;
-  out += "\"\n    entity=\"" + EscapeXml(options.entity) + "\">\n";
-  out += "  <tuple id=\"" + options.tuple_id + "\">\n    <status>\n      <gp:geopriv>\n        <gp:location-info>\n";
+  Cat(out, {"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\"\n"
+            "    xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\"\n"
+            "    xmlns:gbp=\"urn:ietf:params:xml:ns:pidf:geopriv10:basicPolicy\"\n"
+            "    xmlns:ca=\"",
+            kCivicAddressNamespace, "\"\n    entity=\"", EscapeXml(options.entity), "\">\n  <tuple id=\"",
+            options.tuple_id, "\">\n    <status>\n      <gp:geopriv>\n        <gp:location-info>\n"});
   WriteCivic(out, body, "          ", "ca:");
-  out += "        </gp:location-info>\n        <gp:usage-rules>\n";
-  out += std::string("          <gbp:retransmission-allowed>") + (options.retransmission_allowed ? "true" : "false") +
-         "</gbp:retransmission-allowed>\n";
+  Cat(out, {"        </gp:location-info>\n        <gp:usage-rules>\n          <gbp:retransmission-allowed>",
+            options.retransmission_allowed ? "true" : "false", "</gbp:retransmission-allowed>\n"});
   if (!options.retention_expiry.empty()) {
-    out += "          <gbp:retention-expiry>" + options.retention_expiry + "</gbp:retention-expiry>\n";
+    Cat(out, {"          <gbp:retention-expiry>", options.retention_expiry, "</gbp:retention-expiry>\n"});
   }
   out += "        </gp:usage-rules>\n";
-  if (!options.method.empty()) out += "        <gp:method>" + options.method + "</gp:method>\n";
+  if (!options.method.empty()) Cat(out, {"        <gp:method>", options.method, "</gp:method>\n"});
   out += "      </gp:geopriv>\n    </status>\n";
-  if (!options.timestamp.empty()) out += "    <timestamp>" + options.timestamp + "</timestamp>\n";
+  if (!options.timestamp.empty()) Cat(out, {"    <timestamp>", options.timestamp, "</timestamp>\n"});
   out += "  </tuple>\n</presence>\n";
   result.omitted = body.omitted;
   return result;

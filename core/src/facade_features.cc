@@ -30,147 +30,107 @@ std::string Fail(const DocumentError& error, std::string_view what = {}) {
   return DumpJson(envelope);
 }
 
-std::variant<Address, DocumentError> ReadAddress(std::string_view address_json, Json* document = nullptr) {
+std::variant<Address, DocumentError> ReadAddress(std::string_view address_json) {
   std::variant<Json, DocumentError> parsed = ParseJson(address_json);
   if (auto* error = std::get_if<DocumentError>(&parsed)) return std::move(*error);
-  std::variant<Address, DocumentError> address = AddressFromJson(std::get<Json>(parsed));
-  if (document != nullptr) *document = std::move(std::get<Json>(parsed));
-  return address;
+  return AddressFromJson(std::get<Json>(parsed));
 }
 
-// The options object ("" and "null" = {}), or an error.
-std::variant<Json, DocumentError> ReadOptions(std::string_view options_json) {
-  const std::string_view trimmed = TrimUnicode(options_json);
-  if (trimmed.empty() || trimmed == "null") return Json::object();
-  std::variant<Json, DocumentError> parsed = ParseJson(options_json);
-  if (auto* error = std::get_if<DocumentError>(&parsed)) return std::move(*error);
-  if (!std::get<Json>(parsed).is_object()) return DocumentError{"invalidOptions", "The options must be a JSON object"};
-  return parsed;
-}
+// What an entry point does once its documents are read.
+using Runner = std::string (*)(const AddressConstraints* constraints, const Address& address, const void* context);
 
-// A string option: "" when absent or null; an error when another type.
-std::optional<std::string> StringOption(const Json& options, std::string_view key, DocumentError& error) {
-  const Json* value = FindMember(options, key);
-  if (value == nullptr || value->is_null()) return std::string();
-  if (!value->is_string()) {
-    error = DocumentError{"invalidOptions", std::string(key) + " must be a string"};
-    return std::nullopt;
+// Reads the constraints (required, optional when "" / "null", or not used)
+// and the address, then runs `run`. One reader for every entry point: the
+// documents' destructors and error paths exist once in wasm, not five times.
+enum class Need { kNone, kOptional, kRequired };
+std::string Run(Need need, std::string_view constraints_json, std::string_view address_json, Runner run,
+                const void* context) {
+  std::optional<AddressConstraints> constraints;
+  const std::string_view trimmed = TrimUnicode(constraints_json);
+  if (need == Need::kRequired || (need == Need::kOptional && !trimmed.empty() && trimmed != "null")) {
+    std::variant<Json, DocumentError> doc = ParseJson(constraints_json);
+    if (auto* failure = std::get_if<DocumentError>(&doc)) return Fail(*failure, "Address constraints");
+    std::variant<AddressConstraints, DocumentError> read = ParseAddressConstraints(std::get<Json>(doc));
+    if (auto* failure = std::get_if<DocumentError>(&read)) return Fail(*failure, "Address constraints");
+    constraints = std::move(std::get<AddressConstraints>(read));
   }
-  return value->get<std::string>();
+  std::variant<Address, DocumentError> address = ReadAddress(address_json);
+  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
+  return run(constraints ? &*constraints : nullptr, std::get<Address>(address), context);
 }
 
-std::variant<CivicAddressOptions, DocumentError> ReadCivicOptions(const Json& options) {
-  DocumentError error;
-  CivicAddressOptions civic;
-  std::optional<std::string> country = StringOption(options, "country", error);
-  std::optional<std::string> lang = StringOption(options, "lang", error);
-  if (!country || !lang) return error;
-  civic.country = std::move(*country);
-  civic.lang = std::move(*lang);
-  return civic;
+Json StringArray(std::vector<std::string>&& items) {
+  Json array = Json::array();
+  for (std::string& item : items) array.push_back(Json(std::move(item)));
+  return array;
 }
 
-Json XmlResult(CivicAddressXml& result) {
-  Json out = Json::object();
-  out["xml"] = std::move(result.xml);
-  out["omitted"] = result.omitted;
-  return out;
+std::string Xml(std::variant<CivicAddressXml, DocumentError>&& xml) {
+  if (auto* failure = std::get_if<DocumentError>(&xml)) return Fail(*failure);
+  Json result = Json::object();
+  result["xml"] = std::move(std::get<CivicAddressXml>(xml).xml);
+  result["omitted"] = StringArray(std::move(std::get<CivicAddressXml>(xml).omitted));
+  return Ok(std::move(result));
+}
+
+std::string RunNormalize(const AddressConstraints* constraints, const Address& address, const void*) {
+  NormalizedAddress normalized = NormalizeAddress(*constraints, address);
+  Json changes = Json::array();
+  for (NormalizationChange& change : normalized.changes) {
+    Json entry = Json::object();
+    entry["field"] = std::move(change.field);
+    entry["from"] = std::move(change.from);
+    entry["to"] = std::move(change.to);
+    entry["rule"] = std::move(change.rule);
+    changes.push_back(std::move(entry));
+  }
+  Json result = Json::object();
+  result["changes"] = std::move(changes);
+  return Ok(std::move(result));
+}
+
+std::string RunCivic(const AddressConstraints*, const Address& address, const void* context) {
+  return Xml(ToCivicAddressXml(address, *static_cast<const CivicAddressOptions*>(context)));
+}
+
+std::string RunPidf(const AddressConstraints*, const Address& address, const void* context) {
+  return Xml(ToPidfLo(address, *static_cast<const PidfLoOptions*>(context)));
+}
+
+std::string RunLines(const AddressConstraints* constraints, const Address& address, const void* context) {
+  Json result = Json::object();
+  result["lines"] = StringArray(FormatAddressLines(address, *static_cast<const std::string_view*>(context), constraints));
+  return Ok(std::move(result));
 }
 
 }  // namespace
 
 std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json) {
-  std::variant<AddressConstraints, DocumentError> constraints = ParseAddressConstraintsText(constraints_json);
-  if (auto* error = std::get_if<DocumentError>(&constraints)) return Fail(*error, "Address constraints");
-  Json document;
-  std::variant<Address, DocumentError> address = ReadAddress(address_json, &document);
-  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
-  NormalizedAddress normalized =
-      NormalizeAddress(std::get<AddressConstraints>(constraints), std::get<Address>(address));
-  Json canonical = Json::object();
-  for (auto it = document.begin(); it != document.end(); ++it) {
-    auto entry = normalized.address.find(it.key());
-    const bool text = entry != normalized.address.end() && entry->second.is_text && !it.value().is_null();
-    canonical[it.key()] = text ? Json(entry->second.text) : it.value();
-  }
-  Json changes = Json::array();
-  for (const NormalizationChange& change : normalized.changes) {
-    changes.push_back({{"field", change.field}, {"from", change.from}, {"to", change.to}, {"rule", change.rule}});
-  }
-  Json result = Json::object();
-  result["address"] = std::move(canonical);
-  result["changes"] = std::move(changes);
-  return Ok(std::move(result));
+  return Run(Need::kRequired, constraints_json, address_json, RunNormalize, nullptr);
 }
 
 std::string format_example_json(std::string_view pattern) {
   PatternExample example = FormatExample(pattern);
   if (example.empty()) return Ok(Json());
-  return Ok({{"format", example.format}, {"example", example.example}, {"legend", example.legend}});
-}
-
-std::string civic_address_xml_json(std::string_view address_json, std::string_view options_json) {
-  std::variant<Address, DocumentError> address = ReadAddress(address_json);
-  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
-  std::variant<Json, DocumentError> options = ReadOptions(options_json);
-  if (auto* error = std::get_if<DocumentError>(&options)) return Fail(*error, "Options");
-  std::variant<CivicAddressOptions, DocumentError> civic = ReadCivicOptions(std::get<Json>(options));
-  if (auto* error = std::get_if<DocumentError>(&civic)) return Fail(*error);
-  std::variant<CivicAddressXml, DocumentError> xml =
-      ToCivicAddressXml(std::get<Address>(address), std::get<CivicAddressOptions>(civic));
-  if (auto* error = std::get_if<DocumentError>(&xml)) return Fail(*error);
-  return Ok(XmlResult(std::get<CivicAddressXml>(xml)));
-}
-
-std::string pidf_lo_json(std::string_view address_json, std::string_view options_json) {
-  std::variant<Address, DocumentError> address = ReadAddress(address_json);
-  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
-  std::variant<Json, DocumentError> parsed = ReadOptions(options_json);
-  if (auto* error = std::get_if<DocumentError>(&parsed)) return Fail(*error, "Options");
-  const Json& options = std::get<Json>(parsed);
-  std::variant<CivicAddressOptions, DocumentError> civic = ReadCivicOptions(options);
-  if (auto* error = std::get_if<DocumentError>(&civic)) return Fail(*error);
-  PidfLoOptions pidf;
-  pidf.civic = std::move(std::get<CivicAddressOptions>(civic));
-  DocumentError error;
-  std::optional<std::string> entity = StringOption(options, "entity", error);
-  std::optional<std::string> tuple_id = StringOption(options, "tupleId", error);
-  std::optional<std::string> timestamp = StringOption(options, "timestamp", error);
-  std::optional<std::string> expiry = StringOption(options, "retentionExpiry", error);
-  std::optional<std::string> method = StringOption(options, "method", error);
-  if (!entity || !tuple_id || !timestamp || !expiry || !method) return Fail(error);
-  pidf.entity = std::move(*entity);
-  if (!tuple_id->empty()) pidf.tuple_id = std::move(*tuple_id);
-  pidf.timestamp = std::move(*timestamp);
-  pidf.retention_expiry = std::move(*expiry);
-  if (FindMember(options, "method") != nullptr) pidf.method = std::move(*method);
-  if (const Json* allowed = FindMember(options, "retransmissionAllowed"); allowed && !allowed->is_null()) {
-    if (!allowed->is_boolean()) return Fail({"invalidOptions", "retransmissionAllowed must be true or false"});
-    pidf.retransmission_allowed = allowed->get<bool>();
-  }
-  std::variant<CivicAddressXml, DocumentError> xml = ToPidfLo(std::get<Address>(address), pidf);
-  if (auto* failure = std::get_if<DocumentError>(&xml)) return Fail(*failure);
-  return Ok(XmlResult(std::get<CivicAddressXml>(xml)));
-}
-
-std::string format_address_json(std::string_view address_json, std::string_view options_json) {
-  std::variant<Address, DocumentError> address = ReadAddress(address_json);
-  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
-  std::variant<Json, DocumentError> parsed = ReadOptions(options_json);
-  if (auto* error = std::get_if<DocumentError>(&parsed)) return Fail(*error, "Options");
-  const Json& options = std::get<Json>(parsed);
-  DocumentError error;
-  std::optional<std::string> country = StringOption(options, "country", error);
-  if (!country) return Fail(error);
-  std::optional<AddressConstraints> constraints;
-  if (const Json* doc = FindMember(options, "constraints"); doc && !doc->is_null()) {
-    std::variant<AddressConstraints, DocumentError> parsed_constraints = ParseAddressConstraints(*doc);
-    if (auto* failure = std::get_if<DocumentError>(&parsed_constraints)) return Fail(*failure, "Address constraints");
-    constraints = std::move(std::get<AddressConstraints>(parsed_constraints));
-  }
   Json result = Json::object();
-  result["lines"] = FormatAddressLines(std::get<Address>(address), *country, constraints ? &*constraints : nullptr);
+  result["format"] = std::move(example.format);
+  result["example"] = std::move(example.example);
+  result["legend"] = std::move(example.legend);
   return Ok(std::move(result));
+}
+
+std::string civic_address_xml_json(std::string_view address_json, std::string_view country, std::string_view lang) {
+  const CivicAddressOptions options{std::string(country), std::string(lang)};
+  return Run(Need::kNone, {}, address_json, RunCivic, &options);
+}
+
+std::string pidf_lo_json(std::string_view address_json, const PidfLoOptions& options) {
+  return Run(Need::kNone, {}, address_json, RunPidf, &options);
+}
+
+std::string format_address_json(std::string_view address_json, std::string_view country,
+                                std::string_view constraints_json) {
+  return Run(Need::kOptional, constraints_json, address_json, RunLines, &country);
 }
 
 }  // namespace btalk

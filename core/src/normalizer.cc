@@ -34,24 +34,6 @@ const char* WideFold(char32_t cp) {
   return nullptr;
 }
 
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool AllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -110,9 +92,9 @@ std::string FoldForMatch(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool space = false;
-  std::size_t pos = 0;
+  std::size_t pos = 0, start = 0;
   char32_t cp;
-  while (DecodeNext(text, pos, cp)) {
+  for (; DecodeNext(text, pos, cp); start = pos) {
     if (IsUnicodeSpace(cp)) {
       space = !out.empty();
       continue;
@@ -133,7 +115,7 @@ std::string FoldForMatch(std::string_view text) {
     } else if (cp == 0x2019 || cp == 0x2018) {
       out += '\'';
     } else {
-      AppendUtf8(out, cp);
+      out.append(text.substr(start, pos - start));
     }
   }
   return out;
@@ -142,41 +124,34 @@ std::string FoldForMatch(std::string_view text) {
 NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const Address& address) {
   NormalizedAddress result;
   result.address = address;
-  std::vector<std::pair<std::size_t, NormalizationChange>> ranked;
-  auto change = [&](std::size_t rank, const std::string& field, std::string& value, std::string to,
-                    const char* rule) {
-    ranked.push_back({rank, NormalizationChange{field, value, to, rule}});
-    value = std::move(to);
-  };
-  for (auto& [name, entry] : result.address) {
-    if (!entry.is_text) continue;
-    const std::size_t index = constraints.IndexOf(name);
-    std::string& value = entry.text;
+  // In element order, so the changes come out in the form's order.
+  for (const ElementConstraint& element : constraints.elements) {
+    auto it = result.address.find(element.name);
+    if (it == result.address.end() || !it->second.is_text) continue;
+    std::string& value = it->second.text;
+    auto change = [&](std::string to, const char* rule) {
+      result.changes.push_back(NormalizationChange{element.name, value, to, rule});
+      value = std::move(to);
+    };
     std::string collapsed = CollapseWhitespace(value);
-    if (collapsed != value) change(index, name, value, std::move(collapsed), "whitespace");
-    if (index >= constraints.elements.size() || value.empty()) continue;
-    const ElementConstraint& element = constraints.elements[index];
-    if (element.error) continue;
+    if (collapsed != value) change(std::move(collapsed), "whitespace");
+    if (value.empty() || element.error) continue;
     const std::size_t limit = std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
     if (CodePointCount(value) > limit) continue;
     if (element.is_enumeration()) {
       std::string storage;
-      if (const std::string* stored = MatchEnumeration(element, value, storage)) {
-        change(index, name, value, *stored, "enumeration");
-      }
+      if (const std::string* stored = MatchEnumeration(element, value, storage)) change(*stored, "enumeration");
       continue;
     }
     if (element.value_type == ValueType::kFreeNumerical && !AllDigits(value)) {
       std::string digits = WithoutSpaces(value);
-      if (AllDigits(digits)) change(index, name, value, std::move(digits), "digits");
+      if (AllDigits(digits)) change(std::move(digits), "digits");
     }
     if (element.regex && !element.regex->FullMatch(value)) {
       std::string upper = UpperAscii(value);
-      if (upper != value && element.regex->FullMatch(upper)) change(index, name, value, std::move(upper), "upperCase");
+      if (upper != value && element.regex->FullMatch(upper)) change(std::move(upper), "upperCase");
     }
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& entry : ranked) result.changes.push_back(std::move(entry.second));
   return result;
 }
 

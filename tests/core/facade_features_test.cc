@@ -29,10 +29,10 @@ TEST(FacadeFeaturesTest, NormalizeAddress) {
   const Json ok = Parse(normalize_address_json(kConstraints, R"({"pc": " sw1a  1aa", "a1": "zurich",
                                                                   "zz": null, "n": 5, "list": [1]})"));
   ASSERT_TRUE(ok.contains("ok")) << ok.dump();
-  EXPECT_EQ(ok["ok"]["address"], Parse(R"({"pc": "SW1A 1AA", "a1": "ZH", "zz": null, "n": "5", "list": [1]})"));
   ASSERT_EQ(ok["ok"]["changes"].size(), 3u);
   EXPECT_EQ(ok["ok"]["changes"][0], Parse(R"({"field": "pc", "from": " sw1a  1aa", "to": "sw1a 1aa", "rule": "whitespace"})"));
-  EXPECT_EQ(ok["ok"]["changes"][2]["rule"], "enumeration");
+  EXPECT_EQ(ok["ok"]["changes"][1], Parse(R"({"field": "pc", "from": "sw1a 1aa", "to": "SW1A 1AA", "rule": "upperCase"})"));
+  EXPECT_EQ(ok["ok"]["changes"][2], Parse(R"({"field": "a1", "from": "zurich", "to": "ZH", "rule": "enumeration"})"));
   EXPECT_EQ(ErrorCode(normalize_address_json("{", "{}")), "invalidJson");
   EXPECT_EQ(ErrorCode(normalize_address_json(kConstraints, "[]")), "invalidDocument");
 }
@@ -45,43 +45,53 @@ TEST(FacadeFeaturesTest, FormatExample) {
   EXPECT_TRUE(Parse(format_example_json(std::string(100000, '(')))["ok"].is_null());
 }
 
+PidfLoOptions Pidf(std::string entity) {
+  PidfLoOptions options;
+  options.civic.country = "FR";
+  options.entity = std::move(entity);
+  return options;
+}
+
 TEST(FacadeFeaturesTest, CivicAddressAndPidfLo) {
-  const Json civic = Parse(civic_address_xml_json(R"({"a3": "Paris", "addrExtInfo1": "x"})", R"({"country": "fr"})"));
+  const Json civic = Parse(civic_address_xml_json(R"({"a3": "Paris", "addrExtInfo1": "x"})", "fr", ""));
   ASSERT_TRUE(civic.contains("ok")) << civic.dump();
   EXPECT_NE(civic["ok"]["xml"].get<std::string>().find("<A3>Paris</A3>"), std::string::npos);
   EXPECT_EQ(civic["ok"]["omitted"], Parse(R"(["addrExtInfo1"])"));
-  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", "{}")), "invalidOptions");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", R"({"country": 33})")), "invalidOptions");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", "[]")), "invalidOptions");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", "{")), "invalidJson");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json(R"({"a6": "\u0001"})", R"({"country": "FR"})")), "invalidText");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json(R"({"a6": ["x"]})", R"({"country": "FR"})")), "invalidText");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", "", "")), "invalidOptions");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", "FR", "1")), "invalidOptions");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("{", "FR", "")), "invalidJson");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("[]", "FR", "")), "invalidDocument");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json(R"({"a6": "\u0001"})", "FR", "")), "invalidText");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json(R"({"a6": ["x"]})", "FR", "")), "invalidText");
 
-  const Json pidf = Parse(pidf_lo_json(R"({"a3": "Paris"})", R"({"country": "FR", "entity": "pres:a@b", "lang": "fr",
-      "tupleId": "t1", "timestamp": "2026-12-01T09:00:00Z", "retransmissionAllowed": true, "method": "GPS"})"));
+  PidfLoOptions options = Pidf("pres:a@b");
+  options.civic.lang = "fr";
+  options.tuple_id = "t1";
+  options.timestamp = "2026-12-01T09:00:00Z";
+  options.retransmission_allowed = true;
+  options.method = "GPS";
+  const Json pidf = Parse(pidf_lo_json(R"({"a3": "Paris"})", options));
   ASSERT_TRUE(pidf.contains("ok")) << pidf.dump();
   const std::string xml = pidf["ok"]["xml"].get<std::string>();
   EXPECT_NE(xml.find("<tuple id=\"t1\">"), std::string::npos);
   EXPECT_NE(xml.find("<gbp:retransmission-allowed>true</gbp:retransmission-allowed>"), std::string::npos);
   EXPECT_NE(xml.find("<gp:method>GPS</gp:method>"), std::string::npos);
-  const Json no_method = Parse(pidf_lo_json("{}", R"({"country": "FR", "entity": "pres:a@b", "method": ""})"));
-  EXPECT_EQ(no_method["ok"]["xml"].get<std::string>().find("gp:method"), std::string::npos);
-  EXPECT_EQ(ErrorCode(pidf_lo_json("{}", R"({"country": "FR"})")), "invalidOptions");
-  EXPECT_EQ(ErrorCode(pidf_lo_json("{}", R"({"country": "FR", "entity": "pres:a@b", "retransmissionAllowed": "yes"})")),
-            "invalidOptions");
+  options.method = "";
+  EXPECT_EQ(Parse(pidf_lo_json("{}", options))["ok"]["xml"].get<std::string>().find("gp:method"), std::string::npos);
+  EXPECT_EQ(ErrorCode(pidf_lo_json("{}", Pidf(""))), "invalidOptions");
 }
 
 TEST(FacadeFeaturesTest, FormatAddress) {
   const Json ok = Parse(format_address_json(R"({"hno": 78, "a6": "Rue de Vaugirard", "pc": "75015", "a3": "Paris"})",
-                                            R"({"country": "FR"})"));
+                                            "FR", ""));
   EXPECT_EQ(ok["ok"]["lines"], Parse(R"(["78 Rue de Vaugirard", "75015 Paris"])"));
   const Json display = Parse(format_address_json(
-      R"({"a1": "KLN"})", R"({"country": "HK", "constraints": {"a1": {"valueType": "enumerationAssociative",
-          "possibleValues": [{"value": "KLN", "display": "Kowloon"}]}}})"));
+      R"({"a1": "KLN"})", "HK", R"({"a1": {"valueType": "enumerationAssociative",
+          "possibleValues": [{"value": "KLN", "display": "Kowloon"}]}})"));
   EXPECT_EQ(display["ok"]["lines"], Parse(R"(["Kowloon"])"));
-  EXPECT_EQ(Parse(format_address_json(R"({"a3": "X"})", ""))["ok"]["lines"], Parse(R"(["X"])"));
-  EXPECT_EQ(ErrorCode(format_address_json("{}", R"({"constraints": 5})")), "invalidDocument");
-  EXPECT_EQ(ErrorCode(format_address_json("{}", R"({"country": []})")), "invalidOptions");
+  EXPECT_EQ(Parse(format_address_json(R"({"a3": "X"})", "", "null"))["ok"]["lines"], Parse(R"(["X"])"));
+  EXPECT_EQ(ErrorCode(format_address_json("{}", "FR", "5")), "invalidDocument");
+  EXPECT_EQ(ErrorCode(format_address_json("{}", "FR", "{")), "invalidJson");
 }
 
 TEST(FacadeFeaturesTest, HostileInputGivesStructuredErrors) {
@@ -89,18 +99,21 @@ TEST(FacadeFeaturesTest, HostileInputGivesStructuredErrors) {
   const std::string huge = "{\"a6\": \"" + std::string(5 * 1024 * 1024, 'x') + "\"}";
   for (const std::string& bad : {deep, huge, std::string("\xff\xfe"), std::string()}) {
     EXPECT_NE(ErrorCode(normalize_address_json(kConstraints, bad)), "ok");
-    EXPECT_NE(ErrorCode(civic_address_xml_json(bad, R"({"country": "FR"})")), "ok");
-    EXPECT_NE(ErrorCode(pidf_lo_json(bad, R"({"country": "FR", "entity": "pres:a@b"})")), "ok");
-    EXPECT_NE(ErrorCode(format_address_json(bad, "{}")), "ok");
-    if (!bad.empty()) EXPECT_NE(ErrorCode(format_address_json("{}", bad)), "ok") << bad.size();  // "" = no options
+    EXPECT_NE(ErrorCode(normalize_address_json(bad, "{}")), "ok");
+    EXPECT_NE(ErrorCode(civic_address_xml_json(bad, "FR", "")), "ok");
+    EXPECT_NE(ErrorCode(pidf_lo_json(bad, Pidf("pres:a@b"))), "ok");
+    EXPECT_NE(ErrorCode(format_address_json(bad, "FR", "")), "ok");
+    if (!bad.empty()) EXPECT_NE(ErrorCode(format_address_json("{}", "FR", bad)), "ok") << bad.size();  // "" = none
   }
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("{}", std::string(100000, 'F'), std::string(100000, 'f'))),
+            "invalidOptions");
   // A long but legal value: normalised and formatted, refused by the XML export.
   const std::string long_value = "{\"a6\": \"" + std::string(100000, 'x') + "\"}";
   EXPECT_EQ(ErrorCode(normalize_address_json(kConstraints, long_value)), "ok");
-  EXPECT_EQ(ErrorCode(format_address_json(long_value, "{}")), "ok");
-  EXPECT_EQ(ErrorCode(civic_address_xml_json(long_value, R"({"country": "FR"})")), "invalidText");
+  EXPECT_EQ(ErrorCode(format_address_json(long_value, "FR", "")), "ok");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json(long_value, "FR", "")), "invalidText");
   // Invalid UTF-8 inside a JSON string value.
-  EXPECT_EQ(ErrorCode(civic_address_xml_json("{\"a6\": \"\xff\"}", R"({"country": "FR"})")), "invalidJson");
+  EXPECT_EQ(ErrorCode(civic_address_xml_json("{\"a6\": \"\xff\"}", "FR", "")), "invalidJson");
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ const civicFields = (civicElement) => Object.fromEntries(children(civicElement).
 test('normalizeAddress: trims, upper-cases, matches enumerations and says what changed', () => {
   const gb = country('GB').addressConstraints;
   const result = core.normalizeAddress(gb, { pc: ' sw1a  2aa ', a3: 'London', hno: 10 });
-  assert.deepEqual(result.address, { pc: 'SW1A 2AA', a3: 'London', hno: '10' });
+  assert.deepEqual(result.address, { pc: 'SW1A 2AA', a3: 'London', hno: 10 });
   assert.deepEqual(result.changes, [
     { field: 'pc', from: ' sw1a  2aa ', to: 'sw1a 2aa', rule: 'whitespace' },
     { field: 'pc', from: 'sw1a 2aa', to: 'SW1A 2AA', rule: 'upperCase' },

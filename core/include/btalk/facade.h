@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "btalk/civic_address.h"
+
 namespace btalk {
 
 // The library version, e.g. "0.1.0".
@@ -45,9 +47,11 @@ std::string build_order_request_json(std::string_view order_json);
 std::string parse_response_json(std::string_view kind, std::string_view body);
 
 // --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
+// Options are plain arguments here (the JS wrapper checks their types): no
+// options document to parse keeps the wasm small.
 
-// ok -> {"address": {...canonical values...},
-//        "changes": [{"field","from","to","rule"}]}   (normalizer.h)
+// ok -> {"changes": [{"field","from","to","rule"}]}   (normalizer.h; the JS
+// wrapper applies them to the address it was given)
 std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json);
 
 // pattern: the valueRegexp itself (plain text, not JSON).
@@ -55,18 +59,17 @@ std::string normalize_address_json(std::string_view constraints_json, std::strin
 //       or null when no honest sample exists (format_example.h)
 std::string format_example_json(std::string_view pattern);
 
-// options_json: {"country": "FR", "lang"?: "fr"}
 // ok -> {"xml": "<civicAddress ...>", "omitted": ["addrExtInfo1", ...]}   (civic_address.h)
-std::string civic_address_xml_json(std::string_view address_json, std::string_view options_json);
+// lang "" = no xml:lang.
+std::string civic_address_xml_json(std::string_view address_json, std::string_view country, std::string_view lang);
 
-// options_json: {"entity": "pres:...", "country": "FR", "lang"?, "tupleId"?,
-//   "timestamp"?, "retentionExpiry"?, "retransmissionAllowed"?: bool, "method"?}
 // ok -> {"xml": "<?xml ...><presence ...>", "omitted": [...]}
-std::string pidf_lo_json(std::string_view address_json, std::string_view options_json);
+std::string pidf_lo_json(std::string_view address_json, const PidfLoOptions& options);
 
-// options_json: {"country": "FR", "constraints"?: <addressconstraints document>}
+// constraints_json: the addressconstraints document, or "" / "null" for none.
 // ok -> {"lines": ["78 Rue de Vaugirard", "75015 Paris"]}   (address_format.h)
-std::string format_address_json(std::string_view address_json, std::string_view options_json);
+std::string format_address_json(std::string_view address_json, std::string_view country,
+                                std::string_view constraints_json);
 
 }  // namespace btalk
 

@@ -9,9 +9,9 @@
 //                different matches change nothing;
 //   digits       a freenumerical value that is all digits once its spaces
 //                are removed ("1 000" -> "1000").
-// Non-text values and fields the country does not define are kept as they are
-// (unknown fields get the whitespace rule only). Bounded: values longer than
-// the validator's caps are only trimmed.
+// Non-text values and fields the country does not define are kept as they
+// are (validation reports the latter). Bounded: values longer than the
+// validator's caps are only trimmed.
 #ifndef BTALK_NORMALIZER_H_
 #define BTALK_NORMALIZER_H_
 
@@ -33,7 +33,7 @@ struct NormalizationChange {
 
 struct NormalizedAddress {
   Address address;
-  std::vector<NormalizationChange> changes;  // in field position order, rules in order
+  std::vector<NormalizationChange> changes;  // in element order, each field's rules in order
 };
 
 NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const Address& address);
