@@ -136,7 +136,10 @@ NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const 
     std::string collapsed = CollapseWhitespace(value);
     if (collapsed != value) change(std::move(collapsed), "whitespace");
     if (value.empty() || element.error) continue;
-    const std::size_t limit = std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
+    // A display ("Kärnten") may be longer than the stored value's maxLength ("2").
+    const std::size_t limit = element.is_enumeration()
+                                  ? kHardMaxLength
+                                  : std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
     if (CodePointCount(value) > limit) continue;
     if (element.is_enumeration()) {
       std::string storage;

@@ -31,7 +31,7 @@ constexpr const char* kGb = R"({
   "pc": {"valueType": "freestring", "valueRegexp": "^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$", "position": 2},
   "a3": {"valueType": "freestring", "valueRegexp": "^[A-Za-z ]+$", "position": 1},
   "hno": {"valueType": "freenumerical", "position": 3},
-  "a1": {"valueType": "enumerationAssociative", "position": 4, "possibleValues": [
+  "a1": {"valueType": "enumerationAssociative", "position": 4, "maxLength": 2, "possibleValues": [
     {"value": "ZH", "display": "Zürich"}, {"value": "GE", "display": "Genève"},
     {"value": "NE", "display": "Neuchâtel"}, {"value": "X1", "display": "Same"}, {"value": "X2", "display": "same"}]},
   "a2": {"valueType": "enumeration", "position": 5, "possibleValues": ["Østfold", "Straße", "Åland", "Łódź"]}
