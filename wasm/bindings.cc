@@ -2,8 +2,11 @@
 // All logic, validation and error handling live in core/; see facade.h.
 #include <emscripten/bind.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "btalk/compiled_constraints.h"
 #include "btalk/facade.h"
 
 namespace {
@@ -23,6 +26,103 @@ std::string ParseResponse(const std::string& kind, const std::string& body) {
   return btalk::parse_response_json(kind, body);
 }
 
+// ---- compiled constraints: integer handles with explicit release ----------
+// A handle is slot index + generation, so a released (or reused) handle is
+// refused instead of reaching another object. The table lives here, not in
+// core/ (the core keeps no globals); web/core.js owns every handle it gets.
+constexpr int kMaxCompiled = 4096;  // live objects; more is an error
+constexpr int kSlotBits = 12;       // 4096 slots
+
+struct Slot {
+  std::unique_ptr<btalk::CompiledConstraints> object;
+  int generation = 0;
+};
+std::vector<Slot> slots;
+std::vector<int> free_slots;
+std::string last_answer;  // the details of the last packed validation
+
+btalk::CompiledConstraints* Lookup(int handle) {
+  const int index = handle & ((1 << kSlotBits) - 1);
+  if (handle <= 0 || index >= static_cast<int>(slots.size())) return nullptr;
+  Slot& slot = slots[index];
+  return slot.object && slot.generation == (handle >> kSlotBits) ? slot.object.get() : nullptr;
+}
+
+const char kReleased[] =
+    "{\"error\":{\"code\":\"disposed\",\"message\":\"The compiled constraints were disposed\"}}";
+
+// ok -> {"handle": n, "fields": [...], "dialZoneIsField": bool}
+std::string Compile(const std::string& constraints, const std::string& geo) {
+  std::unique_ptr<btalk::CompiledConstraints> object;
+  std::string answer = btalk::compile_constraints_json(constraints, geo, &object);
+  if (!object) return answer;
+  if (free_slots.empty() && slots.size() >= kMaxCompiled) {
+    return "{\"error\":{\"code\":\"tooMany\",\"message\":\"Too many compiled constraints are alive (the limit is "
+           "4096); dispose() the ones no longer used\"}}";
+  }
+  int index;
+  if (free_slots.empty()) {
+    index = static_cast<int>(slots.size());
+    slots.emplace_back();
+  } else {
+    index = free_slots.back();
+    free_slots.pop_back();
+  }
+  Slot& slot = slots[index];
+  slot.generation = slot.generation % ((1 << (30 - kSlotBits)) - 1) + 1;
+  slot.object = std::move(object);
+  // {"ok":{...}} -> {"ok":{"handle":n,...}}: the envelope is ours, so splice.
+  const int handle = (slot.generation << kSlotBits) | index;
+  return answer.insert(7, "\"handle\":" + std::to_string(handle) + ",");
+}
+
+bool Release(int handle) {
+  if (Lookup(handle) == nullptr) return false;
+  const int index = handle & ((1 << kSlotBits) - 1);
+  slots[index].object.reset();
+  free_slots.push_back(index);
+  return true;
+}
+
+std::string Form(int handle) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  return object ? btalk::compiled_form_json(*object) : kReleased;
+}
+
+std::string SetGeoAreas(int handle, int level, const std::string& parents, const std::string& values) {
+  btalk::CompiledConstraints* object = Lookup(handle);
+  return object ? btalk::compiled_set_geo_areas_json(*object, level, parents, values) : kReleased;
+}
+
+std::string ClearGeoAreas(int handle) {
+  btalk::CompiledConstraints* object = Lookup(handle);
+  if (object == nullptr) return kReleased;
+  object->ClearGeoAreas();
+  return "{\"ok\":null}";
+}
+
+std::string ValidateJson(int handle, const std::string& address, const std::string& options) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  return object ? btalk::compiled_validate_json(*object, address, options) : kReleased;
+}
+
+// How many packed addresses are invalid (their problems: LastAnswer()), or
+// -1 with the error envelope in LastAnswer().
+int ValidatePacked(int handle, const std::string& packed, const std::string& options) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  if (object == nullptr) {
+    last_answer = kReleased;
+    return -1;
+  }
+  return static_cast<int>(btalk::compiled_validate_packed(*object, packed, options, &last_answer));
+}
+
+std::string LastAnswer() {
+  std::string answer;
+  answer.swap(last_answer);
+  return answer;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(btalk_core) {
@@ -32,4 +132,12 @@ EMSCRIPTEN_BINDINGS(btalk_core) {
   emscripten::function("validateOrder", &ValidateOrder);
   emscripten::function("buildOrderRequest", &BuildOrderRequest);
   emscripten::function("parseResponse", &ParseResponse);
+  emscripten::function("compileConstraints", &Compile);
+  emscripten::function("releaseCompiled", &Release);
+  emscripten::function("compiledForm", &Form);
+  emscripten::function("compiledSetGeoAreas", &SetGeoAreas);
+  emscripten::function("compiledClearGeoAreas", &ClearGeoAreas);
+  emscripten::function("compiledValidate", &ValidateJson);
+  emscripten::function("compiledValidatePacked", &ValidatePacked);
+  emscripten::function("compiledLastAnswer", &LastAnswer);
 }

@@ -7,6 +7,7 @@
 #include "btalk/address_constraints.h"
 #include "btalk/address_validator.h"
 #include "btalk/api_responses.h"
+#include "btalk/compiled_constraints.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
 #include "btalk/json_util.h"
@@ -138,6 +139,117 @@ std::string parse_response_json(std::string_view kind, std::string_view body) {
   ResponseResult result = NormalizeResponse(kind, std::get<Json>(parsed));
   if (auto* error = std::get_if<DocumentError>(&result)) return Fail(error->code, error->message);
   return Ok(std::move(std::get<Json>(result)));
+}
+
+// ---- compiled constraints ---------------------------------------------------
+
+namespace {
+
+// Options of the compiled calls: only geoAreas is read.
+std::variant<ValidationOptions, std::string> CompiledOptions(std::string_view options_json) {
+  if (IsAbsent(options_json)) return ValidationOptions();
+  std::variant<Json, DocumentError> parsed = ParseJson(options_json);
+  if (auto* error = std::get_if<DocumentError>(&parsed)) return Fail(*error, "Validation options");
+  Json& document = std::get<Json>(parsed);
+  if (document.is_object()) document.erase("geographicalConstraints");
+  std::optional<GeographicalConstraints> unused;
+  std::variant<ValidationOptions, DocumentError> options = ValidationOptionsFromJson(document, unused);
+  if (auto* error = std::get_if<DocumentError>(&options)) return Fail(*error, "Validation options");
+  return std::move(std::get<ValidationOptions>(options));
+}
+
+// The texts of a JSON list of strings, numbers or {"value": ...} items.
+std::optional<std::vector<std::string>> TextList(std::string_view json_text, bool allow_objects) {
+  std::variant<Json, DocumentError> parsed = ParseJson(json_text);
+  const Json* list = std::get_if<Json>(&parsed);
+  if (list == nullptr || !list->is_array()) return std::nullopt;
+  std::vector<std::string> texts;
+  texts.reserve(list->size());
+  for (const Json& item : *list) {
+    std::optional<std::string> text = ScalarText(item);
+    if (!text && allow_objects) {
+      if (const Json* value = FindMember(item, "value")) text = ScalarText(*value);
+    }
+    if (!text) return std::nullopt;
+    texts.push_back(std::move(*text));
+  }
+  return texts;
+}
+
+}  // namespace
+
+std::string compile_constraints_json(std::string_view constraints_json, std::string_view geo_json,
+                                     std::unique_ptr<CompiledConstraints>* out) {
+  std::variant<CompiledConstraints, DocumentError> compiled = CompiledConstraints::FromText(constraints_json, geo_json);
+  if (auto* error = std::get_if<DocumentError>(&compiled)) return Fail(error->code, error->message);
+  auto object = std::make_unique<CompiledConstraints>(std::move(std::get<CompiledConstraints>(compiled)));
+  Json fields = Json::array();
+  for (std::size_t i = 0; i < object->field_count(); ++i) fields.push_back(object->field_name(i));
+  Json result = Json::object();
+  result["fields"] = std::move(fields);
+  result["dialZoneIsField"] = object->dial_zone_is_field();
+  *out = std::move(object);
+  return Ok(std::move(result));
+}
+
+std::string compiled_form_json(const CompiledConstraints& compiled) { return Ok(FormModelToJson(compiled.form())); }
+
+std::string compiled_set_geo_areas_json(CompiledConstraints& compiled, int level, std::string_view parents_json,
+                                        std::string_view values_json) {
+  if (level < 1 || level > kGeoLevels) {
+    return Fail("invalidInput", "The geographical area level must be 1, 2, 3 or 4, not " + std::to_string(level));
+  }
+  std::optional<std::vector<std::string>> parents = TextList(parents_json, false);
+  if (!parents || parents->size() > static_cast<std::size_t>(level - 1)) {
+    return Fail("invalidInput", "The parents of area level " + std::to_string(level) +
+                                    " must be a list of at most " + std::to_string(level - 1) + " values");
+  }
+  std::optional<std::vector<std::string>> values = TextList(values_json, true);
+  if (!values) {
+    return Fail("invalidInput", "The geographical areas must be a list of values or {\"value\", \"display\"} items");
+  }
+  if (!compiled.SetGeoAreas(level, *parents, *values)) {
+    return Fail("tooLarge", "Too many geographical area values (the limit is " +
+                                std::to_string(CompiledConstraints::kMaxGeoAreaValues) + ")");
+  }
+  Json result = Json::object();
+  result["stored"] = values->size();
+  return Ok(std::move(result));
+}
+
+std::string compiled_validate_json(const CompiledConstraints& compiled, std::string_view address_json,
+                                   std::string_view options_json) {
+  std::variant<Json, DocumentError> address_doc = ParseJson(address_json);
+  if (auto* error = std::get_if<DocumentError>(&address_doc)) return Fail(*error, "Address");
+  std::variant<Address, DocumentError> address = AddressFromJson(std::get<Json>(address_doc));
+  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
+  std::variant<ValidationOptions, std::string> options = CompiledOptions(options_json);
+  if (auto* error = std::get_if<std::string>(&options)) return std::move(*error);
+  return Ok(ValidationJson(compiled.Validate(std::get<Address>(address), std::get<ValidationOptions>(options))));
+}
+
+long compiled_validate_packed(const CompiledConstraints& compiled, std::string_view packed,
+                              std::string_view options_json, std::string* answer) {
+  std::variant<ValidationOptions, std::string> options = CompiledOptions(options_json);
+  if (auto* error = std::get_if<std::string>(&options)) {
+    *answer = std::move(*error);
+    return -1;
+  }
+  std::vector<std::pair<std::size_t, std::vector<Problem>>> invalid;
+  if (ValidatePacked(compiled, packed, invalid, &std::get<ValidationOptions>(options)) < 0) {
+    *answer = Fail("invalidInput", "The packed addresses are malformed");
+    return -1;
+  }
+  if (invalid.empty()) return 0;
+  Json list = Json::array();
+  for (const auto& entry : invalid) {
+    Json item = Json::array();
+    item.push_back(entry.first);
+    item.push_back(ProblemsToJson(entry.second));
+    list.push_back(std::move(item));
+  }
+  *answer = Ok(std::move(list));
+  return static_cast<long>(invalid.size());
 }
 
 }  // namespace btalk

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -58,6 +59,60 @@ std::variant<ValidationOptions, DocumentError> ValidationOptionsFromJson(
 // geographical area check.
 std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
                                      const ValidationOptions& options = ValidationOptions());
+
+// ---- The engine behind ValidateAddress and CompiledConstraints ------------
+
+// One field's value as the engine sees it (a view: nothing is copied).
+struct FieldValue {
+  std::string_view text;    // untrimmed; "" when absent
+  bool present = false;     // false: absent or null
+  bool is_text = true;      // false: an array, object or boolean
+  bool well_formed = true;  // false: the text held a lone UTF-16 surrogate (JS)
+};
+
+// Where the geographical area lists come from, level by level.
+class AreaSource {
+ public:
+  // `level` is 0-based; `parents` are the trimmed values of the earlier
+  // mapped levels. Sets `*checked` to false when that level is not checked
+  // (no list); otherwise returns whether `value` (trimmed) is in the list.
+  virtual bool Contains(int level, const std::string_view* parents, std::size_t parent_count,
+                        std::string_view value, bool* checked) const = 0;
+
+ protected:
+  ~AreaSource() = default;
+};
+
+// The per-call lists of ValidationOptions::area_values (parents ignored).
+class OptionAreaSource final : public AreaSource {
+ public:
+  explicit OptionAreaSource(const ValidationOptions& options) : options_(options) {}
+  bool Contains(int level, const std::string_view* parents, std::size_t parent_count, std::string_view value,
+                bool* checked) const override;
+
+ private:
+  const ValidationOptions& options_;
+};
+
+// What the engine needs besides the values.
+struct FieldCheck {
+  const AddressConstraints* constraints = nullptr;
+  const GeographicalConstraints* geo = nullptr;
+  const AreaSource* areas = nullptr;  // nullptr: no area is checked
+  // area_index[level]: index in constraints->elements of the element area
+  // `level` constrains, or elements.size() when unmapped.
+  std::array<std::size_t, kGeoLevels> area_index{};
+  bool dial_zone_is_element = false;
+};
+
+// Fills area_index and dial_zone_is_element from constraints and geo.
+void PrepareFieldCheck(FieldCheck& check);
+
+// values[i] belongs to constraints->elements[i]; `unknown` are the address
+// keys that are neither elements nor dialZone, sorted bytewise. Appends the
+// problems (same order and texts as ValidateAddress) to `problems`.
+void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
+                    const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems);
 
 }  // namespace btalk
 
