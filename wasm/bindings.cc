@@ -2,6 +2,7 @@
 // All logic, validation and error handling live in core/; see facade.h.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -117,6 +118,41 @@ int ValidatePacked(int handle, const std::string& packed, const std::string& opt
   return static_cast<int>(btalk::compiled_validate_packed(*object, packed, options, &last_answer));
 }
 
+// One crossing for a batch: "" when every address is valid, else the
+// envelope {"ok":[[index, [problems]], ...]} or {"error": ...}.
+std::string ValidateMany(int handle, const std::string& packed, const std::string& options) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  if (object == nullptr) return kReleased;
+  std::string answer;
+  btalk::compiled_validate_packed(*object, packed, options, &answer);
+  return answer;
+}
+
+// The packed-input buffer: web/core.js encodes straight into it (TextEncoder
+// encodeInto on the module's memory), so a validation passes two integers
+// and nothing is copied or allocated at the boundary.
+std::string input;
+
+// The buffer's address, grown to at least `bytes` (0 when `bytes` is not
+// positive).
+int InputBuffer(int bytes) {
+  if (bytes <= 0) return 0;
+  if (input.size() < static_cast<std::size_t>(bytes)) input.resize(static_cast<std::size_t>(bytes));
+  return static_cast<int>(reinterpret_cast<std::uintptr_t>(input.data()));
+}
+
+// ValidatePacked over the first `length` bytes of the input buffer.
+int ValidateInput(int handle, int length) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  if (object == nullptr) {
+    last_answer = kReleased;
+    return -1;
+  }
+  if (length < 0 || static_cast<std::size_t>(length) > input.size()) length = 0;
+  return static_cast<int>(btalk::compiled_validate_packed(
+      *object, std::string_view(input.data(), static_cast<std::size_t>(length)), "", &last_answer));
+}
+
 std::string LastAnswer() {
   std::string answer;
   answer.swap(last_answer);
@@ -139,5 +175,8 @@ EMSCRIPTEN_BINDINGS(btalk_core) {
   emscripten::function("compiledClearGeoAreas", &ClearGeoAreas);
   emscripten::function("compiledValidate", &ValidateJson);
   emscripten::function("compiledValidatePacked", &ValidatePacked);
+  emscripten::function("compiledValidateMany", &ValidateMany);
+  emscripten::function("compiledInputBuffer", &InputBuffer);
+  emscripten::function("compiledValidateInput", &ValidateInput);
   emscripten::function("compiledLastAnswer", &LastAnswer);
 }

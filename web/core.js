@@ -96,6 +96,7 @@ function wrap(module) {
     if (form.dialZone === null) delete form.dialZone;
     return form;
   };
+  const compiled = compiledApi(module, call, dialZoneOf);
   return Object.freeze({
     version: module.version(),
     addressForm(constraints, geographicalConstraints) {
@@ -103,8 +104,10 @@ function wrap(module) {
         toText(geographicalConstraints, 'geographicalConstraints')));
     },
     validateAddress(constraints, address, options = {}) {
-      return call(module.validateAddress, toText(constraints, 'constraints'), toText(address, 'address'),
-        toText(options ?? {}, 'options'));
+      return compiled.validateAddress(constraints, address, options);
+    },
+    compileConstraints(constraints, geographicalConstraints) {
+      return compiled.compile(constraints, geographicalConstraints);
     },
     validateOrder(order) {
       return call(module.validateOrder, toText(order, 'order'));
@@ -116,4 +119,292 @@ function wrap(module) {
       return call(module.parseResponse, String(kind), toText(body, 'body'));
     },
   });
+}
+
+// ---- compiled constraints: compile once, validate many ----------------------
+// The core holds the parsed schema; each validation sends the address packed in
+// field order (see compiled_constraints.h, ValidatePacked): no JSON either way
+// for a valid address, and one crossing for a whole batch.
+
+const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
+const isWellFormed = String.prototype.isWellFormed
+  ? (text) => text.isWellFormed()
+  : (text) => !/[\uD800-\uDFFF]/u.test(text);
+const toWellFormed = (text) => text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+// Above this many UTF-16 units an address goes as JSON (and meets the core's
+// 4 MB document limit); a batch is cut into crossings of about this size.
+const PACK_LIMIT = 1 << 20;
+const VALIDATE_CACHE_SIZE = 8;
+
+/**
+ * Packs one address (see ValidatePacked in compiled_constraints.h), or returns
+ * null when only JSON says exactly what it means (a value with NUL, toJSON, a
+ * boxed primitive, a non-integer number, BigInt...): that address goes as JSON.
+ * Reads the fields by name in compiled order (no key list, no lookups), and
+ * lists the keys only when their count says some are not fields.
+ */
+function pack(shape, address) {
+  if (typeof address !== 'object' || address === null || Array.isArray(address)
+    || typeof address.toJSON === 'function') return null;
+  const { names, count } = shape;
+  let flags = '';
+  let texts = '';
+  let found = 0;
+  for (let i = 0; i <= count; i += 1) {
+    const name = i < count ? names[i] : 'dialZone';
+    if (i === count && shape.dialZoneIsField) {
+      flags += '0';
+      break;
+    }
+    const value = address[name];
+    if (value === undefined) {
+      flags += '0';
+      continue;
+    }
+    if (!Object.hasOwn(address, name)) { // inherited (toString, __proto__...): not the address's
+      flags += '0';
+      continue;
+    }
+    found += 1;
+    switch (typeof value) {
+      case 'string':
+        if (value.includes('\0')) return null;
+        if (isWellFormed(value)) {
+          flags += 't';
+          texts += `${value}\0`;
+        } else {
+          flags += 'u';
+          texts += `${toWellFormed(value)}\0`;
+        }
+        break;
+      case 'number':
+        if (Number.isSafeInteger(value)) {
+          flags += 't';
+          texts += `${value}\0`;
+        } else if (Number.isFinite(value)) {
+          return null; // JSON spelling of fractions and huge numbers: the core's own
+        } else {
+          flags += '0'; // NaN/Infinity are null in JSON
+        }
+        break;
+      case 'boolean':
+        flags += 'x';
+        break;
+      case 'object':
+        if (value === null) {
+          flags += '0';
+        } else if (typeof value.toJSON === 'function' || value instanceof String || value instanceof Number
+          || value instanceof Boolean) {
+          return null;
+        } else {
+          flags += 'x'; // arrays and objects
+        }
+        break;
+      case 'function': case 'symbol':
+        flags += '0'; // JSON leaves the key out
+        break;
+      default:
+        return null; // bigint: JSON.stringify throws, and so must we
+    }
+  }
+  let keys = 0;
+  for (const key in address) if (Object.hasOwn(address, key)) keys += 1;
+  if (keys === found) return `${flags}0\0${texts}`;
+  // Some keys are not fields: name them (rare; the slow part stays here).
+  let unknown = '';
+  let unknownCount = 0;
+  for (const key of Object.keys(address)) {
+    if (shape.index.has(key) || (key === 'dialZone' && !shape.dialZoneIsField)) continue;
+    const value = address[key];
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    if (typeof value === 'bigint' || (typeof value === 'object' && value !== null && typeof value.toJSON === 'function')
+      || key.includes('\0') || !isWellFormed(key)) return null;
+    unknown += `${key}\0`;
+    unknownCount += 1;
+  }
+  return `${flags}${unknownCount}\0${texts}${unknown}`;
+}
+
+function compiledApi(module, call, dialZoneOf) {
+  const registry = typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((handle) => {
+      try { module.releaseCompiled(handle); } catch { /* the instance is gone */ }
+    })
+    : null;
+
+  const open = (constraints, geographicalConstraints) => {
+    const answer = call(module.compileConstraints, toText(constraints, 'constraints'),
+      toText(geographicalConstraints, 'geographicalConstraints'));
+    const index = new Map(answer.fields.map((name, i) => [name, i]));
+    return {
+      handle: answer.handle, index, names: answer.fields, count: answer.fields.length,
+      dialZoneIsField: answer.dialZoneIsField,
+    };
+  };
+  const optionsText = (options) => (options?.geoAreas ? toText({ geoAreas: options.geoAreas }, 'options') : '');
+  // Packed addresses go straight into the core's input buffer when the module
+  // shows its memory (Emscripten's HEAPU8): two integers cross, no string.
+  const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+  const input = encoder && module.HEAPU8 && module.compiledInputBuffer ? {
+    ptr: 0,
+    capacity: 0,
+    validate(handle, packed) {
+      const need = packed.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+      if (need > this.capacity) {
+        this.ptr = raw(module.compiledInputBuffer, need);
+        this.capacity = need;
+      }
+      // Read HEAPU8 after the call above: growing memory replaces it.
+      const { written } = encoder.encodeInto(packed, module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity));
+      return raw(module.compiledValidateInput, handle, written);
+    },
+  } : null;
+
+  // A core call whose answer is not an envelope (a count, or "" for all valid).
+  const raw = (fn, ...args) => {
+    try {
+      return fn(...args);
+    } catch (cause) {
+      throw new BtalkCoreError('internal', `The core failed unexpectedly: ${cause?.message ?? cause}`);
+    }
+  };
+
+  // Validates through an open shape; shared by compiled objects and the cache.
+  const validateWith = (shape, address, options) => {
+    const opts = optionsText(options);
+    const packed = typeof address === 'string' ? null : pack(shape, address);
+    if (packed === null || packed.length > PACK_LIMIT) {
+      return call(module.compiledValidate, shape.handle, toText(address, 'address'), opts);
+    }
+    const invalid = opts === '' && input ? input.validate(shape.handle, packed)
+      : raw(module.compiledValidatePacked, shape.handle, packed, opts);
+    if (invalid === 0) return { valid: true, problems: [] };
+    return { valid: false, problems: unwrap(raw(module.compiledLastAnswer))[0][1] };
+  };
+
+  const validateManyWith = (shape, addresses, options) => {
+    if (!Array.isArray(addresses)) throw new BtalkCoreError('invalidInput', 'validateMany() takes an array of addresses.');
+    const opts = optionsText(options);
+    const results = new Array(addresses.length);
+    let packed = '';
+    let first = 0; // index of the first address in `packed`
+    const flush = (end) => {
+      if (packed !== '') {
+        let text = '';
+        if (opts === '' && input) {
+          if (input.validate(shape.handle, packed) !== 0) text = raw(module.compiledLastAnswer);
+        } else {
+          text = raw(module.compiledValidateMany, shape.handle, packed, opts);
+        }
+        if (text !== '') for (const [i, problems] of unwrap(text)) results[first + i] = { valid: false, problems };
+      }
+      packed = '';
+      first = end;
+    };
+    const slow = [];
+    for (let i = 0; i < addresses.length; i += 1) {
+      let record = pack(shape, addresses[i]);
+      if (record === null || record.length > PACK_LIMIT) {
+        slow.push(i);
+        // An always-valid placeholder keeps the record indices in step.
+        record = `${'0'.repeat(shape.count + 1)}0\0`;
+      }
+      if (packed.length + record.length > PACK_LIMIT) flush(i);
+      packed += record;
+    }
+    flush(addresses.length);
+    for (const i of slow) results[i] = call(module.compiledValidate, shape.handle, toText(addresses[i], 'address'), opts);
+    for (let i = 0; i < results.length; i += 1) if (results[i] === undefined) results[i] = { valid: true, problems: [] };
+    return results;
+  };
+
+  function compile(constraints, geographicalConstraints) {
+    const shape = open(constraints, geographicalConstraints);
+    let disposed = false;
+    let formText = null;
+    const token = {};
+    registry?.register(token, shape.handle, token);
+    const live = (what) => {
+      if (disposed) {
+        throw new BtalkCoreError('disposed',
+          `${what}() was called on compiled constraints that were disposed; compile them again with compileConstraints().`);
+      }
+      return shape;
+    };
+    const dispose = () => {
+      if (disposed) return;
+      disposed = true;
+      registry?.unregister(token);
+      try { module.releaseCompiled(shape.handle); } catch { /* the instance is gone */ }
+    };
+    const compiledConstraints = {
+      /** The field names in validation (form) order. */
+      get fields() { return [...live('fields').index.keys()]; },
+      get disposed() { return disposed; },
+      validate(address, options) {
+        return validateWith(live('validate'), address, options);
+      },
+      validateMany(addresses, options) {
+        return validateManyWith(live('validateMany'), addresses, options);
+      },
+      form() {
+        live('form');
+        formText ??= JSON.stringify(call(module.compiledForm, shape.handle));
+        return dialZoneOf(JSON.parse(formText));
+      },
+      setGeoAreas(level, parents, values) {
+        live('setGeoAreas');
+        if (!Number.isInteger(level)) throw new BtalkCoreError('invalidInput', 'The geographical area level must be 1, 2, 3 or 4.');
+        call(module.compiledSetGeoAreas, shape.handle, level, toText(parents ?? [], 'parents'), toText(values ?? [], 'values'));
+      },
+      clearGeoAreas() {
+        live('clearGeoAreas');
+        call(module.compiledClearGeoAreas, shape.handle);
+      },
+      dispose,
+      [disposeSymbol]: dispose,
+    };
+    // The methods keep `token` alive; once the object is unreachable the registry frees the core's copy.
+    return Object.freeze(compiledConstraints);
+  }
+
+  // validateAddress(constraints, ...): the schema text (constraints + geo) is
+  // the cache key, so a caller who mutates an object gets a fresh compile,
+  // never a stale answer. Least recently used entries are released.
+  const cache = new Map();
+  const cached = (constraintsText, geoText) => {
+    const key = `${constraintsText.length}:${constraintsText}${geoText}`;
+    let shape = cache.get(key);
+    if (shape) {
+      cache.delete(key);
+      cache.set(key, shape);
+      return shape;
+    }
+    try {
+      shape = open(constraintsText, geoText);
+    } catch {
+      return null; // the legacy call reports the error exactly as before
+    }
+    cache.set(key, shape);
+    if (cache.size > VALIDATE_CACHE_SIZE) {
+      const [oldKey, oldShape] = cache.entries().next().value;
+      cache.delete(oldKey);
+      try { module.releaseCompiled(oldShape.handle); } catch { /* the instance is gone */ }
+    }
+    return shape;
+  };
+
+  function validateAddress(constraints, address, options = {}) {
+    const constraintsText = toText(constraints, 'constraints');
+    const plainOptions = options === null || options === undefined
+      || (typeof options === 'object' && !Array.isArray(options) && typeof options.toJSON !== 'function');
+    const geoText = plainOptions ? toText(options?.geographicalConstraints, 'geographicalConstraints') : '';
+    const shape = plainOptions ? cached(constraintsText, geoText) : null;
+    if (!shape) {
+      return call(module.validateAddress, constraintsText, toText(address, 'address'), toText(options ?? {}, 'options'));
+    }
+    return validateWith(shape, address, options);
+  }
+
+  return { compile, validateAddress };
 }

@@ -183,6 +183,13 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
       fields.push_back(i);
       continue;
     }
+    if (check.sorted_values != nullptr && element.is_enumeration() && !element.error && value.present &&
+        value.is_text) {
+      // A known value is valid whatever else: skip straight to the next field.
+      const std::vector<std::string_view>& sorted = (*check.sorted_values)[i];
+      const std::string_view text = TrimUnicode(value.text);
+      if (!text.empty() && std::binary_search(sorted.begin(), sorted.end(), text)) continue;
+    }
     AddressValue storage;  // CheckElement's view of "absent" vs "not text"
     storage.is_text = value.is_text;
     const AddressValue* given = value.present ? &storage : nullptr;

@@ -60,6 +60,14 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
   sorted_names_.reserve(constraints_.elements.size());
   for (const ElementConstraint& element : constraints_.elements) sorted_names_.push_back(element.name);
   std::sort(sorted_names_.begin(), sorted_names_.end());
+  sorted_values_.resize(constraints_.elements.size());
+  for (std::size_t i = 0; i < constraints_.elements.size(); ++i) {
+    for (const PossibleValue& possible : constraints_.elements[i].possible_values) {
+      sorted_values_[i].push_back(TrimUnicode(possible.value));
+    }
+    std::sort(sorted_values_[i].begin(), sorted_values_[i].end());
+  }
+  check_.sorted_values = &sorted_values_;
 }
 
 // The element strings live in the vector's buffer, which a move keeps, so
@@ -70,10 +78,12 @@ CompiledConstraints::CompiledConstraints(CompiledConstraints&& other) noexcept
       form_(std::move(other.form_)),
       check_(other.check_),
       sorted_names_(std::move(other.sorted_names_)),
+      sorted_values_(std::move(other.sorted_values_)),
       areas_(std::move(other.areas_)),
       area_value_count_(other.area_value_count_) {
   check_.constraints = &constraints_;
   check_.geo = geo();
+  check_.sorted_values = &sorted_values_;
 }
 
 CompiledConstraints& CompiledConstraints::operator=(CompiledConstraints&& other) noexcept {
@@ -85,6 +95,8 @@ CompiledConstraints& CompiledConstraints::operator=(CompiledConstraints&& other)
     check_.constraints = &constraints_;
     check_.geo = geo();
     sorted_names_ = std::move(other.sorted_names_);
+    sorted_values_ = std::move(other.sorted_values_);
+    check_.sorted_values = &sorted_values_;
     areas_ = std::move(other.areas_);
     area_value_count_ = other.area_value_count_;
   }
@@ -116,6 +128,7 @@ std::size_t CompiledConstraints::FieldIndex(std::string_view name) const { retur
 bool CompiledConstraints::SetGeoAreas(int level, const std::vector<std::string>& parents,
                                       const std::vector<std::string>& values) {
   if (level < 1 || level > kGeoLevels || parents.size() > static_cast<std::size_t>(level - 1)) return false;
+  if (values.size() > kMaxGeoAreaValues) return false;  // refused before any work
   std::vector<std::string> list;
   list.reserve(values.size());
   for (const std::string& value : values) list.emplace_back(TrimUnicode(value));

@@ -12,6 +12,7 @@
 #include "btalk/geographical_constraints.h"
 #include "btalk/json_util.h"
 #include "btalk/order.h"
+#include "btalk/utf8.h"
 
 #ifndef BTALK_VERSION
 #define BTALK_VERSION "0.0.0"
@@ -158,6 +159,40 @@ std::variant<ValidationOptions, std::string> CompiledOptions(std::string_view op
   return std::move(std::get<ValidationOptions>(options));
 }
 
+// `text` as a JSON string; invalid UTF-8 becomes U+FFFD (as DumpJson does).
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  const bool valid = IsValidUtf8(text);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+      ++pos;
+    } else if (c < 0x20) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      ++pos;
+    } else if (c < 0x80 || valid) {
+      out += static_cast<char>(c);
+      ++pos;
+    } else {
+      const std::size_t start = pos;
+      char32_t cp;
+      DecodeNext(text, pos, cp);
+      if (cp == kReplacementCharacter) {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out.append(text.data() + start, pos - start);
+      }
+    }
+  }
+  out += '"';
+}
+
 // The texts of a JSON list of strings, numbers or {"value": ...} items.
 std::optional<std::vector<std::string>> TextList(std::string_view json_text, bool allow_objects) {
   std::variant<Json, DocumentError> parsed = ParseJson(json_text);
@@ -241,14 +276,28 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
     return -1;
   }
   if (invalid.empty()) return 0;
-  Json list = Json::array();
-  for (const auto& entry : invalid) {
-    Json item = Json::array();
-    item.push_back(entry.first);
-    item.push_back(ProblemsToJson(entry.second));
-    list.push_back(std::move(item));
+  // Written by hand: a batch can hold thousands of problems, and building a
+  // Json tree to dump it costs more than the validation itself.
+  std::string& out = *answer;
+  out.assign("{\"ok\":[");
+  for (std::size_t k = 0; k < invalid.size(); ++k) {
+    if (k) out += ',';
+    out += '[';
+    out += std::to_string(invalid[k].first);
+    out += ",[";
+    for (std::size_t i = 0; i < invalid[k].second.size(); ++i) {
+      const Problem& problem = invalid[k].second[i];
+      out += i ? ",{\"code\":\"" : "{\"code\":\"";
+      out += ProblemCodeName(problem.code);
+      out += "\",\"field\":";
+      AppendJsonString(out, problem.field);
+      out += ",\"message\":";
+      AppendJsonString(out, problem.message);
+      out += '}';
+    }
+    out += "]]";
   }
-  *answer = Ok(std::move(list));
+  out += "]}";
   return static_cast<long>(invalid.size());
 }
 

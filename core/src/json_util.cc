@@ -140,6 +140,10 @@ bool IsUnicodeSpace(char32_t cp) {
 }
 
 std::string_view TrimUnicode(std::string_view text) {
+  // Fast path (every keystroke of a typical value): an ASCII byte is always a
+  // code point of its own, so ASCII non-space ends mean nothing to trim.
+  auto solid = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F; };
+  if (!text.empty() && solid(text.front()) && solid(text.back())) return text;
   std::size_t pos = 0, begin = text.size(), end = 0;
   char32_t cp;
   while (true) {

@@ -103,6 +103,9 @@ struct FieldCheck {
   // `level` constrains, or elements.size() when unmapped.
   std::array<std::size_t, kGeoLevels> area_index{};
   bool dial_zone_is_element = false;
+  // Optional: per element, its possible values trimmed and sorted, so an
+  // enumeration is a binary search (CompiledConstraints fills it).
+  const std::vector<std::vector<std::string_view>>* sorted_values = nullptr;
 };
 
 // Fills area_index and dial_zone_is_element from constraints and geo.

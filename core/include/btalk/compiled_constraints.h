@@ -95,6 +95,7 @@ class CompiledConstraints {
   FormModel form_;
   FieldCheck check_;
   std::vector<std::string_view> sorted_names_;  // views into constraints_
+  std::vector<std::vector<std::string_view>> sorted_values_;  // per element, trimmed possible values
   std::unique_ptr<AreaNode> areas_;
   std::size_t area_value_count_ = 0;
 };
