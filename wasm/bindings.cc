@@ -1,6 +1,7 @@
 // embind bindings: a thin pass-through to the core's JSON-text facade.
 // All logic, validation and error handling live in core/; see facade.h.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstdint>
 #include <memory>
@@ -107,24 +108,9 @@ std::string ValidateJson(int handle, const std::string& address, const std::stri
   return object ? btalk::compiled_validate_json(*object, address, options) : kReleased;
 }
 
-// How many packed addresses are invalid (their problems: LastAnswer()), or
-// -1 with the error envelope in LastAnswer().
-int ValidatePacked(int handle, const std::string& packed, const std::string& options) {
-  const btalk::CompiledConstraints* object = Lookup(handle);
-  if (object == nullptr) {
-    last_answer = kReleased;
-    return -1;
-  }
-  return static_cast<int>(btalk::compiled_validate_packed(*object, packed, options, &last_answer));
-}
-
-// One crossing for a batch: "" when every address is valid, else the
-// envelope {"ok":[[index, [problems]], ...]} or {"error": ...}.
-std::string ValidateMany(int handle, const std::string& packed, const std::string& options) {
-  const btalk::CompiledConstraints* object = Lookup(handle);
-  if (object == nullptr) return kReleased;
+std::string LastAnswer() {
   std::string answer;
-  btalk::compiled_validate_packed(*object, packed, options, &answer);
+  answer.swap(last_answer);
   return answer;
 }
 
@@ -133,16 +119,22 @@ std::string ValidateMany(int handle, const std::string& packed, const std::strin
 // and nothing is copied or allocated at the boundary.
 std::string input;
 
-// The buffer's address, grown to at least `bytes` (0 when `bytes` is not
-// positive).
-int InputBuffer(int bytes) {
+}  // namespace
+
+// These two are plain wasm exports (Module._btalk_input_buffer ...), not
+// embind functions: a direct call, the cheapest crossing there is.
+
+// The buffer's address, grown to at least `bytes` (0 when `bytes` is not positive).
+extern "C" EMSCRIPTEN_KEEPALIVE int btalk_input_buffer(int bytes) {
   if (bytes <= 0) return 0;
   if (input.size() < static_cast<std::size_t>(bytes)) input.resize(static_cast<std::size_t>(bytes));
   return static_cast<int>(reinterpret_cast<std::uintptr_t>(input.data()));
 }
 
-// ValidatePacked over the first `length` bytes of the input buffer.
-int ValidateInput(int handle, int length) {
+// ValidatePacked (compiled_constraints.h) over the first `length` bytes of the
+// input buffer: how many addresses are invalid (their problems are then in
+// compiledLastAnswer()), or -1 with the error envelope there.
+extern "C" EMSCRIPTEN_KEEPALIVE int btalk_validate_input(int handle, int length) {
   const btalk::CompiledConstraints* object = Lookup(handle);
   if (object == nullptr) {
     last_answer = kReleased;
@@ -152,14 +144,6 @@ int ValidateInput(int handle, int length) {
   return static_cast<int>(btalk::compiled_validate_packed(
       *object, std::string_view(input.data(), static_cast<std::size_t>(length)), "", &last_answer));
 }
-
-std::string LastAnswer() {
-  std::string answer;
-  answer.swap(last_answer);
-  return answer;
-}
-
-}  // namespace
 
 EMSCRIPTEN_BINDINGS(btalk_core) {
   emscripten::function("version", &btalk::core_version);
@@ -174,9 +158,5 @@ EMSCRIPTEN_BINDINGS(btalk_core) {
   emscripten::function("compiledSetGeoAreas", &SetGeoAreas);
   emscripten::function("compiledClearGeoAreas", &ClearGeoAreas);
   emscripten::function("compiledValidate", &ValidateJson);
-  emscripten::function("compiledValidatePacked", &ValidatePacked);
-  emscripten::function("compiledValidateMany", &ValidateMany);
-  emscripten::function("compiledInputBuffer", &InputBuffer);
-  emscripten::function("compiledValidateInput", &ValidateInput);
   emscripten::function("compiledLastAnswer", &LastAnswer);
 }

@@ -245,18 +245,23 @@ function compiledApi(module, call, dialZoneOf) {
   // Packed addresses go straight into the core's input buffer when the module
   // shows its memory (Emscripten's HEAPU8): two integers cross, no string.
   const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
-  const input = encoder && module.HEAPU8 && module.compiledInputBuffer ? {
+  const input = encoder && module.HEAPU8 && module._btalk_input_buffer && module._btalk_validate_input ? {
     ptr: 0,
     capacity: 0,
+    view: null,
     validate(handle, packed) {
       const need = packed.length * 3; // UTF-8 bytes per UTF-16 unit, at most
       if (need > this.capacity) {
-        this.ptr = raw(module.compiledInputBuffer, need);
+        this.ptr = raw(module._btalk_input_buffer, need);
         this.capacity = need;
+        this.view = null;
       }
-      // Read HEAPU8 after the call above: growing memory replaces it.
-      const { written } = encoder.encodeInto(packed, module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity));
-      return raw(module.compiledValidateInput, handle, written);
+      // Growing memory replaces HEAPU8 (and empties views of the old buffer).
+      if (!this.view || this.view.buffer !== module.HEAPU8.buffer) {
+        this.view = module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity);
+      }
+      const { written } = encoder.encodeInto(packed, this.view);
+      return raw(module._btalk_validate_input, handle, written);
     },
   } : null;
 
@@ -272,31 +277,36 @@ function compiledApi(module, call, dialZoneOf) {
   // Validates through an open shape; shared by compiled objects and the cache.
   const validateWith = (shape, address, options) => {
     const opts = optionsText(options);
-    const packed = typeof address === 'string' ? null : pack(shape, address);
+    // Per-call area lists (validateAddress's geoAreas) go as JSON with the address.
+    const packed = typeof address === 'string' || opts !== '' || !input ? null : pack(shape, address);
     if (packed === null || packed.length > PACK_LIMIT) {
       return call(module.compiledValidate, shape.handle, toText(address, 'address'), opts);
     }
-    const invalid = opts === '' && input ? input.validate(shape.handle, packed)
-      : raw(module.compiledValidatePacked, shape.handle, packed, opts);
-    if (invalid === 0) return { valid: true, problems: [] };
+    if (input.validate(shape.handle, packed) === 0) return { valid: true, problems: [] };
     return { valid: false, problems: unwrap(raw(module.compiledLastAnswer))[0][1] };
   };
 
   const validateManyWith = (shape, addresses, options) => {
     if (!Array.isArray(addresses)) throw new BtalkCoreError('invalidInput', 'validateMany() takes an array of addresses.');
     const opts = optionsText(options);
+    const one = (i) => {
+      try {
+        return call(module.compiledValidate, shape.handle, toText(addresses[i], 'address'), opts);
+      } catch (error) {
+        if (error instanceof BtalkCoreError) error.message = `addresses[${i}]: ${error.message}`;
+        throw error;
+      }
+    };
+    // Per-call area lists, or no access to the module's memory: each as JSON.
+    if (opts !== '' || !input) return addresses.map((_, i) => one(i));
     const results = new Array(addresses.length);
     let packed = '';
     let first = 0; // index of the first address in `packed`
     const flush = (end) => {
       if (packed !== '') {
-        let text = '';
-        if (opts === '' && input) {
-          if (input.validate(shape.handle, packed) !== 0) text = raw(module.compiledLastAnswer);
-        } else {
-          text = raw(module.compiledValidateMany, shape.handle, packed, opts);
+        if (input.validate(shape.handle, packed) !== 0) {
+          for (const [i, problems] of unwrap(raw(module.compiledLastAnswer))) results[first + i] = { valid: false, problems };
         }
-        if (text !== '') for (const [i, problems] of unwrap(text)) results[first + i] = { valid: false, problems };
       }
       packed = '';
       first = end;
@@ -313,7 +323,7 @@ function compiledApi(module, call, dialZoneOf) {
       packed += record;
     }
     flush(addresses.length);
-    for (const i of slow) results[i] = call(module.compiledValidate, shape.handle, toText(addresses[i], 'address'), opts);
+    for (const i of slow) results[i] = one(i);
     for (let i = 0; i < results.length; i += 1) if (results[i] === undefined) results[i] = { valid: true, problems: [] };
     return results;
   };
