@@ -138,8 +138,8 @@ const VALIDATE_CACHE_SIZE = 8;
 
 /**
  * Packs one address (see ValidatePacked in compiled_constraints.h), or returns
- * null when only JSON says exactly what it means (a value with NUL, toJSON, a
- * boxed primitive, a non-integer number, BigInt...): that address goes as JSON.
+ * null when only JSON says exactly what it means (a value with NUL, an object
+ * or array value, a non-integer number, BigInt...): that address goes as JSON.
  * Reads the fields by name in compiled order (no key list, no lookups), and
  * lists the keys only when their count says some are not fields.
  */
@@ -191,14 +191,11 @@ function pack(shape, address) {
         flags += 'x';
         break;
       case 'object':
-        if (value === null) {
-          flags += '0';
-        } else if (typeof value.toJSON === 'function' || value instanceof String || value instanceof Number
-          || value instanceof Boolean) {
-          return null;
-        } else {
-          flags += 'x'; // arrays and objects
-        }
+        // Arrays and objects are never valid values, but only JSON.stringify
+        // says whether they can be sent at all (cycles, toJSON, BigInt inside):
+        // let it decide.
+        if (value !== null) return null;
+        flags += '0';
         break;
       case 'function': case 'symbol':
         flags += '0'; // JSON leaves the key out
@@ -217,7 +214,7 @@ function pack(shape, address) {
     if (shape.index.has(key) || (key === 'dialZone' && !shape.dialZoneIsField)) continue;
     const value = address[key];
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
-    if (typeof value === 'bigint' || (typeof value === 'object' && value !== null && typeof value.toJSON === 'function')
+    if (typeof value === 'bigint' || (typeof value === 'object' && value !== null)
       || key.includes('\0') || !isWellFormed(key)) return null;
     unknown += `${key}\0`;
     unknownCount += 1;
