@@ -3,7 +3,9 @@ export interface Problem {
   /** The address element (`pc`, `a1`, ...), `dialZone`, or an order field. */
   field: string;
   code: 'valueMissing' | 'tooShort' | 'tooLong' | 'typeMismatch' | 'patternMismatch'
-    | 'notAllowed' | 'unknownField' | 'constraintError';
+    | 'notAllowed' | 'unknownField' | 'constraintError'
+    /** badInput: the value held a lone UTF-16 surrogate (not text). */
+    | 'badInput' | 'tooComplex';
   /** English, human, safe to show as text. */
   message: string;
 }

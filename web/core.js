@@ -96,7 +96,7 @@ function wrap(module) {
     if (form.dialZone === null) delete form.dialZone;
     return form;
   };
-  const compiled = compiledApi(module, call, dialZoneOf);
+  const compiled = compiledApi({ module: () => module, invoke: (name, ...args) => module[name](...args) }, dialZoneOf);
   return Object.freeze({
     version: module.version(),
     addressForm(constraints, geographicalConstraints) {
@@ -222,65 +222,81 @@ function pack(shape, address) {
   return `${flags}${unknownCount}\0${texts}${unknown}`;
 }
 
-function compiledApi(module, call, dialZoneOf) {
-  const registry = typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry((handle) => {
-      try { module.releaseCompiled(handle); } catch { /* the instance is gone */ }
-    })
-    : null;
-
-  const open = (constraints, geographicalConstraints) => {
-    const answer = call(module.compileConstraints, toText(constraints, 'constraints'),
-      toText(geographicalConstraints, 'geographicalConstraints'));
-    const index = new Map(answer.fields.map((name, i) => [name, i]));
-    return {
-      handle: answer.handle, index, names: answer.fields, count: answer.fields.length,
-      dialZoneIsField: answer.dialZoneIsField,
-    };
-  };
-  const optionsText = (options) => (options?.geoAreas ? toText({ geoAreas: options.geoAreas }, 'options') : '');
-  // Packed addresses go straight into the core's input buffer when the module
-  // shows its memory (Emscripten's HEAPU8): two integers cross, no string.
-  const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
-  const input = encoder && module.HEAPU8 && module._btalk_input_buffer && module._btalk_validate_input ? {
-    ptr: 0,
-    capacity: 0,
-    view: null,
-    validate(handle, packed) {
-      const need = packed.length * 3; // UTF-8 bytes per UTF-16 unit, at most
-      if (need > this.capacity) {
-        this.ptr = raw(module._btalk_input_buffer, need);
-        this.capacity = need;
-        this.view = null;
-      }
-      // Growing memory replaces HEAPU8 (and empties views of the old buffer).
-      if (!this.view || this.view.buffer !== module.HEAPU8.buffer) {
-        this.view = module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity);
-      }
-      const { written } = encoder.encodeInto(packed, this.view);
-      return raw(module._btalk_validate_input, handle, written);
-    },
-  } : null;
-
-  // A core call whose answer is not an envelope (a count, or "" for all valid).
-  const raw = (fn, ...args) => {
+/**
+ * @param {{ module: () => object, invoke: (name: string, ...args: any[]) => any }} core
+ *   module(): the live Emscripten module (an instance may be replaced after an
+ *   abort: every compiled object then compiles itself again, geo areas too);
+ *   invoke(name, ...args): calls one of its functions and returns the raw answer.
+ */
+function compiledApi(core, dialZoneOf) {
+  // A core call whose answer is not an envelope (a count, the text to unwrap).
+  const raw = (name, ...args) => {
     try {
-      return fn(...args);
+      return core.invoke(name, ...args);
     } catch (cause) {
       throw new BtalkCoreError('internal', `The core failed unexpectedly: ${cause?.message ?? cause}`);
     }
+  };
+  const call = (name, ...args) => unwrap(raw(name, ...args));
+  const release = (shape) => {
+    if (shape.module !== core.module()) return; // that instance and its table are gone
+    try { core.invoke('releaseCompiled', shape.handle); } catch { /* the instance is gone */ }
+  };
+  const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(release) : null;
+
+  // Compiles in the live instance: the handle and the field order it packs by.
+  const open = (constraintsText, geoText) => {
+    const module = core.module();
+    const answer = call('compileConstraints', constraintsText, geoText);
+    return {
+      module, handle: answer.handle, names: answer.fields, count: answer.fields.length,
+      index: new Map(answer.fields.map((name, i) => [name, i])), dialZoneIsField: answer.dialZoneIsField,
+    };
+  };
+  const optionsText = (options) => (options?.geoAreas ? toText({ geoAreas: options.geoAreas }, 'options') : '');
+
+  // Packed addresses go straight into the core's input buffer when the module
+  // shows its memory (Emscripten's HEAPU8): two integers cross, no string.
+  const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+  let input = null;
+  const inputFor = (module) => {
+    if (input?.module === module) return input;
+    input = null;
+    if (!encoder || !module.HEAPU8 || !module._btalk_input_buffer || !module._btalk_validate_input) return null;
+    input = {
+      module,
+      ptr: 0,
+      capacity: 0,
+      view: null,
+      validate(handle, packed) {
+        const need = packed.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+        if (need > this.capacity) {
+          this.ptr = raw('_btalk_input_buffer', need);
+          this.capacity = need;
+          this.view = null;
+        }
+        // Growing memory replaces HEAPU8 (and empties views of the old buffer).
+        if (!this.view || this.view.buffer !== module.HEAPU8.buffer) {
+          this.view = module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity);
+        }
+        const { written } = encoder.encodeInto(packed, this.view);
+        return raw('_btalk_validate_input', handle, written);
+      },
+    };
+    return input;
   };
 
   // Validates through an open shape; shared by compiled objects and the cache.
   const validateWith = (shape, address, options) => {
     const opts = optionsText(options);
+    const fast = opts === '' ? inputFor(shape.module) : null;
     // Per-call area lists (validateAddress's geoAreas) go as JSON with the address.
-    const packed = typeof address === 'string' || opts !== '' || !input ? null : pack(shape, address);
+    const packed = typeof address === 'string' || !fast ? null : pack(shape, address);
     if (packed === null || packed.length > PACK_LIMIT) {
-      return call(module.compiledValidate, shape.handle, toText(address, 'address'), opts);
+      return call('compiledValidate', shape.handle, toText(address, 'address'), opts);
     }
-    if (input.validate(shape.handle, packed) === 0) return { valid: true, problems: [] };
-    return { valid: false, problems: unwrap(raw(module.compiledLastAnswer))[0][1] };
+    if (fast.validate(shape.handle, packed) === 0) return { valid: true, problems: [] };
+    return { valid: false, problems: unwrap(raw('compiledLastAnswer'))[0][1] };
   };
 
   const validateManyWith = (shape, addresses, options) => {
@@ -288,22 +304,21 @@ function compiledApi(module, call, dialZoneOf) {
     const opts = optionsText(options);
     const one = (i) => {
       try {
-        return call(module.compiledValidate, shape.handle, toText(addresses[i], 'address'), opts);
+        return call('compiledValidate', shape.handle, toText(addresses[i], 'address'), opts);
       } catch (error) {
         if (error instanceof BtalkCoreError) error.message = `addresses[${i}]: ${error.message}`;
         throw error;
       }
     };
+    const fast = opts === '' ? inputFor(shape.module) : null;
     // Per-call area lists, or no access to the module's memory: each as JSON.
-    if (opts !== '' || !input) return addresses.map((_, i) => one(i));
+    if (!fast) return addresses.map((_, i) => one(i));
     const results = new Array(addresses.length);
     let packed = '';
     let first = 0; // index of the first address in `packed`
     const flush = (end) => {
-      if (packed !== '') {
-        if (input.validate(shape.handle, packed) !== 0) {
-          for (const [i, problems] of unwrap(raw(module.compiledLastAnswer))) results[first + i] = { valid: false, problems };
-        }
+      if (packed !== '' && fast.validate(shape.handle, packed) !== 0) {
+        for (const [i, problems] of unwrap(raw('compiledLastAnswer'))) results[first + i] = { valid: false, problems };
       }
       packed = '';
       first = end;
@@ -326,15 +341,24 @@ function compiledApi(module, call, dialZoneOf) {
   };
 
   function compile(constraints, geographicalConstraints) {
-    const shape = open(constraints, geographicalConstraints);
+    const constraintsText = toText(constraints, 'constraints');
+    const geoText = toText(geographicalConstraints, 'geographicalConstraints');
+    const areas = []; // [level, parents, values] texts, replayed into a new instance
+    let shape = open(constraintsText, geoText);
     let disposed = false;
     let formText = null;
-    const token = {};
-    registry?.register(token, shape.handle, token);
+    const token = {}; // the methods keep it alive; once the object is unreachable the registry frees the core's copy
+    registry?.register(token, shape, token);
     const live = (what) => {
       if (disposed) {
         throw new BtalkCoreError('disposed',
           `${what}() was called on compiled constraints that were disposed; compile them again with compileConstraints().`);
+      }
+      if (shape.module !== core.module()) { // the instance was replaced: compile again in the new one
+        shape = open(constraintsText, geoText);
+        for (const args of areas) call('compiledSetGeoAreas', shape.handle, ...args);
+        registry?.unregister(token);
+        registry?.register(token, shape, token);
       }
       return shape;
     };
@@ -342,11 +366,11 @@ function compiledApi(module, call, dialZoneOf) {
       if (disposed) return;
       disposed = true;
       registry?.unregister(token);
-      try { module.releaseCompiled(shape.handle); } catch { /* the instance is gone */ }
+      release(shape);
     };
-    const compiledConstraints = {
+    return Object.freeze({
       /** The field names in validation (form) order. */
-      get fields() { return [...live('fields').index.keys()]; },
+      get fields() { return [...live('fields').names]; },
       get disposed() { return disposed; },
       validate(address, options) {
         return validateWith(live('validate'), address, options);
@@ -355,24 +379,24 @@ function compiledApi(module, call, dialZoneOf) {
         return validateManyWith(live('validateMany'), addresses, options);
       },
       form() {
-        live('form');
-        formText ??= JSON.stringify(call(module.compiledForm, shape.handle));
+        const { handle } = live('form');
+        formText ??= JSON.stringify(call('compiledForm', handle));
         return dialZoneOf(JSON.parse(formText));
       },
       setGeoAreas(level, parents, values) {
-        live('setGeoAreas');
+        const { handle } = live('setGeoAreas');
         if (!Number.isInteger(level)) throw new BtalkCoreError('invalidInput', 'The geographical area level must be 1, 2, 3 or 4.');
-        call(module.compiledSetGeoAreas, shape.handle, level, toText(parents ?? [], 'parents'), toText(values ?? [], 'values'));
+        const args = [level, toText(parents ?? [], 'parents'), toText(values ?? [], 'values')];
+        call('compiledSetGeoAreas', handle, ...args);
+        areas.push(args);
       },
       clearGeoAreas() {
-        live('clearGeoAreas');
-        call(module.compiledClearGeoAreas, shape.handle);
+        call('compiledClearGeoAreas', live('clearGeoAreas').handle);
+        areas.length = 0;
       },
       dispose,
       [disposeSymbol]: dispose,
-    };
-    // The methods keep `token` alive; once the object is unreachable the registry frees the core's copy.
-    return Object.freeze(compiledConstraints);
+    });
   }
 
   // validateAddress(constraints, ...): the schema text (constraints + geo) is
@@ -382,21 +406,22 @@ function compiledApi(module, call, dialZoneOf) {
   const cached = (constraintsText, geoText) => {
     const key = `${constraintsText.length}:${constraintsText}${geoText}`;
     let shape = cache.get(key);
-    if (shape) {
+    if (shape && shape.module === core.module()) {
       cache.delete(key);
       cache.set(key, shape);
       return shape;
     }
+    cache.delete(key);
     try {
       shape = open(constraintsText, geoText);
     } catch {
-      return null; // the legacy call reports the error exactly as before
+      return null; // the JSON facade reports the error exactly as before
     }
     cache.set(key, shape);
     if (cache.size > VALIDATE_CACHE_SIZE) {
       const [oldKey, oldShape] = cache.entries().next().value;
       cache.delete(oldKey);
-      try { module.releaseCompiled(oldShape.handle); } catch { /* the instance is gone */ }
+      release(oldShape);
     }
     return shape;
   };
@@ -408,7 +433,7 @@ function compiledApi(module, call, dialZoneOf) {
     const geoText = plainOptions ? toText(options?.geographicalConstraints, 'geographicalConstraints') : '';
     const shape = plainOptions ? cached(constraintsText, geoText) : null;
     if (!shape) {
-      return call(module.validateAddress, constraintsText, toText(address, 'address'), toText(options ?? {}, 'options'));
+      return call('validateAddress', constraintsText, toText(address, 'address'), toText(options ?? {}, 'options'));
     }
     return validateWith(shape, address, options);
   }

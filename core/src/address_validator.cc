@@ -24,6 +24,9 @@ bool InValues(std::string_view value, const std::vector<std::string>& values) {
   return false;
 }
 
+constexpr const char* kBadInputMessage =
+    " contains a character that is not valid text (a lone UTF-16 surrogate); please retype it";
+
 // The element's label, spelled out only when a message needs it: valid
 // values (the common case) allocate nothing.
 struct LazyLabel {
@@ -75,6 +78,7 @@ std::optional<Problem> CheckDialZone(DialZoneSelection selection, const FieldVal
   const std::string label = "Dial zone";
   const std::string field(kDialZoneField);
   if (value.present && !value.is_text) return Problem{field, ProblemCode::kTypeMismatch, label + " must be text"};
+  if (value.present && value.bad_input) return Problem{field, ProblemCode::kBadInput, label + kBadInputMessage};
   const std::string_view text = value.present ? TrimUnicode(value.text) : std::string_view();
   if (selection == DialZoneSelection::kManual) {
     if (text.empty()) return Problem{field, ProblemCode::kValueMissing, label + " is required for this country"};
@@ -177,9 +181,8 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
   for (std::size_t i = 0; i < count; ++i) {
     const ElementConstraint& element = constraints.elements[i];
     const FieldValue& value = values[i];
-    if (value.present && value.is_text && !value.well_formed) {
-      problems.push_back({element.name, ProblemCode::kTypeMismatch,
-                          ElementLabel(element) + " contains a character that is not valid text (a lone surrogate)"});
+    if (value.present && value.is_text && value.bad_input) {
+      problems.push_back({element.name, ProblemCode::kBadInput, ElementLabel(element) + kBadInputMessage});
       fields.push_back(i);
       continue;
     }
@@ -209,7 +212,7 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
       const std::size_t index = check.area_index[level];
       if (index >= count) continue;
       const FieldValue& value = values[index];
-      if (!value.present || !value.is_text || !value.well_formed) break;
+      if (!value.present || !value.is_text || value.bad_input) break;
       const std::string_view text = TrimUnicode(value.text);
       if (text.empty()) break;
       bool checked = false;

@@ -230,7 +230,7 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
       switch (header[i]) {
         case '0': break;
         case 'x': value.present = true; value.is_text = false; break;
-        case 'u': value.well_formed = false; [[fallthrough]];
+        case 'u': value.bad_input = true; [[fallthrough]];
         case 't':
           value.present = true;
           if (!segment(value.text)) return -1;

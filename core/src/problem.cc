@@ -12,6 +12,8 @@ const char* ProblemCodeName(ProblemCode code) {
     case ProblemCode::kNotAllowed: return "notAllowed";
     case ProblemCode::kUnknownField: return "unknownField";
     case ProblemCode::kConstraintError: return "constraintError";
+    case ProblemCode::kTooComplex: return "tooComplex";
+    case ProblemCode::kBadInput: return "badInput";
   }
   return "constraintError";
 }

@@ -171,10 +171,10 @@ TEST(CompiledConstraintsTest, PackedRecordsMatchTheMapForm) {
   ASSERT_EQ(invalid.size(), 2u);
   EXPECT_EQ(invalid[0].first, 1u);
   EXPECT_EQ(Codes(invalid[0].second), (Strings{"a6:typeMismatch", "hns:tooLong", "pc:valueMissing",
-                                               "a3:valueMissing", "a1:typeMismatch", "dialZone:valueMissing",
+                                               "a3:valueMissing", "a1:badInput", "dialZone:valueMissing",
                                                "Aa:unknownField", "zz:unknownField"}));
   EXPECT_EQ(invalid[0].second[4].message,
-            "Kanton / Canton contains a character that is not valid text (a lone surrogate)");
+            "Kanton / Canton contains a character that is not valid text (a lone UTF-16 surrogate); please retype it");
   ExpectSame(invalid[1].second, compiled.Validate(MakeAddress("{}")), "empty record");
 }
 

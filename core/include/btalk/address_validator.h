@@ -67,7 +67,7 @@ struct FieldValue {
   std::string_view text;    // untrimmed; "" when absent
   bool present = false;     // false: absent or null
   bool is_text = true;      // false: an array, object or boolean
-  bool well_formed = true;  // false: the text held a lone UTF-16 surrogate (JS)
+  bool bad_input = false;   // the text held a lone UTF-16 surrogate (now U+FFFD): badInput
 };
 
 // Where the geographical area lists come from, level by level.

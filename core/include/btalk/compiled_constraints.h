@@ -105,7 +105,8 @@ class CompiledConstraints {
 //   <flags><unknown count>\0  then each text value\0  then each unknown key\0
 // flags: one character per field in compiled order, then one for dialZone:
 // '0' absent or null, 't' text, 'x' not text (array, object, boolean),
-// 'u' text that held a lone surrogate (sent with U+FFFD in its place).
+// 'u' text that held a lone surrogate (sent with U+FFFD in its place; the
+// field gets badInput, as AddressFromJsonText reports it).
 // Only 't' and 'u' fields have a text segment. Values and keys never hold
 // '\0' (web/core.js sends such addresses as JSON instead).
 //

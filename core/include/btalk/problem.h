@@ -17,6 +17,8 @@ enum class ProblemCode {
   kNotAllowed,       // not one of the possible values / known areas
   kUnknownField,     // the address holds a field the country does not define
   kConstraintError,  // the API's rule for this field is broken
+  kTooComplex,       // the value could not be checked within the match budget (regex.h)
+  kBadInput,         // the value holds a lone UTF-16 surrogate: not text
 };
 
 // "valueMissing", "tooShort", ... as used in the JSON contract.
