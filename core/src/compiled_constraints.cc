@@ -210,7 +210,10 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
     pos = end + 1;
     return true;
   };
-  std::vector<FieldValue> values(count);
+  // Typical schemas fit on the stack: no allocation for a valid address.
+  FieldValue local[24];
+  std::vector<FieldValue> heap(count < 24 ? 0 : count);
+  FieldValue* values = count < 24 ? local : heap.data();
   std::vector<std::string_view> unknown;
   std::vector<Problem> problems;
   std::size_t record = 0;
@@ -245,7 +248,7 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
       unknown.push_back(name);
     }
     problems.clear();
-    if (compiled.ValidateValues(values.data(), dial_zone, unknown, problems, options) > 0) {
+    if (compiled.ValidateValues(values, dial_zone, unknown, problems, options) > 0) {
       invalid.emplace_back(record, std::move(problems));
       problems = std::vector<Problem>();
     }

@@ -265,13 +265,14 @@ std::string compiled_validate_json(const CompiledConstraints& compiled, std::str
 
 long compiled_validate_packed(const CompiledConstraints& compiled, std::string_view packed,
                               std::string_view options_json, std::string* answer) {
-  std::variant<ValidationOptions, std::string> options = CompiledOptions(options_json);
+  std::variant<ValidationOptions, std::string> options;
+  if (!options_json.empty()) options = CompiledOptions(options_json);  // the keystroke path has none
   if (auto* error = std::get_if<std::string>(&options)) {
     *answer = std::move(*error);
     return -1;
   }
   std::vector<std::pair<std::size_t, std::vector<Problem>>> invalid;
-  if (ValidatePacked(compiled, packed, invalid, &std::get<ValidationOptions>(options)) < 0) {
+  if (ValidatePacked(compiled, packed, invalid, options_json.empty() ? nullptr : &std::get<ValidationOptions>(options)) < 0) {
     *answer = Fail("invalidInput", "The packed addresses are malformed");
     return -1;
   }

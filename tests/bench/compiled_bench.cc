@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <utility>
 #include <vector>
 
 #include "btalk/compiled_constraints.h"
@@ -20,6 +21,7 @@ namespace {
 
 struct Work {
   std::optional<btalk::CompiledConstraints> compiled;
+  btalk::Address address;  // the one address, as a C++ consumer holds it
   std::string one;    // one packed address
   std::string batch;  // the packed batch
   std::size_t batch_size = 0;
@@ -98,6 +100,8 @@ Work Load(const char* iso2) {
   std::vector<std::string> parents;
   AddAreas(*work.compiled, (*doc)["geoAreas"], 1, parents);
   work.one = Pack(*work.compiled, (*doc)["one"]);
+  auto address = btalk::AddressFromJson((*doc)["one"]);
+  if (auto* read = std::get_if<btalk::Address>(&address)) work.address = std::move(*read);
   for (const btalk::Json& address : (*doc)["batch"]) work.batch += Pack(*work.compiled, address);
   work.batch_size = (*doc)["batch"].size();
   return work;
@@ -115,6 +119,17 @@ void BM_CompiledValidate(benchmark::State& state, const char* iso2) {
     benchmark::DoNotOptimize(btalk::ValidatePacked(*work.compiled, work.one, invalid));
   }
   if (!invalid.empty()) state.SkipWithError("the sample address is not valid");
+}
+
+// The native API a C++ consumer calls: Validate(const Address&).
+void BM_CompiledValidateAddress(benchmark::State& state, const char* iso2) {
+  Work work = Load(iso2);
+  if (!work.error.empty()) {
+    state.SkipWithError(work.error.c_str());
+    return;
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(work.compiled->Validate(work.address));
+  if (!work.compiled->Validate(work.address).empty()) state.SkipWithError("the sample address is not valid");
 }
 
 void BM_CompiledValidateMany(benchmark::State& state, const char* iso2) {
@@ -135,6 +150,9 @@ void BM_CompiledValidateMany(benchmark::State& state, const char* iso2) {
 BENCHMARK_CAPTURE(BM_CompiledValidate, FR, "FR");
 BENCHMARK_CAPTURE(BM_CompiledValidate, CH, "CH");
 BENCHMARK_CAPTURE(BM_CompiledValidate, US, "US");
+BENCHMARK_CAPTURE(BM_CompiledValidateAddress, FR, "FR");
+BENCHMARK_CAPTURE(BM_CompiledValidateAddress, CH, "CH");
+BENCHMARK_CAPTURE(BM_CompiledValidateAddress, US, "US");
 BENCHMARK_CAPTURE(BM_CompiledValidateMany, FR, "FR");
 BENCHMARK_CAPTURE(BM_CompiledValidateMany, CH, "CH");
 BENCHMARK_CAPTURE(BM_CompiledValidateMany, US, "US");
