@@ -43,6 +43,10 @@ export interface OrderResponse { orderId: string; customerOrderReference: string
 export interface Voicesite {
   voiceSiteId: string; technicalSiteName: string; customerSiteLabel: string; country: string;
   vpnId: string; status: string; hasVoiceAddress: boolean;
+  /** The customer the voicesite belongs to ('' when the API does not say). */
+  customerCode: string;
+  /** The stored address when the list carries it (text elements only), else null. */
+  voiceAddress: Record<string, string> | null;
 }
 export interface AddressCandidate { id: string; label: string; address: Record<string, string> }
 /** A postal code and the address elements it determines (always `pc`; a1, a2, a3... as the API gives them). */
@@ -64,10 +68,13 @@ export interface CountryFormData {
   dialZones: FieldOption[];
 }
 
+/** Answers longer than this (4 MB, the core's document limit) are abandoned unread: 'responseTooLarge'. */
+export declare const MAX_RESPONSE_BYTES: number;
+
 export interface ApiProblem { field: string; code: string; message: string }
 
 export type BtalkApiErrorCode =
-  | 'timeout' | 'network' | 'aborted' | 'malformedResponse'
+  | 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge'
   | 'invalidCredentials' | 'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder'
   | 'badRequest' | 'unauthorized' | 'forbidden' | 'notFound' | 'methodNotAllowed' | 'conflict'
   | 'unprocessable' | 'tooManyRequests' | 'serverError' | 'httpError'
