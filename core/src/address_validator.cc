@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "btalk/format_example.h"
 #include "btalk/utf8.h"
 
 namespace btalk {
@@ -69,7 +70,15 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Addr
     return problem(ProblemCode::kTypeMismatch, label + " must contain only digits (0 to 9)");
   }
   if (element.regex && !element.regex->FullMatch(text)) {
-    return problem(ProblemCode::kPatternMismatch, label + " does not have the expected format");
+    // Only on a mismatch: the sample costs a parse and one match of the pattern.
+    PatternExample hint = FormatExample(element.value_regexp);
+    std::string message = label + " does not have the expected format";
+    if (!hint.format.empty()) message += ": " + hint.format;
+    if (!hint.example.empty()) message += " (for example " + hint.example + ")";
+    Problem mismatch = problem(ProblemCode::kPatternMismatch, std::move(message));
+    mismatch.format = std::move(hint.format);
+    mismatch.example = std::move(hint.example);
+    return mismatch;
   }
   return std::nullopt;
 }

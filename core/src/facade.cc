@@ -294,6 +294,12 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
       AppendJsonString(out, problem.field);
       out += ",\"message\":";
       AppendJsonString(out, problem.message);
+      if (!problem.example.empty()) {  // as ProblemsToJson writes them
+        out += ",\"format\":";
+        AppendJsonString(out, problem.format);
+        out += ",\"example\":";
+        AppendJsonString(out, problem.example);
+      }
       out += '}';
     }
     out += "]]";
