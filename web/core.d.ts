@@ -80,10 +80,46 @@ export interface OrderRequestBody {
 export type ResponseKind = 'me' | 'customers' | 'vpns' | 'country' | 'countries' | 'orderResponse'
   | 'voicesites' | 'geoAreas' | 'addressCandidates' | 'dialZones' | 'apiError' | 'postalCodes' | 'parishes';
 
+/** Options of CompiledConstraints.validate: per-call area lists win over the stored ones for their levels. */
+export interface CompiledValidateOptions {
+  geoAreas?: GeoAreaLists;
+}
+
+/**
+ * A country's constraints compiled once (core.compileConstraints): parsed,
+ * patterns compiled, form built. Validate on every keystroke; dispose() when the
+ * country changes (a FinalizationRegistry frees forgotten ones eventually).
+ * It also has [Symbol.dispose] (same as dispose(), for `using`); not typed here
+ * so that consumers without TypeScript's esnext.disposable lib still compile.
+ */
+export interface CompiledConstraints {
+  /** The field names in validation (form) order. */
+  readonly fields: string[];
+  readonly disposed: boolean;
+  /** Same result as core.validateAddress with these constraints. */
+  validate(address: JsonInput, options?: CompiledValidateOptions): ValidationResult;
+  /** One result per address, in order, in one call into the core. */
+  validateMany(addresses: JsonInput[], options?: CompiledValidateOptions): ValidationResult[];
+  /** The addressForm result (a fresh copy each time). */
+  form(): AddressForm;
+  /**
+   * Stores the /geoareas list of level 1..4 for the values chosen at the earlier
+   * levels (`parents`: area1's value first; [] for level 1). Replaces an earlier
+   * list for the same path; levels with no list for the address's path are not checked.
+   */
+  setGeoAreas(level: 1 | 2 | 3 | 4, parents: string[], values: Array<string | FieldOption>): void;
+  clearGeoAreas(): void;
+  /** Frees the core's copy; later calls throw BtalkCoreError code 'disposed'. */
+  dispose(): void;
+}
+
 export interface BtalkCore {
   readonly version: string;
   addressForm(constraints: JsonInput, geographicalConstraints?: JsonInput | null): AddressForm;
+  /** Compiles once; a schema seen before is not parsed again (cached by its text, never stale). */
   validateAddress(constraints: JsonInput, address: JsonInput, options?: ValidateOptions): ValidationResult;
+  /** @throws BtalkCoreError when a document is not usable JSON. */
+  compileConstraints(constraints: JsonInput, geographicalConstraints?: JsonInput | null): CompiledConstraints;
   validateOrder(order: Order | string): ValidationResult;
   /** @throws BtalkCoreError with `problems` when the order is invalid. */
   buildOrderRequest(order: Order | string): OrderRequestBody;

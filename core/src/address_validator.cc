@@ -28,21 +28,21 @@ bool InValues(std::string_view value, const std::vector<std::string>& values) {
 constexpr const char* kBadInputMessage =
     " contains a character that is not valid text (a lone UTF-16 surrogate); please retype it";
 
-// A problem plus where it sorts: the field's index among the elements.
-struct Ranked {
-  std::size_t rank;
-  Problem problem;
+// The element's label, spelled out only when a message needs it: valid
+// values (the common case) allocate nothing.
+struct LazyLabel {
+  const ElementConstraint& element;
 };
+std::string operator+(const LazyLabel& label, const char* text) { return ElementLabel(label.element) + text; }
 
 // The one problem of an element's value, if any. `text` is trimmed.
 std::optional<Problem> CheckElement(const ElementConstraint& element, const AddressValue* value,
                                     std::string_view text, MatchBudget& budget) {
-  const std::string label = ElementLabel(element);
+  const LazyLabel label{element};  // built only when a problem is reported
   auto problem = [&](ProblemCode code, std::string message) {
     return Problem{element.name, code, std::move(message)};
   };
   if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, label + " must be text");
-  if (value != nullptr && value->bad_input) return problem(ProblemCode::kBadInput, label + kBadInputMessage);
   if (text.empty()) {
     // An empty optional field satisfies any rule, even one we cannot read:
     // a broken rule on it must not make the whole address unsaveable.
@@ -93,12 +93,12 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Addr
   return std::nullopt;
 }
 
-std::optional<Problem> CheckDialZone(DialZoneSelection selection, const AddressValue* value) {
+std::optional<Problem> CheckDialZone(DialZoneSelection selection, const FieldValue& value) {
   const std::string label = "Dial zone";
   const std::string field(kDialZoneField);
-  if (value != nullptr && !value->is_text) return Problem{field, ProblemCode::kTypeMismatch, label + " must be text"};
-  if (value != nullptr && value->bad_input) return Problem{field, ProblemCode::kBadInput, label + kBadInputMessage};
-  const std::string_view text = value ? TrimUnicode(value->text) : std::string_view();
+  if (value.present && !value.is_text) return Problem{field, ProblemCode::kTypeMismatch, label + " must be text"};
+  if (value.present && value.bad_input) return Problem{field, ProblemCode::kBadInput, label + kBadInputMessage};
+  const std::string_view text = value.present ? TrimUnicode(value.text) : std::string_view();
   if (selection == DialZoneSelection::kManual) {
     if (text.empty()) return Problem{field, ProblemCode::kValueMissing, label + " is required for this country"};
     if (CodePointCount(text) > kHardMaxLength) {
@@ -170,6 +170,104 @@ std::variant<ValidationOptions, DocumentError> ValidationOptionsFromJson(
   return options;
 }
 
+bool OptionAreaSource::Contains(int level, const std::string_view*, std::size_t, std::string_view value,
+                                bool* checked) const {
+  const std::optional<std::vector<std::string>>& values = options_.area_values[level];
+  *checked = values.has_value();
+  return values && InValues(value, *values);
+}
+
+void PrepareFieldCheck(FieldCheck& check) {
+  const AddressConstraints& constraints = *check.constraints;
+  const std::size_t count = constraints.elements.size();
+  for (int level = 0; level < kGeoLevels; ++level) {
+    const std::optional<std::string>* name = check.geo ? &check.geo->area_elements[level] : nullptr;
+    check.area_index[level] = name && *name ? constraints.IndexOf(**name) : count;
+  }
+  check.dial_zone_is_element = constraints.IndexOf(kDialZoneField) < count;
+}
+
+void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
+                    const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems) {
+  const AddressConstraints& constraints = *check.constraints;
+  const std::size_t count = constraints.elements.size();
+  const std::size_t first = problems.size();
+  // One match budget for the whole call, the caller's when it gives one.
+  MatchBudget own_budget;
+  MatchBudget& budget = check.budget != nullptr ? *check.budget : own_budget;
+  // Problems come out in element order, so no sort is needed: the one
+  // problem a geographical area may add is inserted at its field's place.
+  // `fields` holds the element index of each element problem (it only grows
+  // when there is a problem: a valid address allocates nothing).
+  std::vector<std::size_t> fields;
+  for (std::size_t i = 0; i < count; ++i) {
+    const ElementConstraint& element = constraints.elements[i];
+    const FieldValue& value = values[i];
+    if (value.present && value.is_text && value.bad_input) {
+      problems.push_back({element.name, ProblemCode::kBadInput, ElementLabel(element) + kBadInputMessage});
+      fields.push_back(i);
+      continue;
+    }
+    if (check.sorted_values != nullptr && element.is_enumeration() && !element.error && value.present &&
+        value.is_text) {
+      // A known value is valid whatever else: skip straight to the next field.
+      const std::vector<std::string_view>& sorted = (*check.sorted_values)[i];
+      const std::string_view text = TrimUnicode(value.text);
+      if (!text.empty() && std::binary_search(sorted.begin(), sorted.end(), text)) continue;
+    }
+    AddressValue storage;  // CheckElement's view of "absent" vs "not text"
+    storage.is_text = value.is_text;
+    const AddressValue* given = value.present ? &storage : nullptr;
+    const std::string_view text = value.present && value.is_text ? TrimUnicode(value.text) : std::string_view();
+    if (std::optional<Problem> problem = CheckElement(element, given, text, budget)) {
+      problems.push_back(std::move(*problem));
+      fields.push_back(i);
+    }
+  }
+
+  // Areas are hierarchical: each list was fetched for the parent values the
+  // user chose, so checking stops at the first empty or unknown level.
+  if (check.geo != nullptr && check.areas != nullptr) {
+    std::string_view parents[kGeoLevels];
+    std::size_t parent_count = 0;
+    for (int level = 0; level < kGeoLevels; ++level) {
+      const std::size_t index = check.area_index[level];
+      if (index >= count) continue;
+      const FieldValue& value = values[index];
+      if (!value.present || !value.is_text || value.bad_input) break;
+      const std::string_view text = TrimUnicode(value.text);
+      if (text.empty()) break;
+      bool checked = false;
+      const bool known = check.areas->Contains(level, parents, parent_count, text, &checked);
+      if (checked && !known) {
+        const std::string& name = constraints.elements[index].name;
+        // At most one problem per field; the others are in element order.
+        const auto place = std::lower_bound(fields.begin(), fields.end(), index);
+        const std::size_t at = first + static_cast<std::size_t>(place - fields.begin());
+        if (place == fields.end() || *place != index) {
+          problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(at),
+                          Problem{name, ProblemCode::kNotAllowed,
+                                  "\"" + Abbreviate(text, 60) + "\" is not a known " +
+                                      ElementLabel(constraints.elements[index])});
+        }
+        break;
+      }
+      parents[parent_count++] = text;
+    }
+  }
+
+  if (!check.dial_zone_is_element && check.geo != nullptr && check.geo->dial_zone) {
+    if (std::optional<Problem> problem = CheckDialZone(*check.geo->dial_zone, dial_zone)) {
+      problems.push_back(std::move(*problem));
+    }
+  }
+
+  for (std::size_t i = 0; i < unknown_count; ++i) {
+    problems.push_back(Problem{std::string(unknown[i]), ProblemCode::kUnknownField,
+                               "\"" + Abbreviate(unknown[i], 40) + "\" is not an address field for this country"});
+  }
+}
+
 std::variant<Address, DocumentError> AddressFromJsonText(std::string_view json_text) {
   bool marked = false;
   const std::string text = MarkLoneSurrogates(json_text, marked);
@@ -198,74 +296,44 @@ std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, cons
 std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
                                      const ValidationOptions& options, MatchBudget& budget) {
   const std::size_t count = constraints.elements.size();
-  std::vector<Ranked> ranked;
-  std::vector<bool> has_problem(count, false);
+  FieldCheck check;
+  check.budget = &budget;
+  check.constraints = &constraints;
+  check.geo = options.geo;
+  const OptionAreaSource areas(options);
+  check.areas = &areas;
+  PrepareFieldCheck(check);
 
+  std::vector<FieldValue> values(count);
   for (std::size_t i = 0; i < count; ++i) {
-    const ElementConstraint& element = constraints.elements[i];
-    auto it = address.find(element.name);
-    const AddressValue* value = it == address.end() ? nullptr : &it->second;
-    const std::string_view text = value ? TrimUnicode(value->text) : std::string_view();
-    if (std::optional<Problem> problem = CheckElement(element, value, text, budget)) {
-      has_problem[i] = true;
-      ranked.push_back({i, std::move(*problem)});
-    }
+    auto it = address.find(constraints.elements[i].name);
+    if (it == address.end()) continue;
+    values[i].present = true;
+    values[i].is_text = it->second.is_text;
+    values[i].text = it->second.text;
+    values[i].bad_input = it->second.bad_input;
   }
-
-  // Areas are hierarchical: each list was fetched for the parent values the
-  // user chose, so checking stops at the first empty or unknown level.
-  if (options.geo != nullptr) {
-    for (int level = 0; level < kGeoLevels; ++level) {
-      const std::optional<std::string>& name = options.geo->area_elements[level];
-      if (!name) continue;
-      const std::size_t index = constraints.IndexOf(*name);
-      if (index >= count) continue;
-      auto it = address.find(*name);
-      if (it == address.end() || !it->second.is_text) break;
-      const std::string_view text = TrimUnicode(it->second.text);
-      if (text.empty()) break;
-      const std::optional<std::vector<std::string>>& values = options.area_values[level];
-      if (!values) continue;
-      if (!InValues(text, *values)) {
-        if (!has_problem[index]) {
-          ranked.push_back({index, Problem{*name, ProblemCode::kNotAllowed,
-                                           "\"" + Abbreviate(text, 60) + "\" is not a known " +
-                                               ElementLabel(constraints.elements[index])}});
-        }
-        break;
-      }
-    }
+  FieldValue dial_zone;
+  if (auto it = address.find(kDialZoneField); it != address.end()) {
+    dial_zone.present = true;
+    dial_zone.is_text = it->second.is_text;
+    dial_zone.text = it->second.text;
+    dial_zone.bad_input = it->second.bad_input;
   }
-
   // Sorted names: the unknown-field pass stays O(n log n) for hostile sizes.
   std::vector<std::string_view> names;
   names.reserve(count);
   for (const ElementConstraint& element : constraints.elements) names.push_back(element.name);
   std::sort(names.begin(), names.end());
-  auto is_element = [&](std::string_view name) { return std::binary_search(names.begin(), names.end(), name); };
-
-  const bool dial_zone_is_element = is_element(kDialZoneField);
-  if (!dial_zone_is_element && options.geo != nullptr && options.geo->dial_zone) {
-    auto it = address.find(kDialZoneField);
-    if (std::optional<Problem> problem =
-            CheckDialZone(*options.geo->dial_zone, it == address.end() ? nullptr : &it->second)) {
-      ranked.push_back({count, std::move(*problem)});
-    }
+  // The map is sorted, so the unknown names come out sorted too.
+  std::vector<std::string_view> unknown;
+  for (const auto& entry : address) {
+    const std::string& name = entry.first;
+    if (name == kDialZoneField || std::binary_search(names.begin(), names.end(), std::string_view(name))) continue;
+    unknown.push_back(name);
   }
-
-  for (const auto& [name, value] : address) {
-    if (name == kDialZoneField || is_element(name)) continue;
-    ranked.push_back({count + 1, Problem{name, ProblemCode::kUnknownField,
-                                         "\"" + Abbreviate(name, 40) + "\" is not an address field for this country"}});
-  }
-
-  // A stable counting sort on the rank (0..count+1): linear, and a few
-  // hundred bytes of wasm where std::stable_sort costs about 3 KB.
-  std::vector<std::size_t> next(count + 3, 0);
-  for (const Ranked& entry : ranked) ++next[entry.rank + 1];
-  for (std::size_t i = 1; i < next.size(); ++i) next[i] += next[i - 1];
-  std::vector<Problem> problems(ranked.size());
-  for (Ranked& entry : ranked) problems[next[entry.rank]++] = std::move(entry.problem);
+  std::vector<Problem> problems;
+  ValidateFields(check, values.data(), dial_zone, unknown.data(), unknown.size(), problems);
   return problems;
 }
 

@@ -7,10 +7,12 @@
 #include "btalk/address_constraints.h"
 #include "btalk/address_validator.h"
 #include "btalk/api_responses.h"
+#include "btalk/compiled_constraints.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
 #include "btalk/json_util.h"
 #include "btalk/order.h"
+#include "btalk/utf8.h"
 
 #ifndef BTALK_VERSION
 #define BTALK_VERSION "0.0.0"
@@ -136,6 +138,171 @@ std::string parse_response_json(std::string_view kind, std::string_view body) {
   ResponseResult result = NormalizeResponse(kind, std::get<Json>(parsed));
   if (auto* error = std::get_if<DocumentError>(&result)) return Fail(error->code, error->message);
   return Ok(std::move(std::get<Json>(result)));
+}
+
+// ---- compiled constraints ---------------------------------------------------
+
+namespace {
+
+// Options of the compiled calls: only geoAreas is read.
+std::variant<ValidationOptions, std::string> CompiledOptions(std::string_view options_json) {
+  if (IsAbsent(options_json)) return ValidationOptions();
+  std::variant<Json, DocumentError> parsed = ParseJson(options_json);
+  if (auto* error = std::get_if<DocumentError>(&parsed)) return Fail(*error, "Validation options");
+  Json& document = std::get<Json>(parsed);
+  if (document.is_object()) document.erase("geographicalConstraints");
+  std::optional<GeographicalConstraints> unused;
+  std::variant<ValidationOptions, DocumentError> options = ValidationOptionsFromJson(document, unused);
+  if (auto* error = std::get_if<DocumentError>(&options)) return Fail(*error, "Validation options");
+  return std::move(std::get<ValidationOptions>(options));
+}
+
+// `text` as a JSON string; invalid UTF-8 becomes U+FFFD (as DumpJson does).
+void AppendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  const bool valid = IsValidUtf8(text);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+      ++pos;
+    } else if (c < 0x20) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+      ++pos;
+    } else if (c < 0x80 || valid) {
+      out += static_cast<char>(c);
+      ++pos;
+    } else {
+      const std::size_t start = pos;
+      char32_t cp;
+      DecodeNext(text, pos, cp);
+      if (cp == kReplacementCharacter) {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out.append(text.data() + start, pos - start);
+      }
+    }
+  }
+  out += '"';
+}
+
+// The texts of a JSON list of strings, numbers or {"value": ...} items.
+std::optional<std::vector<std::string>> TextList(std::string_view json_text, bool allow_objects) {
+  std::variant<Json, DocumentError> parsed = ParseJson(json_text);
+  const Json* list = std::get_if<Json>(&parsed);
+  if (list == nullptr || !list->is_array()) return std::nullopt;
+  std::vector<std::string> texts;
+  texts.reserve(list->size());
+  for (const Json& item : *list) {
+    std::optional<std::string> text = ScalarText(item);
+    if (!text && allow_objects) {
+      if (const Json* value = FindMember(item, "value")) text = ScalarText(*value);
+    }
+    if (!text) return std::nullopt;
+    texts.push_back(std::move(*text));
+  }
+  return texts;
+}
+
+}  // namespace
+
+std::string compile_constraints_json(std::string_view constraints_json, std::string_view geo_json,
+                                     std::unique_ptr<CompiledConstraints>* out) {
+  std::variant<CompiledConstraints, DocumentError> compiled = CompiledConstraints::FromText(constraints_json, geo_json);
+  if (auto* error = std::get_if<DocumentError>(&compiled)) return Fail(error->code, error->message);
+  auto object = std::make_unique<CompiledConstraints>(std::move(std::get<CompiledConstraints>(compiled)));
+  Json fields = Json::array();
+  for (std::size_t i = 0; i < object->field_count(); ++i) fields.push_back(object->field_name(i));
+  Json result = Json::object();
+  result["fields"] = std::move(fields);
+  result["dialZoneIsField"] = object->dial_zone_is_field();
+  *out = std::move(object);
+  return Ok(std::move(result));
+}
+
+std::string compiled_form_json(const CompiledConstraints& compiled) { return Ok(FormModelToJson(compiled.form())); }
+
+std::string compiled_set_geo_areas_json(CompiledConstraints& compiled, int level, std::string_view parents_json,
+                                        std::string_view values_json) {
+  if (level < 1 || level > kGeoLevels) {
+    return Fail("invalidInput", "The geographical area level must be 1, 2, 3 or 4, not " + std::to_string(level));
+  }
+  std::optional<std::vector<std::string>> parents = TextList(parents_json, false);
+  if (!parents || parents->size() > static_cast<std::size_t>(level - 1)) {
+    return Fail("invalidInput", "The parents of area level " + std::to_string(level) +
+                                    " must be a list of at most " + std::to_string(level - 1) + " values");
+  }
+  std::optional<std::vector<std::string>> values = TextList(values_json, true);
+  if (!values) {
+    return Fail("invalidInput", "The geographical areas must be a list of values or {\"value\", \"display\"} items");
+  }
+  if (!compiled.SetGeoAreas(level, *parents, *values)) {
+    return Fail("tooLarge", "Too many geographical area values (the limit is " +
+                                std::to_string(CompiledConstraints::kMaxGeoAreaValues) + ")");
+  }
+  Json result = Json::object();
+  result["stored"] = values->size();
+  return Ok(std::move(result));
+}
+
+std::string compiled_validate_json(const CompiledConstraints& compiled, std::string_view address_json,
+                                   std::string_view options_json) {
+  // As validate_address_json: a lone surrogate is badInput on its field, not invalid JSON.
+  std::variant<Address, DocumentError> address = AddressFromJsonText(address_json);
+  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
+  std::variant<ValidationOptions, std::string> options = CompiledOptions(options_json);
+  if (auto* error = std::get_if<std::string>(&options)) return std::move(*error);
+  return Ok(ValidationJson(compiled.Validate(std::get<Address>(address), std::get<ValidationOptions>(options))));
+}
+
+long compiled_validate_packed(const CompiledConstraints& compiled, std::string_view packed,
+                              std::string_view options_json, std::string* answer) {
+  std::variant<ValidationOptions, std::string> options;
+  if (!options_json.empty()) options = CompiledOptions(options_json);  // the keystroke path has none
+  if (auto* error = std::get_if<std::string>(&options)) {
+    *answer = std::move(*error);
+    return -1;
+  }
+  std::vector<std::pair<std::size_t, std::vector<Problem>>> invalid;
+  if (ValidatePacked(compiled, packed, invalid, options_json.empty() ? nullptr : &std::get<ValidationOptions>(options)) < 0) {
+    *answer = Fail("invalidInput", "The packed addresses are malformed");
+    return -1;
+  }
+  if (invalid.empty()) return 0;
+  // Written by hand: a batch can hold thousands of problems, and building a
+  // Json tree to dump it costs more than the validation itself.
+  std::string& out = *answer;
+  out.assign("{\"ok\":[");
+  for (std::size_t k = 0; k < invalid.size(); ++k) {
+    if (k) out += ',';
+    out += '[';
+    out += std::to_string(invalid[k].first);
+    out += ",[";
+    for (std::size_t i = 0; i < invalid[k].second.size(); ++i) {
+      const Problem& problem = invalid[k].second[i];
+      out += i ? ",{\"code\":\"" : "{\"code\":\"";
+      out += ProblemCodeName(problem.code);
+      out += "\",\"field\":";
+      AppendJsonString(out, problem.field);
+      out += ",\"message\":";
+      AppendJsonString(out, problem.message);
+      if (!problem.example.empty()) {  // as ProblemsToJson writes them
+        out += ",\"format\":";
+        AppendJsonString(out, problem.format);
+        out += ",\"example\":";
+        AppendJsonString(out, problem.example);
+      }
+      out += '}';
+    }
+    out += "]]";
+  }
+  out += "]}";
+  return static_cast<long>(invalid.size());
 }
 
 }  // namespace btalk

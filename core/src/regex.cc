@@ -908,8 +908,12 @@ Regex::MatchResult Regex::FullMatch(std::string_view text, MatchBudget& budget) 
   const std::size_t n = prog.insts.size();
   const Inst* insts = prog.insts.data();
   // One buffer: two thread lists of n, the closure stack (2n + 1), marks (n).
-  std::vector<std::uint32_t> buffer(5 * n + 1, 0);
-  std::uint32_t* current = buffer.data();
+  // Small programs (every address pattern seen so far) match without touching
+  // the heap: one allocation per field and keystroke adds up in wasm.
+  std::uint32_t local[5 * 64 + 1];
+  std::vector<std::uint32_t> heap(n <= 64 ? 0 : 5 * n + 1, 0);
+  if (n <= 64) std::fill(local, local + 5 * n + 1, 0);
+  std::uint32_t* current = n <= 64 ? local : heap.data();
   std::uint32_t* next = current + n;
   std::uint32_t* mark = next + n;
   std::uint32_t* stack = mark + n;

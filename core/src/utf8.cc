@@ -70,7 +70,14 @@ std::size_t CodePointCount(std::string_view s) {
   std::size_t count = 0;
   std::size_t pos = 0;
   char32_t cp;
-  while (DecodeNext(s, pos, cp)) ++count;
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {  // ASCII: one byte, one code point
+      ++pos;
+    } else if (!DecodeNext(s, pos, cp)) {
+      break;
+    }
+    ++count;
+  }
   return count;
 }
 

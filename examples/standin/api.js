@@ -130,6 +130,24 @@ export function geoAreasForAddress(country, address) {
   return lists;
 }
 
+// One compiled validator per country (and core), its whole geoarea tree stored once.
+const compiledByCountry = new WeakMap();
+function compiledFor(core, country) {
+  let entry = compiledByCountry.get(country);
+  if (!entry || entry.core !== core) {
+    const compiled = core.compileConstraints(country.addressConstraints, country.geographicalConstraints);
+    const store = (list, level, parents) => {
+      if (!Array.isArray(list) || level > 4) return;
+      compiled.setGeoAreas(level, parents, choicesView(list));
+      for (const node of list) store(node.children, level + 1, [...parents, node.value]);
+    };
+    store(country.geoAreas, 1, []);
+    entry = { core, compiled };
+    compiledByCountry.set(country, entry);
+  }
+  return entry.compiled;
+}
+
 function dialZones(ctx, iso2) {
   const c = countryOf(ctx, iso2);
   if (!c.dialZones) throw notFound('DIALZONES_NOT_FOUND', `Country ${c.iso2} has no dial zone list.`);
@@ -373,10 +391,7 @@ async function putVoiceAddress(ctx, code, id) {
   }
   let result;
   try {
-    result = core.validateAddress(c.addressConstraints, address, {
-      geographicalConstraints: c.geographicalConstraints,
-      geoAreas: geoAreasForAddress(c, address),
-    });
+    result = compiledFor(core, c).validate(address);
   } catch (cause) {
     throw badRequest('INVALID_ADDRESS', `The address cannot be checked: ${cause.message}`,
       { problems: cause.problems ?? [] });

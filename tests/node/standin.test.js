@@ -443,12 +443,20 @@ describe('orders and voicesites', () => {
 });
 
 describe('voiceaddress wiring (fake core: checks what the stand-in hands the core)', () => {
-  test('the geoarea lists follow the address own path', async () => {
+  test('each country is compiled once, with its whole geoarea tree', async () => {
     const calls = [];
+    const compiles = [];
     const fakeCore = {
-      validateAddress(constraints, address, options) {
-        calls.push({ constraints, address, options });
-        return address.a1 === 'bad' ? { valid: false, problems: [{ field: 'a1', code: 'notAllowed', message: 'no' }] } : { valid: true, problems: [] };
+      compileConstraints(constraints, geographicalConstraints) {
+        const areas = {};
+        compiles.push({ constraints, geographicalConstraints, areas });
+        return {
+          setGeoAreas(level, parents, values) { areas[[level, ...parents].join('/')] = values; },
+          validate(address) {
+            calls.push({ address });
+            return address.a1 === 'bad' ? { valid: false, problems: [{ field: 'a1', code: 'notAllowed', message: 'no' }] } : { valid: true, problems: [] };
+          },
+        };
       },
     };
     const s = await startStandIn({ core: fakeCore });
@@ -458,13 +466,15 @@ describe('voiceaddress wiring (fake core: checks what the stand-in hands the cor
       const address = { a1: 'ZH', a3: 'Zürich', a4: 'Kreis 1', a5: 'Rathaus', a6: 'Limmatquai', pc: '8001', dialZone: '044' };
       const ok = await s.api(path, { method: 'PUT', body: address });
       assert.equal(ok.status, 200);
-      const { constraints, options } = calls[0];
+      assert.deepEqual(calls[0].address, address);
+      const { constraints, geographicalConstraints, areas } = compiles[0];
       assert.equal(constraints.a1.defaultLabel, 'Canton');
-      assert.equal(options.geographicalConstraints.dialZoneSelection, 'manual');
-      assert.deepEqual(Object.keys(options.geoAreas), ['area1', 'area2', 'area3', 'area4']);
-      assert.deepEqual(options.geoAreas.area2.map((a) => a.value), ['Zürich', 'Winterthur']);
-      assert.deepEqual(options.geoAreas.area4.map((a) => a.value), ['Lindenhof', 'Rathaus']);
+      assert.equal(geographicalConstraints.dialZoneSelection, 'manual');
+      assert.ok(areas['1'].some((a) => a.value === 'ZH'));
+      assert.deepEqual(areas['2/ZH'].map((a) => a.value), ['Zürich', 'Winterthur']);
+      assert.deepEqual(areas['4/ZH/Zürich/Kreis 1'].map((a) => a.value), ['Lindenhof', 'Rathaus']);
       const bad = await s.api(path, { method: 'PUT', body: { a1: 'bad' } });
+      assert.equal(compiles.length, 1, 'compiled once for both pushes');
       assert.equal(bad.status, 400);
       assert.equal(bad.body.code, 'INVALID_ADDRESS');
       assert.deepEqual(bad.body.problems, [{ field: 'a1', code: 'notAllowed', message: 'no' }]);

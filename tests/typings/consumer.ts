@@ -1,7 +1,7 @@
 // A front-end team's use of the public API, compiled with `tsc --noEmit --strict`
 // by tests/node/typings.test.js: the hand-written .d.ts files must describe it.
 import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL } from 'btalk-forms';
-import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me } from 'btalk-forms';
+import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me, CompiledConstraints } from 'btalk-forms';
 import type { NormalizedAddress, NormalizationChange, FormatExample } from 'btalk-forms';
 import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
 
@@ -13,6 +13,16 @@ async function main(): Promise<void> {
   const control: 'text' | 'numeric' | 'select' | undefined = firstField?.control;
   const result: ValidationResult = core.validateAddress('{}', { pc: '75015' }, { geoAreas: { area1: ['Vaud'] } });
   const problems: Problem[] = result.problems;
+  const compiled: CompiledConstraints = core.compileConstraints({ a1: { usage: 'mandatory' } }, '{}');
+  compiled.setGeoAreas(1, [], ['VD', { value: 'ZH', display: 'Zürich' }]);
+  compiled.setGeoAreas(2, ['VD'], ['Lausanne']);
+  const one: ValidationResult = compiled.validate({ a1: 'VD' });
+  const many: ValidationResult[] = compiled.validateMany([{ a1: 'VD' }, '{"a1": "ZH"}'], { geoAreas: { area1: ['VD'] } });
+  const names: string[] = compiled.fields;
+  const compiledForm: AddressForm = compiled.form();
+  compiled.dispose();
+  const gone: boolean = compiled.disposed;
+  console.info(one.valid, many.length, names, compiledForm.fields.length, gone);
   const body = core.buildOrderRequest({
     customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
   });

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -67,6 +68,66 @@ std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, cons
                                      const ValidationOptions& options = ValidationOptions());
 std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, const Address& address,
                                      const ValidationOptions& options, MatchBudget& budget);
+
+// ---- The engine behind ValidateAddress and CompiledConstraints ------------
+
+// One field's value as the engine sees it (a view: nothing is copied).
+struct FieldValue {
+  std::string_view text;    // untrimmed; "" when absent
+  bool present = false;     // false: absent or null
+  bool is_text = true;      // false: an array, object or boolean
+  bool bad_input = false;   // the text held a lone UTF-16 surrogate (now U+FFFD): badInput
+};
+
+// Where the geographical area lists come from, level by level.
+class AreaSource {
+ public:
+  // `level` is 0-based; `parents` are the trimmed values of the earlier
+  // mapped levels. Sets `*checked` to false when that level is not checked
+  // (no list); otherwise returns whether `value` (trimmed) is in the list.
+  virtual bool Contains(int level, const std::string_view* parents, std::size_t parent_count,
+                        std::string_view value, bool* checked) const = 0;
+
+ protected:
+  ~AreaSource() = default;
+};
+
+// The per-call lists of ValidationOptions::area_values (parents ignored).
+class OptionAreaSource final : public AreaSource {
+ public:
+  explicit OptionAreaSource(const ValidationOptions& options) : options_(options) {}
+  bool Contains(int level, const std::string_view* parents, std::size_t parent_count, std::string_view value,
+                bool* checked) const override;
+
+ private:
+  const ValidationOptions& options_;
+};
+
+// What the engine needs besides the values.
+struct FieldCheck {
+  const AddressConstraints* constraints = nullptr;
+  const GeographicalConstraints* geo = nullptr;
+  const AreaSource* areas = nullptr;  // nullptr: no area is checked
+  // area_index[level]: index in constraints->elements of the element area
+  // `level` constrains, or elements.size() when unmapped.
+  std::array<std::size_t, kGeoLevels> area_index{};
+  bool dial_zone_is_element = false;
+  // Optional: per element, its possible values trimmed and sorted, so an
+  // enumeration is a binary search (CompiledConstraints fills it).
+  const std::vector<std::vector<std::string_view>>* sorted_values = nullptr;
+  // Optional: the match budget the whole call shares (regex.h, "Budgets");
+  // nullptr: a default MatchBudget for this call.
+  MatchBudget* budget = nullptr;
+};
+
+// Fills area_index and dial_zone_is_element from constraints and geo.
+void PrepareFieldCheck(FieldCheck& check);
+
+// values[i] belongs to constraints->elements[i]; `unknown` are the address
+// keys that are neither elements nor dialZone, sorted bytewise. Appends the
+// problems (same order and texts as ValidateAddress) to `problems`.
+void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
+                    const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems);
 
 }  // namespace btalk
 

@@ -9,12 +9,15 @@
 #ifndef BTALK_FACADE_H_
 #define BTALK_FACADE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "btalk/civic_address.h"
 
 namespace btalk {
+
+class CompiledConstraints;
 
 // The library version, e.g. "0.1.0".
 std::string core_version();
@@ -45,6 +48,35 @@ std::string build_order_request_json(std::string_view order_json);
 
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
+
+// ---- Compiled constraints (compiled_constraints.h) over the same envelope --
+
+// Compiles the documents of address_form_json into *out (left empty on error).
+// ok -> {"fields":["a6","hno",...] (validation order), "dialZoneIsField": bool}
+std::string compile_constraints_json(std::string_view constraints_json, std::string_view geo_json,
+                                     std::unique_ptr<CompiledConstraints>* out);
+
+// ok -> the address_form_json result, built when the object was compiled.
+std::string compiled_form_json(const CompiledConstraints& compiled);
+
+// level 1..4; parents_json: [] or ["VD", ...] (area1's value first);
+// values_json: [values | {"value", "display"}] (a /geoareas list).
+// ok -> {"stored": <values kept for this path>}
+std::string compiled_set_geo_areas_json(CompiledConstraints& compiled, int level, std::string_view parents_json,
+                                        std::string_view values_json);
+
+// As validate_address_json with the compiled schema; options_json may hold
+// "geoAreas" (per-call lists, used instead of the stored ones for the levels
+// they give); "geographicalConstraints" is ignored (it is compiled in).
+std::string compiled_validate_json(const CompiledConstraints& compiled, std::string_view address_json,
+                                   std::string_view options_json);
+
+// Validates the packed records of ValidatePacked (compiled_constraints.h).
+// Returns how many records are invalid; then *answer is
+// {"ok":[[record index, [problems]], ...]} (left alone when 0). Returns -1
+// with an error envelope in *answer for malformed input.
+long compiled_validate_packed(const CompiledConstraints& compiled, std::string_view packed,
+                              std::string_view options_json, std::string* answer);
 
 // --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
 // Options are plain arguments here (the JS wrapper checks their types): no
