@@ -2,6 +2,16 @@
 // The core speaks JSON text (see core/include/btalk/facade.h): this module turns
 // objects into text, unwraps the {ok}/{error} envelope, and throws BtalkCoreError.
 
+// How the glue and the wasm are found (see README "Toolchains"):
+// - the glue is a static import, so every bundler bundles it and the page makes no extra module round trip;
+// - the wasm is `new URL('…wasm', import.meta.url)`, the pattern Vite, webpack 5, Rollup and Parcel turn into an
+//   emitted asset with no configuration (esbuild users copy the file or pass `wasmUrl`);
+// - a file: URL (Node, Vitest/Jest with happy-dom or jsdom, Node workers) is read from disk by '#wasm-file', which
+//   package.json `imports` maps to a `node:` import only under the `node` condition: browser bundlers never see it;
+// - `loadCore({ wasmBinary | wasmUrl })` always wins.
+import createModule from '../dist/btalk-core.js';
+import { readWasmFile } from '#wasm-file';
+
 /** An error from the core: bad input, or a document the core cannot use. */
 export class BtalkCoreError extends Error {
   constructor(code, message, problems) {
@@ -12,9 +22,8 @@ export class BtalkCoreError extends Error {
   }
 }
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
-const moduleUrl = new URL('../dist/btalk-core.js', import.meta.url);
 const wasmUrl = new URL('../dist/btalk-core.wasm', import.meta.url);
+const isNode = !!globalThis.process?.versions?.node;
 
 let corePromise = null;
 
@@ -35,25 +44,32 @@ export function loadCore(options = {}) {
   return corePromise;
 }
 
+/** The wasm's URL, resolved against the page for a relative `wasmUrl`. */
+function wasmLocation(override) {
+  if (!override) return wasmUrl;
+  return new URL(String(override), globalThis.location?.href ?? wasmUrl);
+}
+
 async function instantiate(options) {
-  const { default: createModule } = await import(String(options.moduleUrl ?? moduleUrl));
   const settings = {
     // The module must never write to the console on its own (it could echo input).
     print: () => {},
     printErr: () => {},
   };
-  if (options.wasmBinary) {
-    settings.wasmBinary = options.wasmBinary;
-  } else if (isNode) {
-    // Emscripten 3.1.6's web-only ES6 glue cannot read files in Node: hand it the bytes.
-    const { readFile } = await import('node:fs/promises');
-    settings.wasmBinary = await readFile(options.wasmUrl ?? wasmUrl);
-  } else {
-    const url = String(options.wasmUrl ?? wasmUrl);
-    settings.locateFile = (file) => (file.endsWith('.wasm') ? url : file);
-  }
   try {
-    return await createModule(settings);
+    // A glue moved elsewhere (another build of the module): loaded at run time, out of every bundler's sight.
+    const create = options.moduleUrl
+      ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ String(options.moduleUrl))).default
+      : createModule;
+    if (options.wasmBinary) {
+      settings.wasmBinary = options.wasmBinary;
+    } else {
+      const url = wasmLocation(options.wasmUrl);
+      // Emscripten 3.1.6's web-only glue cannot read files: in Node-like runtimes, hand it the bytes.
+      if (isNode && url.protocol === 'file:') settings.wasmBinary = await readWasmFile(url);
+      else settings.locateFile = (file) => (file.endsWith('.wasm') ? url.href : file);
+    }
+    return await create(settings);
   } catch (cause) {
     throw new BtalkCoreError('loadFailed', `The btalk-forms core could not be loaded: ${cause?.message ?? cause}`);
   }

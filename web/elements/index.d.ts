@@ -1,5 +1,7 @@
 // Types for `btalk-forms/elements`.
 import type { AddressForm, FieldOption, Problem } from '../core.js';
+import '../components/address-form/address-form.js';
+import '../components/voicesite-order/voicesite-order.js';
 
 /** The credentials the auto-made client asks for. A property only: never put secrets in attributes. */
 export type CredentialsProvider = () => Promise<{ accessToken: string; apiKey: string }>;

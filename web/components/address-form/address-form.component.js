@@ -6,6 +6,7 @@
 // Everything the API sends (labels, descriptions, values, messages) is data: it
 // reaches the DOM through textContent or attribute values, never as HTML.
 import { loadCore } from '../../core.js';
+import { BaseElement } from '../../internal/base.js';
 import {
   BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, headingLevelOf, isHttpUrl,
   resolveStrings, upgradeProperties,
@@ -51,7 +52,7 @@ const CSS = `${BASE_CSS}
  * @fires btalk-error {message, status, code}
  * @fires btalk-loaded {country}
  */
-export class BtalkAddressForm extends HTMLElement {
+export class BtalkAddressForm extends BaseElement {
   static formAssociated = true;
   static observedAttributes = ['api-base', 'country', 'customer-code', 'voicesite-id', 'lang', 'name', 'disabled',
     'heading-level'];

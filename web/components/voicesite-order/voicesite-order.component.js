@@ -13,6 +13,7 @@
 
 import { loadCore } from '../../core.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, format, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { BaseElement } from '../../internal/base.js';
 
 const DEFAULT_API_BASE = 'https://api.orange.com/btalk/v1';
 
@@ -294,7 +295,7 @@ function outcomeUnknown(error) {
   return status === 0 || status >= 500 || error?.code === 'malformedResponse' || error?.code === 'timeout';
 }
 
-export class BtalkVoicesiteOrder extends HTMLElement {
+export class BtalkVoicesiteOrder extends BaseElement {
   static get observedAttributes() {
     return ['api-base', 'lang', 'customer-code', 'country', 'heading-level'];
   }
