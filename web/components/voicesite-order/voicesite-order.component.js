@@ -295,6 +295,40 @@ function outcomeUnknown(error) {
   return status === 0 || status >= 500 || error?.code === 'malformedResponse' || error?.code === 'timeout';
 }
 
+/**
+ * The guided "first voicesite order" flow: access check, customer, VPN, country, site names, order, address.
+ * @tag btalk-voicesite-order
+ * @attr {string} api-base - The API base URL (e.g. /proxy/btalk/v1 for a same-origin proxy).
+ * @attr {string} lang - UI language: en or fr.
+ * @attr {string} customer-code - Preselects the customer.
+ * @attr {string} country - Preselects the country (ISO2).
+ * @attr {number} heading-level - The title's heading level (1-5), the steps one below; default 2.
+ * @prop {ElementClient|null} client - A BtalkClient; without one, a client is made from api-base.
+ * @prop {CredentialsProvider|null} credentials - Gives the auto-made client its access token and API key (never an attribute).
+ * @prop {Record<string, string>|Record<string, Record<string, string>>} strings - UI text overrides (flat, or per language).
+ * @prop {string|null} voiceSiteId - The voicesite this element ordered, once the API delivered it (read-only).
+ * @csspart container - The whole flow.
+ * @csspart step - One step of the flow.
+ * @csspart form - The site names form.
+ * @csspart label - A label.
+ * @csspart input - A text input.
+ * @csspart select - A select.
+ * @csspart button - A button.
+ * @csspart table - The voicesites list.
+ * @csspart status - Loading and result messages.
+ * @csspart error - Error messages.
+ * @cssproperty --btalk-font - Font family (default: the system UI font).
+ * @cssproperty --btalk-color-text - Text colour.
+ * @cssproperty --btalk-color-bg - Background of the element and its inputs.
+ * @cssproperty --btalk-color-accent - Buttons, focus ring and warnings.
+ * @cssproperty --btalk-color-error - Error messages and invalid inputs.
+ * @cssproperty --btalk-color-border - Input borders.
+ * @cssproperty --btalk-radius - Corner radius of inputs and buttons.
+ * @cssproperty --btalk-gap - Space between fields.
+ * @fires btalk-order-created {order, voiceSiteId} - The API created the voicesite (sent once per order).
+ * @fires btalk-address-saved {voiceSiteId, address} - The embedded address form saved the address.
+ * @fires btalk-error {message, status, code, step} - A step failed; the message says which and how to retry.
+ */
 export class BtalkVoicesiteOrder extends BaseElement {
   static get observedAttributes() {
     return ['api-base', 'lang', 'customer-code', 'country', 'heading-level'];
