@@ -1,5 +1,6 @@
 // Types for `btalk-forms/elements`.
 import type { AddressForm, FieldOption, Problem } from '../core.js';
+import type { BtalkClient } from '../client.js';
 import '../components/address-form/address-form.js';
 import '../components/voicesite-order/voicesite-order.js';
 
@@ -95,7 +96,7 @@ export declare class BtalkAddressForm extends HTMLElement {
   static readonly formAssociated: true;
   static readonly observedAttributes: string[];
   /** A BtalkClient; without one, a client is made from `api-base` (no auth headers unless `credentials` is set). */
-  client: ElementClient | null;
+  client: BtalkClient | ElementClient | null;
   credentials: CredentialsProvider | null;
   /** Overrides on top of the `lang` strings; reading gives the strings in use. */
   strings: UiStrings;
@@ -129,7 +130,7 @@ export interface VoicesiteOrderEventMap {
  * (1-5: the title is a level-N heading, the steps N+1; default 2).
  */
 export declare class BtalkVoicesiteOrder extends HTMLElement {
-  client: ElementClient | null;
+  client: BtalkClient | ElementClient | null;
   credentials: CredentialsProvider | null;
   strings: UiStrings | Record<string, UiStrings>;
   /** The voicesite this element ordered, once the API delivered it. */

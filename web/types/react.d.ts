@@ -7,13 +7,13 @@ import '../components/voicesite-order/voicesite-order.js';
 
 export type * from './jsx.js';
 
-type Element<E, Props> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Props> & Props;
+type BtalkJsxElement<E, Props> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Props> & Props;
 
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'btalk-address-form': Element<BtalkAddressForm, BtalkAddressFormProps>;
-      'btalk-voicesite-order': Element<BtalkVoicesiteOrder, BtalkVoicesiteOrderProps>;
+      'btalk-address-form': BtalkJsxElement<BtalkAddressForm, BtalkAddressFormProps>;
+      'btalk-voicesite-order': BtalkJsxElement<BtalkVoicesiteOrder, BtalkVoicesiteOrderProps>;
     }
   }
 }
