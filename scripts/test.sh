@@ -6,7 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/system-deps.sh
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ] || [ ! -d node_modules/esbuild ]; then
   npm ci --no-audit --no-fund
 fi
 bash scripts/build.sh all
@@ -21,6 +21,9 @@ node --test --test-concurrency=2 tests/node/
 
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/
+
+echo "== consumer matrix (npm pack, then esbuild, Vite, Vitest, SSR, tsc, CDN, CMake)"
+node --test --test-concurrency=1 tests/consumers/matrix.test.js
 
 echo "== size budget"
 node scripts/size.js --check
