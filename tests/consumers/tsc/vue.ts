@@ -4,3 +4,5 @@ import type {} from 'btalk-forms/vue';
 
 type Known = GlobalComponents['btalk-address-form'] & GlobalComponents['btalk-voicesite-order'];
 export const known: Known | null = null;
+// @ts-expect-error only the two elements are declared
+export const unknown: GlobalComponents['btalk-nope'] | null = null;
