@@ -62,8 +62,7 @@ async function unbundled(entry) {
     const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)]
       .map((m) => m[1] ?? m[2]);
     for (const specifier of specifiers) {
-      // '#wasm-file' is the browser variant in a browser.
-      const target = specifier === '#wasm-file' ? join(root, 'web/internal/wasm-file.js') : resolve(dirname(file), specifier);
+      const target = resolve(dirname(file), specifier);
       graph.get(file).push(target);
       await visit(target);
     }

@@ -6,11 +6,12 @@
 // - the glue is a static import, so every bundler bundles it and the page makes no extra module round trip;
 // - the wasm is `new URL('…wasm', import.meta.url)`, the pattern Vite, webpack 5, Rollup and Parcel turn into an
 //   emitted asset with no configuration (esbuild users copy the file or pass `wasmUrl`);
-// - a file: URL (Node, Vitest/Jest with happy-dom or jsdom, Node workers) is read from disk by '#wasm-file', which
-//   package.json `imports` maps to a `node:` import only under the `node` condition: browser bundlers never see it;
+// - a file: URL (Node, Vitest/Jest with happy-dom or jsdom, Node workers; told by process.versions.node, not by
+//   window) is read from disk through process.getBuiltinModule: a run-time look-up, so no bundler ever meets a
+//   `node:` import, and the raw modules still load in a browser with no bundler and no import map;
 // - `loadCore({ wasmBinary | wasmUrl })` always wins.
 import createModule from '../dist/btalk-core.js';
-import { readWasmFile } from '#wasm-file';
+import { readWasmFile } from './internal/wasm-file.js';
 
 /** An error from the core: bad input, or a document the core cannot use. */
 export class BtalkCoreError extends Error {

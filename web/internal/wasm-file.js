@@ -1,6 +1,6 @@
-// '#wasm-file' for browsers and bundlers: no `node:` import, so no bundler ever tries to resolve one.
-// A Node-like runtime that picked this file anyway (a test runner resolving with browser conditions)
-// still has process.getBuiltinModule (Node >= 20.16, Deno, Bun): a run-time look-up no bundler follows.
+// Reads the wasm from disk in Node-like runtimes (Node >= 20.16, Deno, Bun: process.getBuiltinModule), for
+// Node, SSR and test runners that emulate a DOM. No `node:` import: browser bundlers have nothing to resolve,
+// and a browser loading the raw modules never comes here (its wasm URL is http(s), fetched by the glue).
 
 /** Reads the wasm at a file: URL, where the runtime has a file system. */
 export async function readWasmFile(url) {
