@@ -1,5 +1,5 @@
 // What a user's browser downloads per way in, gzip -9 and brotli (quality 11) bytes of every file fetched
-// before the element can work, and how many sequential waves of JS requests come before the wasm and the
+// before the element can work (chunks loaded only on demand, like other languages' catalogues, apart), and how many sequential waves of JS requests come before the wasm and the
 // API requests can start. `npm run size` prints it; with --check the address form alone must stay within
 // ADDRESS_FORM_BUDGET (issue #7).
 //   cdn             <script type="module" src="dist/btalk-forms.min.js">: the file as shipped.
@@ -41,13 +41,26 @@ async function bundled(specifier, scratch) {
     legalComments: 'none',
   });
   const files = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.contents]));
+  // Static imports are fetched before the element runs; dynamic ones (e.g. other languages' catalogues) only
+  // when needed: they are counted apart, as "on demand".
   const graph = new Map();
+  const lazy = new Map();
   for (const [path, output] of Object.entries(result.metafile.outputs)) {
     if (!path.endsWith('.js')) continue;
-    graph.set(resolve(scratch, path), output.imports.filter((i) => !i.external).map((i) => resolve(scratch, i.path)));
+    const imports = output.imports.filter((i) => !i.external);
+    graph.set(resolve(scratch, path), imports.filter((i) => i.kind === 'import-statement').map((i) => resolve(scratch, i.path)));
+    lazy.set(resolve(scratch, path), imports.filter((i) => i.kind === 'dynamic-import').map((i) => resolve(scratch, i.path)));
   }
   const entry = join(scratch, 'out', 'app.js');
-  return { files: [...files].map(([path, bytes]) => ({ name: `bundle/${relative(join(scratch, 'out'), path)}`, bytes })), waves: waves(graph, entry) };
+  const fetched = new Set();
+  const collect = (file) => { if (!fetched.has(file)) { fetched.add(file); for (const next of graph.get(file) ?? []) collect(next); } };
+  collect(entry);
+  const name = (path) => `bundle/${relative(join(scratch, 'out'), path)}`;
+  return {
+    files: [...fetched].map((path) => ({ name: name(path), bytes: files.get(path) })),
+    onDemand: [...files].filter(([path]) => !fetched.has(path)).map(([path, bytes]) => ({ name: name(path), bytes })),
+    waves: waves(graph, entry),
+  };
 }
 
 async function unbundled(entry) {
@@ -88,6 +101,8 @@ export async function measureWays() {
       way.files.push(wasm);
       way.rows = way.files.map((f) => ({ name: f.name, ...compress(f.bytes) }));
       way.total = ['raw', 'gzip', 'brotli'].reduce((t, k) => ({ ...t, [k]: way.rows.reduce((s, r) => s + r[k], 0) }), {});
+      way.lazyGzip = (way.onDemand ?? []).reduce((sum, f) => sum + compress(f.bytes).gzip, 0);
+      way.lazyCount = (way.onDemand ?? []).length;
     }
     return ways;
   } finally {
@@ -101,9 +116,10 @@ const fmt = (n) => n.toLocaleString('en-US');
 export async function reportWays({ check = false } = {}) {
   const ways = await measureWays();
   console.log('\nper way in: every file fetched (JS + wasm)');
-  console.log(`${'way in'.padEnd(26)}  ${'files'.padStart(5)}  ${'JS waves'.padStart(8)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli'.padStart(9)}`);
+  console.log(`${'way in'.padEnd(26)}  ${'files'.padStart(5)}  ${'JS waves'.padStart(8)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli'.padStart(9)}  on demand (gzip)`);
   for (const w of ways) {
-    console.log(`${w.way.padEnd(26)}  ${String(w.files.length).padStart(5)}  ${String(w.waves).padStart(8)}  ${fmt(w.total.raw).padStart(9)}  ${fmt(w.total.gzip).padStart(9)}  ${fmt(w.total.brotli).padStart(9)}`);
+    const lazy = w.lazyCount ? `${w.lazyCount} chunks, ${fmt(w.lazyGzip)}` : '-';
+    console.log(`${w.way.padEnd(26)}  ${String(w.files.length).padStart(5)}  ${String(w.waves).padStart(8)}  ${fmt(w.total.raw).padStart(9)}  ${fmt(w.total.gzip).padStart(9)}  ${fmt(w.total.brotli).padStart(9)}  ${lazy}`);
   }
   const form = ways.find((w) => w.way === 'address-form');
   const js = form.rows.filter((r) => r.name !== 'dist/btalk-core.wasm');
