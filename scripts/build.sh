@@ -24,6 +24,9 @@ build_wasm() {
   cmake --build "$root/build/wasm" -j "$jobs" "${targets[@]}"
   mkdir -p "$root/dist"
   cp "$root/build/wasm/btalk-core.js" "$root/build/wasm/btalk-core.wasm" "$root/dist/"
+  # Minified glue, the CDN file and custom-elements.json (scripts/build-web.js).
+  [ -d "$root/node_modules/esbuild" ] || (cd "$root" && npm ci --no-audit --no-fund)
+  node "$root/scripts/build-web.js"
 }
 
 case "$what" in

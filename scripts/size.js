@@ -46,3 +46,7 @@ if (process.argv.includes('--check') && moduleGzip > BUDGET_GZIP) {
   console.error(`size budget exceeded by ${fmt(moduleGzip - BUDGET_GZIP)} bytes`);
   process.exit(1);
 }
+
+// Per way in (CDN file, address form alone, both elements): scripts/size-ways.js.
+const { reportWays } = await import('./size-ways.js');
+if (!(await reportWays({ check: process.argv.includes('--check') }))) process.exit(1);

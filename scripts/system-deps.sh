@@ -8,6 +8,7 @@ have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_cmd cmake || need+=(cmake)
 have_cmd g++ || need+=(g++)
 have_cmd make || need+=(make)
+have_cmd pkg-config || need+=(pkg-config)
 have_cmd em++ || need+=(emscripten)
 [ -f /usr/include/nlohmann/json.hpp ] || need+=(nlohmann-json3-dev)
 [ -f /usr/include/gtest/gtest.h ] || need+=(libgtest-dev)

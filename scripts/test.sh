@@ -33,5 +33,8 @@ node scripts/build-site.js
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/
 
+echo "== consumer matrix (npm pack, then esbuild, Vite, Vitest, SSR, tsc, CDN, CMake)"
+node --test --test-concurrency=1 tests/consumers/matrix.test.js
+
 echo "== size budget"
 node scripts/size.js --check

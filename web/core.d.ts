@@ -194,11 +194,16 @@ export class BtalkCoreError extends Error {
 }
 
 export interface LoadCoreOptions {
-  /** Where the .wasm lives when a bundler or CDN moved it. */
+  /** Where the .wasm lives when a bundler or CDN moved it (relative: to the page). A file: URL is read from disk in Node. */
   wasmUrl?: string | URL;
+  /** Another build of the Emscripten glue, imported at run time instead of the bundled one. */
   moduleUrl?: string | URL;
+  /** The wasm's bytes: no fetch, no file read. */
   wasmBinary?: ArrayBuffer | Uint8Array;
 }
 
-/** Instantiates the wasm core once; Node needs no arguments. */
+/**
+ * Instantiates the wasm core once and shares it; with an override, makes an instance of its own.
+ * Bundlers, Node, Vitest/Jest (happy-dom, jsdom) and workers need no arguments.
+ */
 export function loadCore(options?: LoadCoreOptions): Promise<BtalkCore>;

@@ -3,6 +3,17 @@
 // objects into text, unwraps the {ok}/{error} envelope, and throws BtalkCoreError.
 import { CoreInstance, compileAndKeep, instantiateNow } from './internal/core-instance.js';
 
+// How the glue and the wasm are found (see README "Toolchains"):
+// - the glue is a static import, so every bundler bundles it and the page makes no extra module round trip;
+// - the wasm is `new URL('…wasm', import.meta.url)`, the pattern Vite, webpack 5, Rollup and Parcel turn into an
+//   emitted asset with no configuration (esbuild users copy the file or pass `wasmUrl`);
+// - a file: URL (Node, Vitest/Jest with happy-dom or jsdom, Node workers; told by process.versions.node, not by
+//   window) is read from disk through process.getBuiltinModule: a run-time look-up, so no bundler ever meets a
+//   `node:` import, and the raw modules still load in a browser with no bundler and no import map;
+// - `loadCore({ wasmBinary | wasmUrl })` always wins.
+import createModule from '../dist/btalk-core.js';
+import { readWasmFile } from './internal/wasm-file.js';
+
 /** An error from the core: bad input, or a document the core cannot use. */
 export class BtalkCoreError extends Error {
   constructor(code, message, problems) {
@@ -13,9 +24,8 @@ export class BtalkCoreError extends Error {
   }
 }
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
-const moduleUrl = new URL('../dist/btalk-core.js', import.meta.url);
 const wasmUrl = new URL('../dist/btalk-core.wasm', import.meta.url);
+const isNode = !!globalThis.process?.versions?.node;
 
 let corePromise = null;
 // Each loaded Emscripten module -> how to make a fresh one synchronously (see internal/core-instance.js).
@@ -38,37 +48,49 @@ export function loadCore(options = {}) {
   return corePromise;
 }
 
+/** The wasm's URL, resolved against the page for a relative `wasmUrl`. */
+function wasmLocation(override) {
+  if (!override) return wasmUrl;
+  return new URL(String(override), globalThis.location?.href ?? wasmUrl);
+}
+
 async function instantiate(options) {
-  const { default: createModule } = await import(String(options.moduleUrl ?? moduleUrl));
   const settings = {
     // The module must never write to the console on its own (it could echo input).
     print: () => {},
     printErr: () => {},
   };
-  if (options.wasmBinary) {
-    settings.wasmBinary = options.wasmBinary;
-  } else if (isNode) {
-    // Emscripten 3.1.6's web-only ES6 glue cannot read files in Node: hand it the bytes.
-    const { readFile } = await import('node:fs/promises');
-    settings.wasmBinary = await readFile(options.wasmUrl ?? wasmUrl);
-  } else {
-    const url = String(options.wasmUrl ?? wasmUrl);
-    settings.locateFile = (file) => (file.endsWith('.wasm') ? url : file);
-  }
-  // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module.
-  const url = String(options.wasmUrl ?? wasmUrl);
-  const bytes = settings.wasmBinary ? async () => settings.wasmBinary : async () => {
-    const response = await fetch(url, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  };
-  let compiled = null;
-  let loadFailed;
-  const failure = new Promise((resolve, reject) => { loadFailed = reject; });
-  settings.instantiateWasm = compileAndKeep(bytes, (module) => { compiled = module; }, loadFailed);
   try {
-    const module = await Promise.race([createModule(settings), failure]);
-    restarts.set(module, () => instantiateNow(createModule, compiled, { print: settings.print, printErr: settings.printErr }));
+    // A glue moved elsewhere (another build of the module): loaded at run time, out of every bundler's sight.
+    const create = options.moduleUrl
+      ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ String(options.moduleUrl))).default
+      : createModule;
+    let bytes;
+    if (options.wasmBinary) {
+      const given = options.wasmBinary;
+      bytes = async () => given;
+    } else {
+      const url = wasmLocation(options.wasmUrl);
+      if (isNode && url.protocol === 'file:') {
+        // Node-like runtimes: the bytes from disk (fetch cannot read file: URLs there).
+        const read = await readWasmFile(url);
+        bytes = async () => read;
+      } else {
+        bytes = async () => {
+          const response = await fetch(url.href, { credentials: 'same-origin' });
+          if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
+          return response.arrayBuffer();
+        };
+      }
+    }
+    // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module, so a
+    // dropped instance can be replaced synchronously (internal/core-instance.js).
+    let compiled = null;
+    let loadFailed;
+    const failure = new Promise((resolve, reject) => { loadFailed = reject; });
+    settings.instantiateWasm = compileAndKeep(bytes, (module) => { compiled = module; }, loadFailed);
+    const module = await Promise.race([create(settings), failure]);
+    restarts.set(module, () => instantiateNow(create, compiled, { print: settings.print, printErr: settings.printErr }));
     return module;
   } catch (cause) {
     throw new BtalkCoreError('loadFailed', `The btalk-forms core could not be loaded: ${cause?.message ?? cause}`);

@@ -1,5 +1,8 @@
 // Types for `btalk-forms/elements`.
 import type { AddressForm, FieldOption, Problem } from '../core.js';
+import type { BtalkClient } from '../client.js';
+import '../components/address-form/address-form.js';
+import '../components/voicesite-order/voicesite-order.js';
 
 /** The credentials the auto-made client asks for. A property only: never put secrets in attributes. */
 export type CredentialsProvider = () => Promise<{ accessToken: string; apiKey: string }>;
@@ -93,7 +96,7 @@ export declare class BtalkAddressForm extends HTMLElement {
   static readonly formAssociated: true;
   static readonly observedAttributes: string[];
   /** A BtalkClient; without one, a client is made from `api-base` (no auth headers unless `credentials` is set). */
-  client: ElementClient | null;
+  client: BtalkClient | ElementClient | null;
   credentials: CredentialsProvider | null;
   /** Overrides on top of the `lang` strings; reading gives the strings in use. */
   strings: UiStrings;
@@ -129,7 +132,7 @@ export interface VoicesiteOrderEventMap {
  * Failures are shown without codes; `btalk-error`'s detail carries `status` and `code`.
  */
 export declare class BtalkVoicesiteOrder extends HTMLElement {
-  client: ElementClient | null;
+  client: BtalkClient | ElementClient | null;
   credentials: CredentialsProvider | null;
   strings: UiStrings | Record<string, UiStrings>;
   /** The voicesite this element ordered, once the API delivered it. */

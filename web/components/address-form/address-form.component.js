@@ -6,6 +6,7 @@
 // Everything the API sends (labels, descriptions, values, messages) is data: it
 // reaches the DOM through textContent or attribute values, never as HTML.
 import { loadCore } from '../../core.js';
+import { BaseElement } from '../../internal/base.js';
 import {
   BASE_CSS, adoptStyles, clientFor, debounce, emit, errorDetail, errorMessage, format, h, headingLevelOf, isHttpUrl,
   resolveStrings, upgradeProperties,
@@ -45,13 +46,52 @@ const CSS = `${BASE_CSS}
 `;
 
 /**
+ * A country's Business Talk address as a form-associated custom element.
+ * @tag btalk-address-form
+ * @attr {string} api-base - The API base URL (default: the client's; e.g. /proxy/btalk/v1 for a same-origin proxy).
+ * @attr {string} country - ISO2 code of the country whose address form is shown.
+ * @attr {string} customer-code - With voicesite-id: shows the Save button.
+ * @attr {string} voicesite-id - The voicesite whose address Save puts.
+ * @attr {string} lang - UI language: en or fr.
+ * @attr {string} name - Form field name: entries are name[pc], name[a3]...
+ * @attr {boolean} disabled - Disables every field.
+ * @attr {number} heading-level - Heading level (1-6) of the error summary; default 2.
+ * @prop {ElementClient|null} client - A BtalkClient; without one, a client is made from api-base.
+ * @prop {CredentialsProvider|null} credentials - Gives the auto-made client its access token and API key (never an attribute).
+ * @prop {Record<string, string>} strings - UI text overrides on top of the lang strings.
+ * @prop {Record<string, string>} value - The filled fields of the current country.
+ * @csspart form - The form.
+ * @csspart field - One field (label, control, description, error).
+ * @csspart label - A field's label.
+ * @csspart input - A text input.
+ * @csspart select - A select.
+ * @csspart description - A field's description.
+ * @csspart error - A field's error message.
+ * @csspart summary - The error summary.
+ * @csspart search - The address search box.
+ * @csspart candidates - The search results.
+ * @csspart postal-codes - The postal code look-up list.
+ * @csspart verify - The "Verify address" button.
+ * @csspart verify-result - The verification's live region.
+ * @csspart verify-use - Its "Use this format" button.
+ * @csspart save - The Save button.
+ * @csspart status - Loading, saved and error messages.
+ * @csspart link - Links in messages.
+ * @cssproperty --btalk-font - Font family (default: the system UI font).
+ * @cssproperty --btalk-color-text - Text colour.
+ * @cssproperty --btalk-color-bg - Background of the element and its inputs.
+ * @cssproperty --btalk-color-accent - Buttons, focus ring and warnings.
+ * @cssproperty --btalk-color-error - Error messages and invalid inputs.
+ * @cssproperty --btalk-color-border - Input borders.
+ * @cssproperty --btalk-radius - Corner radius of inputs and buttons.
+ * @cssproperty --btalk-gap - Space between fields.
  * @fires btalk-change {address}
  * @fires btalk-validity {valid, problems}
  * @fires btalk-address-saved {voiceSiteId, address}
  * @fires btalk-error {message, status, code}
  * @fires btalk-loaded {country}
  */
-export class BtalkAddressForm extends HTMLElement {
+export class BtalkAddressForm extends BaseElement {
   static formAssociated = true;
   static observedAttributes = ['api-base', 'country', 'customer-code', 'voicesite-id', 'lang', 'name', 'disabled',
     'heading-level'];

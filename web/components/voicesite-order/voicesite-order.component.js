@@ -11,6 +11,7 @@
 import { loadCore } from '../../core.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { Catalogue, LocalizeController } from '../../internal/localize.js';
+import { BaseElement } from '../../internal/base.js';
 import { OrderFlow } from './voicesite-order.controller.js';
 import { OrderView } from './voicesite-order.view.js';
 import { STYLES } from './voicesite-order.styles.js';
@@ -92,7 +93,7 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  * @cssproperty --btalk-radius - Corner radius.
  * @cssproperty --btalk-gap - Space between fields and steps.
  */
-export class BtalkVoicesiteOrder extends HTMLElement {
+export class BtalkVoicesiteOrder extends BaseElement {
   static get observedAttributes() {
     return ['api-base', 'lang', 'customer-code', 'country', 'heading-level'];
   }

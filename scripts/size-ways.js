@@ -1,0 +1,135 @@
+// What a user's browser downloads per way in, gzip -9 and brotli (quality 11) bytes of every file fetched
+// before the element can work (chunks loaded only on demand, like other languages' catalogues, apart), and how many sequential waves of JS requests come before the wasm and the
+// API requests can start. `npm run size` prints it; with --check the address form alone must stay within
+// ADDRESS_FORM_BUDGET (issue #7).
+//   cdn             <script type="module" src="dist/btalk-forms.min.js">: the file as shipped.
+//   address-form    import 'btalk-forms/address-form', bundled + minified (esbuild, code splitting on) as a
+//                   user's bundler would.
+//   elements        import 'btalk-forms/elements', the same way.
+//   address-form, no bundler   the raw ES modules of web/ (what examples/serve.js serves): every module
+//                   is a request, each import level a wave.
+import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const ADDRESS_FORM_BUDGET = { gzip: 85 * 1024, waves: 2 };
+
+const compress = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+
+/** Longest chain of module requests from `start` (a wave = the requests a parsed module triggers). */
+function waves(graph, start, seen = new Set()) {
+  if (seen.has(start)) return 0;
+  seen.add(start);
+  const next = graph.get(start) ?? [];
+  const depth = next.length ? Math.max(...next.map((n) => waves(graph, n, new Set(seen)))) : 0;
+  return 1 + depth;
+}
+
+async function bundled(specifier, scratch) {
+  const result = await esbuild.build({
+    stdin: { contents: `import '${specifier}';\n`, resolveDir: scratch, sourcefile: 'app.js' },
+    bundle: true, minify: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022',
+    outdir: join(scratch, 'out'), entryNames: 'app', metafile: true, write: false, logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const files = new Map(result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [f.path, f.contents]));
+  // Static imports are fetched before the element runs; dynamic ones (e.g. other languages' catalogues) only
+  // when needed: they are counted apart, as "on demand".
+  const graph = new Map();
+  const lazy = new Map();
+  for (const [path, output] of Object.entries(result.metafile.outputs)) {
+    if (!path.endsWith('.js')) continue;
+    const imports = output.imports.filter((i) => !i.external);
+    graph.set(resolve(scratch, path), imports.filter((i) => i.kind === 'import-statement').map((i) => resolve(scratch, i.path)));
+    lazy.set(resolve(scratch, path), imports.filter((i) => i.kind === 'dynamic-import').map((i) => resolve(scratch, i.path)));
+  }
+  const entry = join(scratch, 'out', 'app.js');
+  const fetched = new Set();
+  const collect = (file) => { if (!fetched.has(file)) { fetched.add(file); for (const next of graph.get(file) ?? []) collect(next); } };
+  collect(entry);
+  const name = (path) => `bundle/${relative(join(scratch, 'out'), path)}`;
+  return {
+    files: [...fetched].map((path) => ({ name: name(path), bytes: files.get(path) })),
+    onDemand: [...files].filter(([path]) => !fetched.has(path)).map(([path, bytes]) => ({ name: name(path), bytes })),
+    waves: waves(graph, entry),
+  };
+}
+
+async function unbundled(entry) {
+  const graph = new Map();
+  const files = [];
+  const visit = async (file) => {
+    if (graph.has(file)) return;
+    graph.set(file, []);
+    const source = await readFile(file);
+    files.push({ name: relative(root, file), bytes: source });
+    const text = source.toString('utf8');
+    const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)]
+      .map((m) => m[1] ?? m[2]);
+    for (const specifier of specifiers) {
+      const target = resolve(dirname(file), specifier);
+      graph.get(file).push(target);
+      await visit(target);
+    }
+  };
+  await visit(entry);
+  return { files, waves: waves(graph, entry) };
+}
+
+export async function measureWays() {
+  const scratch = await mkdtemp(join(tmpdir(), 'btalk-size-'));
+  try {
+    await mkdir(join(scratch, 'node_modules'));
+    await symlink(root, join(scratch, 'node_modules', 'btalk-forms'), 'dir');
+    const wasm = { name: 'dist/btalk-core.wasm', bytes: await readFile(join(root, 'dist', 'btalk-core.wasm')) };
+    const cdn = { name: 'dist/btalk-forms.min.js', bytes: await readFile(join(root, 'dist', 'btalk-forms.min.js')) };
+    const ways = [
+      { way: 'cdn', files: [cdn], waves: 1 },
+      { way: 'address-form', ...(await bundled('btalk-forms/address-form', scratch)) },
+      { way: 'elements', ...(await bundled('btalk-forms/elements', scratch)) },
+      { way: 'address-form, no bundler', ...(await unbundled(join(root, 'web/components/address-form/address-form.js'))) },
+    ];
+    for (const way of ways) {
+      way.files.push(wasm);
+      way.rows = way.files.map((f) => ({ name: f.name, ...compress(f.bytes) }));
+      way.total = ['raw', 'gzip', 'brotli'].reduce((t, k) => ({ ...t, [k]: way.rows.reduce((s, r) => s + r[k], 0) }), {});
+      way.lazyGzip = (way.onDemand ?? []).reduce((sum, f) => sum + compress(f.bytes).gzip, 0);
+      way.lazyCount = (way.onDemand ?? []).length;
+    }
+    return ways;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+
+/** Prints the table; returns false when --check and the address form alone is over budget. */
+export async function reportWays({ check = false } = {}) {
+  const ways = await measureWays();
+  console.log('\nper way in: every file fetched (JS + wasm)');
+  console.log(`${'way in'.padEnd(26)}  ${'files'.padStart(5)}  ${'JS waves'.padStart(8)}  ${'raw'.padStart(9)}  ${'gzip -9'.padStart(9)}  ${'brotli'.padStart(9)}  on demand (gzip)`);
+  for (const w of ways) {
+    const lazy = w.lazyCount ? `${w.lazyCount} chunks, ${fmt(w.lazyGzip)}` : '-';
+    console.log(`${w.way.padEnd(26)}  ${String(w.files.length).padStart(5)}  ${String(w.waves).padStart(8)}  ${fmt(w.total.raw).padStart(9)}  ${fmt(w.total.gzip).padStart(9)}  ${fmt(w.total.brotli).padStart(9)}  ${lazy}`);
+  }
+  const form = ways.find((w) => w.way === 'address-form');
+  const js = form.rows.filter((r) => r.name !== 'dist/btalk-core.wasm');
+  const jsGzip = js.reduce((s, r) => s + r.gzip, 0);
+  console.log(`address form alone: JS ${fmt(jsGzip)} + wasm ${fmt(form.total.gzip - jsGzip)} = ${fmt(form.total.gzip)} bytes gzip ` +
+    `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the wasm (budget ${ADDRESS_FORM_BUDGET.waves})`);
+  const over = form.total.gzip > ADDRESS_FORM_BUDGET.gzip || form.waves > ADDRESS_FORM_BUDGET.waves;
+  if (check && over) {
+    console.error(`address form budget exceeded: ${fmt(form.total.gzip)} bytes gzip (over by ${fmt(Math.max(0, form.total.gzip - ADDRESS_FORM_BUDGET.gzip))}), ${form.waves} waves`);
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,33 @@
+// What JSX and template type checkers need to know about the two elements, framework-neutral:
+// the attributes (as written in markup: strings) and the properties (typed from the classes).
+// btalk-forms/react and btalk-forms/vue map these onto React's and Vue's own tables.
+import type { BtalkAddressForm, BtalkVoicesiteOrder } from '../elements/index.js';
+
+/** Attributes of <btalk-address-form>, as written in markup. */
+export interface BtalkAddressFormAttributes {
+  'api-base'?: string;
+  country?: string;
+  'customer-code'?: string;
+  'voicesite-id'?: string;
+  lang?: string;
+  name?: string;
+  disabled?: boolean;
+  'heading-level'?: number | string;
+}
+
+/** Attributes of <btalk-voicesite-order>, as written in markup. */
+export interface BtalkVoicesiteOrderAttributes {
+  'api-base'?: string;
+  lang?: string;
+  'customer-code'?: string;
+  country?: string;
+  'heading-level'?: number | string;
+}
+
+/** The settable properties of <btalk-address-form> (frameworks that set properties, e.g. React 19). */
+export type BtalkAddressFormProperties = Partial<Pick<BtalkAddressForm, 'client' | 'credentials' | 'strings' | 'value'>>;
+/** The settable properties of <btalk-voicesite-order>. */
+export type BtalkVoicesiteOrderProperties = Partial<Pick<BtalkVoicesiteOrder, 'client' | 'credentials' | 'strings'>>;
+
+export type BtalkAddressFormProps = BtalkAddressFormAttributes & BtalkAddressFormProperties;
+export type BtalkVoicesiteOrderProps = BtalkVoicesiteOrderAttributes & BtalkVoicesiteOrderProperties;

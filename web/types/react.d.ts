@@ -1,0 +1,19 @@
+// `import type {} from 'btalk-forms/react'` (or "types": ["btalk-forms/react"]): the two elements in React's JSX.
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type { BtalkAddressForm, BtalkVoicesiteOrder } from '../elements/index.js';
+import type { BtalkAddressFormProps, BtalkVoicesiteOrderProps } from './jsx.js';
+import '../components/address-form/address-form.js';
+import '../components/voicesite-order/voicesite-order.js';
+
+export type * from './jsx.js';
+
+type BtalkJsxElement<E, Props> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Props> & Props;
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'btalk-address-form': BtalkJsxElement<BtalkAddressForm, BtalkAddressFormProps>;
+      'btalk-voicesite-order': BtalkJsxElement<BtalkVoicesiteOrder, BtalkVoicesiteOrderProps>;
+    }
+  }
+}
