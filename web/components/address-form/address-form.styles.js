@@ -1,0 +1,42 @@
+// <btalk-address-form>'s styles: the shared base plus the form's own layout. Themable through
+// the --btalk-* custom properties and ::part() (see the JSDoc of the element).
+import { BASE_CSS } from '../../internal/shared.js';
+
+export const ADDRESS_FORM_CSS = `${BASE_CSS}
+.search { display: flex; flex-direction: column; gap: 0.25rem; position: relative; }
+.candidates[role="listbox"] { max-height: 16rem; overflow-y: auto; }
+.candidates [role="option"] { padding: 0.45rem 0.6rem; cursor: pointer; }
+.candidates [role="option"][aria-selected="true"] {
+  background: var(--btalk-color-selected, #ffe5cc);
+  outline: 2px solid var(--btalk-color-text, #1f1f1f); outline-offset: -2px;
+}
+.candidates [role="option"]:hover { background: var(--btalk-color-hover, #f2f2f2); }
+.candidates [role="option"][aria-disabled="true"] { opacity: 0.6; cursor: not-allowed; }
+.candidates[hidden] { display: none; }
+/* The fields: one column; in a container wide enough, a short field shares its row. */
+.fields {
+  container-type: inline-size; container-name: btalk-fields;
+  display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.35rem);
+  min-width: 0;
+}
+.row { display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.35rem); min-width: 0; }
+@container btalk-fields (min-width: 28rem) {
+  .row.pair { display: grid; gap: 0 var(--btalk-gap, 0.9rem); align-items: start; }
+  .row.pair.sl { grid-template-columns: minmax(7rem, 1fr) 2.4fr; }
+  .row.pair.ls { grid-template-columns: 2.4fr minmax(7rem, 1fr); }
+  .row.pair.ss { grid-template-columns: 1fr 1fr; }
+}
+/* Each field reserves one line for its message (error or "changed to" note): showing one on
+   blur never moves the button under the pointer. Longer messages wrap and grow the line. */
+.message { min-height: 1.45em; }
+.message .error:empty, .message .note:empty { display: none; }
+.note { margin: 0; font-size: 0.9em; }
+.field a[part="link"] { font-size: 0.9em; align-self: flex-start; }
+.verify-result { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+/* Empty, the live region stays rendered (so it is announced when filled) but takes no room. */
+.verify-result:not(.status) {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+}
+.status.warning { border: 2px solid var(--btalk-color-accent, #ff7900); }
+.field select:disabled { background: transparent; }
+`;
