@@ -95,6 +95,8 @@ export class BtalkAddressForm extends HTMLElement {
   #saving = null;
   #pointerHeld = false;
   #heldBlurs = [];
+  #rendering = false;
+  #renderAgain = false;
   #formatHints = new Map();
 
   constructor() {
@@ -338,6 +340,24 @@ export class BtalkAddressForm extends HTMLElement {
   }
 
   #render() {
+    // Rebuilding the fields removes the focused input, whose blur asks for a render: that one
+    // runs after this one, never inside it.
+    if (this.#rendering) {
+      this.#renderAgain = true;
+      return;
+    }
+    this.#rendering = true;
+    try {
+      do {
+        this.#renderAgain = false;
+        this.#renderOnce();
+      } while (this.#renderAgain);
+    } finally {
+      this.#rendering = false;
+    }
+  }
+
+  #renderOnce() {
     this.#view.render(this.#ctrl, (key, params) => this.#t(key, params), {
       disabled: this.#isDisabled(),
       canSave: !!(this.getAttribute('voicesite-id') && this.getAttribute('customer-code')),
