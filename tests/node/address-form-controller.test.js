@@ -324,6 +324,12 @@ test('field model: per-language schema labels, translated built-in names, autofi
   assert.deepEqual(enFields.map((f) => f.label), ['Street', 'Street number', 'Postal code', 'City', 'Additional information 1']);
   assert.deepEqual(enFields.map((f) => f.autocomplete), ['address-line1', 'off', 'postal-code', 'address-level2', 'address-line2']);
   assert.deepEqual(layoutRows(enFields).map((row) => row.map((f) => f.name)), [['a6', 'hno'], ['pc', 'a3'], ['addrExtInfo1']]);
+  // The best pairing over the form: the postal code goes with its city, not with the floor before it.
+  const rows = (names) => layoutRows(names.map(([name, short]) => ({ name, short }))).map((row) => row.map((f) => f.name).join('+'));
+  assert.deepEqual(rows([['hno', true], ['hns', true], ['a6', false], ['a4', false], ['flr', true], ['pc', true], ['a3', false]]),
+    ['hno+hns', 'a6', 'a4', 'flr', 'pc+a3']);
+  assert.deepEqual(rows([['a6', false], ['hno', true], ['addrExtInfo1', false], ['pc', true], ['a1', true], ['a3', false]]),
+    ['a6+hno', 'addrExtInfo1', 'pc+a1', 'a3']);
   assert.equal(autofillToken('a2', new Set(['a2'])), 'address-level2');
   assert.equal(autofillToken('a2', new Set(['a2', 'a3'])), 'off');
   assert.equal(lowerFirst('Canton'), 'canton');

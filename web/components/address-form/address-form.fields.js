@@ -99,21 +99,47 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', t,
   return fields;
 }
 
+// Neighbours that read well side by side (the schema's element names): house number with
+// street, postal code with its place, floor with unit.
+const AFFINITY = [
+  ['hno', 'a6'], ['hno', 'hns'], ['hns', 'a6'], ['sts', 'a6'], ['hno', 'sts'],
+  ['pc', 'a3'], ['pc', 'a2'], ['pc', 'a1'], ['pc', 'pcn'], ['flr', 'unit'], ['flr', 'room'], ['unit', 'room'], ['bld', 'flr'],
+];
+const affine = (a, b) => AFFINITY.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
+/** How well two neighbours share a row: 0 = not at all (a row needs a short field). */
+function pairScore(a, b) {
+  if (!a.short && !b.short) return 0;
+  if (affine(a.name, b.name)) return 2;
+  return a.short && b.short ? 1 : 0;
+}
+
 /**
- * Rows of one or two fields: a short field shares its row with the next field when either is
- * short and the pair is not two long fields (house number with street, postal code with city,
- * floor with unit). The view lays a pair side by side only in a wide enough container.
+ * Rows of one or two fields, in order. Only a short field (maxLength <= 10, or numeric) shares
+ * its row: with another short one, or with a neighbour it belongs with (house number with
+ * street, postal code with city, floor with unit). The best pairing over the whole form is kept
+ * (a small dynamic programme), so "floor | postal code" never takes the postal code from its
+ * city. The view lays a pair side by side only in a wide enough container.
  */
 export function layoutRows(fields) {
+  const n = fields.length;
+  const best = new Array(n + 2).fill(0); // best[i]: score of fields[i..]
+  const pairHere = new Array(n).fill(false);
+  for (let i = n - 1; i >= 0; i--) {
+    best[i] = best[i + 1];
+    const score = i + 1 < n ? pairScore(fields[i], fields[i + 1]) : 0;
+    if (score > 0 && score + best[i + 2] >= best[i]) { // a tie: the earlier pair
+      best[i] = score + best[i + 2];
+      pairHere[i] = true;
+    }
+  }
   const rows = [];
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const next = fields[i + 1];
-    if (next && (field.short || next.short)) {
-      rows.push([field, next]);
+  for (let i = 0; i < n; i++) {
+    if (pairHere[i]) {
+      rows.push([fields[i], fields[i + 1]]);
       i++;
     } else {
-      rows.push([field]);
+      rows.push([fields[i]]);
     }
   }
   return rows;

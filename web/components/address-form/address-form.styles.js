@@ -16,20 +16,30 @@ export const ADDRESS_FORM_CSS = `${BASE_CSS}
 /* The fields: one column; in a container wide enough, a short field shares its row. */
 .fields {
   container-type: inline-size; container-name: btalk-fields;
-  display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.35rem);
+  display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.6rem);
   min-width: 0;
 }
-.row { display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.35rem); min-width: 0; }
+.row { display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.6rem); min-width: 0; }
 @container btalk-fields (min-width: 28rem) {
   .row.pair { display: grid; gap: 0 var(--btalk-gap, 0.9rem); align-items: start; }
   .row.pair.sl { grid-template-columns: minmax(7rem, 1fr) 2.4fr; }
   .row.pair.ls { grid-template-columns: 2.4fr minmax(7rem, 1fr); }
   .row.pair.ss { grid-template-columns: 1fr 1fr; }
+  /* A short field on its own row does not stretch across the whole form. */
+  .field.short.alone { max-width: calc(50% - var(--btalk-gap, 0.9rem) / 2); }
 }
 /* Each field reserves one line for its message (error or "changed to" note): showing one on
    blur never moves the button under the pointer. Longer messages wrap and grow the line. */
-.message { min-height: 1.45em; }
+.message { min-height: 1.5rem; }
+.message > p { line-height: 1.5rem; }
 .message .error:empty, .message .note:empty { display: none; }
+/* Invalid: a thicker edge drawn inside the 1px border, so the input keeps its size. */
+input[aria-invalid="true"], select[aria-invalid="true"] {
+  border-width: 1px; box-shadow: inset 0 0 0 1px var(--btalk-color-error, #b00020);
+}
+input[aria-invalid="true"]:focus, select[aria-invalid="true"]:focus {
+  box-shadow: inset 0 0 0 1px var(--btalk-color-error, #b00020), 0 0 0 2px var(--btalk-color-text, #1f1f1f);
+}
 .note { margin: 0; font-size: 0.9em; }
 .field a[part="link"] { font-size: 0.9em; align-self: flex-start; }
 .verify-result { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }

@@ -156,7 +156,10 @@ export class AddressFormView {
     this.candidatesKey = null;
     const rows = layoutRows(state.fields).map((row) => {
       const nodes = row.map((field) => this.#buildField(field, state.fields.indexOf(field), t));
-      if (row.length === 1) return nodes[0];
+      if (row.length === 1) {
+        nodes[0].classList.add('alone');
+        return nodes[0];
+      }
       // A pair: the short field gets the narrow column (two short fields share equally).
       const shape = row.map((f) => (f.short ? 's' : 'l')).join('');
       return h('div', { class: `row pair ${shape}` }, nodes);
