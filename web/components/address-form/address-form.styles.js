@@ -21,7 +21,9 @@ export const ADDRESS_FORM_CSS = `${BASE_CSS}
 }
 .row { display: flex; flex-direction: column; gap: var(--btalk-field-gap, 0.6rem); min-width: 0; }
 @container btalk-fields (min-width: 28rem) {
-  .row.pair { display: grid; gap: 0 var(--btalk-gap, 0.9rem); align-items: start; }
+  /* The two fields share four grid rows (head, control, message, link): their inputs line up. */
+  .row.pair { display: grid; grid-template-rows: repeat(4, auto); gap: 0 var(--btalk-gap, 0.9rem); align-items: start; }
+  .row.pair > .field { display: grid; grid-row: span 4; grid-template-rows: subgrid; row-gap: 0.25rem; align-items: start; }
   .row.pair.sl { grid-template-columns: minmax(7rem, 1fr) 2.4fr; }
   .row.pair.ls { grid-template-columns: 2.4fr minmax(7rem, 1fr); }
   .row.pair.ss { grid-template-columns: 1fr 1fr; }
@@ -41,7 +43,9 @@ input[aria-invalid="true"]:focus, select[aria-invalid="true"]:focus {
   box-shadow: inset 0 0 0 1px var(--btalk-color-error, #b00020), 0 0 0 2px var(--btalk-color-text, #1f1f1f);
 }
 .note { margin: 0; font-size: 0.9em; }
-.field a[part="link"] { font-size: 0.9em; align-self: flex-start; }
+.field > .head, .field > .control { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
+.field a[part="link"] { font-size: 0.9em; align-self: flex-start; margin-bottom: 0.5rem; }
+.no-link { display: none; }
 .verify-result { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 /* Empty, the live region stays rendered (so it is announced when filled) but takes no room. */
 .verify-result:not(.status) {

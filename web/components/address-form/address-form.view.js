@@ -205,14 +205,16 @@ export class AddressFormView {
       : null;
     const list = lookup ? h('ul', { id: `${id}-lookup`, part: 'postal-codes', class: 'candidates', role: 'list' }) : null;
     const listStatus = lookup ? h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }) : null;
+    // Four blocks (head, control, message, link): paired fields line them up on a shared grid.
     const wrapper = h('div', { part: 'field', class: `field${field.short ? ' short' : ''}`, 'data-field': field.name },
-      h('label', { for: id, part: 'label' }, field.label,
-        field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
-      field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', text: field.description }) : null,
-      input, list, listStatus, rule,
+      h('div', { class: 'head' },
+        h('label', { for: id, part: 'label' }, field.label,
+          field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
+        field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', text: field.description }) : null),
+      h('div', { class: 'control' }, input, list, listStatus, rule),
       // One reserved line under the input for its message: showing it never moves what is below.
       h('div', { class: 'message' }, error, note),
-      link);
+      link ?? h('span', { class: 'no-link' }));
     this.controls.set(field.name, { field, wrapper, input, error, note, lookup: list, lookupStatus: listStatus, optionsKey: null });
     return wrapper;
   }
