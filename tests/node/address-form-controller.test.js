@@ -71,6 +71,7 @@ function make(core, client, { lang = 'en' } = {}) {
     iso2: () => client.iso2,
     lang: () => lang,
     t: (key, params) => localizer.t(key, params),
+    list: (items) => localizer.list(items),
     errorText: (error) => String(error?.message ?? error),
     emit: (type, detail) => events.push({ type, detail }),
     update: () => { renders += 1; },
@@ -229,6 +230,9 @@ test('PT: postal codes fill a1..a3; the parish field becomes a list for the muni
   await settle();
   assert.deepEqual({ pc: ctrl.value.pc, a1: ctrl.value.a1, a2: ctrl.value.a2, a3: ctrl.value.a3 },
     { pc: code.value, a1: code.a1, a2: code.a2, a3: code.a3 });
+  const labels = ['a1', 'a2', 'a3'].map((name) => ctrl.field(name).label);
+  assert.equal(ctrl.state.info.key, 'postalCodeChosen');
+  assert.equal(ctrl.state.info.params.fields, new Intl.ListFormat('en', { type: 'conjunction' }).format(labels));
   const parish = ctrl.field('a4');
   assert.equal(parish.select, true);
   assert.ok(parish.options.length > 0);

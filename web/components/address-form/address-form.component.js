@@ -120,6 +120,7 @@ export class BtalkAddressForm extends HTMLElement {
       iso2: () => this.#iso2(),
       lang: () => this.#l10n.lang,
       t: (key, params) => this.#t(key, params),
+      list: (items) => this.#l10n.localizer.list(items),
       errorText: (error) => this.#errorText(error),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       update: () => this.#render(),

@@ -254,8 +254,10 @@ export const LookupsMixin = (Base) => class extends Base {
     const { field: parish, parents } = SERVICES.parishes;
     const parentsChanged = parents.some((name) => name in filled && String(filled[name]) !== (state.values.get(name) ?? ''));
     if (parentsChanged && !(parish in filled)) state.values.delete(parish);
+    const labels = [];
     for (const [name, text] of Object.entries(filled)) {
       if (text === undefined || text === null || !this.field(name)) continue;
+      if (name !== 'pc') labels.push(this.field(name).label);
       state.values.set(name, String(text));
       state.touched.add(name);
       state.notes.delete(name);
@@ -264,7 +266,9 @@ export const LookupsMixin = (Base) => class extends Base {
     this.verifyOutdated();
     this.closePostalCodes();
     state.postal = { codes: [], status: null };
-    this.setInfo('postalCodeChosen', { label: String(code.display || code.value) });
+    // "…; filled in: District, Municipality and Postal locality." (Intl.ListFormat, the UI language).
+    const fields = typeof this.host.list === 'function' ? this.host.list(labels) : labels.join(', ');
+    this.setInfo('postalCodeChosen', { label: String(code.display || code.value), fields });
     this.validate();
     this.changed();
     this.host.emit('btalk-change', { address: this.value });

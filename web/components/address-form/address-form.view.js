@@ -5,6 +5,12 @@
 import { h, isHttpUrl } from '../../internal/shared.js';
 import { layoutRows, lowerFirst } from './address-form.fields.js';
 
+/** Sets a node's text only when it differs: live regions stay silent when nothing changed. */
+function setText(node, text) {
+  const value = String(text ?? '');
+  if (node.textContent !== value) node.textContent = value;
+}
+
 export class AddressFormView {
   /**
    * @param {ShadowRoot} root
@@ -86,12 +92,12 @@ export class AddressFormView {
     this.formatHint = env.formatHint;
     if (state.fieldsKey !== this.fieldsKey) this.#buildFields(ctrl, t, env);
     // Texts that do not depend on the country.
-    ui.retry.textContent = t('retry');
-    ui.summaryTitle.textContent = t('summaryTitle');
+    setText(ui.retry, t('retry'));
+    setText(ui.summaryTitle, t('summaryTitle'));
     if (env.headingLevel) ui.summaryTitle.setAttribute('aria-level', String(env.headingLevel));
     else ui.summaryTitle.removeAttribute('aria-level');
-    ui.searchLabel.textContent = t('searchLabel');
-    ui.searchDescription.textContent = t('searchDescription');
+    setText(ui.searchLabel, t('searchLabel'));
+    setText(ui.searchDescription, t('searchDescription'));
     this.#renderStatus(state, t, env);
     this.#renderSearch(ctrl, t, env);
     for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
@@ -99,7 +105,7 @@ export class AddressFormView {
     this.#renderVerify(state, t, env);
     const loading = state.status === 'loading';
     ui.save.hidden = !env.canSave;
-    ui.save.textContent = state.saving ? t('saving') : t('save');
+    setText(ui.save, state.saving ? t('saving') : t('save'));
     // While the form loads there is nothing to save: the button waits (and says why by being busy).
     ui.save.disabled = env.disabled || state.saving || loading;
   }
@@ -110,11 +116,11 @@ export class AddressFormView {
     ui.form.setAttribute('aria-busy', busy ? 'true' : 'false');
     env.internals && 'ariaBusy' in env.internals && (env.internals.ariaBusy = busy ? 'true' : 'false');
     const last = busy ? [...state.busy.values()].pop() : state.info;
-    ui.status.textContent = last ? t(last.key, last.params) : '';
+    setText(ui.status, last ? t(last.key, last.params) : '');
     ui.status.className = `status${!busy && state.info?.kind ? ` ${state.info.kind}` : ''}`;
     const failure = state.failure;
     ui.alert.hidden = !failure;
-    ui.alertText.textContent = failure ? t(failure.key, { ...failure.params, message: env.errorText(failure.error) }) : '';
+    setText(ui.alertText, failure ? t(failure.key, { ...failure.params, message: env.errorText(failure.error) }) : '');
     ui.retry.hidden = !failure?.retry;
   }
 
@@ -145,8 +151,8 @@ export class AddressFormView {
     } else {
       ui.searchInput.removeAttribute('aria-activedescendant');
     }
-    ui.searchStatus.textContent = status === 'none' ? t('searchNone')
-      : status === 'found' ? t('searchFound', { count: candidates.length }) : '';
+    setText(ui.searchStatus, status === 'none' ? t('searchNone')
+      : status === 'found' ? t('searchFound', { count: candidates.length }) : '');
   }
 
   #buildFields(ctrl, t, env) {
@@ -230,10 +236,10 @@ export class AddressFormView {
     const problem = ctrl.shownProblem(field.name);
     // A broken rule is already said under the field, once.
     const repeatsRule = problem?.code === 'constraintError' && field.ruleError;
-    control.error.textContent = problem && !repeatsRule ? problemText(problem, field, t, env.formatHint) : '';
+    setText(control.error, problem && !repeatsRule ? problemText(problem, field, t, env.formatHint) : '');
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     const note = state.notes.get(field.name);
-    control.note.textContent = note !== undefined && !problem ? t('normalized', { value: note }) : '';
+    setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
     if (control.lookup) this.#renderPostalCodes(ctrl, control, t, env);
   }
 
@@ -286,8 +292,8 @@ export class AddressFormView {
         onkeydown: (event) => this.#listKey(event, control),
       }))));
     }
-    control.lookupStatus.textContent = status === 'none' ? t('postalCodesNone')
-      : status === 'found' ? t('postalCodesFound', { count: codes.length }) : '';
+    setText(control.lookupStatus, status === 'none' ? t('postalCodesNone')
+      : status === 'found' ? t('postalCodesFound', { count: codes.length }) : '');
   }
 
   /** Arrow keys and Escape in the postal code list. */
@@ -315,31 +321,29 @@ export class AddressFormView {
   #renderSummary(ctrl, t) {
     const { ui } = this;
     const problems = ctrl.state.submitted && ctrl.state.data ? ctrl.orderedProblems() : [];
-    if (problems.length === 0) {
-      ui.summary.hidden = true;
-      ui.summaryList.replaceChildren();
-      return;
-    }
     const seen = new Set();
     const items = [];
     for (const problem of problems) {
       const control = this.controls.get(problem.field);
       if (control && seen.has(problem.field)) continue;
       seen.add(problem.field);
-      const text = problemText(problem, control?.field, t, this.formatHint);
-      items.push(h('li', {}, control
-        ? h('button', { type: 'button', class: 'linklike', text, onclick: () => control.input.focus() })
-        : text));
+      items.push({ control, text: problemText(problem, control?.field, t, this.formatHint) });
     }
-    ui.summaryList.replaceChildren(...items);
-    ui.summary.hidden = false;
+    // Rebuilt only when what it says changes: an alert region must not speak on each keystroke.
+    const key = JSON.stringify([this.fieldsKey, items.map((item) => [item.control?.field.name ?? '', item.text])]);
+    if (key === this.summaryKey) return;
+    this.summaryKey = key;
+    ui.summary.hidden = items.length === 0;
+    ui.summaryList.replaceChildren(...items.map(({ control, text }) => h('li', {}, control
+      ? h('button', { type: 'button', class: 'linklike', text, onclick: () => control.input.focus() })
+      : text)));
   }
 
   #renderVerify(state, t, env) {
     const { ui } = this;
     const { running, result: verdict } = state.verify;
     ui.verify.hidden = !(state.status === 'ready' && state.services.verify);
-    ui.verify.textContent = running ? t('verifying') : t('verify');
+    setText(ui.verify, running ? t('verifying') : t('verify'));
     ui.verify.disabled = env.disabled || running;
     ui.verifyResult.setAttribute('aria-busy', running ? 'true' : 'false');
     const result = ui.verify.hidden ? null : verdict;
@@ -350,11 +354,11 @@ export class AddressFormView {
       empty: () => t('verifyEmpty'),
       applied: () => t('verifyApplied'),
     };
-    ui.verifyText.textContent = result ? texts[result.kind]?.() ?? '' : '';
+    setText(ui.verifyText, result ? texts[result.kind]?.() ?? '' : '');
     const kind = result?.kind === 'unknown' ? 'warning' : result?.kind === 'empty' ? '' : 'success';
     ui.verifyResult.className = `verify-result${result ? ` status ${kind}` : ''}`;
     ui.verifyUse.hidden = result?.kind !== 'foundOther';
-    ui.verifyUse.textContent = ui.verifyUse.hidden ? '' : t('verifyUseFormat');
+    setText(ui.verifyUse, ui.verifyUse.hidden ? '' : t('verifyUseFormat'));
     ui.verifyUse.disabled = env.disabled;
   }
 }

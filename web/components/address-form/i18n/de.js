@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'Keine Postleitzahl gefunden.',
   'postalCodesFound.one': '1 Postleitzahl gefunden. Mit Tab oder den Pfeiltasten auswählen.',
   'postalCodesFound.other': '{count} Postleitzahlen gefunden. Mit Tab oder den Pfeiltasten eine auswählen.',
-  postalCodeChosen: 'Postleitzahl {label} gewählt: Die davon abhängigen Felder wurden ausgefüllt.',
+  postalCodeChosen: 'Postleitzahl {label} gewählt; ausgefüllt: {fields}.',
   verify: 'Adresse prüfen',
   verifying: 'Die Adresse wird geprüft…',
   verifyFound: 'Adresse gefunden.',

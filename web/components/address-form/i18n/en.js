@@ -43,7 +43,7 @@ export default {
   postalCodesNone: 'No postal code found.',
   'postalCodesFound.one': '1 postal code found. Use Tab or the arrow keys to choose it.',
   'postalCodesFound.other': '{count} postal codes found. Use Tab or the arrow keys to choose one.',
-  postalCodeChosen: 'Postal code {label} chosen: the fields it determines were filled in.',
+  postalCodeChosen: 'Postal code {label} chosen; filled in: {fields}.',
   verify: 'Verify address',
   verifying: 'Verifying the address…',
   verifyFound: 'Address found.',

@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'No se ha encontrado ningún código postal.',
   'postalCodesFound.one': '1 código postal encontrado. Use Tab o las flechas para elegirlo.',
   'postalCodesFound.other': '{count} códigos postales encontrados. Use Tab o las flechas para elegir uno.',
-  postalCodeChosen: 'Código postal {label} elegido: se han rellenado los campos que dependen de él.',
+  postalCodeChosen: 'Código postal {label} elegido; campos rellenados: {fields}.',
   verify: 'Comprobar la dirección',
   verifying: 'Comprobando la dirección…',
   verifyFound: 'Dirección encontrada.',

@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'Aucun code postal trouvé.',
   'postalCodesFound.one': '1 code postal trouvé. Utilisez Tab ou les flèches pour le choisir.',
   'postalCodesFound.other': '{count} codes postaux trouvés. Utilisez Tab ou les flèches pour en choisir un.',
-  postalCodeChosen: 'Code postal {label} choisi : les champs qui en dépendent ont été remplis.',
+  postalCodeChosen: 'Code postal {label} choisi ; champs remplis : {fields}.',
   verify: 'Vérifier l’adresse',
   verifying: 'Vérification de l’adresse…',
   verifyFound: 'Adresse trouvée.',

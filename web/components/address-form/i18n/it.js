@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'Nessun codice postale trovato.',
   'postalCodesFound.one': '1 codice postale trovato. Usa Tab o le frecce per sceglierlo.',
   'postalCodesFound.other': '{count} codici postali trovati. Usa Tab o le frecce per sceglierne uno.',
-  postalCodeChosen: 'Codice postale {label} scelto: i campi che ne dipendono sono stati compilati.',
+  postalCodeChosen: 'Codice postale {label} scelto; campi compilati: {fields}.',
   verify: 'Verifica l’indirizzo',
   verifying: 'Verifica dell’indirizzo…',
   verifyFound: 'Indirizzo trovato.',

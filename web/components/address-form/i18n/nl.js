@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'Geen postcode gevonden.',
   'postalCodesFound.one': '1 postcode gevonden. Kies hem met Tab of de pijltjestoetsen.',
   'postalCodesFound.other': '{count} postcodes gevonden. Kies er een met Tab of de pijltjestoetsen.',
-  postalCodeChosen: 'Postcode {label} gekozen: de velden die ervan afhangen zijn ingevuld.',
+  postalCodeChosen: 'Postcode {label} gekozen; ingevuld: {fields}.',
   verify: 'Adres controleren',
   verifying: 'Het adres wordt gecontroleerd…',
   verifyFound: 'Adres gevonden.',

@@ -42,7 +42,7 @@ export default {
   postalCodesNone: 'Nenhum código postal encontrado.',
   'postalCodesFound.one': '1 código postal encontrado. Use Tab ou as setas para o escolher.',
   'postalCodesFound.other': '{count} códigos postais encontrados. Use Tab ou as setas para escolher um.',
-  postalCodeChosen: 'Código postal {label} escolhido: os campos que dele dependem foram preenchidos.',
+  postalCodeChosen: 'Código postal {label} escolhido; campos preenchidos: {fields}.',
   verify: 'Verificar a morada',
   verifying: 'A verificar a morada…',
   verifyFound: 'Morada encontrada.',
