@@ -618,6 +618,19 @@ test('countryForm starts its three documents at once, then /dialzones only becau
   assert.equal(fetch.calls.length, 4);
 });
 
+test('countryForm tolerates per-language texts in the schema and hands them over as sent', async () => {
+  const withLabels = {
+    ...CH_CONSTRAINTS,
+    a3: { ...CH_CONSTRAINTS.a3, labels: { fr: 'Ville', de: 'Ort' }, descriptions: { fr: 'La ville' } },
+  };
+  const fetch = fakeFetch((request) => (request.path.endsWith('/addressconstraints') ? json(200, withLabels) : chAnswer(request)));
+  const client = await makeClient({ fetch });
+  const result = await client.countryForm('CH');
+  assert.deepEqual(result.constraints.a3.labels, { fr: 'Ville', de: 'Ort' });
+  assert.deepEqual(result.form.fields.map((f) => [f.name, f.label]), [['a3', 'City'], ['pc', 'Postal code']]);
+  assert.deepEqual(result.form.constraintErrors, []);
+});
+
 test('countryForm never asks /dialzones when the dial zone is automatic (its 404 is certain)', async () => {
   const automatic = { ...CH_GEO, dialZoneSelection: 'Automatic' };
   const fetch = fakeFetch((request) => (request.path.endsWith('geographicalconstraints') ? json(200, automatic) : chAnswer(request)));

@@ -438,7 +438,8 @@ export class BtalkAddressForm extends HTMLElement {
       blur: (name) => this.#blur(name),
       paste: (name, event) => this.#onPaste(name, event),
       search: (text) => ctrl.searchInput(text),
-      searchBlur: () => {},
+      // Leaving the combobox closes its list (a press on an option keeps the focus: see the view).
+      searchBlur: () => { if (ctrl.state.search.candidates.length) ctrl.closeCandidates(); },
       searchKey: (event) => this.#onSearchKey(event),
       choose: (index) => this.#choose(index),
       retry: () => ctrl.retry(),
