@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
-import { autofillToken, buildFields, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { autofillToken, buildFields, formatHintText, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
 import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
@@ -186,14 +186,19 @@ test('a compiled validator is used when the core has one, and disposed on the ne
   const real = await loadCore();
   const core = Object.create(real);
   const log = [];
+  const areas = [];
   core.compileConstraints = (constraints, geo) => {
     log.push('compile');
     return {
       validate: (address) => { log.push('validate'); return real.validateAddress(constraints, address, geo ? { geographicalConstraints: geo } : {}); },
-      setGeoAreas: () => {},
+      setGeoAreas: (level, parents, values) => areas.push([level, parents, values.length]),
       dispose: () => log.push('dispose'),
     };
   };
+  const ch = await loaded(core, 'CH');
+  assert.deepEqual(areas, [[1, [], country('CH').geoAreas.length]], 'each loaded list is given to the compiled validator');
+  ch.ctrl.dispose();
+  log.length = 0;
   const { ctrl } = await loaded(core, 'FR');
   const before = log.filter((e) => e === 'validate').length;
   ctrl.input('a6', 'Rue');
@@ -349,8 +354,21 @@ test('every catalogue has exactly the English keys, and no English left where a 
       // {labelLower} is {label} with a lower-case first letter (for English's "Choose the canton first").
       const placeholders = (s) => (s.replace('{labelLower}', '{label}').match(/\{\w+\}/g) ?? []).sort();
       assert.deepEqual(placeholders(text), placeholders(en[key]), `${lang}.${key}: same placeholders`);
-      if (!/^(errorStatus|requiredMark|summaryOther)$/.test(key)) assert.notEqual(text, en[key], `${lang}.${key} is translated`);
+      // The same word in both languages: nl "letter".
+      const same = key === 'legend.letter' && lang === 'nl';
+      if (!same && !/^(errorStatus|requiredMark|summaryOther)$/.test(key)) assert.notEqual(text, en[key], `${lang}.${key} is translated`);
     }
     assert.equal(strings.moreInfo.includes('More information'), false);
   }
+});
+
+test('format hints: translated legend, example, nothing when the core gave nothing', () => {
+  const l = new Localizer({ ...en, ...fr }, 'fr');
+  const t = (k, p) => l.t(k, p);
+  assert.equal(formatHintText({ format: '9999 AA', example: '1012 AB', legend: '9 = digit, A = capital letter' }, t),
+    'format attendu : 9999 AA, par exemple 1012 AB (9 = chiffre, A = lettre majuscule)');
+  assert.equal(formatHintText({ format: '', example: '97312', legend: '' }, t), 'par exemple 97312');
+  assert.equal(formatHintText({ format: '99999', example: '99999', legend: '9 = digit' }, t), 'format attendu : 99999 (9 = chiffre)');
+  assert.equal(formatHintText(null, t), '');
+  assert.equal(formatHintText({ format: '', example: '', legend: '' }, t), '');
 });

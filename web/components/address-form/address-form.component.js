@@ -8,6 +8,7 @@ import { loadCore } from '../../core.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
+import { formatHintText } from './address-form.fields.js';
 import { CATALOGUE } from './address-form.strings.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
 import { AddressFormView, problemText } from './address-form.view.js';
@@ -315,23 +316,25 @@ export class BtalkAddressForm extends HTMLElement {
     return errorMessage(error, { errorStatus: this.#t('errorStatus') });
   }
 
-  /** "expected format: 9999 AA (for example 1012 AB)" from the core, when it can derive one. */
-  #formatHint(field) {
+  /**
+   * "expected format: 9999 AA, for example 1012 AB (9 = digit, A = capital letter)" from the core
+   * (core.formatExample, or the problem's own format/example), when it can derive one.
+   */
+  #formatHint(field, problem) {
     const core = this.#ctrl.core;
-    if (!field?.pattern || typeof core?.formatExample !== 'function') return '';
+    if (!field?.pattern) return '';
     if (!this.#formatHints.has(field.pattern)) {
-      let hint = '';
+      let answer = null;
       try {
-        const answer = core.formatExample(field.pattern);
-        const format = typeof answer === 'string' ? answer : answer?.format;
-        const example = typeof answer === 'object' ? answer?.example : '';
-        if (format) hint = example && example !== format ? this.#t('formatHintExample', { format, example }) : this.#t('formatHint', { format });
+        answer = typeof core?.formatExample === 'function' ? core.formatExample(field.pattern) : null;
       } catch {
-        hint = ''; // nothing rather than something false
+        answer = null; // nothing rather than something false
       }
-      this.#formatHints.set(field.pattern, hint);
+      this.#formatHints.set(field.pattern, answer);
     }
-    return this.#formatHints.get(field.pattern);
+    const answer = this.#formatHints.get(field.pattern)
+      ?? (typeof problem?.example === 'string' ? { format: problem.format ?? '', example: problem.example, legend: '' } : null);
+    return formatHintText(answer, (key, params) => this.#t(key, params));
   }
 
   // ---- rendering ------------------------------------------------------------
@@ -365,7 +368,7 @@ export class BtalkAddressForm extends HTMLElement {
       headingLevel: headingLevelOf(this, 6),
       internals: this.#internals,
       errorText: (error) => this.#errorText(error),
-      formatHint: (field) => this.#formatHint(field),
+      formatHint: (field, problem) => this.#formatHint(field, problem),
     });
     if (this.#saving) this.#view.ui.save.disabled = true;
     this.#updateInternals();
@@ -415,7 +418,7 @@ export class BtalkAddressForm extends HTMLElement {
     }
     const first = this.#ctrl.orderedProblems()[0];
     const field = first ? this.#ctrl.field(first.field) : null;
-    const message = first ? problemText(first, field, (k, p) => this.#t(k, p), (f) => this.#formatHint(f))
+    const message = first ? problemText(first, field, (k, p) => this.#t(k, p), (f, p) => this.#formatHint(f, p))
       : this.#t(result.messageKey ?? 'notLoaded');
     const anchor = field ? this.#view.controls.get(field.name)?.input : undefined;
     if (anchor && anchor.isConnected) this.#internals.setValidity({ customError: true }, message, anchor);

@@ -231,6 +231,16 @@ export class AddressFormController extends LookupsMixin(Object) {
     }
   }
 
+  /** A geographical list arrived: the compiled validator checks that level's value against it. */
+  geoListLoaded(level, parents, options) {
+    if (typeof this.validator?.setGeoAreas !== 'function') return;
+    try {
+      this.validator.setGeoAreas(level, parents, options.map((option) => String(option?.value ?? '')));
+    } catch {
+      // A list the core refuses (too many values) is simply not checked.
+    }
+  }
+
   disposeValidator() {
     try {
       this.validator?.dispose?.();
@@ -261,8 +271,7 @@ export class AddressFormController extends LookupsMixin(Object) {
     } else {
       try {
         if (this.validator) {
-          this.validator.setGeoAreas?.(this.geoAreas());
-          result = this.validator.validate(this.value);
+          result = this.validator.validate(this.value); // its geo areas are set as each list loads
         } else {
           const options = { geoAreas: this.geoAreas() };
           if (state.data.geographicalConstraints) options.geographicalConstraints = state.data.geographicalConstraints;

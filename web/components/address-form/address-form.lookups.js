@@ -75,6 +75,7 @@ export const LookupsMixin = (Base) => class extends Base {
       // The user may have changed a parent meanwhile: only the latest path counts.
       if (generation !== this.generation || state.geo.get(level)?.parents !== key) return;
       state.geo.set(level, { options: Array.isArray(options) ? options : [], parents: key });
+      this.geoListLoaded(level, parents, state.geo.get(level).options);
       this.validate();
       this.changed();
     }

@@ -56,9 +56,15 @@ export default {
   verifyUnavailable: 'Address verification is not available for this country.',
   searchUnavailable: 'Address search is not available for this country: fill in the fields below.',
   normalized: 'Changed to “{value}”.',
-  formatHint: 'expected format: {format}',
-  formatHintExample: 'expected format: {format} (for example {example})',
-  formatLegend: '9 = digit, A = letter',
+  formatHint: 'expected format: {format} ({legend})',
+  formatHintExample: 'expected format: {format}, for example {example} ({legend})',
+  formatExampleOnly: 'for example {example}',
+  // The format's placeholders (the core names them: 9 = digit, A = capital letter, a, X).
+  'legend.digit': 'digit',
+  'legend.capitalLetter': 'capital letter',
+  'legend.letter': 'letter',
+  'legend.smallLetter': 'small letter',
+  'legend.letterOrDigit': 'letter or digit',
   // Problems, by code. {label} is the field's label; {min}, {max} lengths; {hint} the format hint.
   'problem.valueMissing': '{label}: this field is required.',
   'problem.tooShort': '{label}: at least {min} characters.',
