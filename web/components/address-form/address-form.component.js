@@ -6,14 +6,13 @@
 // its styles and the shared localisation controller (internal/localize.js).
 import { loadCore } from '../../core.js';
 import { LocalizeController } from '../../internal/localize.js';
+import { PointerHoldController } from '../../internal/pointer-hold.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
 import { formatHintText } from './address-form.fields.js';
 import { CATALOGUE } from './address-form.strings.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
 import { AddressFormView, problemText } from './address-form.view.js';
-
-const POINTER_HOLD_MAX_MS = 1500;
 
 /**
  * One voicesite's address, in any configured country, as a form control.
@@ -94,8 +93,7 @@ export class BtalkAddressForm extends HTMLElement {
   #formDisabled = false;
   #quietCheck = false;
   #saving = null;
-  #pointerHeld = false;
-  #heldBlurs = [];
+  #pointer;
   #rendering = false;
   #renderAgain = false;
   #formatHints = new Map();
@@ -130,7 +128,7 @@ export class BtalkAddressForm extends HTMLElement {
     this.#view = new AddressFormView(this.#root, this.#handlers());
     // A press holds back what the blur it causes would show (the left field's error) until the
     // click is done: the layout never moves under the pointer between mouse-down and mouse-up.
-    this.#root.addEventListener('pointerdown', () => this.#holdPointer());
+    this.#pointer = new PointerHoldController(this.#root);
     this.addEventListener('invalid', () => {
       if (this.#quietCheck) return;
       this.#ctrl.state.submitted = true;
@@ -374,34 +372,9 @@ export class BtalkAddressForm extends HTMLElement {
     this.#updateInternals();
   }
 
-  #holdPointer() {
-    if (this.#pointerHeld) return;
-    this.#pointerHeld = true;
-    let safety = null;
-    const release = () => {
-      window.removeEventListener('pointerup', release, true);
-      window.removeEventListener('pointercancel', release, true);
-      clearTimeout(safety);
-      // A task later: the click (dispatched right after pointerup) has happened by then.
-      setTimeout(() => {
-        this.#pointerHeld = false;
-        const blurs = this.#heldBlurs;
-        this.#heldBlurs = [];
-        for (const name of blurs) this.#ctrl.blur(name);
-      }, 0);
-    };
-    window.addEventListener('pointerup', release, true);
-    window.addEventListener('pointercancel', release, true);
-    // A press whose release never reaches the page (a native select's popup) lets go anyway.
-    safety = setTimeout(release, POINTER_HOLD_MAX_MS);
-  }
-
+  /** A blur during a press waits for the click (see PointerHoldController). */
   #blur(name) {
-    if (this.#pointerHeld) {
-      if (!this.#heldBlurs.includes(name)) this.#heldBlurs.push(name);
-      return;
-    }
-    this.#ctrl.blur(name);
+    this.#pointer.defer(`blur:${name}`, () => this.#ctrl.blur(name));
   }
 
   #updateInternals() {

@@ -2,9 +2,10 @@
 // its transitions (load, type, leave a field, choose, save), validation with the core and the
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
-import { DIAL_ZONE, POSTAL_CODE, basicNormalize, buildFields } from './address-form.fields.js';
+import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
 import { SERVICES, discoverServices, isNotOffered, markMissing } from './services/index.js';
 import { LookupsMixin } from './address-form.lookups.js';
+import { NormalizeMixin } from './address-form.normalize.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 
@@ -20,7 +21,7 @@ const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: f
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
  */
-export class AddressFormController extends LookupsMixin(Object) {
+export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) {
   /** @param {ControllerHost} host */
   constructor(host) {
     super();
@@ -372,55 +373,6 @@ export class AddressFormController extends LookupsMixin(Object) {
     this.state.touched.add(name);
     this.validate();
     this.changed();
-  }
-
-  /** The canonical value of field `name` (core.normalizeAddress when the core has it). */
-  canonical(name, text) {
-    const { core } = this;
-    const { data } = this.state;
-    if (typeof core?.normalizeAddress === 'function' && data) {
-      try {
-        const answer = core.normalizeAddress(data.constraints, { [name]: text });
-        const value = answer?.address?.[name] ?? answer?.[name];
-        if (typeof value === 'string') return value;
-      } catch {
-        // fall back to the basic rule
-      }
-    }
-    return basicNormalize(text);
-  }
-
-  /** Applies the canonical value to `name`; returns true when it changed (a note says so). */
-  normalizeField(name) {
-    const { state } = this;
-    const field = this.field(name);
-    const text = state.values.get(name);
-    if (!field || field.select || typeof text !== 'string' || text === '') return false;
-    const next = this.canonical(name, text);
-    if (next === text) return false;
-    state.values.set(name, next);
-    // Whitespace-only changes are said nowhere: the user sees the field, and nothing else changed.
-    if (basicNormalize(text) !== next) state.notes.set(name, next);
-    this.validate();
-    this.host.emit('btalk-change', { address: this.value });
-    if (name === POSTAL_CODE) this.postalInput(next);
-    return true;
-  }
-
-  /**
-   * Pasted text: whitespace around it is dropped before the length limit applies, the result
-   * capped at maxLength and normalised. Returns the field's new text and caret.
-   */
-  paste(name, { before = '', after = '', pasted = '' }) {
-    const field = this.field(name);
-    const clean = basicNormalize(pasted);
-    let text = `${before}${clean}${after}`;
-    if (field?.maxLength && [...text].length > field.maxLength) text = [...text].slice(0, field.maxLength).join('');
-    const caret = Math.min(text.length, before.length + clean.length);
-    this.input(name, text);
-    this.normalizeField(name);
-    this.changed();
-    return { text: this.state.values.get(name) ?? text, caret };
   }
 
   reset() {
