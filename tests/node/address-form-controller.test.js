@@ -372,3 +372,30 @@ test('format hints: translated legend, example, nothing when the core gave nothi
   assert.equal(formatHintText(null, t), '');
   assert.equal(formatHintText({ format: '', example: '', legend: '' }, t), '');
 });
+
+test('PointerHoldController: work deferred during a press runs once the press (and its click) is over', async () => {
+  const { PointerHoldController } = await import('../../web/internal/pointer-hold.js');
+  const listeners = new Map();
+  const saved = { add: globalThis.addEventListener, remove: globalThis.removeEventListener };
+  globalThis.addEventListener = (type, fn) => listeners.set(type, fn);
+  globalThis.removeEventListener = (type) => listeners.delete(type);
+  try {
+    const root = new EventTarget();
+    const hold = new PointerHoldController(root);
+    const ran = [];
+    hold.defer('a', () => ran.push('now'));
+    assert.deepEqual(ran, ['now'], 'no press: at once');
+    root.dispatchEvent(new Event('pointerdown'));
+    hold.defer('blur:pc', () => ran.push('old'));
+    hold.defer('blur:pc', () => ran.push('blur pc'));
+    assert.deepEqual(ran, ['now'], 'held while pressed');
+    listeners.get('pointerup')();
+    assert.deepEqual(ran, ['now'], 'still held until the click has been dispatched');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(ran, ['now', 'blur pc'], 'one run per key, the latest');
+    assert.equal(hold.held, false);
+  } finally {
+    globalThis.addEventListener = saved.add;
+    globalThis.removeEventListener = saved.remove;
+  }
+});

@@ -30,8 +30,8 @@ export class PointerHoldController {
     this.#held = true;
     let safety = null;
     const release = () => {
-      globalThis.removeEventListener('pointerup', release, true);
-      globalThis.removeEventListener('pointercancel', release, true);
+      globalThis.removeEventListener?.('pointerup', release, true);
+      globalThis.removeEventListener?.('pointercancel', release, true);
       clearTimeout(safety);
       // A task later: the click (dispatched right after pointerup) has happened by then.
       setTimeout(() => {
@@ -41,8 +41,8 @@ export class PointerHoldController {
         for (const fn of queued) fn();
       }, 0);
     };
-    globalThis.addEventListener('pointerup', release, true);
-    globalThis.addEventListener('pointercancel', release, true);
+    globalThis.addEventListener?.('pointerup', release, true);
+    globalThis.addEventListener?.('pointercancel', release, true);
     // A press whose release never reaches the page (a native select's popup) lets go anyway.
     safety = setTimeout(release, HOLD_MAX_MS);
   }
