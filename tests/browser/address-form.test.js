@@ -567,7 +567,7 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       });
       assert.ok(layout.scroll <= 360, `no horizontal scroll (${layout.scroll})`);
       assert.ok(Math.abs(layout.input - layout.form) < 1, 'inputs take the full width');
-      await saveScreenshot(page, 'address-form-fr-360.png');
+      await saveScreenshot(page, 'address-form-fr-360-keyboard.png');
       assert.deepEqual(unexpectedProblems(page), []);
     } finally {
       await page.closeAll();
