@@ -114,7 +114,7 @@ export class AddressFormView {
     const { ui } = this;
     const busy = state.busy.size > 0;
     ui.form.setAttribute('aria-busy', busy ? 'true' : 'false');
-    env.internals && 'ariaBusy' in env.internals && (env.internals.ariaBusy = busy ? 'true' : 'false');
+    if (env.internals && 'ariaBusy' in env.internals) env.internals.ariaBusy = busy ? 'true' : 'false';
     const last = busy ? [...state.busy.values()].pop() : state.info;
     setText(ui.status, last ? t(last.key, last.params) : '');
     ui.status.className = `status${!busy && state.info?.kind ? ` ${state.info.kind}` : ''}`;
