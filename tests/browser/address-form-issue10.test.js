@@ -257,6 +257,60 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
+  test('normalisation on blur and on paste, visibly, never while typing; the expected format in pattern messages', async (t) => {
+    const { page } = await open('GB');
+    try {
+      const hasNormaliser = await page.evaluate(async () => {
+        const { loadCore } = await import('/web/core.js');
+        const core = await loadCore();
+        return typeof core.normalizeAddress === 'function' && typeof core.formatExample === 'function';
+      });
+      if (!hasNormaliser) {
+        t.skip('the core has no normalizeAddress/formatExample yet');
+        return;
+      }
+      const pc = control(page, 'pc');
+      await pc.pressSequentially('sw1a 2aa');
+      assert.equal(await pc.inputValue(), 'sw1a 2aa', 'typed text stays as typed');
+      await control(page, 'a6').focus();
+      assert.equal(await pc.inputValue(), 'SW1A 2AA');
+      assert.equal((await page.evaluate(() => window.element.value)).pc, 'SW1A 2AA');
+      assert.match(await field(page, 'pc').locator('[part="note"]').textContent(), /SW1A 2AA/);
+      assert.equal(await field(page, 'pc').locator('[part="error"]').textContent(), '');
+      // Typing again: the note goes.
+      await pc.fill('SW1A 2A');
+      assert.equal(await field(page, 'pc').locator('[part="note"]').textContent(), '');
+      // A pattern mismatch says what is expected.
+      await control(page, 'a6').focus();
+      const error = await field(page, 'pc').locator('[part="error"]').textContent();
+      assert.match(error, /expected format: .+/);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('NL, French: a pasted postal code is normalised, the format hint is in French', async (t) => {
+    const { page } = await open('NL', { query: '&lang=fr' });
+    try {
+      const has = await page.evaluate(async () => typeof (await (await import('/web/core.js')).loadCore()).formatExample === 'function');
+      if (!has) {
+        t.skip('the core has no formatExample yet');
+        return;
+      }
+      await page.waitForFunction(() => window.element.shadowRoot.querySelector('[part="search"] label')?.textContent === 'Rechercher l’adresse');
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.evaluate(() => navigator.clipboard.writeText('  1012   rj '));
+      await control(page, 'pc').focus();
+      await page.keyboard.press('Control+V');
+      assert.equal(await control(page, 'pc').inputValue(), '1012 RJ');
+      await control(page, 'pc').fill('10123RJ'); // the right length, the wrong shape
+      await control(page, 'a6').focus();
+      assert.match(await field(page, 'pc').locator('[part="error"]').textContent(), /format attendu : 9999 AA/);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
   for (const iso2 of ['FR', 'US', 'CH']) {
     for (const width of [1200, 360]) {
       test(`screenshot: ${iso2} at ${width} px, one field left wrong`, async () => {
