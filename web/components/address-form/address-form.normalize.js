@@ -12,7 +12,7 @@ export const NormalizeMixin = (Base) => class extends Base {
     const { data } = this.state;
     if (typeof core?.normalizeAddress === 'function' && data) {
       try {
-        const answer = core.normalizeAddress(data.constraints, { [name]: text });
+        const answer = core.normalizeAddress(data.constraintsText, { [name]: text });
         const value = answer?.address?.[name] ?? answer?.[name];
         if (typeof value === 'string') return value;
       } catch {
