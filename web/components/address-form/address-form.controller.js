@@ -147,7 +147,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), services: NO_SERVICES, failure: null,
       info: null, busy: new Map(), parish: { key: '', options: null }, verify: { running: false, result: null },
-      search: { candidates: [], active: -1, status: null }, postal: { codes: [], status: null },
+      search: { candidates: [], active: -1, status: null, query: '' }, postal: { codes: [], status: null },
     });
     if (!iso2) {
       state.status = 'empty';
@@ -385,7 +385,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     state.submitted = false;
     state.info = null;
     state.failure = null;
-    state.search = { candidates: [], active: -1, status: null };
+    state.search = { candidates: [], active: -1, status: null, query: '' };
     state.postal = { codes: [], status: null };
     state.verify.result = null;
     for (const [level, entry] of state.geo) if (level > 1) entry.options = null;

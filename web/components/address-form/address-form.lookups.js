@@ -86,7 +86,7 @@ export const LookupsMixin = (Base) => class extends Base {
 
   searchInput(text) {
     const query = String(text ?? '').trim();
-    this.state.search.query = query;
+    this.state.search.query = String(text ?? ''); // as typed: the view never rewrites the box
     if (query.length < SERVICES.search.minChars || !this.state.services.search) {
       this.#timers.get('search')?.cancel();
       this.#seq.search++;
