@@ -68,6 +68,17 @@ export interface CountryFormData {
   dialZones: FieldOption[];
 }
 
+export interface AddressServices {
+  /** /addresses?q= answers (not 404, not SEARCH_NOT_SUPPORTED). */
+  search: boolean | null;
+  /** /addresses?a6=&hno=... exists (search or validation only). */
+  verify: boolean | null;
+  /** /postalcodes?q= exists (Portugal). */
+  postalCodes: boolean | null;
+  /** /parishes?a1=&a2= exists (Portugal). */
+  parishes: boolean | null;
+}
+
 /** Answers longer than this (4 MB, the core's document limit) are abandoned unread: 'responseTooLarge'. */
 export declare const MAX_RESPONSE_BYTES: number;
 
@@ -140,8 +151,10 @@ export declare class BtalkClient {
   /** null when the voicesite has no address yet (404). */
   getVoiceAddress(customerCode: string | number, voiceSiteId: string | number, options?: CallOptions):
     Promise<Record<string, string> | null>;
-  /** country, constraints, geo constraints and dial zones fetched in parallel, plus core.addressForm(). */
+  /** country, constraints and geo constraints fetched in parallel, plus core.addressForm(); /dialzones unless the dial zone is automatic. */
   countryForm(iso2: string, options?: CallOptions): Promise<CountryFormData>;
+  /** Which specialised address APIs the country offers (one probe each, remembered per country); null: unknown. */
+  addressServices(iso2: string, options?: CallOptions): Promise<AddressServices>;
 }
 
 /** Retry-After (delay-seconds or HTTP date) in milliseconds; undefined when absent or unreadable. */

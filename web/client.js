@@ -16,6 +16,8 @@ const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 500;
 const MAX_API_MESSAGE_LENGTH = 500;
 const MAX_QUERY_LENGTH = 500;
+// The text addressServices() probes the look-ups with: any answer but 404 means "offered".
+const PROBE_QUERY = '1';
 const MAX_PATH_PARAM_LENGTH = 200;
 const API_KEY_LENGTH = 40;
 // The core refuses documents over 4 MB; a longer answer is cut off there, never read in full.
@@ -192,6 +194,9 @@ class SharedUntilRejected {
 const queryText = (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '');
 
 const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** True when /geographicalconstraints says the dial zone is determined automatically (no list to ask for). */
+const isAutomaticDialZone = (geo) => isPlainObject(geo)
+  && String(geo.dialZoneSelection ?? '').trim().toLowerCase() === 'automatic';
 
 function checkIso2(iso2) {
   if (typeof iso2 !== 'string' || !/^[A-Za-z]{2}$/.test(iso2)) {
@@ -324,6 +329,7 @@ export class BtalkClient {
   #cache = new Map(); // url -> { status, text }
   #inFlight = new Map(); // url -> Promise<{ status, text }>
   #orders = new Map(); // customerCode + reference -> Promise<order>
+  #services = new Map(); // iso2 -> what addressServices() learned
   #knownSecrets = new Set(); // for redaction of API error texts; the last few only
 
   /**
@@ -367,6 +373,7 @@ export class BtalkClient {
   /** Forgets cached GET answers (country data, constraints, geo areas, dial zones, postal codes, parishes, country list). */
   clearCache() {
     this.#cache.clear();
+    this.#services.clear();
   }
 
   // ---- API methods -------------------------------------------------------
@@ -568,14 +575,15 @@ export class BtalkClient {
   async countryForm(iso2, { signal } = {}) {
     const country = checkIso2(iso2);
     const corePromise = this.#core();
-    const dialZonesOutcome = this.dialZones(country, { signal }).then(
-      (list) => ({ list }),
-      (error) => ({ error }),
-    );
+    const geographical = this.geographicalConstraints(country, { signal });
+    // /dialzones only where the dial zone is not automatic: elsewhere its 404 is certain (and logged by browsers).
+    const dialZonesOutcome = geographical.then(
+      (geo) => (isAutomaticDialZone(geo) ? { list: [] } : this.dialZones(country, { signal }).then((list) => ({ list }))),
+    ).then((outcome) => outcome, (error) => ({ error }));
     const [countryInfo, constraints, geographicalConstraints, core] = await Promise.all([
       this.country(country, { signal }),
       this.addressConstraints(country, { signal }),
-      this.geographicalConstraints(country, { signal }),
+      geographical,
       corePromise,
     ]);
     let form;
@@ -596,6 +604,35 @@ export class BtalkClient {
       dialZones = outcome.list;
     }
     return { country: countryInfo, constraints, geographicalConstraints, form, dialZones };
+  }
+
+  /**
+   * Which specialised address APIs a country offers, learned with one cheap probe each, all at
+   * once, and remembered per country (a client is per base URL):
+   * -> { search, verify, postalCodes, parishes }, each true, false (404 / SEARCH_NOT_SUPPORTED)
+   * or null (the probe failed otherwise: unknown, asked again next time).
+   */
+  async addressServices(iso2, { signal } = {}) {
+    const country = checkIso2(iso2);
+    const known = this.#services.get(country);
+    if (known) return { ...known };
+    const probe = (call) => call().then(() => true, (error) => (error?.status === 404 ? false : error));
+    const [addresses, postalCodes, parishes] = await Promise.all([
+      probe(() => this.searchAddresses(country, PROBE_QUERY, { signal })),
+      probe(() => this.postalCodes(country, PROBE_QUERY, { signal, notFound: 'error' })),
+      probe(() => this.parishes(country, { a1: PROBE_QUERY, a2: PROBE_QUERY }, { signal, notFound: 'error' })),
+    ]);
+    const validationOnly = addresses instanceof Error
+      && (addresses.code === 'SEARCH_NOT_SUPPORTED' || addresses.body?.code === 'SEARCH_NOT_SUPPORTED');
+    const known400 = (outcome) => (outcome instanceof Error ? (outcome.status === 400 ? true : null) : outcome);
+    const services = {
+      search: validationOnly ? false : known400(addresses),
+      verify: validationOnly ? true : known400(addresses),
+      postalCodes: known400(postalCodes),
+      parishes: known400(parishes),
+    };
+    if (Object.values(services).every((value) => value !== null)) this.#services.set(country, services);
+    return { ...services };
   }
 
   /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */

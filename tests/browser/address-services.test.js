@@ -155,16 +155,18 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
     }
   });
 
-  test('AT (no address API): Verify learns it from the 404, says so and goes away', async () => {
+  test('AT (no address API): neither search nor Verify is offered; postal codes are never looked up', async () => {
+    const lookups = [];
     const { page } = await open('AT');
     try {
-      const verify = part(page, 'verify');
-      await control(page, 'a6').fill('Stephansplatz');
-      await verify.click();
-      await verify.waitFor({ state: 'hidden' });
-      assert.match(await page.locator('btalk-address-form >> [part="status"][role="status"]').textContent(),
-        /Address verification is not available for this country/);
+      page.on('request', (r) => { if (/\/(postalcodes|addresses|parishes)\?/.test(r.url())) lookups.push(r.url()); });
+      assert.equal(await part(page, 'verify').isHidden(), true);
       assert.equal(await part(page, 'search').isHidden(), true);
+      await control(page, 'a6').fill('Stephansplatz');
+      await control(page, 'pc').fill('1010');
+      await control(page, 'a6').focus(); // blur the postal code
+      await page.waitForTimeout(400); // longer than the look-up debounce
+      assert.deepEqual(lookups, [], 'after the probes, no look-up the country does not offer');
       assert.equal(await control(page, 'a6').inputValue(), 'Stephansplatz');
       assert.equal(await alert(page).isHidden(), true);
     } finally {
@@ -172,7 +174,7 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
     }
   });
 
-  test('DE: search says validation only; Verify finds a known address, offers its exact format, warns on an unknown one', async () => {
+  test('DE: validation only (no search box); Verify finds a known address, offers its exact format, warns on an unknown one', async () => {
     const { page, voiceSiteId } = await open('DE');
     try {
       const candidate = DE.addresses[0];
@@ -180,10 +182,8 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
       const result = part(page, 'verify-result');
       assert.equal(await verify.textContent(), 'Verify address');
 
-      // The search box goes; the Verify button stays.
-      await part(page, 'search').locator('input').fill(candidate.voiceAddress.a6);
-      await part(page, 'search').waitFor({ state: 'hidden' });
-      await page.waitForFunction(() => /Verify address/.test(window.element.shadowRoot.querySelector('[role="status"][part="status"]').textContent));
+      // Known from the probe: no search box, the Verify button.
+      assert.equal(await part(page, 'search').isHidden(), true);
       assert.equal(await verify.isVisible(), true);
 
       // Exactly the API's address: found, nothing to change.

@@ -133,7 +133,7 @@ describe('axe-core: the demo page', { skip }, () => {
       await demoLoaded(page);
       const search = deep(page, '#standalone-address #search-input');
       await search.fill(fr.addresses[0].label.split(',')[0].split(' ').slice(1, 3).join(' '));
-      await deep(page, '#standalone-address button.candidate').first().waitFor();
+      await deep(page, '#standalone-address [role="option"]').first().waitFor();
       await assertNoSerious(page, 'search candidates open');
     } finally {
       await page.closeAll();

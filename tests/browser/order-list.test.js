@@ -89,7 +89,7 @@ describe('voicesite list', { skip }, () => {
       assert.match(await ui.root.locator('#address-intro').textContent(), new RegExp(other));
       assert.equal(await deepActiveId(page), 'address-title', 'the focus moves to the address step it opened');
       await form.locator('#search-input').fill(candidate.label.split(',')[0].split(' ').slice(1, 3).join(' '));
-      await form.locator('button.candidate', { hasText: candidate.label }).click();
+      await form.locator('[role="option"]', { hasText: candidate.label }).click();
       await form.locator('[part="save"]').click();
       await waitInPage(page, (vs) => window.__events.some((e) => e.type === 'btalk-address-saved' && e.detail.voiceSiteId === vs), other);
       // Back to the list, which now says the address is given.

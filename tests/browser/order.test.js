@@ -96,7 +96,7 @@ describe('complete orders with their address', { skip }, () => {
 
       const search = ui.address.locator('#search-input');
       await search.fill(candidate.label.split(',')[0].split(' ').slice(1, 3).join(' '));
-      await ui.address.locator('button.candidate', { hasText: candidate.label }).click();
+      await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
       assert.equal(await ui.address.locator('[name="pc"]').inputValue(), candidate.voiceAddress.pc);
 
       const saved = await saveAddress(page);
@@ -591,7 +591,7 @@ describe('keyboard, layout and language', { skip }, () => {
       await ui.address.locator('#search-input').waitFor();
       await tabTo(page, 'search-input');
       await page.keyboard.type('Olivier de Serres');
-      await ui.address.locator('button.candidate').first().waitFor();
+      await ui.address.locator('[role="option"]').first().waitFor();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       assert.equal(await ui.address.locator('[name="pc"]').inputValue(), candidate.voiceAddress.pc);

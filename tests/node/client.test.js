@@ -591,21 +591,22 @@ function chAnswer(request) {
   return request.path in answers ? json(200, answers[request.path]) : json(404, { code: 'NOT_FOUND', message: 'no' });
 }
 
-test('countryForm starts all its requests before any answer arrives', async () => {
+test('countryForm starts its three documents at once, then /dialzones only because the dial zone is manual', async () => {
   const started = [];
   let releaseAll;
   const allStarted = new Promise((resolve) => { releaseAll = resolve; });
   const fetch = fakeFetch(async (request) => {
     started.push(request.path);
-    if (started.length === 4) releaseAll();
+    if (started.length === 3) releaseAll();
     await allStarted; // a client that waited for one answer before the next request would time out here
     return chAnswer(request);
   });
   const client = await makeClient({ fetch, timeoutMs: 2000 });
   const result = await client.countryForm('ch');
-  assert.deepEqual([...started].sort(), [
-    '/countries/CH', '/countries/CH/addressconstraints', '/countries/CH/dialzones', '/countries/CH/geographicalconstraints',
+  assert.deepEqual(started.slice(0, 3).sort(), [
+    '/countries/CH', '/countries/CH/addressconstraints', '/countries/CH/geographicalconstraints',
   ]);
+  assert.deepEqual(started.slice(3), ['/countries/CH/dialzones']);
   assert.equal(result.country.name, 'Switzerland');
   assert.deepEqual(result.constraints, CH_CONSTRAINTS);
   assert.deepEqual(result.geographicalConstraints, CH_GEO);
@@ -615,6 +616,67 @@ test('countryForm starts all its requests before any answer arrives', async () =
   // Everything came from the cache the second time.
   await client.countryForm('CH');
   assert.equal(fetch.calls.length, 4);
+});
+
+test('countryForm tolerates per-language texts in the schema and hands them over as sent', async () => {
+  const withLabels = {
+    ...CH_CONSTRAINTS,
+    a3: { ...CH_CONSTRAINTS.a3, labels: { fr: 'Ville', de: 'Ort' }, descriptions: { fr: 'La ville' } },
+  };
+  const fetch = fakeFetch((request) => (request.path.endsWith('/addressconstraints') ? json(200, withLabels) : chAnswer(request)));
+  const client = await makeClient({ fetch });
+  const result = await client.countryForm('CH');
+  assert.deepEqual(result.constraints.a3.labels, { fr: 'Ville', de: 'Ort' });
+  assert.deepEqual(result.form.fields.map((f) => [f.name, f.label]), [['a3', 'City'], ['pc', 'Postal code']]);
+  assert.deepEqual(result.form.constraintErrors, []);
+});
+
+test('countryForm never asks /dialzones when the dial zone is automatic (its 404 is certain)', async () => {
+  const automatic = { ...CH_GEO, dialZoneSelection: 'Automatic' };
+  const fetch = fakeFetch((request) => (request.path.endsWith('geographicalconstraints') ? json(200, automatic) : chAnswer(request)));
+  const client = await makeClient({ fetch });
+  const result = await client.countryForm('CH');
+  assert.equal(result.form.dialZone, 'automatic');
+  assert.deepEqual(result.dialZones, []);
+  assert.equal(fetch.calls.some((c) => c.path.endsWith('/dialzones')), false);
+});
+
+test('addressServices probes each look-up once, in parallel, and remembers the answer per country', async () => {
+  const answers = {
+    // FR: search; DE: validation only; AT: nothing; PT: postal codes and parishes.
+    FR: { addresses: json(200, []), postalcodes: null, parishes: null },
+    DE: { addresses: json(400, { code: 'SEARCH_NOT_SUPPORTED', message: 'validation only' }), postalcodes: null, parishes: null },
+    AT: { addresses: null, postalcodes: null, parishes: null },
+    PT: { addresses: null, postalcodes: json(200, []), parishes: json(200, []) },
+  };
+  const fetch = fakeFetch((request) => {
+    const [, , iso2, kind] = request.path.split('?')[0].split('/');
+    return answers[iso2]?.[kind]?.clone() ?? json(404, { code: 'NOT_FOUND', message: 'no' });
+  });
+  const client = await makeClient({ fetch });
+  assert.deepEqual(await client.addressServices('fr'), { search: true, verify: true, postalCodes: false, parishes: false });
+  assert.deepEqual(await client.addressServices('DE'), { search: false, verify: true, postalCodes: false, parishes: false });
+  assert.deepEqual(await client.addressServices('AT'), { search: false, verify: false, postalCodes: false, parishes: false });
+  assert.deepEqual(await client.addressServices('PT'), { search: false, verify: false, postalCodes: true, parishes: true });
+  assert.equal(fetch.calls.length, 12);
+  await client.addressServices('PT');
+  await client.addressServices('FR');
+  assert.equal(fetch.calls.length, 12, 'answers are remembered per country');
+  assert.ok(fetch.calls.filter((c) => c.path.startsWith('/countries/PT/parishes')).every((c) => c.url.includes('a1=') && c.url.includes('a2=')));
+});
+
+test('addressServices: a probe that fails otherwise says "unknown" (null) and is asked again', async () => {
+  let calls = 0;
+  const fetch = fakeFetch((request) => {
+    calls += 1;
+    if (request.path.split('?')[0].endsWith('/addresses')) return json(500, { code: 'BOOM', message: 'down' });
+    return json(404, { code: 'NOT_FOUND', message: 'no' });
+  });
+  const client = await makeClient({ fetch, retries: 0 });
+  assert.deepEqual(await client.addressServices('CH'), { search: null, verify: null, postalCodes: false, parishes: false });
+  const before = calls;
+  await client.addressServices('CH');
+  assert.ok(calls > before, 'an unknown answer is not remembered');
 });
 
 test('countryForm without geographical constraints or dial zones still builds the form', async () => {

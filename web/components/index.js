@@ -3,7 +3,7 @@ import { BtalkAddressForm } from './address-form/address-form.component.js';
 import { BtalkVoicesiteOrder } from './voicesite-order/voicesite-order.component.js';
 import { defineElement } from '../internal/define.js';
 
-export { STRINGS } from '../internal/shared.js';
+export { STRINGS } from './address-form/address-form.legacy-strings.js';
 export { BtalkAddressForm, BtalkVoicesiteOrder };
 
 /** Defines both elements in `registry` (default: the page's customElements) unless already defined. */

@@ -24,6 +24,8 @@ export interface ElementClient {
   /** Optional (Portugal): the postal code look-up. With { notFound: 'error' } a 404 must reject with status 404. */
   postalCodes?(iso2: string, query: string, options?: { notFound?: 'empty' | 'error' }):
     Promise<Array<{ value: string; display: string; address: Record<string, string> }>>;
+  /** Optional: which look-ups the country offers (one probe each); without it the element finds out by trying. */
+  addressServices?(iso2: string): Promise<{ search: boolean | null; verify: boolean | null; postalCodes: boolean | null; parishes: boolean | null }>;
   /** Optional (Portugal): the parishes of a municipality. Same 404 rule as postalCodes. */
   parishes?(iso2: string, area: { a1: string; a2: string }, options?: { notFound?: 'empty' | 'error' }): Promise<FieldOption[]>;
   pushVoiceAddress(customerCode: string, voiceSiteId: string, address: Record<string, string>):
@@ -32,12 +34,14 @@ export interface ElementClient {
 }
 
 /**
- * UI strings (English and French built in). API texts (labels, descriptions,
- * values) are never translated. Keys `problem.<code>` (valueMissing, tooShort,
- * tooLong, typeMismatch, patternMismatch, notAllowed, unknownField) replace the
- * core's English problem messages; placeholders: {label}, {min}, {max}.
+ * UI strings: one catalogue per language (en, fr, de, es, it, nl, pt) under
+ * components/<element>/i18n/. API texts (labels, descriptions, values) are never
+ * translated. Keys `problem.<code>` (valueMissing, tooShort, tooLong, typeMismatch,
+ * patternMismatch, notAllowed, unknownField) replace the core's English problem
+ * messages; placeholders: {label}, {min}, {max}. Plural forms: `key.one`, `key.other`.
  */
 export type UiStrings = Record<string, string>;
+/** The address form's English and French catalogues (back-compat; the element loads its language itself). */
 export declare const STRINGS: { en: UiStrings; fr: UiStrings };
 
 /** An address: PIDF-LO element name (a1..a6, hno, pc, ..., dialZone) -> value. */
@@ -69,7 +73,8 @@ export interface AddressFormEventMap {
  * `<btalk-address-form country="FR" lang="fr" name="address">`
  *
  * Attributes: `api-base` (default: the client's; e.g. `/proxy/btalk/v1` for a same-origin proxy),
- * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (en|fr),
+ * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (en|fr|de|es|it|nl|pt;
+ * default: the closest ancestor's `lang`),
  * `name`, `disabled`, `heading-level` (1-6: the error summary's heading level, default 2).
  *
  * Form value: a FormData with one entry per filled field. With `name="address"` the
@@ -78,11 +83,12 @@ export interface AddressFormEventMap {
  * The element is invalid (blocks form submission) until the country is loaded and the
  * core finds no problem; the validation message is the first problem's.
  *
- * Parts: form field label input select description error summary search candidates save status link,
- * postal-codes (the postal code look-up list), verify (the "Verify address" button), verify-result
- * (its live region) and verify-use (its "Use this format" button).
+ * Parts: form field label input select description error note summary search search-input candidates
+ * candidate save status link, postal-codes (the postal code look-up list), verify (the "Verify address"
+ * button), verify-result (its live region) and verify-use (its "Use this format" button).
  *
- * Specialised address APIs, found by trying them (a 404 means "not offered"; remembered per page):
+ * Specialised address APIs, learned while loading (client.addressServices: one probe each, remembered
+ * per country and base URL; without that method, found by trying: a 404 means "not offered"):
  * - search (`/addresses?q=`): the search box; `SEARCH_NOT_SUPPORTED` (validation-only countries) hides it.
  * - full address validation (`/addresses?a6=&hno=...`): "Verify address" says whether the API knows the
  *   address and offers its exact format. Advice only: validity stays the schema's.
@@ -90,7 +96,8 @@ export interface AddressFormEventMap {
  * - Portugal's `/parishes?a1=&a2=`: the parish field (`a4`, PIDF-LO's city division: the answer does not
  *   name its element) becomes a select of the municipality's parishes; a typed value is kept.
  * Custom properties: --btalk-font --btalk-color-text --btalk-color-accent --btalk-color-error
- * --btalk-color-border --btalk-radius --btalk-gap --btalk-color-bg.
+ * --btalk-color-border --btalk-radius --btalk-gap --btalk-color-bg --btalk-color-selected
+ * --btalk-color-hover --btalk-field-gap.
  */
 export declare class BtalkAddressForm extends HTMLElement {
   static readonly formAssociated: true;

@@ -1,0 +1,57 @@
+// The address form controller's normalisation, DOM-free: a value takes its canonical form when
+// the user leaves the field or pastes, never while typing; a change beyond whitespace leaves a
+// note ("Changed to …") for the view. The rules are the core's (normalizeAddress: trim and
+// collapse spaces, upper-case where the pattern wants it, enumeration matching, digits); without
+// them, trimming and collapsing spaces.
+import { POSTAL_CODE, basicNormalize } from './address-form.fields.js';
+
+export const NormalizeMixin = (Base) => class extends Base {
+  /** The canonical value of field `name` (core.normalizeAddress when the core has it). */
+  canonical(name, text) {
+    const { core } = this;
+    const { data } = this.state;
+    if (typeof core?.normalizeAddress === 'function' && data) {
+      try {
+        const answer = core.normalizeAddress(data.constraintsText, { [name]: text });
+        const value = answer?.address?.[name] ?? answer?.[name];
+        if (typeof value === 'string') return value;
+      } catch {
+        // fall back to the basic rule
+      }
+    }
+    return basicNormalize(text);
+  }
+
+  /** Applies the canonical value to `name`; returns true when it changed (a note says so). */
+  normalizeField(name) {
+    const { state } = this;
+    const field = this.field(name);
+    const text = state.values.get(name);
+    if (!field || field.select || typeof text !== 'string' || text === '') return false;
+    const next = this.canonical(name, text);
+    if (next === text) return false;
+    state.values.set(name, next);
+    // Whitespace-only changes are said nowhere: the user sees the field, and nothing else changed.
+    if (basicNormalize(text) !== next) state.notes.set(name, next);
+    this.validate();
+    this.host.emit('btalk-change', { address: this.value });
+    if (name === POSTAL_CODE) this.postalInput(next);
+    return true;
+  }
+
+  /**
+   * Pasted text: whitespace around it is dropped before the length limit applies, the result
+   * capped at maxLength and normalised. Returns the field's new text and caret.
+   */
+  paste(name, { before = '', after = '', pasted = '' }) {
+    const field = this.field(name);
+    const clean = basicNormalize(pasted);
+    let text = `${before}${clean}${after}`;
+    if (field?.maxLength && [...text].length > field.maxLength) text = [...text].slice(0, field.maxLength).join('');
+    const caret = Math.min(text.length, before.length + clean.length);
+    this.input(name, text);
+    this.normalizeField(name);
+    this.changed();
+    return { text: this.state.values.get(name) ?? text, caret };
+  }
+};
