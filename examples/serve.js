@@ -287,6 +287,11 @@ export function createApp(options = {}) {
       await serveStatic(req, res, join(root, segments[0]), segments.slice(1));
       return;
     }
+    // The CSV reader <btalk-site-import> loads on demand (Papa Parse ships no ES module).
+    if (segments[0] === 'node_modules' && segments[1] === 'papaparse') {
+      await serveStatic(req, res, join(root, 'node_modules', 'papaparse'), segments.slice(2));
+      return;
+    }
     const demoRoot = join(root, 'examples', 'demo');
     if (rawPath === '/' || rawPath === '/index.html') {
       const found = await resolveStatic(demoRoot, ['index.html']);

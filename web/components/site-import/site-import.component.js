@@ -60,7 +60,7 @@ const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
 export class BtalkSiteImport extends HTMLElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
 
-  #l10n = new LocalizeController(this, { catalogue, onChange: () => this.#renderAll() });
+  #l10n;
   #client = null;
   #credentials = null;
   #strings = null;
@@ -83,6 +83,7 @@ export class BtalkSiteImport extends HTMLElement {
 
   constructor() {
     super();
+    this.#l10n = new LocalizeController(this, { catalogue, onChange: () => this.#renderAll() });
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root, BASE_CSS);
     adoptStyles(root, SITE_IMPORT_CSS);
