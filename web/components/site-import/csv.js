@@ -109,10 +109,15 @@ export function parseCsv(text, papa) {
   return { headers, rows, delimiter: result.meta.delimiter || ',', warnings };
 }
 
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+/**
+ * A cell that a spreadsheet would run as a formula gets a leading apostrophe (CSV injection).
+ * Numbers such as "-12" or "+33 1 23 45 67 89" are left as they are.
+ */
 export function safeCell(value) {
   const text = value === undefined || value === null ? '' : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (/^[=@\t\r]/.test(text)) return `'${text}`;
+  if (/^[+-]/.test(text) && !/^[+-][\d\s.,()/]*$/.test(text)) return `'${text}`;
+  return text;
 }
 
 /** CSV text (RFC 4180, CRLF, UTF-8 BOM so Excel reads it as UTF-8) from a header and rows. */

@@ -150,7 +150,7 @@ export class RowValidator {
     const iso2 = site.country ?? '';
     const vpn = resolveVpn(site, row.vpnRef, this.#vpns);
     if (vpn.problem) {
-      problems.push(problem('vpnId', vpn.problem === 'ambiguousVpn' ? 'notAllowed' : 'notAllowed',
+      problems.push(problem('vpnId', 'notAllowed',
         vpn.problem === 'ambiguousVpn' ? `More than one VPN is called "${row.vpnRef?.value ?? site.vpnId}"` : `No VPN of this customer is called "${row.vpnRef?.value ?? site.vpnId}"`));
     }
     const order = {
@@ -243,6 +243,8 @@ export function flagDuplicates(rows) {
     for (const group of seen.values()) {
       if (group.length < 2) continue;
       for (const row of group.slice(1)) {
+        if (row.check.duplicateOf) continue; // one message per duplicated row
+        row.check.duplicateOf = group[0].number;
         row.check.problems.push(problem(field, 'notAllowed', `The ${what} is already used by row ${group[0].number}`));
         if (row.check.status === STATUS.READY) row.check.status = STATUS.PROBLEMS;
       }

@@ -180,7 +180,7 @@ export class BtalkSiteImport extends HTMLElement {
     ui.headRow = h('tr', {});
     ui.table = h('table', { part: 'table' }, ui.caption, h('thead', {}, ui.headRow), ui.tbody);
     ui.rowsStep = h('section', { part: 'step', 'data-step': 'rows', hidden: true }, ui.rowsTitle, ui.validateProgress, ui.summary,
-      h('div', { class: 'actions' }, h('span', {}, ui.filter, ' ', ui.filterLabel)), h('div', { class: 'table-wrap' }, ui.table));
+      h('div', { class: 'actions' }, h('span', { class: 'filter' }, ui.filter, ui.filterLabel)), h('div', { class: 'table-wrap' }, ui.table));
     // Order step
     ui.orderTitle = h('h3', {});
     ui.orderButton = h('button', { type: 'button', id: 'order-button', part: 'order-button', onclick: () => this.order() });
@@ -317,7 +317,7 @@ export class BtalkSiteImport extends HTMLElement {
       this.#ui.mappingGrid.querySelector(`[data-column="${i}"]`)?.focus();
     }));
     const notes = [];
-    if (m.unmapped.length) notes.push(this.#t('mapping.unmapped', { count: m.unmapped.length }));
+    if (m.unmapped.length) notes.push(this.#t(m.unmapped.length === 1 ? 'mapping.unmapped.one' : 'mapping.unmapped', { count: m.unmapped.length }));
     if (m.missing.length) notes.push(this.#t('mapping.missing', { fields: m.missing.map((f) => fieldLabel((k, p) => this.#t(k, p), f)).join(', ') }));
     if (m.duplicates.length) notes.push(this.#t('mapping.duplicate', { fields: m.duplicates.join(', ') }));
     this.#ui.mappingStatus.textContent = notes.join(' ');
@@ -440,6 +440,14 @@ export class BtalkSiteImport extends HTMLElement {
     return this.#rows.filter((row) => row.check?.status === STATUS.READY);
   }
 
+  /** Ready rows this element has not finished yet (a resumed or repeated run skips the rest). */
+  #toOrder() {
+    return this.#readyRows().filter((row) => {
+      const state = this.#run?.record(row.key)?.state;
+      return state !== 'done' && state !== 'addressFailed';
+    });
+  }
+
   /** Orders every ready row, then pushes its address; resolves with the counts when the run ends. */
   async order() {
     if (this.#run?.running || this.#validating) return undefined;
@@ -501,7 +509,7 @@ export class BtalkSiteImport extends HTMLElement {
 
   #renderRun() {
     const ui = this.#ui;
-    const ready = this.#readyRows().length;
+    const ready = this.#toOrder().length;
     ui.orderStep.hidden = !this.#rows.some((r) => r.check);
     const running = !!this.#run?.running;
     ui.orderButton.textContent = ready === 1 ? this.#t('order.button.one') : this.#t('order.button', { count: ready });

@@ -33,7 +33,10 @@ export const SITE_IMPORT_CSS = `
     border-bottom: 1px solid var(--btalk-color-border, #8a8a8a);
   }
   [part~="table"] thead th { position: sticky; top: 0; background: var(--btalk-color-bg, #fff); white-space: nowrap; }
-  [part~="table"] td { overflow-wrap: anywhere; }
+  [part~="table"] td { overflow-wrap: break-word; }
+  td.site { min-width: 9rem; }
+  .filter { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 400; }
+  .filter input { width: 1.2rem; height: 1.2rem; min-height: 0; margin: 0; }
   td.address { white-space: pre-line; min-width: 12rem; }
   td.problems ul { margin: 0; padding-inline-start: 1rem; color: var(--btalk-color-error, #b00020); }
   [part~="badge"] {

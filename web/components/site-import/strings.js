@@ -22,6 +22,7 @@ export default {
   'mapping.title': 'Columns',
   'mapping.hint': 'Each column of the file is matched to a Business Talk field. Columns left on “Ignore” are not used.',
   'mapping.unmapped': '{count} columns are not matched yet: choose a field or leave them ignored.',
+  'mapping.unmapped.one': '1 column is not matched yet: choose a field or leave it ignored.',
   'mapping.missing': 'No column holds: {fields}.',
   'mapping.duplicate': 'More than one column holds: {fields}.',
   'mapping.ignore': 'Ignore this column',

@@ -33,7 +33,9 @@ export function addressText(row, formatLines) {
       // fall back to the values
     }
   }
-  return Object.entries(address).filter(([k]) => k !== 'dialZone').map(([, v]) => v).join(', ');
+  const line = (names) => names.map((n) => address[n]).filter(Boolean).join(' ');
+  return [line(['bld']), line(['hno', 'hns', 'prd', 'a6', 'sts', 'pod']), line(['flr', 'unit', 'room']),
+    line(['addrExtInfo1', 'a5', 'a4']), line(['pobox']), line(['pc', 'a3']), line(['a2', 'a1'])].filter(Boolean).join('\n');
 }
 
 /** The status shown for a row: its run state when it was run, else its validation status. */
@@ -69,7 +71,7 @@ export function rowElement(t, row, record, { formatLines, problemText, actions, 
   return h('tr', { 'data-row': String(row.number), 'data-status': resultStatus(row, record) },
     h('th', { scope: 'row', text: String(row.number) }),
     h('td', {}, h('span', { part: 'badge', 'data-status': statusKey === 'pending' ? 'ready' : statusKey, text: t(`status.${statusKey}`) })),
-    h('td', {}, h('div', { text: site.technicalSiteName ?? '' }), h('div', { class: 'hint', text: site.customerSiteLabel ?? '' })),
+    h('td', { class: 'site' }, h('div', { text: site.technicalSiteName ?? '' }), h('div', { class: 'hint', text: site.customerSiteLabel ?? '' })),
     h('td', { text: row.site.country ?? '' }),
     h('td', { class: 'address', text: addressText(row, formatLines) }),
     h('td', { class: 'problems' }, problems.length ? h('ul', {}, problems.map((p) => h('li', { text: problemText(p) }))) : null),
