@@ -49,7 +49,13 @@ export async function openImportPage(browser, origin, { viewport = { width: 1280
   const page = await ctx.newPage();
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(`console: ${message.text()}`); });
+  // "Failed to load resource" is Chromium noting an HTTP error status (an API 404 meaning
+  // "none", an injected 500): the element handles those; any other console error counts.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) page.problems.push(`console: ${message.text()}`);
+  });
+  page.httpErrors = [];
+  page.on('response', (response) => { if (response.status() >= 400) page.httpErrors.push(`${response.status()} ${new URL(response.url()).pathname}`); });
   await page.route(`${origin}${TEST_PAGE}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: TEST_HTML }));
   page.closeAll = () => ctx.close();
   await page.goto(`${origin}${TEST_PAGE}`);
@@ -61,8 +67,8 @@ export async function openImportPage(browser, origin, { viewport = { width: 1280
  * [{ method, path, headers, times }] add headers to the first `times` matching requests.
  * window.__requests counts order POSTs and voiceaddress PUTs by URL path.
  */
-export async function mountImport(page, { attributes = {}, faultRules = [] } = {}) {
-  await page.evaluate(async ({ attributes, faultRules }) => {
+export async function mountImport(page, { attributes = {}, faultRules = [], mode = 'proxy', apiKey, clientId, clientSecret } = {}) {
+  await page.evaluate(async ({ attributes, faultRules, mode, apiKey, clientId, clientSecret }) => {
     const { BtalkClient } = await import('/web/client.js');
     await import('/web/components/site-import/site-import.js');
     window.__events = [];
@@ -85,9 +91,22 @@ export async function mountImport(page, { attributes = {}, faultRules = [] } = {
     const element = document.createElement('btalk-site-import');
     element.id = 'import';
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    element.client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch });
+    if (mode === 'direct') {
+      // The stand-in's demo credentials (direct mode reaches /btalk/v1 with X-Standin-* headers intact).
+      const credentials = async () => {
+        const answer = await fetch('/oauth/v3/token', {
+          method: 'POST',
+          headers: { Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+        });
+        return { accessToken: (await answer.json()).access_token, apiKey };
+      };
+      element.client = new BtalkClient({ baseUrl: '/btalk/v1', credentials, fetch: testFetch });
+    } else {
+      element.client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch });
+    }
     document.querySelector('#host').append(element);
-  }, { attributes, faultRules });
+  }, { attributes, faultRules, mode, apiKey, clientId, clientSecret });
 }
 
 /** Locators inside the element (Playwright CSS pierces open shadow roots). */

@@ -1,0 +1,238 @@
+// <btalk-site-import> in Debian's Chromium against the stand-in: a 50-row file with valid,
+// invalid, uncovered and unmapped-header rows (exactly the valid ones ordered and addressed,
+// the result CSV checked cell by cell), a reload mid-run then resume (no duplicate), and a
+// 500 on one row's push retried alone.
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { coreIsBuilt, launchBrowser, resetStandIn, saveScreenshot, setFaults, startServer } from './helpers.js';
+import { listVoicesites, standInCredentials } from './order-helpers.js';
+import { csvOf, importUi, mountImport, openImportPage, standInCountry, validSite, waitForDone } from './site-import-helpers.js';
+
+const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
+const VPN = 'aa76e66dfc63'; // "My VPN 1" of customer 9999
+const COUNTRIES = ['FR', 'DE', 'GB', 'US', 'BE', 'CH', 'ES', 'IT', 'NL', 'SE'];
+const HEADERS = ['technicalSiteName', 'Site label', 'Country', 'VPN name', 'vpnId', 'Number', 'Street', 'sts', 'pod', 'State',
+  'a2', 'City', 'a4', 'Postal code', 'Dial zone', 'Commune (INSEE)', 'Notes'];
+const TO_HEADER = { customerSiteLabel: 'Site label', country: 'Country', hno: 'Number', a6: 'Street', a1: 'State', a3: 'City', pc: 'Postal code', dialZone: 'Dial zone' };
+
+let server;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  if (!skip) await resetStandIn(server.origin);
+});
+
+async function directCredentials() {
+  const creds = await standInCredentials();
+  return { apiKey: creds.fullSingleKey, clientId: creds.clientId, clientSecret: creds.clientSecret };
+}
+
+const prefix = () => `IMP${Date.now().toString(36).toUpperCase()}`;
+
+/** A row object keyed by the file's headers. */
+function fileRow(site) {
+  const row = {};
+  for (const [field, value] of Object.entries(site)) row[TO_HEADER[field] ?? field] = value;
+  return row;
+}
+
+/** The 50-row file: 30 valid, 10 invalid, 5 uncovered, 5 whose city sits in an unmapped column. */
+async function fiftyRowFile(p) {
+  const valid = [];
+  for (const iso2 of COUNTRIES) for (let i = 1; i <= 3; i += 1) valid.push(fileRow(await validSite(iso2, `${p}_${iso2}_${i}`, VPN)));
+  const fr = (name, changes) => ({ ...valid[0], technicalSiteName: name, 'Site label': `Site ${name}`, ...changes });
+  const us = valid.find((r) => r.Country === 'US');
+  const be = valid.find((r) => r.Country === 'BE');
+  const invalid = [
+    fr(`${p}_BADPC_1`, { 'Postal code': '7501' }),
+    fr(`${p}_BADPC_2`, { 'Postal code': '750155' }),
+    { ...us, technicalSiteName: `${p}_BADZONE`, 'Dial zone': '999' },
+    fr(`${p} bad name`, {}),
+    fr(`${p}_NOLABEL`, { 'Site label': '' }),
+    fr(`${p}_BADVPN_1`, { vpnId: '', 'VPN name': 'No such VPN' }),
+    fr(`${p}_BADVPN_2`, { vpnId: 'ffffffffffff' }),
+    { ...be, technicalSiteName: `${p}_BADGEO`, 'Postal code': '9999' },
+    fr(`${p}_NOSTREET`, { Street: '' }),
+    { ...valid[1] }, // the same site twice
+  ];
+  const uncovered = ['BR', 'IN', 'JP', 'ZA', 'BR'].map((iso2, i) => ({ technicalSiteName: `${p}_NC_${i}`, 'Site label': 'x', Country: iso2, vpnId: VPN, Street: 'Rua', City: 'X' }));
+  const unmappedHeader = [1, 2, 3, 4, 5].map((i) => fr(`${p}_UNMAPPED_${i}`, { City: '', 'Commune (INSEE)': 'Paris', Notes: 'city in the wrong column' }));
+  const rows = [...valid, ...invalid, ...uncovered, ...unmappedHeader];
+  return { rows, valid, text: csvOf(HEADERS, rows, ';') };
+}
+
+async function withPage(body) {
+  const page = await openImportPage(browser, server.origin);
+  try {
+    await body(page);
+    assert.deepEqual(page.problems, [], 'no page error');
+  } finally {
+    await page.closeAll();
+  }
+}
+
+const mine = async (p) => (await listVoicesites(server.origin)).filter((v) => v.technicalSiteName.startsWith(p));
+const requestsOf = (page, method, pattern) => page.evaluate(({ method, pattern }) =>
+  window.__requests.filter((r) => r.method === method && new RegExp(pattern).test(r.path)).length, { method, pattern });
+
+test('a 50-row file: exactly the valid rows are ordered and addressed, and the result CSV says so', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const { valid, text } = await fiftyRowFile(p);
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    const ui = importUi(page);
+    await ui.file.setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${text}`, 'utf8') });
+    // Two headers are not matched: the mapping step waits for the user.
+    await ui.apply.waitFor();
+    await assert.equal(await ui.mapping(15).inputValue(), '');
+    assert.equal(await ui.mapping(11).inputValue(), 'a3', 'City is proposed as a3');
+    assert.equal(await ui.mapping(3).inputValue(), 'vpnName');
+    await saveScreenshot(page, 'site-import-mapping.png');
+    await ui.apply.click();
+    await ui.summary.filter({ hasText: 'ready' }).waitFor();
+    assert.equal(await ui.summary.textContent(), '30 ready, 15 with problems, 5 not covered.');
+    // The address form's messages (the core's), per row.
+    assert.match(await ui.row(32).locator('td.problems').textContent(), /Postal code must be at least 5 characters/);
+    assert.match(await ui.row(34).locator('td.problems').textContent(), /Dial zone "999" is not one of the dial zones of US/);
+    assert.match(await ui.row(37).locator('td.problems').textContent(), /No VPN of this customer is called "No such VPN"/);
+    assert.match(await ui.row(46).locator('td.problems').textContent(), /not covered/);
+    assert.equal(await ui.rows.count(), 50);
+    await ui.filter.check();
+    assert.equal(await ui.rows.count(), 20, 'problems only');
+    await ui.filter.uncheck();
+
+    assert.equal(await ui.order.textContent(), 'Order 30 ready sites');
+    await ui.order.click();
+    const done = await waitForDone(page);
+    assert.equal(done.counts.done, 30);
+    assert.equal(await requestsOf(page, 'POST', '/orders'), 30);
+    const sites = await mine(p);
+    assert.deepEqual(sites.map((s) => s.technicalSiteName).sort(), valid.map((r) => r.technicalSiteName).sort());
+    for (const site of sites) assert.ok(site.voiceAddress, `${site.technicalSiteName} has its address`);
+    const us = sites.find((s) => s.country === 'US');
+    assert.equal(us.voiceAddress.dialZone, (await standInCountry('US')).dialZones[0].value);
+    await saveScreenshot(page, 'site-import-done.png');
+
+    // The result CSV, downloaded as a user would.
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.download.click()]);
+    assert.equal(download.suggestedFilename(), 'sites-result.csv');
+    const csv = await readFile(await download.path(), 'utf8');
+    assert.ok(csv.startsWith('\ufeff'));
+    const [head, ...rows] = Papa.parse(csv.slice(1), { skipEmptyLines: true }).data;
+    assert.deepEqual(head, [...HEADERS, 'voiceSiteId', 'orderId', 'status', 'problems']);
+    assert.equal(rows.length, 50);
+    const byName = new Map(sites.map((s) => [s.technicalSiteName, s]));
+    const original = Papa.parse(text, { skipEmptyLines: true }).data.slice(1);
+    rows.forEach((row, i) => {
+      assert.deepEqual(row.slice(0, HEADERS.length), original[i], `row ${i + 2} keeps its cells`);
+      const [voiceSiteId, orderId, status, problems] = row.slice(HEADERS.length);
+      if (i < 30) {
+        assert.equal(status, 'done');
+        assert.equal(voiceSiteId, byName.get(row[0]).voiceSiteId);
+        assert.match(orderId, /^[0-9a-f-]{36}$/);
+        assert.equal(problems, '');
+      } else {
+        assert.equal(voiceSiteId, '');
+        assert.equal(status, i >= 40 && i < 45 ? 'notCovered' : 'problems', `row ${i + 2}`);
+        assert.notEqual(problems, '');
+      }
+    });
+    assert.match(rows[45][HEADERS.length + 3], /a3: /, 'the unmapped city column leaves a3 missing');
+  });
+});
+
+test('a reload mid-run, then resume, orders the rest and creates no duplicate', { skip }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  try {
+    const p = prefix();
+    const rows = [];
+    for (const iso2 of COUNTRIES) for (let i = 1; i <= 2; i += 1) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}_${i}`, VPN)));
+    const page = await openImportPage(browser, server.origin, { context });
+    await mountImport(page, { attributes: { 'customer-code': '9999', concurrency: '2' } });
+    const ui = importUi(page);
+    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
+    await ui.pasteButton.click();
+    await ui.order.filter({ hasText: 'Order 20 ready sites' }).waitFor();
+    await setFaults(server.origin, { latencyMs: 150 });
+    await ui.order.click();
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'btalk-import-row' && e.detail.state === 'done').length >= 4);
+    await page.reload();
+    await setFaults(server.origin, {});
+    const before = await mine(p);
+    assert.ok(before.length >= 4 && before.length < 20, `${before.length} ordered before the reload`);
+
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    await ui.resume.click();
+    const done = await waitForDone(page);
+    assert.equal(done.counts.done, 20);
+    const sites = await mine(p);
+    assert.equal(sites.length, 20, 'one voicesite per row');
+    assert.equal(new Set(sites.map((s) => s.technicalSiteName)).size, 20);
+    assert.ok(sites.every((s) => s.voiceAddress));
+    // Rows finished before the reload were not ordered again.
+    const finishedBefore = before.filter((s) => s.voiceAddress).length;
+    assert.ok(await requestsOf(page, 'POST', '/orders') <= 20 - finishedBefore);
+    // Importing the same file again orders nothing new either.
+    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
+    await ui.pasteButton.click();
+    await ui.order.filter({ hasText: 'Order 20 ready sites' }).waitFor();
+    await ui.order.click();
+    await waitForDone(page, 2);
+    assert.equal((await mine(p)).length, 20, 're-importing the file creates no voicesite');
+    assert.deepEqual(page.problems ?? [], []);
+  } finally {
+    await setFaults(server.origin, {});
+    await context.close();
+  }
+});
+
+test('a 500 on one row\'s push leaves it "ordered, address missing"; its retry pushes only that address', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const rows = [];
+    for (const iso2 of ['FR', 'DE', 'GB', 'IT']) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}`, VPN)));
+    // Direct mode: the same-origin proxy drops X-Standin-* headers.
+    await mountImport(page, {
+      mode: 'direct', ...(await directCredentials()),
+      attributes: { 'customer-code': '9999', concurrency: '1' },
+      faultRules: [{ method: 'PUT', path: '/voiceaddress', headers: { 'X-Standin-Fail': '500' }, times: 1 }],
+    });
+    const ui = importUi(page);
+    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
+    await ui.pasteButton.click();
+    await ui.order.filter({ hasText: 'Order 4 ready sites' }).waitFor();
+    await ui.order.click();
+    const first = await waitForDone(page);
+    assert.equal(first.counts.done, 3);
+    assert.equal(first.counts.addressFailed, 1);
+    const failedRow = ui.root.locator('tbody tr[data-status="orderedAddressMissing"]');
+    assert.equal(await failedRow.count(), 1);
+    assert.match(await failedRow.textContent(), /Ordered, address missing/);
+    assert.match(await failedRow.textContent(), /\(500\)/);
+    const withoutAddress = (await mine(p)).filter((s) => !s.voiceAddress);
+    assert.equal(withoutAddress.length, 1);
+
+    await failedRow.locator('button[data-action="retry-address"]').click();
+    const second = await waitForDone(page, 2);
+    assert.equal(second.counts.done, 4);
+    assert.equal(await requestsOf(page, 'POST', '/orders'), 4, 'no second order');
+    assert.equal(await requestsOf(page, 'PUT', `/voicesites/${withoutAddress[0].voiceSiteId}/voiceaddress$`), 2);
+    assert.equal(await requestsOf(page, 'PUT', '/voiceaddress$'), 5, 'only that address was pushed again');
+    const sites = await mine(p);
+    assert.equal(sites.length, 4);
+    assert.ok(sites.every((s) => s.voiceAddress));
+  });
+});
