@@ -17,7 +17,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandIn } from './standin/server.js';
-import { ApiError, decodeSegments, readBody, sendJson } from './standin/http.js';
+import { sendJson } from './standin/http.js';
+import { createBtalkProxy } from './proxy/index.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROXY_PREFIX = '/proxy';
@@ -106,43 +107,20 @@ async function serveStatic(req, res, root, rawSegments) {
 }
 
 /**
- * Holds the proxy's upstream credentials: a bearer token fetched with the
- * client id/secret (cached until shortly before it expires; concurrent
- * requests share one fetch) and the API key.
+ * Who may use the demo's proxy: pages of this very server. The proxy holds real ordering rights,
+ * so a page of another site (cross-site request, Origin of another host) and a DNS-rebound host
+ * name (a Host header that is not this server's) are refused. Local programs (tests, curl) send
+ * neither Origin nor Sec-Fetch-Site and are let through: they can read the demo's data files anyway.
+ * A portal uses its own sign-in instead (examples/portal/).
  */
-class UpstreamCredentials {
-  constructor({ tokenUrl, clientId, clientSecret, apiKey }) {
-    Object.assign(this, { tokenUrl, clientId, clientSecret, apiKey });
-    this.token = null;
-    this.expiresAt = 0;
-    this.pending = null;
-  }
-
-  async accessToken({ refresh = false } = {}) {
-    if (!refresh && this.token && Date.now() < this.expiresAt) return this.token;
-    if (!this.pending) {
-      this.pending = this.fetchToken().finally(() => { this.pending = null; });
-    }
-    return this.pending;
-  }
-
-  async fetchToken() {
-    const basic = Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64');
-    const res = await fetch(this.tokenUrl(), {
-      method: 'POST',
-      headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: 'grant_type=client_credentials',
-      signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-    });
-    const body = await res.json().catch(() => null);
-    if (!res.ok || typeof body?.access_token !== 'string') {
-      throw new Error(`token endpoint answered ${res.status}`);
-    }
-    const ttl = Number(body.expires_in) || 3600;
-    this.token = body.access_token;
-    this.expiresAt = Date.now() + Math.max(ttl - 30, ttl / 2) * 1000;
-    return this.token;
-  }
+export function sameOriginPage(req, port) {
+  const host = String(req.headers.host ?? '').toLowerCase();
+  const ownHosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  if (!ownHosts.includes(host)) return false;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${host}`;
 }
 
 /**
@@ -177,9 +155,9 @@ export function createApp(options = {}) {
   };
   const upstreamOrigin = () => upstream?.origin ?? localOrigin();
 
-  let credentials = null;
-  const getCredentials = () => {
-    if (credentials) return credentials;
+  let proxy = null;
+  const getProxy = () => {
+    if (proxy) return proxy;
     let demo;
     if (upstream) {
       demo = { clientId: upstream.clientId, clientSecret: upstream.clientSecret, apiKey: upstream.apiKey };
@@ -189,78 +167,17 @@ export function createApp(options = {}) {
       const key = standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
       demo = { clientId: client?.clientId, clientSecret: client?.clientSecret, apiKey: key?.key };
     }
-    if (!demo.clientId || !demo.clientSecret || !demo.apiKey) throw new Error('no proxy credentials configured');
-    credentials = new UpstreamCredentials({ ...demo, tokenUrl: () => `${upstreamOrigin()}${TOKEN_PATH}` });
-    return credentials;
+    const origin = upstreamOrigin();
+    proxy = createBtalkProxy({
+      ...demo,
+      apiBase: `${origin}${API_PREFIX}`,
+      tokenUrl: `${origin}${TOKEN_PATH}`,
+      authorize: (req) => sameOriginPage(req, server.address().port),
+      maxBodyBytes: MAX_BODY_BYTES,
+      timeoutMs: UPSTREAM_TIMEOUT_MS,
+    });
+    return proxy;
   };
-
-  async function proxy(req, res, rest, search) {
-    if (!['GET', 'HEAD', 'POST', 'PUT'].includes(req.method)) {
-      apiError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not proxied.`);
-      return;
-    }
-    // No dot segments: fetch() would resolve them and let a caller reach
-    // paths outside /btalk/v1 (e.g. the admin endpoints) with our credentials.
-    const restSegments = decodeSegments(rest);
-    if (!restSegments || restSegments.some((s) => s === '.' || s === '..' || s.includes('\\'))) {
-      apiError(res, 400, 'INVALID_PATH', 'The proxied path is not valid.');
-      return;
-    }
-    let body;
-    if (req.method === 'POST' || req.method === 'PUT') {
-      try {
-        body = await readBody(req, MAX_BODY_BYTES);
-      } catch (err) {
-        if (err instanceof ApiError) sendJson(res, err.status, err.toBody(), err.headers);
-        else res.destroy();
-        return;
-      }
-    }
-    // Only these headers travel upstream: the browser's own Authorization,
-    // API key, cookies and X-Standin-* fault headers are dropped here.
-    const headers = { Accept: 'application/json' };
-    if (req.headers['content-type']) headers['Content-Type'] = req.headers['content-type'];
-    const target = `${upstreamOrigin()}${API_PREFIX}${rest}${search}`;
-    let upstreamRes;
-    try {
-      const creds = getCredentials();
-      const send = async (token) => fetch(target, {
-        method: req.method,
-        headers: { ...headers, Authorization: `Bearer ${token}`, 'X-BT-API-KEY': creds.apiKey },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
-      });
-      upstreamRes = await send(await creds.accessToken());
-      if (upstreamRes.status === 401) {
-        // The token expired or the upstream restarted: auth is checked before
-        // anything runs, so one retry with a fresh token is safe even for writes.
-        await upstreamRes.arrayBuffer();
-        upstreamRes = await send(await creds.accessToken({ refresh: true }));
-      }
-    } catch (err) {
-      log?.(`proxy: upstream unreachable (${err?.name ?? 'error'})`);
-      apiError(res, 502, 'BAD_GATEWAY', 'The Business Talk API could not be reached. Try again.');
-      return;
-    }
-    let payload;
-    try {
-      payload = Buffer.from(await upstreamRes.arrayBuffer());
-    } catch {
-      apiError(res, 502, 'BAD_GATEWAY', 'The Business Talk API answer was cut short. Try again.');
-      return;
-    }
-    const out = {
-      'Content-Type': upstreamRes.headers.get('content-type') ?? 'application/json; charset=utf-8',
-      'Content-Length': payload.length,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    const retryAfter = upstreamRes.headers.get('retry-after');
-    if (retryAfter) out['Retry-After'] = retryAfter;
-    res.writeHead(upstreamRes.status, out);
-    res.end(req.method === 'HEAD' ? undefined : payload);
-  }
 
   async function handle(req, res) {
     const rawPath = req.url.split('?')[0].split('#')[0];
@@ -274,7 +191,15 @@ export function createApp(options = {}) {
     if (rawPath.startsWith(`${PROXY_PREFIX}${API_PREFIX}/`) || rawPath === `${PROXY_PREFIX}${API_PREFIX}`) {
       const started = Date.now();
       res.on('finish', () => log?.(`${req.method} ${rawPath} ${res.statusCode} (proxy, ${Date.now() - started} ms)`));
-      await proxy(req, res, rawPath.slice(`${PROXY_PREFIX}${API_PREFIX}`.length), search);
+      let handler;
+      try {
+        handler = getProxy();
+      } catch {
+        apiError(res, 503, 'PROXY_NOT_CONFIGURED', 'The proxy has no Business Talk credentials configured.');
+        return;
+      }
+      req.url = `${rawPath.slice(`${PROXY_PREFIX}${API_PREFIX}`.length)}${search}`;
+      await handler(req, res);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

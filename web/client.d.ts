@@ -64,10 +64,13 @@ export interface CountryFormData {
   dialZones: FieldOption[];
 }
 
+/** Answers longer than this (4 MB, the core's document limit) are abandoned unread: 'responseTooLarge'. */
+export declare const MAX_RESPONSE_BYTES: number;
+
 export interface ApiProblem { field: string; code: string; message: string }
 
 export type BtalkApiErrorCode =
-  | 'timeout' | 'network' | 'aborted' | 'malformedResponse'
+  | 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge'
   | 'invalidCredentials' | 'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder'
   | 'badRequest' | 'unauthorized' | 'forbidden' | 'notFound' | 'methodNotAllowed' | 'conflict'
   | 'unprocessable' | 'tooManyRequests' | 'serverError' | 'httpError'

@@ -18,6 +18,11 @@ const MAX_API_MESSAGE_LENGTH = 500;
 const MAX_QUERY_LENGTH = 500;
 const MAX_PATH_PARAM_LENGTH = 200;
 const API_KEY_LENGTH = 40;
+// The core refuses documents over 4 MB; a longer answer is cut off there, never read in full.
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+// A Retry-After beyond a day is read as a day: no sensible API asks for more, and the
+// number must stay finite (a 400-digit delay-seconds would otherwise read as Infinity).
+const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 // Printable ASCII without space: what a header value can carry without being
 // rejected by fetch (whose error would quote the value, i.e. the secret).
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
@@ -39,7 +44,7 @@ export class BtalkApiError extends Error {
     this.name = 'BtalkApiError';
     /** HTTP status; 0 when no response arrived (timeout, network, refused input). */
     this.status = status;
-    /** 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'invalidCredentials' |
+    /** 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge' | 'invalidCredentials' |
      *  'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder' | the API's own code | a status code name. */
     this.code = code;
     /** The API's error document, normalised ({ code, message, description, problems }), or null. */
@@ -108,6 +113,13 @@ function describeSeconds(ms) {
   return `${Number((ms / 1000).toPrecision(3))} s`;
 }
 
+/** When to try again, for people: "in 30 s", "in 5 min", or "later" beyond an hour. */
+function describeWait(ms) {
+  if (ms <= 120_000) return `in ${describeSeconds(Math.ceil(ms / 1000) * 1000)}`;
+  if (ms <= 3_600_000) return `in ${Math.ceil(ms / 60_000)} min`;
+  return 'later';
+}
+
 /**
  * Retry-After as milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable.
  * @param {string|null} value
@@ -115,10 +127,42 @@ function describeSeconds(ms) {
 export function parseRetryAfter(value, now = Date.now()) {
   if (value === null || value === undefined) return undefined;
   const text = String(value).trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return Math.min(MAX_RETRY_AFTER_MS, Number(text) * 1000);
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
+}
+
+/**
+ * The body of `response` as text, read as a stream and abandoned as soon as it passes
+ * MAX_RESPONSE_BYTES (an oversized answer is never held in memory whole).
+ */
+async function readLimitedText(response, path) {
+  const tooLarge = () => new BtalkApiError({
+    status: response.status, code: 'responseTooLarge', url: path,
+    message: `The Business Talk API answer is larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB, more than any Business Talk document: it was not read.`,
+  });
+  const declared = Number(response.headers?.get?.('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body || typeof response.body.getReader !== 'function') return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /**
@@ -224,7 +268,7 @@ function messageForStatus(status, apiMessage, retryAfterMs) {
     case 429:
       return retryAfterMs === undefined
         ? 'The Business Talk API is receiving too many requests (429). Try again shortly.'
-        : `The Business Talk API is receiving too many requests (429). Try again in ${describeSeconds(Math.ceil(retryAfterMs / 1000) * 1000)}.`;
+        : `The Business Talk API is receiving too many requests (429). Try again ${describeWait(retryAfterMs)}.`;
     case 502:
     case 503:
     case 504:
@@ -261,6 +305,8 @@ function codeForStatus(status) {
  * API asks for a longer wait the error is returned at once with `retryAfter` set.
  * Timeouts are not retried (the caller already waited `timeoutMs`). POST and PUT are never
  * retried, except once after a 401 (the API did not act on the request).
+ * Redirects are never followed ('redirectRefused'), and an answer over MAX_RESPONSE_BYTES is
+ * abandoned as it streams in ('responseTooLarge'). Retry-After is clamped to a day.
  */
 export class BtalkClient {
   #base;
@@ -760,11 +806,18 @@ export class BtalkClient {
     const exchange = (async () => {
       const response = await this.#fetch.call(globalThis, url, {
         method, headers, body, signal: controller.signal, cache: 'no-store',
-        // Fetch drops Authorization on a cross-origin redirect but not X-BT-API-KEY: with
-        // credentials attached, a redirect is refused rather than followed.
-        redirect: this.#credentials ? 'error' : 'follow',
+        // Never followed, whatever the method or mode: a redirect would re-send a POST/PUT body
+        // to wherever it points, and fetch drops only Authorization across origins, not X-BT-API-KEY.
+        redirect: 'manual',
       });
-      const text = await response.text();
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        response.body?.cancel().catch(() => {});
+        throw new BtalkApiError({
+          status: response.status, code: 'redirectRefused', url: path,
+          message: 'The Business Talk API answered with a redirect, which is never followed. Check the API base URL.',
+        });
+      }
+      const text = await readLimitedText(response, path);
       return { status: response.status, headers: response.headers, text };
     })();
     try {

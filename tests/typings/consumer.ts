@@ -54,3 +54,13 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+// btalk-forms/proxy, as a portal's Node back end mounts it.
+import { createBtalkProxy } from 'btalk-forms/proxy';
+import type { BtalkProxyHandler, ProxyRequest } from 'btalk-forms/proxy';
+const portalProxy: BtalkProxyHandler = createBtalkProxy({
+  clientId: 'id', clientSecret: 'secret', apiKey: 'k'.repeat(40),
+  authorize: async (req: ProxyRequest) => typeof req.headers.cookie === 'string',
+  maxBodyBytes: 65536,
+});
+void portalProxy;
