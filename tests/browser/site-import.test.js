@@ -236,3 +236,28 @@ test('a 500 on one row\'s push leaves it "ordered, address missing"; its retry p
     assert.ok(sites.every((s) => s.voiceAddress));
   });
 });
+
+test('the demo page imports its 10-country sample file and orders every site', { skip }, async () => {
+  const page = await openImportPage(browser, server.origin);
+  try {
+    await page.goto(`${server.origin}/`);
+    const ui = importUi(page);
+    const sample = await readFile(new URL('../../examples/demo/sample-sites.csv', import.meta.url));
+    await ui.file.setInputFiles({ name: 'sample-sites.csv', mimeType: 'text/csv', buffer: sample });
+    // The demo's proxy key sees two customers: the element asks which one.
+    await ui.root.locator('#customer-select').selectOption('9999');
+    await ui.summary.filter({ hasText: '10 ready' }).waitFor();
+    assert.equal(await ui.summary.textContent(), '10 ready, 0 with problems, 0 not covered.');
+    await ui.order.click();
+    await ui.counts.filter({ hasText: '10 of 10' }).waitFor();
+    const sites = (await listVoicesites(server.origin)).filter((s) => s.technicalSiteName.startsWith('DEMO_'));
+    assert.equal(sites.length, 10);
+    assert.equal(new Set(sites.map((s) => s.country)).size, 10);
+    assert.ok(sites.every((s) => s.voiceAddress));
+    await page.locator('#event-log li[data-event="btalk-import-done"]').waitFor();
+    await saveScreenshot(page, 'site-import-demo.png', page.locator('section.import'));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.closeAll();
+  }
+});

@@ -79,6 +79,8 @@ export class BtalkSiteImport extends HTMLElement {
   #editing = null;
   #finished = false;
   #liveTimer = null;
+  #revalidate = false;
+  #validatedFor = null; // the customer the rows were last checked for
   #resumedImportId = null; // a resumed import keeps its saved id
 
   constructor() {
@@ -110,7 +112,10 @@ export class BtalkSiteImport extends HTMLElement {
     else if (name === 'api-base') this.#client = null;
   }
 
-  get client() { return this.#client ?? clientFor(this); }
+  get client() {
+    // Without a page-given client: the one shared by elements with the same api-base and credentials.
+    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) });
+  }
   set client(value) { this.#client = value ?? null; }
   get credentials() { return this.#credentials; }
   set credentials(value) { this.#credentials = typeof value === 'function' ? value : null; }
@@ -128,7 +133,8 @@ export class BtalkSiteImport extends HTMLElement {
   #build() {
     const ui = this.#ui;
     ui.title = h('h2', { class: 'title', part: 'title' });
-    ui.live = h('p', { part: 'status', role: 'status', 'aria-live': 'polite' });
+    // Visually hidden: the same counts are on screen; this only announces them (throttled).
+    ui.live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
     ui.error = h('p', { part: 'error', role: 'alert', class: 'error' });
     // Source step
     ui.customerSelect = h('select', { id: 'customer-select', part: 'select', onchange: (e) => this.#setCustomer(e.target.value) });
@@ -327,8 +333,14 @@ export class BtalkSiteImport extends HTMLElement {
 
   /** Checks every row with the core (site fields, coverage, address, geo areas, dial zone). */
   async validate() {
-    if (!this.#file || this.#validating || this.#run?.running) return;
+    if (!this.#file || this.#run?.running) return;
+    if (this.#validating) {
+      this.#revalidate = true; // the customer (or the mapping) changed meanwhile: check again after this pass
+      return;
+    }
     this.#validating = true;
+    this.#revalidate = false;
+    const customerCode = this.#customerCode;
     const ui = this.#ui;
     ui.rowsStep.hidden = false;
     ui.validateProgress.hidden = false;
@@ -337,11 +349,11 @@ export class BtalkSiteImport extends HTMLElement {
     try {
       const client = this.client;
       const [core, countries, vpns] = await Promise.all([
-        client.core(), client.countries(), this.#customerCode ? client.vpns(this.#customerCode) : Promise.resolve([]),
+        client.core(), client.countries(), customerCode ? client.vpns(customerCode) : Promise.resolve([]),
       ]);
       this.#core = core;
       for (const row of this.#rows) Object.assign(row, readRow(row.cells, this.#mapping.columns));
-      this.#importId = importIdFor(this.#customerCode, this.#rows.map((r) => readRow(r.original, this.#mapping.columns).site),
+      this.#importId = importIdFor(customerCode, this.#rows.map((r) => readRow(r.original, this.#mapping.columns).site),
         this.#resumedImportId ?? this.getAttribute('import-id') ?? undefined);
       this.#validator?.dispose();
       this.#validator = new RowValidator({ core, client, vpns, countries });
@@ -350,7 +362,7 @@ export class BtalkSiteImport extends HTMLElement {
       await this.#validator.prepare(this.#rows);
       ui.validateProgress.max = this.#rows.length;
       await this.#validator.validateRows(this.#rows, {
-        customerCode: this.#customerCode, importId: this.#importId,
+        customerCode, importId: this.#importId,
         onProgress: (done, total) => {
           ui.validateProgress.value = done;
           this.#say(this.#t('validate.running', { done, total }));
@@ -363,6 +375,11 @@ export class BtalkSiteImport extends HTMLElement {
       this.#validating = false;
       ui.validateProgress.hidden = true;
     }
+    if (this.#revalidate) {
+      await this.validate();
+      return;
+    }
+    this.#validatedFor = customerCode;
     this.#renderTable();
     this.#renderRun();
     this.#say(ui.summary.textContent);
@@ -452,7 +469,7 @@ export class BtalkSiteImport extends HTMLElement {
   async order() {
     if (this.#run?.running || this.#validating) return undefined;
     const ready = this.#readyRows();
-    if (!ready.length || !this.#customerCode) return undefined;
+    if (!ready.length || !this.#customerCode || this.#validatedFor !== this.#customerCode) return undefined;
     const store = this.store;
     await store.saveImport({
       importId: this.#importId, customerCode: this.#customerCode, fileName: this.#file.name, headers: this.#file.headers,
@@ -512,7 +529,9 @@ export class BtalkSiteImport extends HTMLElement {
     const ready = this.#toOrder().length;
     ui.orderStep.hidden = !this.#rows.some((r) => r.check);
     const running = !!this.#run?.running;
-    ui.orderButton.textContent = ready === 1 ? this.#t('order.button.one') : this.#t('order.button', { count: ready });
+    const allDone = ready === 0 && this.#readyRows().length > 0;
+    ui.orderButton.textContent = allDone ? this.#t('order.allDone')
+      : ready === 1 ? this.#t('order.button.one') : this.#t('order.button', { count: ready });
     ui.orderButton.disabled = running || this.#validating || ready === 0 || !this.#customerCode;
     ui.pauseButton.hidden = !running;
     ui.cancelButton.hidden = !running;

@@ -3,12 +3,13 @@ export const SITE_IMPORT_CSS = `
   :host { max-width: 72rem; }
   .container { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
   .title { margin: 0; font-size: 1.25em; }
+  .container > :is(h1, h2, h3, h4, h5) { margin: 0; }
   [part~="step"] {
     display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; margin: 0;
     padding: 0.75rem; border: 1px solid var(--btalk-color-border, #8a8a8a);
     border-radius: var(--btalk-radius, 4px);
   }
-  [part~="step"] > h3 { margin: 0; font-size: 1.05em; }
+  [part~="step"] > :is(h2, h3, h4, h5, h6) { margin: 0; font-size: 1.05em; }
   .hint { margin: 0; font-size: 0.9em; opacity: 0.85; }
   [part~="dropzone"] {
     display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem;

@@ -70,6 +70,7 @@ export default {
   'order.title': 'Order',
   'order.button': 'Order {count} ready sites',
   'order.button.one': 'Order 1 ready site',
+  'order.allDone': 'Every ready site is ordered',
   'order.none': 'No row is ready to order yet.',
   'order.progress': 'Ordering progress',
   'order.counts': '{finished} of {total} sites processed: {done} ordered with their address, {addressFailed} ordered without address, {failed} failed.',

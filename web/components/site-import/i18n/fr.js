@@ -28,6 +28,7 @@ export default {
   'order.title': 'Commande',
   'order.button': 'Commander {count} sites prêts',
   'order.button.one': 'Commander 1 site prêt',
+  'order.allDone': 'Tous les sites prêts sont commandés',
   'order.pause': 'Pause',
   'order.resume': 'Reprendre',
   'order.cancel': 'Annuler',
