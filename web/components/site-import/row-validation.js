@@ -81,6 +81,12 @@ export class RowValidator {
     };
   }
 
+  /** A field of a country's address form (label, min and max length), once the country is loaded. */
+  fieldOf(iso2, name) {
+    const data = this.#ready.get(iso2);
+    return data && !data.error ? data.form.fields.find((f) => f.name === name) ?? null : null;
+  }
+
   /** The geo-area fields of a country's form, by level: [{ level, name }]. */
   #geoFields(iso2) {
     const data = this.#ready.get(iso2);

@@ -4,7 +4,9 @@
 // The logic lives in DOM-free modules (csv, columns, row-validation, run-engine, progress-store,
 // result-csv); this class wires them to the UI.
 
+import * as shared from '../../internal/shared.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { format } from '../../internal/localize.js';
 import { Catalogue, LocalizeController } from '../../internal/localize.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
 import EN from './strings.js';
@@ -16,6 +18,7 @@ import { defaultProgressStore } from './progress-store.js';
 import { buildResult } from './result-csv.js';
 import { importIdFor } from './reference.js';
 import { editorElement, fieldLabel, mappingControls, rowElement } from './views.js';
+import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skeleton.js';
 
 const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
 
@@ -79,6 +82,7 @@ export class BtalkSiteImport extends HTMLElement {
   #editing = null;
   #finished = false;
   #liveTimer = null;
+  #retryLoad = null; // what the error's Retry button does again
   #revalidate = false;
   #validatedFor = null; // the customer the rows were last checked for
   #resumedImportId = null; // a resumed import keeps its saved id
@@ -131,78 +135,22 @@ export class BtalkSiteImport extends HTMLElement {
   // ---- structure ---------------------------------------------------------
 
   #build() {
-    const ui = this.#ui;
-    ui.title = h('h2', { class: 'title', part: 'title' });
-    // Visually hidden: the same counts are on screen; this only announces them (throttled).
-    ui.live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-    ui.error = h('p', { part: 'error', role: 'alert', class: 'error' });
-    // Source step
-    ui.customerSelect = h('select', { id: 'customer-select', part: 'select', onchange: (e) => this.#setCustomer(e.target.value) });
-    ui.customerLabel = h('label', { for: 'customer-select', part: 'label' });
-    ui.customerField = h('div', { class: 'field', part: 'field', hidden: true }, ui.customerLabel, ui.customerSelect);
-    ui.customerInfo = h('p', { class: 'hint' });
-    ui.fileInput = h('input', { id: 'file-input', type: 'file', accept: '.csv,text/csv,text/plain', part: 'input',
-      onchange: (e) => { const [file] = e.target.files; if (file) this.importFile(file); } });
-    ui.fileLabel = h('label', { for: 'file-input', part: 'label' });
-    ui.dropHint = h('span', { class: 'hint' });
-    ui.drop = h('div', { part: 'dropzone', class: 'dropzone' }, ui.fileLabel, ui.fileInput, ui.dropHint);
-    for (const [type, over] of [['dragenter', true], ['dragover', true], ['dragleave', false], ['drop', false]]) {
-      ui.drop.addEventListener(type, (event) => {
-        event.preventDefault();
-        ui.drop.classList.toggle('over', over);
-        const [file] = event.dataTransfer?.files ?? [];
-        if (type === 'drop' && file) this.importFile(file);
-      });
-    }
-    ui.pasteLabel = h('label', { for: 'paste-input', part: 'label' });
-    ui.paste = h('textarea', { id: 'paste-input', spellcheck: 'false', part: 'input' });
-    ui.pasteButton = h('button', { type: 'button', class: 'secondary', id: 'paste-button',
-      onclick: () => this.importText(ui.paste.value, this.#t('source.pasted')) });
-    ui.sourceStatus = h('p', { part: 'status', class: 'hint' });
-    ui.sourceHint = h('p', { class: 'hint' });
-    ui.resumeText = h('p', {});
-    ui.resumeButton = h('button', { type: 'button', id: 'resume-button', onclick: () => this.#resume() });
-    ui.discardButton = h('button', { type: 'button', class: 'secondary', id: 'discard-button', onclick: () => this.#discardSaved() });
-    ui.resume = h('div', { class: 'stack', part: 'resume', hidden: true }, ui.resumeText, h('div', { class: 'actions' }, ui.resumeButton, ui.discardButton));
-    ui.sourceTitle = h('h3', {});
-    ui.source = h('section', { part: 'step', 'data-step': 'source' }, ui.sourceTitle, ui.sourceHint, ui.customerField, ui.customerInfo,
-      ui.resume, ui.drop, h('div', { class: 'field', part: 'field' }, ui.pasteLabel, ui.paste), h('div', { class: 'actions' }, ui.pasteButton), ui.sourceStatus);
-    // Mapping step
-    ui.mappingTitle = h('h3', {});
-    ui.mappingHint = h('p', { class: 'hint' });
-    ui.mappingGrid = h('div', { class: 'mapping-grid' });
-    ui.mappingStatus = h('p', { part: 'status', id: 'mapping-status' });
-    ui.applyButton = h('button', { type: 'button', id: 'apply-mapping', onclick: () => this.validate() });
-    ui.mapping = h('section', { part: 'step', 'data-step': 'mapping', hidden: true }, ui.mappingTitle, ui.mappingHint, ui.mappingGrid,
-      ui.mappingStatus, h('div', { class: 'actions' }, ui.applyButton));
-    // Rows step
-    ui.rowsTitle = h('h3', {});
-    ui.validateProgress = h('progress', { part: 'progress', id: 'validate-progress', hidden: true });
-    ui.summary = h('p', { id: 'summary' });
-    ui.filter = h('input', { type: 'checkbox', id: 'problems-only', onchange: () => this.#renderTable() });
-    ui.filterLabel = h('label', { for: 'problems-only' });
-    ui.caption = h('caption', {});
-    ui.tbody = h('tbody', {});
-    ui.headRow = h('tr', {});
-    ui.table = h('table', { part: 'table' }, ui.caption, h('thead', {}, ui.headRow), ui.tbody);
-    ui.rowsStep = h('section', { part: 'step', 'data-step': 'rows', hidden: true }, ui.rowsTitle, ui.validateProgress, ui.summary,
-      h('div', { class: 'actions' }, h('span', { class: 'filter' }, ui.filter, ui.filterLabel)), h('div', { class: 'table-wrap' }, ui.table));
-    // Order step
-    ui.orderTitle = h('h3', {});
-    ui.orderButton = h('button', { type: 'button', id: 'order-button', part: 'order-button', onclick: () => this.order() });
-    ui.runProgressLabel = h('label', { for: 'run-progress' });
-    ui.runProgress = h('progress', { id: 'run-progress', part: 'progress', value: 0, max: 1 });
-    ui.runCounts = h('p', { id: 'run-counts' });
-    ui.pauseButton = h('button', { type: 'button', class: 'secondary', id: 'pause-button', onclick: () => this.#togglePause() });
-    ui.cancelButton = h('button', { type: 'button', class: 'secondary', id: 'cancel-button', onclick: () => this.cancel() });
-    ui.retryAddresses = h('button', { type: 'button', class: 'secondary', id: 'retry-addresses', onclick: () => this.#retry('addresses') });
-    ui.retryOrders = h('button', { type: 'button', class: 'secondary', id: 'retry-orders', onclick: () => this.#retry('orders') });
-    ui.downloadButton = h('button', { type: 'button', class: 'secondary', id: 'download-button', part: 'download', onclick: () => this.#download() });
-    ui.runBox = h('div', { class: 'stack', hidden: true }, h('div', { class: 'field' }, ui.runProgressLabel, ui.runProgress), ui.runCounts);
-    ui.orderStep = h('section', { part: 'step', 'data-step': 'order', hidden: true }, ui.orderTitle,
-      h('div', { class: 'actions' }, ui.orderButton, ui.pauseButton, ui.cancelButton), ui.runBox,
-      h('div', { class: 'actions' }, ui.retryAddresses, ui.retryOrders, ui.downloadButton));
-    return h('div', { class: 'container', part: 'base' }, ui.title, ui.error, ui.source, ui.mapping, ui.rowsStep, ui.orderStep, ui.live);
+    return buildSkeleton(this.#ui, {
+      customer: (code) => this.#setCustomer(code),
+      file: (file) => this.importFile(file),
+      paste: (text) => this.importText(text, this.#t('source.pasted')),
+      resume: () => this.#resume(),
+      discard: () => this.#discardSaved(),
+      validate: () => this.validate(),
+      filter: () => this.#renderTable(),
+      order: () => this.order(),
+      pause: () => this.#togglePause(),
+      cancel: () => this.cancel(),
+      retryAddresses: () => this.#retry('addresses'),
+      retryOrders: () => this.#retry('orders'),
+      download: () => this.#download(),
+      retryLoad: () => { const again = this.#retryLoad; this.#clearError(); again?.(); },
+    });
   }
 
   #renderAll() {
@@ -215,27 +163,7 @@ export class BtalkSiteImport extends HTMLElement {
         ui[key] = next;
       }
     }
-    ui.title.textContent = this.#t('title');
-    ui.sourceTitle.textContent = this.#t('source.title');
-    ui.sourceHint.textContent = this.#t('source.hint');
-    ui.customerLabel.textContent = this.#t('customer.label');
-    ui.fileLabel.textContent = this.#t('source.file');
-    ui.dropHint.textContent = this.#t('source.drop');
-    ui.pasteLabel.textContent = this.#t('source.paste');
-    ui.pasteButton.textContent = this.#t('source.pasteButton');
-    ui.resumeButton.textContent = this.#t('resume.button');
-    ui.discardButton.textContent = this.#t('resume.discard');
-    ui.mappingTitle.textContent = this.#t('mapping.title');
-    ui.mappingHint.textContent = this.#t('mapping.hint');
-    ui.applyButton.textContent = this.#t('mapping.apply');
-    ui.rowsTitle.textContent = this.#t('validate.title');
-    ui.filterLabel.textContent = this.#t('filter.problems');
-    ui.orderTitle.textContent = this.#t('order.title');
-    ui.runProgressLabel.textContent = this.#t('order.progress');
-    ui.cancelButton.textContent = this.#t('order.cancel');
-    ui.downloadButton.textContent = this.#t('download.button');
-    ui.headRow.replaceChildren(...['row', 'status', 'site', 'country', 'address', 'problems', 'result', 'actions']
-      .map((c) => h('th', { scope: 'col', text: this.#t(`col.${c}`) })));
+    renderTexts(ui, (key, params) => this.#t(key, params));
     if (this.#mapping) this.#renderMapping();
     this.#renderTable();
     this.#renderRun();
@@ -254,7 +182,7 @@ export class BtalkSiteImport extends HTMLElement {
     try {
       this.#customers ??= await this.client.customers();
     } catch (error) {
-      this.#fail('error.load', error);
+      this.#fail('error.load', error, () => this.#loadCustomers());
       return;
     }
     const list = this.#customers;
@@ -292,7 +220,7 @@ export class BtalkSiteImport extends HTMLElement {
   /** Reads CSV text (a file's or pasted), proposes the mapping, and checks the rows when every column is matched. */
   async importText(text, name = 'sites.csv') {
     if (this.#run?.running) return;
-    this.#ui.error.textContent = '';
+    this.#clearError();
     let parsed;
     try {
       const papa = await loadPapa({ url: this.getAttribute('papaparse-src') || undefined });
@@ -345,7 +273,7 @@ export class BtalkSiteImport extends HTMLElement {
     ui.rowsStep.hidden = false;
     ui.validateProgress.hidden = false;
     ui.validateProgress.removeAttribute('value');
-    ui.error.textContent = '';
+    this.#clearError();
     try {
       const client = this.client;
       const [core, countries, vpns] = await Promise.all([
@@ -370,7 +298,7 @@ export class BtalkSiteImport extends HTMLElement {
         },
       });
     } catch (error) {
-      this.#fail('validate.failed', error);
+      this.#fail('validate.failed', error, () => this.validate());
     } finally {
       this.#validating = false;
       ui.validateProgress.hidden = true;
@@ -385,7 +313,15 @@ export class BtalkSiteImport extends HTMLElement {
     this.#say(ui.summary.textContent);
   }
 
-  #problemText(problem) {
+  /**
+   * A problem as the address form shows it: its per-code template with the field's label where the
+   * address form has one for this language (e.g. French), else the core's own message.
+   */
+  #problemText(problem, row) {
+    const field = row ? this.#validator?.fieldOf(row.site.country, problem.field) : null;
+    const strings = typeof shared.resolveStrings === 'function' ? shared.resolveStrings(this.#l10n.lang) : {};
+    const template = strings[`problem.${problem.code}`];
+    if (field && template) return format(template, { label: field.label, min: field.minLength ?? '', max: field.maxLength ?? '' });
     return problem.message || problem.code || '';
   }
 
@@ -402,8 +338,7 @@ export class BtalkSiteImport extends HTMLElement {
       return row.check?.status !== STATUS.READY || state === 'orderFailed' || state === 'addressFailed';
     });
     ui.caption.textContent = this.#t('table.caption', { name: this.#file.name, count: shown.length });
-    const formatLines = typeof this.#core?.formatAddress === 'function'
-      ? (address, country) => this.#core.formatAddress(address, { country }) : null;
+    const formatLines = this.#formatLines();
     const actions = {
       edit: (row) => this.#edit(row),
       retryAddress: (row) => this.#retry('addresses', row.key),
@@ -413,9 +348,15 @@ export class BtalkSiteImport extends HTMLElement {
     const fragment = document.createDocumentFragment();
     for (const row of shown) {
       fragment.append(rowElement((k, p) => this.#t(k, p), row, this.#run?.record(row.key),
-        { formatLines, problemText: (p) => this.#problemText(p), actions, locked }));
+        { formatLines, problemText: (p, r) => this.#problemText(p, r), actions, locked }));
     }
     ui.tbody.replaceChildren(fragment);
+  }
+
+  /** The core's postal lines for an address, when the core can write them. */
+  #formatLines() {
+    const core = this.#core;
+    return typeof core?.formatAddress === 'function' ? (address, country) => core.formatAddress(address, { country }) : null;
   }
 
   #updateRow(key) {
@@ -423,7 +364,7 @@ export class BtalkSiteImport extends HTMLElement {
     const current = this.#ui.tbody.querySelector(`tr[data-row="${key}"]`);
     if (!row || !current) return;
     current.replaceWith(rowElement((k, p) => this.#t(k, p), row, this.#run?.record(key), {
-      formatLines: null, problemText: (p) => this.#problemText(p), locked: !!this.#run?.running,
+      formatLines: this.#formatLines(), problemText: (p, r) => this.#problemText(p, r), locked: !!this.#run?.running,
       actions: { edit: (r) => this.#edit(r), retryAddress: (r) => this.#retry('addresses', r.key), retryOrder: (r) => this.#retry('orders', r.key) },
     }));
   }
@@ -525,30 +466,13 @@ export class BtalkSiteImport extends HTMLElement {
   }
 
   #renderRun() {
-    const ui = this.#ui;
-    const ready = this.#toOrder().length;
-    ui.orderStep.hidden = !this.#rows.some((r) => r.check);
-    const running = !!this.#run?.running;
-    const allDone = ready === 0 && this.#readyRows().length > 0;
-    ui.orderButton.textContent = allDone ? this.#t('order.allDone')
-      : ready === 1 ? this.#t('order.button.one') : this.#t('order.button', { count: ready });
-    ui.orderButton.disabled = running || this.#validating || ready === 0 || !this.#customerCode;
-    ui.pauseButton.hidden = !running;
-    ui.cancelButton.hidden = !running;
-    ui.pauseButton.textContent = this.#run?.paused ? this.#t('order.resume') : this.#t('order.pause');
-    const counts = this.#run?.counts;
-    ui.runBox.hidden = !counts;
-    if (counts) {
-      ui.runProgress.max = Math.max(1, counts.total);
-      ui.runProgress.value = counts.finished;
-      ui.runCounts.textContent = this.#t('order.counts', counts);
-    }
-    ui.retryAddresses.hidden = running || !counts?.addressFailed;
-    ui.retryAddresses.textContent = this.#t('order.retryAddresses', { count: counts?.addressFailed ?? 0 });
-    ui.retryOrders.hidden = running || !counts?.failed;
-    ui.retryOrders.textContent = this.#t('order.retryOrders', { count: counts?.failed ?? 0 });
-    ui.downloadButton.hidden = !this.#rows.some((r) => r.check);
+    renderRunState(this.#ui, (key, params) => this.#t(key, params), {
+      toOrder: this.#toOrder().length, ready: this.#readyRows().length, checked: this.#rows.some((r) => r.check),
+      running: !!this.#run?.running, paused: !!this.#run?.paused, validating: this.#validating,
+      customer: !!this.#customerCode, counts: this.#run?.counts ?? null,
+    });
   }
+
 
   // ---- resume ------------------------------------------------------------
 
@@ -601,14 +525,9 @@ export class BtalkSiteImport extends HTMLElement {
   }
 
   async #download() {
-    const text = await this.resultCsv();
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const link = h('a', { href: url, download: this.#file.name.replace(/(\.csv)?$/i, '-result.csv') });
-    this.shadowRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadText(this.shadowRoot, this.#file.name.replace(/(\.csv)?$/i, '-result.csv'), await this.resultCsv(), 'text/csv;charset=utf-8');
   }
+
 
   // ---- messages ----------------------------------------------------------
 
@@ -622,9 +541,18 @@ export class BtalkSiteImport extends HTMLElement {
     }, 1000);
   }
 
-  #fail(key, error) {
+  #clearError() {
+    this.#ui.error.textContent = '';
+    this.#ui.errorRetry.hidden = true;
+    this.#retryLoad = null;
+  }
+
+  /** Shows a failure (what the user typed or loaded is kept) with a Retry of `again`. */
+  #fail(key, error, again) {
     const message = String(error?.message ?? error);
     this.#ui.error.textContent = this.#t(key, { message });
+    this.#retryLoad = again ?? null;
+    this.#ui.errorRetry.hidden = !again;
     emit(this, 'btalk-error', { message, status: typeof error?.status === 'number' ? error.status : 0, code: error?.code ?? 'error' });
   }
 }

@@ -74,7 +74,7 @@ export function rowElement(t, row, record, { formatLines, problemText, actions, 
     h('td', { class: 'site' }, h('div', { text: site.technicalSiteName ?? '' }), h('div', { class: 'hint', text: site.customerSiteLabel ?? '' })),
     h('td', { text: row.site.country ?? '' }),
     h('td', { class: 'address', text: addressText(row, formatLines) }),
-    h('td', { class: 'problems' }, problems.length ? h('ul', {}, problems.map((p) => h('li', { text: problemText(p) }))) : null),
+    h('td', { class: 'problems' }, problems.length ? h('ul', {}, problems.map((p) => h('li', { text: problemText(p, row) }))) : null),
     h('td', {}, result),
     h('td', {}, h('div', { class: 'actions' }, buttons)));
 }
