@@ -261,3 +261,46 @@ test('the demo page imports its 10-country sample file and orders every site', {
     await page.closeAll();
   }
 });
+
+test('keyboard only: a row is fixed in place and checked again; texts follow the language', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const good = fileRow(await validSite('FR', `${p}_OK`, VPN));
+    const bad = { ...good, technicalSiteName: `${p}_FIX`, 'Postal code': '7501' };
+    const headers = HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h));
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    const ui = importUi(page);
+    await ui.paste.fill(csvOf(headers, [good, bad]));
+    await ui.pasteButton.focus();
+    await page.keyboard.press('Enter');
+    await ui.summary.filter({ hasText: '1 with problems' }).waitFor();
+    assert.equal(await ui.order.textContent(), 'Order 1 ready site');
+    // Accessible structure: a captioned table, a labelled progress bar, a polite status region.
+    assert.match(await ui.root.locator('caption').textContent(), /2 rows shown/);
+    assert.equal(await ui.root.locator('[role="status"][aria-live="polite"]').count() >= 1, true);
+    assert.equal(await ui.root.locator('label[for="run-progress"]').count(), 1);
+
+    await ui.filter.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await ui.rows.count(), 1);
+    await ui.row(3).locator('button[data-action="edit"]').focus();
+    await page.keyboard.press('Enter');
+    const pcInput = ui.root.locator(`tr[data-editor="3"] input[data-column="${headers.indexOf('Postal code')}"]`);
+    await pcInput.focus();
+    await pcInput.fill('75015');
+    await page.keyboard.press('Enter');
+    await ui.summary.filter({ hasText: '2 ready' }).waitFor();
+    assert.equal(await ui.order.textContent(), 'Order 2 ready sites');
+    assert.equal(await ui.rows.count(), 0, 'no problem left under the filter');
+    const rows = await page.evaluate(() => document.querySelector('btalk-site-import').rows);
+    assert.equal(rows[1].cells[headers.indexOf('Postal code')], '75015', 'the edit is kept in the row');
+
+    // French: the address form's French message for the same problem.
+    await pcInput.isHidden();
+    await page.evaluate(() => document.querySelector('btalk-site-import').setAttribute('lang', 'fr'));
+    await ui.paste.fill(csvOf(headers, [bad]));
+    await ui.pasteButton.click();
+    await ui.summary.filter({ hasText: 'à corriger' }).waitFor();
+    assert.match(await ui.row(2).locator('td.problems').textContent(), / : au moins 5 caractères\./);
+  });
+});
