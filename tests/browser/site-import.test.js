@@ -234,6 +234,21 @@ test('a 500 on one row\'s push leaves it "ordered, address missing"; its retry p
     const sites = await mine(p);
     assert.equal(sites.length, 4);
     assert.ok(sites.every((s) => s.voiceAddress));
+    // The progress kept in IndexedDB (direct mode: the page held the credentials) holds no secret.
+    const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('btalk-forms-site-import');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['imports', 'records'], 'readonly');
+        const imports = tx.objectStore('imports').getAll();
+        const records = tx.objectStore('records').getAll();
+        tx.oncomplete = () => resolve(JSON.stringify({ imports: imports.result, records: records.result }));
+      };
+    }));
+    const creds = await directCredentials();
+    assert.match(stored, new RegExp(withoutAddress[0].voiceSiteId), 'the progress is there');
+    for (const secret of [creds.apiKey, creds.clientSecret]) assert.equal(stored.includes(secret), false);
+    assert.doesNotMatch(stored, /Bearer|access_token|accessToken/);
   });
 });
 

@@ -483,7 +483,8 @@ export class BtalkSiteImport extends HTMLElement {
     } catch {
       return;
     }
-    const open = imports.find((meta) => !meta.finished);
+    const fixed = this.getAttribute('customer-code');
+    const open = imports.find((meta) => !meta.finished && (!fixed || meta.customerCode === fixed));
     if (!open || this.#file) return;
     const records = await this.store.loadRecords(open.importId).catch(() => []);
     const done = records.filter((r) => r.state === 'done').length;
