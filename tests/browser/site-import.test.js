@@ -319,3 +319,49 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
     assert.match(await ui.row(2).locator('td.problems').textContent(), / : au moins 5 caractères\./);
   });
 });
+
+test('a 429 on an order waits for Retry-After and sends it again; pause, resume and cancel steer the run', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const rows = [];
+    for (const iso2 of COUNTRIES) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}`, VPN)));
+    await mountImport(page, {
+      mode: 'direct', ...(await directCredentials()),
+      attributes: { 'customer-code': '9999', concurrency: '1' },
+      faultRules: [
+        { method: 'POST', path: '/orders', headers: { 'X-Standin-Fail': '429' }, times: 1 },
+        // Slow orders, so the run can be paused and cancelled while it goes.
+        { method: 'POST', path: '/orders', headers: { 'X-Standin-Latency': '200' }, times: 100 },
+      ],
+    });
+    const ui = importUi(page);
+    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
+    await ui.pasteButton.click();
+    await ui.order.filter({ hasText: 'Order 10 ready sites' }).waitFor();
+    await ui.order.click();
+    await page.waitForFunction(() => window.__events.filter((e) => e.type === 'btalk-import-row' && e.detail.state === 'done').length >= 2);
+    const firstRow = await page.evaluate(() => window.__events.filter((e) => e.type === 'btalk-import-row' && e.detail.row === 2).map((e) => e.detail.state));
+    assert.deepEqual(firstRow, ['ordering', 'pending', 'ordering', 'ordered', 'addressing', 'done'], 'the 429-ed order was sent again');
+    await ui.pause.click();
+    assert.equal(await ui.pause.textContent(), 'Resume');
+    await page.waitForTimeout(400); // the order in flight finishes
+    const whilePaused = await requestsOf(page, 'POST', '/orders');
+    await page.waitForTimeout(600);
+    assert.equal(await requestsOf(page, 'POST', '/orders'), whilePaused, 'nothing new starts while paused');
+    await ui.pause.click();
+    await page.waitForFunction((n) => window.__requests.filter((r) => r.method === 'POST').length > n, whilePaused);
+    await ui.cancel.click();
+    const done = await waitForDone(page);
+    assert.equal(done.cancelled, true);
+    assert.ok(done.counts.pending > 0 && done.counts.done < 10, JSON.stringify(done.counts));
+    assert.equal((await mine(p)).length, done.counts.done + done.counts.ordered + done.counts.addressFailed);
+    // Ordering again finishes the rest, without a second voicesite for any row.
+    assert.match(await ui.order.textContent(), new RegExp(`Order ${10 - done.counts.done} ready site`));
+    await ui.order.click();
+    const again = await waitForDone(page, 2);
+    assert.equal(again.counts.done, 10);
+    const sites = await mine(p);
+    assert.equal(sites.length, 10);
+    assert.ok(sites.every((s) => s.voiceAddress));
+  });
+});

@@ -131,3 +131,22 @@ test('an order error other than 429 marks the row failed with the API problems, 
   counts = await run.retryOrders(2);
   assert.equal(counts.done, 2);
 });
+
+test('an order accepted without a voicesite id is asked again (same reference) on retry, then addressed', async () => {
+  const client = fakeClient();
+  const order = client.orderVoicesite;
+  let first = true;
+  client.orderVoicesite = async (...args) => {
+    const answer = await order(...args);
+    if (first) { first = false; return { ...answer, voiceSiteId: '', status: 'pending' }; }
+    return answer;
+  };
+  const run = new ImportRun({ client, customerCode: '9999', importId: 'I' });
+  run.add(rowsOf(1));
+  let counts = await run.start();
+  assert.equal(counts.addressFailed, 1);
+  assert.match(run.record(2).error.message, /no voicesite id/);
+  counts = await run.retryAddresses(2);
+  assert.equal(counts.done, 1);
+  assert.equal(client.orders.size, 1, 'still one voicesite');
+});

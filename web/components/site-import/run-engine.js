@@ -123,8 +123,10 @@ export class ImportRun {
   /** Runs only the address step of rows left "ordered, address missing" (or one row's, with `key`). */
   retryAddresses(key) {
     for (const record of this.records) {
-      if (record.state === ROW_STATE.ADDRESS_FAILED && record.voiceSiteId && (key === undefined || record.key === key)) {
-        record.state = ROW_STATE.ORDERED;
+      if (record.state === ROW_STATE.ADDRESS_FAILED && (key === undefined || record.key === key)) {
+        // Without a voicesite id (the order was accepted but not yet completed), the order is sent
+        // again with the same reference: the API answers with the existing order, now with its id.
+        record.state = record.voiceSiteId ? ROW_STATE.ORDERED : ROW_STATE.PENDING;
         if (this.#running) this.#queue.push(record.key);
       }
     }

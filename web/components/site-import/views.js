@@ -59,7 +59,7 @@ export function rowElement(t, row, record, { formatLines, problemText, actions, 
     buttons.push(h('button', { type: 'button', class: 'secondary small', part: 'edit-button', 'data-action': 'edit',
       'aria-label': t('row.edit', { row: row.number }), text: t('row.edit', { row: '' }).trim(), onclick: () => actions.edit(row) }));
   }
-  if (record?.state === 'addressFailed' && record.voiceSiteId) {
+  if (record?.state === 'addressFailed') {
     buttons.push(h('button', { type: 'button', class: 'small', part: 'retry-button', 'data-action': 'retry-address',
       text: t('row.retryAddress', { row: row.number }), onclick: () => actions.retryAddress(row) }));
   }
