@@ -281,7 +281,8 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
   await withPage(async (page) => {
     const p = prefix();
     const good = fileRow(await validSite('FR', `${p}_OK`, VPN));
-    const bad = { ...good, technicalSiteName: `${p}_FIX`, 'Postal code': '7501' };
+    // A label with markup: file texts are data, shown as text.
+    const bad = { ...good, technicalSiteName: `${p}_FIX`, 'Postal code': '7501', 'Site label': '<img src=x onerror="window.__xss=1">Lab' };
     const headers = HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h));
     await mountImport(page, { attributes: { 'customer-code': '9999' } });
     const ui = importUi(page);
@@ -290,6 +291,9 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
     await page.keyboard.press('Enter');
     await ui.summary.filter({ hasText: '1 with problems' }).waitFor();
     assert.equal(await ui.order.textContent(), 'Order 1 ready site');
+    assert.equal(await ui.root.locator('img').count(), 0);
+    assert.match(await ui.row(3).textContent(), /<img src=x onerror/);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
     // Accessible structure: a captioned table, a labelled progress bar, a polite status region.
     assert.match(await ui.root.locator('caption').textContent(), /2 rows shown/);
     assert.equal(await ui.root.locator('[role="status"][aria-live="polite"]').count() >= 1, true);

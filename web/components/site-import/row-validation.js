@@ -56,7 +56,10 @@ export class RowValidator {
   #loadCountry(iso2, signal) {
     if (!this.#forms.has(iso2)) {
       const promise = this.#client.countryForm(iso2, { signal }).then(
-        (answer) => ({ ...answer, validator: this.#validatorFor(answer) }),
+        (answer) => ({
+          ...answer, validator: this.#validatorFor(answer),
+          constraintsText: typeof answer.constraints === 'string' ? answer.constraints : JSON.stringify(answer.constraints),
+        }),
         (error) => ({ error }),
       ).then((value) => { this.#ready.set(iso2, value); return value; });
       this.#forms.set(iso2, promise);
@@ -199,6 +202,16 @@ export class RowValidator {
       const zone = data.dialZones.find((z) => z.value === address.dialZone)
         ?? data.dialZones.find((z) => String(z.display ?? '').toLowerCase() === address.dialZone.toLowerCase());
       if (zone) address.dialZone = zone.value;
+    }
+    // Canonical values first (trimmed, upper-cased codes, enumeration spelling), as the address form stores them.
+    if (typeof this.#core.normalizeAddress === 'function') {
+      try {
+        const normal = this.#core.normalizeAddress(data.constraintsText, address);
+        for (const [name, value] of Object.entries(normal.address ?? {})) if (typeof value === 'string') address[name] = value;
+        row.changes = normal.changes ?? [];
+      } catch {
+        row.changes = []; // validation below reports what is wrong
+      }
     }
     let result;
     try {
