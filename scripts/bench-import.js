@@ -4,6 +4,7 @@
 // Two figures: the row validation alone (RowValidator.validateRows, the country rules and
 // geo areas already loaded), and the element end to end (CSV parsing, mapping, loading each
 // country once, validation in chunks, table rendering).
+import { loadavg } from 'node:os';
 import { launchBrowser, startServer } from '../tests/browser/helpers.js';
 import { csvOf, mountImport, openImportPage, validSite } from '../tests/browser/site-import-helpers.js';
 
@@ -41,17 +42,25 @@ try {
     const ready = model.filter((r) => r.check.status === 'ready').length;
     // End to end through the element (fresh client caches are not cleared: countries are
     // cached by the client, as they would be after the first file).
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    observer.observe({ type: 'longtask', buffered: false });
     const start = performance.now();
     await element.importText(text, 'bench.csv');
     const endToEnd = performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
     const elementReady = element.rows.filter((r) => r.check?.status === 'ready').length;
-    return { runs, ready, endToEnd, elementReady, rows: model.length };
+    return { runs, ready, endToEnd, elementReady, rows: model.length, longest: Math.max(0, ...longTasks) };
   }, { text });
   const best = Math.min(...figures.runs);
   const median = figures.runs.sort((a, b) => a - b)[Math.floor(figures.runs.length / 2)];
+  // The machine is shared: the load says how much the figures below were squeezed.
+  console.log(`load average: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`rows: ${figures.rows} (${figures.ready} ready) in ${COUNTRIES.length} countries`);
   console.log(`row validation: median ${median.toFixed(0)} ms, best ${best.toFixed(0)} ms -> ${Math.round(figures.rows / (median / 1000))} rows/s`);
   console.log(`element end to end (parse, map, load, validate, render): ${figures.endToEnd.toFixed(0)} ms (${figures.elementReady} ready)`);
+  console.log(`longest main-thread task meanwhile: ${figures.longest.toFixed(0)} ms`);
   if (page.problems.length) console.log('page problems:', page.problems);
   await page.closeAll();
 } finally {

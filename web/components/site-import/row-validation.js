@@ -24,6 +24,7 @@ export class RowValidator {
   #countries = new Map(); // iso2 -> { iso2, name, covered }
   #forms = new Map(); // iso2 -> Promise<{ form, constraints, geo, dialZones, validator } | { error }>
   #ready = new Map(); // iso2 -> settled value of #forms
+  #areasCache = new Map(); // country + path -> the geoAreas object of that path
   #geo = new Map(); // `${iso2}|${parents.join('|')}` -> [{ value, display }] | { error }
 
   /**
@@ -74,12 +75,20 @@ export class RowValidator {
       const compiled = core.compileConstraints(constraints, geo);
       return { validate: (address, geoAreas) => compiled.validate(address, { geoAreas }), dispose: () => compiled.dispose?.() };
     }
-    // Until compileConstraints is available: the constraints are serialised once, not per row.
+    // Until compileConstraints is available: the constraints are serialised once, and the options
+    // (geographical constraints + the lists of a geo path) once per path, not per row.
     const constraintsText = typeof constraints === 'string' ? constraints : JSON.stringify(constraints);
-    const geoText = geo === undefined ? null : (typeof geo === 'string' ? geo : JSON.stringify(geo));
+    const geoObject = geo === undefined ? null : (typeof geo === 'string' ? JSON.parse(geo) : geo);
+    const optionsByAreas = new Map(); // the areas object (shared per path) -> options text
     return {
-      validate: (address, geoAreas) => core.validateAddress(constraintsText, address,
-        { ...(geoText ? { geographicalConstraints: JSON.parse(geoText) } : {}), geoAreas }),
+      validate: (address, geoAreas) => {
+        let options = optionsByAreas.get(geoAreas);
+        if (options === undefined) {
+          options = JSON.stringify({ ...(geoObject ? { geographicalConstraints: geoObject } : {}), geoAreas });
+          optionsByAreas.set(geoAreas, options);
+        }
+        return core.validateAddress(constraintsText, address, options);
+      },
       dispose: () => {},
     };
   }
@@ -138,15 +147,21 @@ export class RowValidator {
   /** The geoAreas option for a row: the lists along its own path. */
   #geoAreasFor(row) {
     const areas = {};
+    const keys = [];
     const fields = this.#geoFields(row.site.country);
     for (const { level } of fields) {
       const path = this.#geoPath(row, level);
       if (!path) break;
-      const list = this.#geo.get(`${row.site.country}|${path.join('|')}`);
+      const key = `${row.site.country}|${path.join('|')}`;
+      const list = this.#geo.get(key);
       if (!Array.isArray(list)) return { error: list?.error };
       areas[`area${level}`] = list;
+      keys.push(key);
     }
-    return { areas };
+    // One object per distinct path, so what is derived from it (options text) is made once.
+    const cacheKey = `${row.site.country}#${keys.join('#')}`;
+    if (!this.#areasCache.has(cacheKey)) this.#areasCache.set(cacheKey, areas);
+    return { areas: this.#areasCache.get(cacheKey) };
   }
 
   /**
@@ -231,7 +246,7 @@ export class RowValidator {
    * Validates every row in chunks (the page stays responsive between chunks), then flags
    * rows of the file that would order the same site twice. onProgress(done, total).
    */
-  async validateRows(rows, { customerCode, importId, chunkSize = 200, onProgress, signal } = {}) {
+  async validateRows(rows, { customerCode, importId, chunkSize = 100, onProgress, signal } = {}) {
     for (let start = 0; start < rows.length; start += chunkSize) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
       for (const row of rows.slice(start, start + chunkSize)) this.validate(row, { customerCode, importId });
