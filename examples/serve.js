@@ -2,6 +2,7 @@
 //
 //   /                      examples/demo/ (index.html; a placeholder until the demo exists)
 //   /web/*, /dist/*        the library and its wasm build (application/wasm)
+//   /node_modules/papaparse/*  Papa Parse's own files, for <btalk-site-import> on pages without a bundler
 //   /btalk/v1/*            the stand-in API (needs token + API key, like the real one)
 //   /oauth/v3/token        the stand-in token endpoint
 //   /proxy/btalk/v1/*      same-origin proxy: adds the bearer token and API key server-side,
