@@ -369,3 +369,23 @@ test('a 429 on an order waits for Retry-After and sends it again; pause, resume 
     assert.ok(sites.every((s) => s.voiceAddress));
   });
 });
+
+test('a file dropped on the drop zone is read like a chosen one (Excel-style: semicolons, BOM, CRLF)', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const headers = HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h));
+    const text = `\ufeff${csvOf(headers, [fileRow(await validSite('DE', `${p}_DROP`, VPN))], ';')}\r\n`;
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    const ui = importUi(page);
+    await page.evaluate((text) => {
+      const zone = document.querySelector('btalk-site-import').shadowRoot.querySelector('[part~="dropzone"]');
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, text);
+    await ui.summary.filter({ hasText: '1 ready' }).waitFor();
+    assert.match(await ui.root.locator('caption').textContent(), /dropped\.csv/);
+    const rows = await page.evaluate(() => document.querySelector('btalk-site-import').rows);
+    assert.equal(rows[0].cells[0], `${p}_DROP`, 'the BOM is not part of the first header or cell');
+  });
+});
