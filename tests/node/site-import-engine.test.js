@@ -150,3 +150,26 @@ test('an order accepted without a voicesite id is asked again (same reference) o
   assert.equal(counts.done, 1);
   assert.equal(client.orders.size, 1, 'still one voicesite');
 });
+
+test('after an order with an unknown outcome (500), an edited row keeps its reference: never a second voicesite', async () => {
+  const client = fakeClient();
+  const order = client.orderVoicesite;
+  let fail = true;
+  client.orderVoicesite = async (...args) => {
+    const answer = await order(...args); // the API created it...
+    if (fail) { fail = false; throw Object.assign(new Error('fail 500'), { status: 500 }); } // ...but the answer was lost
+    return answer;
+  };
+  const store = new MemoryProgressStore();
+  const first = new ImportRun({ client, customerCode: '9999', importId: 'I', store });
+  first.add(rowsOf(1));
+  assert.equal((await first.start()).failed, 1);
+  // The user edits the row's label: a new reference would be computed for it.
+  const edited = rowsOf(1).map((r) => ({ ...r, reference: 'REF-EDITED', order: { ...r.order, customerSiteLabel: 'New label' } }));
+  const second = new ImportRun({ client, customerCode: '9999', importId: 'I', store });
+  second.add(edited, await store.loadRecords('I'));
+  second.retryOrders();
+  assert.equal((await second.start()).done, 1);
+  assert.equal(client.orders.size, 1, 'the first order is the one returned');
+  assert.equal(second.record(2).reference, 'REF-0');
+});

@@ -34,6 +34,12 @@ function describeError(error) {
   };
 }
 
+/** True when a failed request may still have been carried out (no answer, a timeout, a 5xx). */
+export function outcomeUnknown(error) {
+  const status = error?.status ?? 0;
+  return status === 0 || status >= 500;
+}
+
 /** Counts of records by outcome, for a progress bar. */
 export function countRecords(records) {
   const counts = { total: records.length, done: 0, ordered: 0, failed: 0, addressFailed: 0, pending: 0, active: 0 };
@@ -100,7 +106,11 @@ export class ImportRun {
     const savedByKey = new Map(saved.map((r) => [r.key, r]));
     for (const row of rows) {
       const previous = savedByKey.get(row.key);
-      const record = previous && previous.reference === row.reference
+      // A failed order whose outcome is unknown (no answer, 5xx) may have created the voicesite:
+      // its reference is kept even if the row was edited since, so retrying cannot make a second one.
+      const keep = previous && (previous.reference === row.reference
+        || (previous.state === ROW_STATE.ORDER_FAILED && outcomeUnknown(previous.error)));
+      const record = keep
         ? { ...previous }
         : { key: row.key, reference: row.reference, state: ROW_STATE.PENDING, orderId: '', voiceSiteId: '', error: null };
       // A step cut short by a reload is done again: ordering with the same reference is safe.

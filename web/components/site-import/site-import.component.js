@@ -432,7 +432,8 @@ export class BtalkSiteImport extends HTMLElement {
     });
     const records = [...saved, ...(previous?.records ?? [])];
     this.#run.add(ready.map((row) => ({ key: row.key, reference: row.check.order.customerOrderReference, order: row.check.order, address: row.check.address })), records);
-    return this.#runToEnd(this.#run.start());
+    // Rows whose order failed before are sent again too (same reference: never a second voicesite).
+    return this.#runToEnd(this.#run.retryOrders());
   }
 
   async #runToEnd(promise) {
