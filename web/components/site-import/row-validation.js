@@ -72,8 +72,14 @@ export class RowValidator {
     const core = this.#core;
     const geo = geographicalConstraints ?? undefined;
     if (typeof core.compileConstraints === 'function') {
+      // Compiled once per country; the geo-area lists are stored in it as they load, so
+      // validateMany checks a whole chunk of the country's rows in one call.
       const compiled = core.compileConstraints(constraints, geo);
-      return { validate: (address, geoAreas) => compiled.validate(address, { geoAreas }), dispose: () => compiled.dispose?.() };
+      return {
+        validateMany: (addresses) => compiled.validateMany(addresses),
+        setGeoAreas: (level, parents, values) => compiled.setGeoAreas(level, parents, values),
+        dispose: () => compiled.dispose?.(),
+      };
     }
     // Until compileConstraints is available: the constraints are serialised once, and the options
     // (geographical constraints + the lists of a geo path) once per path, not per row.
@@ -89,6 +95,10 @@ export class RowValidator {
         }
         return core.validateAddress(constraintsText, address, options);
       },
+      validateMany(addresses, areasList) {
+        return addresses.map((address, i) => this.validate(address, areasList[i]));
+      },
+      setGeoAreas: () => {},
       dispose: () => {},
     };
   }
@@ -117,7 +127,9 @@ export class RowValidator {
       }
       const loads = [...needed].filter(([key]) => !this.#geo.has(key)).map(async ([key, [iso2, parents]]) => {
         try {
-          this.#geo.set(key, await this.#client.geoAreas(iso2, parents, { signal }));
+          const list = await this.#client.geoAreas(iso2, parents, { signal });
+          this.#geo.set(key, list);
+          this.#ready.get(iso2)?.validator?.setGeoAreas(parents.length + 1, parents, list);
         } catch (error) {
           this.#geo.set(key, { error });
         }
@@ -168,14 +180,56 @@ export class RowValidator {
    * Validates one row (after prepare). Sets and returns row.check:
    * { status, problems: [{ field, code, message }], order, address }.
    */
-  validate(row, { customerCode, importId }) {
+  validate(row, context) {
+    return this.#validateBatch([row], context)[0];
+  }
+
+  /**
+   * Validates rows together: the site part row by row, then the addresses of each country in
+   * one call to the compiled validator (validateMany) when the core has one.
+   */
+  #validateBatch(rows, { customerCode, importId }) {
+    const byCountry = new Map(); // iso2 -> [{ check, areas }]
+    const checks = rows.map((row) => {
+      const check = this.#checkSite(row, customerCode, importId);
+      if (check.addressStep) {
+        const prepared = this.#prepareAddress(row, check);
+        if (prepared.problem) check.problems.push(prepared.problem);
+        else {
+          if (!byCountry.has(check.order.country)) byCountry.set(check.order.country, []);
+          byCountry.get(check.order.country).push({ check, areas: prepared.areas });
+        }
+      }
+      return check;
+    });
+    for (const [iso2, items] of byCountry) {
+      const data = this.#ready.get(iso2);
+      let results;
+      try {
+        results = data.validator.validateMany(items.map((i) => i.check.address), items.map((i) => i.areas));
+      } catch (error) {
+        results = items.map(() => ({ problems: [problem('address', 'constraintError', error.message)] }));
+      }
+      items.forEach(({ check }, k) => check.problems.push(...this.#dialZoneChecked(data, iso2, check.address, results[k].problems)));
+    }
+    rows.forEach((row, k) => {
+      const { addressStep, ...check } = checks[k];
+      if (check.status === STATUS.READY && check.problems.length) check.status = STATUS.PROBLEMS;
+      row.check = check;
+    });
+    return rows.map((row) => row.check);
+  }
+
+  /** The site fields (core.validateOrder), the VPN, the customer and the coverage of a row. */
+  #checkSite(row, customerCode, importId) {
     const problems = [];
     const { site } = row;
     const iso2 = site.country ?? '';
     const vpn = resolveVpn(site, row.vpnRef, this.#vpns);
     if (vpn.problem) {
+      const given = row.vpnRef?.value ?? site.vpnId;
       problems.push(problem('vpnId', 'notAllowed',
-        vpn.problem === 'ambiguousVpn' ? `More than one VPN is called "${row.vpnRef?.value ?? site.vpnId}"` : `No VPN of this customer is called "${row.vpnRef?.value ?? site.vpnId}"`));
+        vpn.problem === 'ambiguousVpn' ? `More than one VPN is called "${given}"` : `No VPN of this customer is called "${given}"`));
     }
     const order = {
       technicalSiteName: site.technicalSiteName ?? '',
@@ -188,8 +242,8 @@ export class RowValidator {
       if (!(p.field === 'vpnId' && vpn.problem)) problems.push(p);
     }
     if (!customerCode) problems.push(problem('customer', 'valueMissing', 'Choose the customer to order for'));
-    const address = { ...row.address };
     let status = STATUS.READY;
+    let addressStep = false;
     const country = this.#countries.get(iso2);
     if (iso2 && /^[A-Z]{2}$/.test(iso2) && !country) {
       problems.push(problem('country', 'notAllowed', `"${iso2}" is not a country Business Talk knows`));
@@ -197,21 +251,22 @@ export class RowValidator {
       status = STATUS.NOT_COVERED;
       problems.push(problem('country', 'notAllowed', `${country.name ?? iso2} is not covered by Business Talk Online`));
     } else if (country) {
-      problems.push(...this.#checkAddress(row, iso2, address));
+      addressStep = true;
     }
-    if (status === STATUS.READY && problems.length) status = STATUS.PROBLEMS;
-    row.check = { status, problems, order, address };
-    return row.check;
+    return { status, problems, order, address: { ...row.address }, addressStep };
   }
 
-  #checkAddress(row, iso2, address) {
+  /** Readies a row's address for validation (dial zone by value, canonical values): { areas } or { problem }. */
+  #prepareAddress(row, check) {
+    const iso2 = check.order.country;
+    const { address } = check;
     const data = this.#ready.get(iso2);
-    if (!data) return [problem('country', 'constraintError', `The address rules of ${iso2} are not loaded`)];
+    if (!data) return { problem: problem('country', 'constraintError', `The address rules of ${iso2} are not loaded`) };
     if (data.error) {
-      return [problem('country', 'constraintError', `The address rules of ${iso2} could not be loaded: ${data.error.message ?? data.error}`)];
+      return { problem: problem('country', 'constraintError', `The address rules of ${iso2} could not be loaded: ${data.error.message ?? data.error}`) };
     }
     const geo = this.#geoAreasFor(row);
-    if (geo.error) return [problem('country', 'constraintError', `The areas of ${iso2} could not be loaded: ${geo.error.message ?? geo.error}`)];
+    if (geo.error) return { problem: problem('country', 'constraintError', `The areas of ${iso2} could not be loaded: ${geo.error.message ?? geo.error}`) };
     // A dial zone typed as shown ("202 Washington, DC") is stored as its value ("202").
     if (address.dialZone && data.dialZones.length) {
       const zone = data.dialZones.find((z) => z.value === address.dialZone)
@@ -223,18 +278,17 @@ export class RowValidator {
       try {
         const normal = this.#core.normalizeAddress(data.constraintsText, address);
         for (const [name, value] of Object.entries(normal.address ?? {})) if (typeof value === 'string') address[name] = value;
-        row.changes = normal.changes ?? [];
+        check.changes = normal.changes ?? [];
       } catch {
-        row.changes = []; // validation below reports what is wrong
+        check.changes = []; // validation reports what is wrong
       }
     }
-    let result;
-    try {
-      result = data.validator.validate(address, geo.areas);
-    } catch (error) {
-      return [problem('address', 'constraintError', error.message)];
-    }
-    const problems = [...result.problems];
+    return { areas: geo.areas };
+  }
+
+  /** The core's problems, plus a dial zone that is not in the country's list. */
+  #dialZoneChecked(data, iso2, address, coreProblems) {
+    const problems = [...coreProblems];
     if (address.dialZone && data.dialZones.length && !data.dialZones.some((z) => z.value === address.dialZone)
       && !problems.some((p) => p.field === 'dialZone')) {
       problems.push(problem('dialZone', 'notAllowed', `Dial zone "${address.dialZone}" is not one of the dial zones of ${iso2}`));
@@ -249,7 +303,7 @@ export class RowValidator {
   async validateRows(rows, { customerCode, importId, chunkSize = 100, onProgress, signal } = {}) {
     for (let start = 0; start < rows.length; start += chunkSize) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-      for (const row of rows.slice(start, start + chunkSize)) this.validate(row, { customerCode, importId });
+      this.#validateBatch(rows.slice(start, start + chunkSize), { customerCode, importId });
       onProgress?.(Math.min(rows.length, start + chunkSize), rows.length);
       if (start + chunkSize < rows.length) await nextTask();
     }
