@@ -17,8 +17,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandIn } from './standin/server.js';
-import { sendJson } from './standin/http.js';
+import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from './standin/server.js';
+import { sendJson } from './standin/node-http.js';
 import { createBtalkProxy } from './proxy/index.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -146,7 +146,7 @@ export function createApp(options = {}) {
     upstream,
     log,
   } = options;
-  const standIn = createStandIn({
+  const standIn = createStandInServer({
     ...(dataDir ? { dataDir } : {}), stateFile: stateFile ?? undefined, core, faults, admin, log,
   });
   let server;

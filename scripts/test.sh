@@ -6,7 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/system-deps.sh
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ]; then
+# Installs the dev dependencies when any is missing or differs from the lockfile.
+if ! npm ls --silent >/dev/null 2>&1; then
   npm ci --no-audit --no-fund
 fi
 bash scripts/build.sh all
@@ -18,6 +19,9 @@ ctest --test-dir build/wasm --output-on-failure
 
 echo "== node tests (core JS API, client, stand-in)"
 node --test --test-concurrency=2 tests/node/
+
+echo "== static site (site/)"
+node scripts/build-site.js
 
 echo "== browser tests (Chromium)"
 node --test --test-concurrency=1 tests/browser/

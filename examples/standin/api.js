@@ -1,7 +1,7 @@
 // The Business Talk API routes (under /btalk/v1), as pure-ish handlers:
 // each takes a request context and returns { status, body, headers } or throws
 // ApiError. Shapes follow docs/contract.md "Business Talk API choices".
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomHex, randomUuid } from './random.js';
 import { ApiError, fold, readJsonObject, reply } from './http.js';
 
 const ISO2 = /^[A-Za-z]{2}$/;
@@ -273,7 +273,7 @@ async function orderVoicesite(ctx, code, { generic }) {
       { problems: [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'This name is already used.' }] });
   }
   const creationDate = new Date(ctx.now()).toISOString();
-  const voiceSiteId = randomBytes(6).toString('hex');
+  const voiceSiteId = randomHex(6);
   const parameters = {
     technicalSiteName: p.technicalSiteName,
     customerSiteLabel: p.customerSiteLabel,
@@ -281,7 +281,7 @@ async function orderVoicesite(ctx, code, { generic }) {
     vpnId: p.vpnId,
   };
   const order = {
-    orderId: randomUUID(),
+    orderId: randomUuid(),
     customerOrderReference: ref,
     productReference: 'voicesite',
     status: 'completed',

@@ -1,25 +1,10 @@
-// Loads the stand-in's reference data (customers, keys, countries) from a
-// directory, once, and checks the shapes the handlers rely on so that a broken
-// data file fails at start-up with its name rather than as a 500 later.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Checks the stand-in's reference data (customers, keys, countries) once and
+// indexes it, so that broken data fails at start-up with its name rather than
+// as a 500 later. Pure: the data comes in as values (the bundled ES modules in
+// data/modules/, or files read by the Node adapter, server.js).
 
 const ISO2 = /^[A-Z]{2}$/;
 const ADDRESS_APIS = new Set(['search', 'validation', 'postalCodesAndParishes', 'none']);
-
-function readJson(file) {
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new Error(`stand-in data: cannot read ${file}: ${cause.message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new Error(`stand-in data: ${file} is not valid JSON: ${cause.message}`);
-  }
-}
 
 function check(condition, file, message) {
   if (!condition) throw new Error(`stand-in data: ${file}: ${message}`);
@@ -35,8 +20,7 @@ function checkGeoTree(list, file, path) {
   });
 }
 
-function loadCountry(file) {
-  const c = readJson(file);
+function checkCountry(c, file) {
   check(isObject(c), file, 'must hold an object');
   check(typeof c.iso2 === 'string' && ISO2.test(c.iso2), file, 'iso2 must be two capital letters');
   check(typeof c.name === 'string', file, 'name must be a string');
@@ -56,8 +40,7 @@ function loadCountry(file) {
   return { ...c, addressApi };
 }
 
-function loadCustomers(file) {
-  const d = readJson(file);
+function checkCustomers(d, file) {
   check(isObject(d), file, 'must hold an object');
   for (const key of ['apiKeys', 'oauthClients', 'customers']) check(Array.isArray(d[key]), file, `${key} must be an array`);
   d.apiKeys.forEach((k, i) => {
@@ -78,36 +61,34 @@ function loadCustomers(file) {
 }
 
 /**
+ * @param {{ customers: object, countries: object[] }} raw customers.json's content and the country objects
+ * @param {{ customersName?: string, countryName?: (country: object, index: number) => string }} [names]
+ *   how to name a broken document in the error (file names, for the Node adapter)
  * @returns {{ apiKeys: Map<string, {rightsProfile, customerCodes: string[]}>,
  *   oauthClients: {clientId, clientSecret}[], customers: Map<string, object>,
- *   countries: Map<string, object> }}
+ *   countries: Map<string, object>, raw: object }}
  */
-export function loadData(dataDir) {
-  const customersFile = join(dataDir, 'customers.json');
-  const raw = loadCustomers(customersFile);
-  const apiKeys = new Map(raw.apiKeys.map((k) => [k.key, {
+export function normalizeData(raw, names = {}) {
+  const customersName = names.customersName ?? 'customers';
+  const countryName = names.countryName ?? ((c, i) => `countries[${i}]${typeof c?.iso2 === 'string' ? ` (${c.iso2})` : ''}`);
+  check(isObject(raw), 'data', 'must be { customers, countries }');
+  const customersDoc = checkCustomers(raw.customers, customersName);
+  check(Array.isArray(raw.countries), 'data', 'countries must be an array');
+  const apiKeys = new Map(customersDoc.apiKeys.map((k) => [k.key, {
     rightsProfile: k.rightsProfile,
     customerCodes: k.customerCodes.map(String),
   }]));
-  const customers = new Map(raw.customers.map((c) => [String(c.customerCode), {
+  const customers = new Map(customersDoc.customers.map((c) => [String(c.customerCode), {
     ...c,
     customerCode: String(c.customerCode),
     vpns: (c.vpns ?? []).map((v) => ({ ...v, vpnId: String(v.vpnId) })),
   }]));
-
-  const countriesDir = join(dataDir, 'countries');
-  let names;
-  try {
-    names = readdirSync(countriesDir).filter((n) => n.endsWith('.json')).sort();
-  } catch (cause) {
-    throw new Error(`stand-in data: cannot list ${countriesDir}: ${cause.message}`);
-  }
   const countries = new Map();
-  for (const name of names) {
-    const file = join(countriesDir, name);
-    const country = loadCountry(file);
-    check(`${country.iso2}.json` === name, file, `iso2 "${country.iso2}" does not match the file name`);
+  raw.countries.forEach((input, i) => {
+    const name = countryName(input, i);
+    const country = checkCountry(input, name);
+    check(!countries.has(country.iso2), name, `country ${country.iso2} is given twice`);
     countries.set(country.iso2, country);
-  }
-  return { apiKeys, oauthClients: raw.oauthClients, customers, countries, raw };
+  });
+  return { apiKeys, oauthClients: customersDoc.oauthClients, customers, countries, raw: customersDoc };
 }

@@ -1,5 +1,7 @@
-// Small HTTP helpers shared by the stand-in and examples/serve.js: results as
-// plain values, JSON errors in the Business Talk shape, bounded body reading.
+// Small HTTP helpers of the stand-in: results as plain values, JSON errors in
+// the Business Talk shape, bounded body reading from a fetch Request. No Node
+// API: the same code runs in Node, a page, a service worker and a test runner.
+// (The Node req/res versions used by examples/serve.js are in node-http.js.)
 
 /** An API error answer: { code, message, description, problems? } with an HTTP status. */
 export class ApiError extends Error {
@@ -31,61 +33,60 @@ export function errorReply(err) {
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Writes a JSON answer (or `text` as is, for the malformed-response fault). */
-export function sendJson(res, status, body, headers = {}, text) {
-  const payload = text ?? (body === undefined ? '' : JSON.stringify(body));
-  res.writeHead(status, {
-    'Content-Type': JSON_TYPE,
-    'Content-Length': Buffer.byteLength(payload),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(payload);
+function tooLarge(limit) {
+  return new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${limit} bytes.`, { headers: { Connection: 'close' } });
 }
 
 /**
- * Reads the request body up to `limit` bytes. A larger body is drained and
- * discarded, then answered 413 (draining lets the client read the answer);
- * a body far beyond the limit gets its connection cut.
+ * Reads a Request's body up to `limit` bytes (a declared Content-Length over it
+ * is refused before reading; a stream is cancelled as soon as it passes it).
+ * @param {Request} request
+ * @returns {Promise<Uint8Array>}
  */
-export function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    let tooLarge = Number.isFinite(declared) && declared > limit;
-    let size = 0;
-    const chunks = [];
-    const hardLimit = limit * 16;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > hardLimit) {
-        req.socket.destroy();
-        return;
-      }
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (tooLarge) {
-        reject(new ApiError(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${limit} bytes.`,
-          { headers: { Connection: 'close' } }));
-      } else {
-        resolve(Buffer.concat(chunks));
-      }
-    });
-    req.on('error', reject);
-    req.on('close', () => {
-      if (!req.complete) reject(new ApiError(400, 'INCOMPLETE_BODY', 'The request body was cut short.'));
-    });
-  });
+export async function readBody(request, limit) {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    let step;
+    try {
+      step = await reader.read();
+    } catch {
+      throw new ApiError(400, 'INCOMPLETE_BODY', 'The request body was cut short.');
+    }
+    if (step.done) break;
+    size += step.value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(limit);
+    }
+    chunks.push(step.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/** The body as UTF-8 text, bounded as readBody. */
+export async function readText(request, limit) {
+  return decoder.decode(await readBody(request, limit));
 }
 
 /** Reads a JSON object body (bounded as readBody) or throws 400 INVALID_JSON. */
-export async function readJsonObject(req, limit) {
-  const buffer = await readBody(req, limit);
+export async function readJsonObject(request, limit) {
+  const text = await readText(request, limit);
   let value;
   try {
-    value = JSON.parse(buffer.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
   }

@@ -1,10 +1,11 @@
 // The stand-in's mutable state: orders and voicesites per customer. Held in
-// memory; when a file is given it is loaded at start and rewritten after each
-// change (temp file + rename, so a crash never leaves half a file behind).
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
+// memory; a persistence adapter (memoryStore here, fileStore in Node,
+// indexedDbStore in a browser) loads it at start and receives it after each
+// change. The adapter contract, all methods async-capable:
+//   load()             -> the saved JSON text, or null/undefined when there is none
+//   save(text)         -> stores the JSON text (must replace the previous one whole)
+//   setAside?(reason)  -> keeps an unreadable saved state for inspection; returns where
+//   describe?          -> a name for log lines ("state file x.json")
 
 const VERSION = 1;
 
@@ -14,55 +15,65 @@ export function emptyState() {
   return { version: VERSION, orders: {}, voicesites: {} };
 }
 
-function isValidState(s) {
-  return s && typeof s === 'object' && s.version === VERSION
-    && s.orders && typeof s.orders === 'object' && s.voicesites && typeof s.voicesites === 'object';
+export function isValidState(s) {
+  return !!s && typeof s === 'object' && s.version === VERSION
+    && !!s.orders && typeof s.orders === 'object' && !!s.voicesites && typeof s.voicesites === 'object';
+}
+
+/**
+ * Keeps the saved state in this object only: it outlives a stand-in (hand the
+ * same store to the next createStandIn to "restart" it), not the process.
+ */
+export function memoryStore() {
+  let text = null;
+  return {
+    describe: 'memory',
+    load: () => text,
+    save: (next) => { text = next; },
+  };
 }
 
 export class StateStore {
-  /** @param {{ file?: string, log?: (line: string) => void }} options */
-  constructor({ file, log } = {}) {
-    this.file = file;
+  /** @param {{ store?: object, log?: (line: string) => void }} options store: a persistence adapter; omitted: nothing kept */
+  constructor({ store, log } = {}) {
+    this.store = store ?? null;
     this.log = log;
     this.data = emptyState();
     this.writing = null; // the write in progress
     this.pending = null; // one more write queued behind it, shared by all callers
-    if (file) this.load();
   }
 
-  load() {
-    let text;
+  /** Loads the saved state, if any. An unreadable one is set aside (when the store can) and the state starts empty. */
+  async load() {
+    if (!this.store) return;
+    const text = await this.store.load();
+    if (text === null || text === undefined) return;
+    let parsed = null;
     try {
-      text = readFileSync(this.file, 'utf8');
-    } catch (cause) {
-      if (cause.code === 'ENOENT') return;
-      throw new Error(`stand-in state: cannot read ${this.file}: ${cause.message}`);
-    }
-    let parsed;
-    try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(String(text));
     } catch {
       parsed = null;
     }
     if (isValidState(parsed)) {
       this.data = parsed;
-    } else {
-      // Keep the unreadable file for inspection instead of overwriting it.
-      const aside = `${this.file}.unreadable-${Date.now()}`;
-      renameSync(this.file, aside);
-      this.log?.(`stand-in state: ${this.file} was unreadable, moved to ${aside}; starting empty`);
+      return;
     }
+    const aside = await this.store.setAside?.('unreadable');
+    const name = this.store.describe ?? 'the saved state';
+    this.log?.(`stand-in state: ${name} was unreadable${aside ? `, moved to ${aside}` : ''}; starting empty`);
   }
 
   /**
    * Persists the current state. Calls made while a write runs share a single
-   * follow-up write, so the file always ends with the latest state and
-   * writes never overlap. Resolves once the state as of this call is on disk.
+   * follow-up write, so the store always ends with the latest state and
+   * writes never overlap. Resolves once the state as of this call is stored.
    */
   save() {
-    if (!this.file) return Promise.resolve();
+    if (!this.store) return Promise.resolve();
     if (!this.writing) {
-      this.writing = this.writeNow().finally(() => { this.writing = null; });
+      this.writing = Promise.resolve()
+        .then(() => this.store.save(JSON.stringify(this.data, null, 2)))
+        .finally(() => { this.writing = null; });
       return this.writing;
     }
     if (!this.pending) {
@@ -72,20 +83,6 @@ export class StateStore {
       });
     }
     return this.pending;
-  }
-
-  async writeNow() {
-    const text = JSON.stringify(this.data, null, 2);
-    mkdirSync(dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await open(temp, 'w', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, this.file);
   }
 
   reset() {

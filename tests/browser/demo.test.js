@@ -153,6 +153,36 @@ describe('demo page', { skip }, () => {
     }
   });
 
+  test('direct mode with a wrong client secret: one message in the access step, no list of the old connection', async () => {
+    const page = await openDemo();
+    try {
+      const ui = orderUi(page);
+      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await page.locator('input[name="mode"][value="direct"]').check();
+      await page.locator('#base-url').fill(`${server.origin}/btalk/v1`);
+      await page.locator('#client-id').fill(creds.clientId);
+      await page.locator('#client-secret').fill('not-the-secret');
+      await page.locator('#api-key').fill(creds.fullSingleKey);
+      await page.locator('#apply-settings').click();
+      await ui.root.locator('[data-slot="access"] .failure').waitFor();
+      await page.waitForTimeout(500);
+      const shown = await ui.root.evaluate((element) => ({
+        boxes: [...element.shadowRoot.querySelectorAll('.failure')].map((b) => b.innerText.replace(/\s+/g, ' ').trim()),
+        text: element.shadowRoot.querySelector('[part~="container"]').innerText,
+      }));
+      assert.equal(shown.boxes.length, 1, JSON.stringify(shown.boxes));
+      assert.match(shown.boxes[0], /credentials could not be obtained/);
+      const sentences = shown.boxes[0].split(/(?<=\.)\s+/);
+      assert.equal(new Set(sentences).size, sentences.length, 'no sentence twice');
+      assert.doesNotMatch(shown.text, /\[[A-Za-z_]+\]|\(\d{3}\)|Everything you typed is kept/);
+      // The customers and countries of the proxy connection are not offered under failed credentials.
+      assert.equal(await ui.country.locator('option[value="FR"]').count(), 0);
+      assert.equal(await ui.customer.isDisabled(), true);
+    } finally {
+      await page.closeAll();
+    }
+  });
+
   test('the standalone address form follows the country picker', async () => {
     const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
     const page = await openDemo();

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
-import { BUNDLED_DATA_DIR, createStandIn } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR, createStandInServer } from '../../examples/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 // The seed's table, dial zone column: what the form must say for each country.
@@ -39,7 +39,7 @@ let tokenRequests = 0;
 
 before(async () => {
   const core = await loadCore();
-  standIn = createStandIn({ core }); // no stateFile: memory only
+  standIn = createStandInServer({ core }); // no stateFile: memory only
   const origin = await listen(standIn.server);
   const credentials = async () => {
     tokenRequests += 1;

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BtalkApiError, BtalkClient } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
-import { createStandIn } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../examples/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999
@@ -18,7 +18,7 @@ let core;
 
 before(async () => {
   core = await loadCore();
-  standIn = createStandIn({ core, admin: true });
+  standIn = createStandInServer({ core, admin: true });
   origin = await listen(standIn.server);
 });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { order, startStandIn } from './fixtures/standin/harness.js';
 import { StateStore } from '../../examples/standin/state.js';
+import { fileStore } from '../../examples/standin/file-store.js';
 
 async function tempDir(t) {
   const dir = await mkdtemp(join(tmpdir(), 'standin-state-'));
@@ -78,7 +79,8 @@ test('an unreadable state file is moved aside and the stand-in starts empty', as
   const stateFile = join(dir, 'state.json');
   await writeFile(stateFile, '{"version": 1, "orders": ');
   const lines = [];
-  const store = new StateStore({ file: stateFile, log: (l) => lines.push(l) });
+  const store = new StateStore({ store: fileStore(stateFile), log: (l) => lines.push(l) });
+  await store.load();
   assert.deepEqual(store.data.voicesites, {});
   const names = await readdir(dir);
   assert.equal(names.length, 1);

@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../web/index.js';
 import { order, startStandIn } from './fixtures/standin/harness.js';
-import { createStandIn } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../examples/standin/server.js';
 
 const core = await loadCore();
 const problemKeys = (body) => body.problems.map((p) => `${p.field}:${p.code}`).sort();
@@ -81,7 +81,7 @@ describe('voiceaddress with the real core (fixtures)', () => {
 
 describe('bundled data with the real core', () => {
   test('every ready-made address candidate can be pushed as is', async () => {
-    const standIn = createStandIn({ core });
+    const standIn = createStandInServer({ core });
     const searchable = [...standIn.data.countries.values()]
       .filter((c) => c.coverage.businessTalkOnline === 'Yes' && (c.addresses ?? []).length > 0);
     assert.ok(searchable.length > 0);

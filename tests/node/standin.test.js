@@ -5,7 +5,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLIENT, KEYS, VPN, basic, order, startStandIn } from './fixtures/standin/harness.js';
-import { createStandIn } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../examples/standin/server.js';
 import { geoAreasForAddress } from '../../examples/standin/api.js';
 
 describe('token endpoint', () => {
@@ -556,7 +556,7 @@ describe('CORS and logging', () => {
 
 describe('bundled data', () => {
   test('the default data loads and answers the seed examples', async () => {
-    const standIn = createStandIn();
+    const standIn = createStandInServer();
     const country = standIn.data.countries.get('FR');
     assert.equal(country.coverage.businessTalkOnline, 'Yes');
     const seedCustomer = standIn.data.customers.get('9999');

@@ -123,8 +123,10 @@ export interface VoicesiteOrderEventMap {
 
 /**
  * `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow.
- * Attributes: `api-base`, `lang` (en|fr), `customer-code` and `country` (preselect), `heading-level`
+ * Attributes: `api-base`, `lang` (en|fr|de|es|it|nl|pt; without it the closest ancestor's `lang`),
+ * `customer-code` and `country` (preselect), `heading-level`
  * (1-5: the title is a level-N heading, the steps N+1; default 2).
+ * Failures are shown without codes; `btalk-error`'s detail carries `status` and `code`.
  */
 export declare class BtalkVoicesiteOrder extends HTMLElement {
   client: ElementClient | null;

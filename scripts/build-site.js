@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// Builds site/: the static demo, a folder any static host serves as is, from
+// any path. `npm run build:site` builds the wasm core first, then runs this.
+//
+//   site/index.html       the page (CSP in a meta tag; relative URLs only)
+//   site/demo.css, site.css, favicon.svg
+//   site/assets/site.js   the page script, the elements, the client and the stand-in
+//                         with its data, bundled and minified by esbuild
+//   site/dist/            the wasm core (btalk-core.js + btalk-core.wasm), loaded by URL
+import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, process.env.BTALK_SITE_DIR ?? 'site');
+const siteSrc = join(root, 'examples', 'site');
+
+/** Fails on a URL in the page that is not relative to it (a leading "/", a scheme, "//"). */
+export function absoluteUrls(html) {
+  const found = [];
+  for (const match of html.matchAll(/\s(?:src|href)\s*=\s*["']([^"']*)["']/gi)) {
+    const url = match[1].trim();
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(url)) found.push(url);
+  }
+  return found;
+}
+
+async function sizes(dir) {
+  const rows = [];
+  const walk = async (d) => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else {
+        const bytes = await readFile(path);
+        rows.push([relative(dir, path), bytes.length, gzipSync(bytes, { level: 9 }).length]);
+      }
+    }
+  };
+  await walk(dir);
+  return rows.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+async function loadEsbuild() {
+  try {
+    return (await import('esbuild')).build;
+  } catch {
+    console.error('build-site: esbuild is not installed: run npm ci (it is a dev dependency, pinned to 0.28.2)');
+    process.exit(1);
+  }
+}
+
+async function main() {
+  const build = await loadEsbuild();
+  for (const file of ['btalk-core.js', 'btalk-core.wasm']) {
+    if (!existsSync(join(root, 'dist', file))) {
+      console.error(`build-site: dist/${file} is missing: build the wasm core first (npm run build:site does, or bash scripts/build.sh wasm)`);
+      process.exit(1);
+    }
+  }
+  const html = await readFile(join(siteSrc, 'index.html'), 'utf8');
+  const absolute = absoluteUrls(html);
+  if (absolute.length) {
+    console.error(`build-site: examples/site/index.html must use relative URLs only, found: ${absolute.join(', ')}`);
+    process.exit(1);
+  }
+
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'assets'), { recursive: true });
+  await mkdir(join(out, 'dist'), { recursive: true });
+
+  const result = await build({
+    entryPoints: [join(siteSrc, 'site.js')],
+    outfile: join(out, 'assets', 'site.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    // web/core.js reads the wasm with node:fs only when it runs in Node.
+    external: ['node:*'],
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  if (result.errors.length) process.exit(1);
+
+  await writeFile(join(out, 'index.html'), html);
+  for (const [from, to] of [
+    [join(root, 'examples', 'demo', 'demo.css'), 'demo.css'],
+    [join(siteSrc, 'site.css'), 'site.css'],
+    [join(siteSrc, 'favicon.svg'), 'favicon.svg'],
+    [join(root, 'dist', 'btalk-core.js'), join('dist', 'btalk-core.js')],
+    [join(root, 'dist', 'btalk-core.wasm'), join('dist', 'btalk-core.wasm')],
+  ]) {
+    await copyFile(from, join(out, to));
+  }
+
+  const rows = await sizes(out);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`site built in ${relative(root, out) || '.'}/ (bytes, gzip -9):`);
+  for (const [name, raw, gz] of rows) console.log(`  ${name.padEnd(width)}  ${String(raw).padStart(8)}  ${String(gz).padStart(7)}`);
+  const total = rows.reduce((sum, r) => [sum[0] + r[1], sum[1] + r[2]], [0, 0]);
+  console.log(`  ${'total'.padEnd(width)}  ${String(total[0]).padStart(8)}  ${String(total[1]).padStart(7)}`);
+  // Largest inputs of the bundle, for whoever wants to make it smaller.
+  const inputs = Object.entries(result.metafile.outputs[relative(root, join(out, 'assets', 'site.js'))]?.inputs ?? {})
+    .map(([name, info]) => [name, info.bytesInOutput]).sort((a, b) => b[1] - a[1]);
+  const data = inputs.filter(([n]) => n.includes('standin/data/')).reduce((s, [, b]) => s + b, 0);
+  console.log(`  assets/site.js: stand-in data ${data} bytes of ${inputs.reduce((s, [, b]) => s + b, 0)} (minified, before gzip)`);
+  const { size } = await stat(join(out, 'index.html'));
+  if (!size) process.exit(1);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(`build-site: ${error.message}`);
+    process.exit(1);
+  });
+}

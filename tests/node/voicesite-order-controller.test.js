@@ -1,0 +1,270 @@
+// The DOM-free parts of <btalk-voicesite-order>: the OrderFlow state machine with a fake
+// client and core, the failure descriptions, the list's filter and pages, and the catalogues
+// of all seven languages (same keys and placeholders as English).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { BtalkApiError } from '../../web/client.js';
+import { LANGUAGES, Localizer } from '../../web/internal/localize.js';
+import { OrderFlow, STEPS, generateOrderReference } from '../../web/components/voicesite-order/voicesite-order.controller.js';
+import { describeFailure } from '../../web/components/voicesite-order/failure.js';
+import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A core whose validateOrder reports every empty field as valueMissing. */
+const fakeCore = {
+  validateOrder(order) {
+    const problems = Object.entries(order).filter(([, v]) => String(v).trim() === '')
+      .map(([field]) => ({ field, code: 'valueMissing', message: `${field} is required` }));
+    return { valid: problems.length === 0, problems };
+  },
+};
+
+const apiError = (status, code, message = 'refused', extra = {}) => new BtalkApiError({ status, code, message, ...extra });
+
+/** A client answering like the stand-in; `fail` maps a method name to the error it throws. */
+function fakeClient({ fail = {}, customers = [{ customerCode: '9999', name: 'ACME' }, { customerCode: '4242', name: 'Globex' }] } = {}) {
+  const calls = [];
+  const answer = (name, value) => async (...args) => {
+    calls.push([name, ...args]);
+    if (fail[name]) throw fail[name];
+    return typeof value === 'function' ? value(...args) : value;
+  };
+  return {
+    calls,
+    core: async () => fakeCore,
+    me: answer('me', { rightsProfile: 'full', canOrder: true }),
+    customers: answer('customers', customers),
+    vpns: answer('vpns', (code) => (code === '9999' ? [{ vpnId: 'v1' }, { vpnId: 'v2' }] : [{ vpnId: 'g1' }])),
+    countries: answer('countries', [{ iso2: 'FR', name: 'France', covered: true }, { iso2: 'AQ', name: 'Antarctica', covered: false }]),
+    orderVoicesite: answer('orderVoicesite', (code, order) => ({ orderId: 'o1', customerOrderReference: order.customerOrderReference, status: 'completed', voiceSiteId: 'vs-new' })),
+    voicesites: answer('voicesites', [
+      { voiceSiteId: 'vs-1', technicalSiteName: 'A', country: 'FR', vpnId: 'g1', hasVoiceAddress: false },
+      { voiceSiteId: 'vs-new', technicalSiteName: 'B', country: 'FR', vpnId: 'v1', hasVoiceAddress: false },
+    ]),
+  };
+}
+
+async function started(options) {
+  const errors = [];
+  const flow = new OrderFlow({ onError: (error, step) => errors.push([error.code, step]) });
+  const client = fakeClient(options);
+  flow.start(client);
+  await settle();
+  return { flow, client, errors };
+}
+
+test('the steps follow the flow: access, customer, VPN, country, site, order, address, list', async () => {
+  assert.deepEqual(STEPS, ['access', 'customer', 'vpn', 'country', 'site', 'order', 'address', 'list']);
+  const flow = new OrderFlow();
+  assert.equal(flow.step, 'access');
+  const client = fakeClient();
+  flow.start(client);
+  await settle();
+  assert.equal(flow.step, 'customer', 'two customers: a choice');
+  flow.setValue('customer', '9999');
+  assert.equal(flow.step, 'vpn');
+  await settle();
+  flow.setValue('vpnId', 'v1');
+  assert.equal(flow.step, 'country');
+  flow.setValue('country', 'FR');
+  assert.equal(flow.step, 'site');
+  flow.setValue('technicalSiteName', 'SITE_1');
+  flow.setValue('customerSiteLabel', 'Office');
+  assert.equal(flow.step, 'order');
+  const result = await flow.submit();
+  assert.equal(result.outcome, 'created');
+  assert.equal(flow.step, 'address');
+  assert.deepEqual(flow.address, { voiceSiteId: 'vs-new', customerCode: '9999', country: 'FR', fromOrder: true });
+  await flow.skipAddress();
+  assert.equal(flow.step, 'list');
+  assert.equal(flow.address, null, 'Skip closes the address form');
+  assert.equal(flow.voicesites.length, 2);
+});
+
+test('one customer and one VPN are chosen on their own; a preferred country must be covered', async () => {
+  const flow = new OrderFlow();
+  const client = fakeClient({ customers: [{ customerCode: '4242' }] });
+  flow.applyPreferredCountry('aq');
+  flow.start(client);
+  await settle();
+  await settle();
+  assert.equal(flow.values.customer, '4242');
+  assert.equal(flow.values.vpnId, 'g1');
+  assert.equal(flow.values.country, '', 'Antarctica is not covered');
+  flow.applyPreferredCountry('fr');
+  assert.equal(flow.values.country, 'FR');
+});
+
+test('an unknown API key is one failure, shown in the access step only, with one retry for all', async () => {
+  const unknownKey = apiError(403, 'UNKNOWN_API_KEY', 'The Business Talk API key does not allow this operation (403).');
+  const { flow, client, errors } = await started({ fail: { me: unknownKey, customers: unknownKey, countries: unknownKey } });
+  assert.deepEqual(errors.map(([, step]) => step).sort(), ['access', 'countries', 'customers'], 'each failure is an event');
+  assert.equal(flow.shownFailure('access').failure.key, 'error.unknownKey');
+  assert.equal(flow.shownFailure('customers'), null);
+  assert.equal(flow.shownFailure('countries'), null);
+  assert.deepEqual(flow.blockReason, { key: 'order.disabled.access', params: {} });
+  assert.equal(flow.hasTypedInput, false, 'nothing typed: no "kept" sentence');
+  const before = client.calls.length;
+  flow.retry('access');
+  await settle();
+  assert.deepEqual(client.calls.slice(before).map(([name]) => name).sort(), ['countries', 'customers', 'me']);
+});
+
+test('a failure of one list that is not about access stays where it happened', async () => {
+  const { flow } = await started({ fail: { countries: apiError(500, 'INTERNAL_ERROR', 'x', { body: { message: 'Internal server error' } }) } });
+  assert.equal(flow.shownFailure('access'), null);
+  const shown = flow.shownFailure('countries');
+  assert.equal(shown.failure.key, 'error.unavailable');
+  assert.equal(shown.failure.detail, 'Internal server error', 'the API\'s own words');
+  assert.equal(typeof shown.retry, 'function');
+});
+
+test('a 409 on the technical site name: no retry, the field is named, and changing it clears the refusal', async () => {
+  const { flow } = await started();
+  flow.client.orderVoicesite = async () => {
+    throw apiError(409, 'TECHNICAL_SITE_NAME_IN_USE', 'Customer 9999 already has a voicesite named "X".', {
+      problems: [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'This name is already used.' }],
+    });
+  };
+  flow.setValue('customer', '9999');
+  await settle();
+  for (const [field, value] of [['vpnId', 'v1'], ['country', 'FR'], ['technicalSiteName', 'X'], ['customerSiteLabel', 'L']]) flow.setValue(field, value);
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName']);
+  const shown = flow.shownFailure('order');
+  assert.equal(shown.failure.key, 'error.siteNameInUse');
+  assert.equal(shown.retry, null, 'trying again can only fail');
+  assert.equal(flow.referenceLocked, false, 'a definite refusal keeps the reference editable');
+  assert.equal(flow.problemsOf('technicalSiteName')[0].message, 'This name is already used.');
+  assert.equal(flow.hasTypedInput, true);
+  flow.setValue('technicalSiteName', 'Y');
+  assert.equal(flow.shownFailure('order'), null);
+  assert.deepEqual(flow.problemsOf('technicalSiteName'), []);
+});
+
+test('a timeout keeps the reference for an idempotent retry; the order is sent once at a time', async () => {
+  const { flow, client } = await started();
+  let release;
+  flow.client.orderVoicesite = (code, order) => {
+    client.calls.push(['orderVoicesite', code, order]);
+    return new Promise((resolve, reject) => { release = { resolve, reject }; });
+  };
+  flow.setValue('customer', '9999');
+  await settle();
+  for (const [field, value] of [['vpnId', 'v1'], ['country', 'FR'], ['technicalSiteName', 'X'], ['customerSiteLabel', 'L']]) flow.setValue(field, value);
+  const first = flow.submit();
+  assert.equal((await flow.submit()).outcome, 'busy');
+  assert.equal(flow.locked, true);
+  release.reject(apiError(0, 'timeout', 'late'));
+  assert.equal((await first).outcome, 'failed');
+  assert.equal(flow.referenceLocked, true);
+  const reference = flow.values.customerOrderReference;
+  flow.setValue('customerOrderReference', 'OTHER');
+  assert.equal(flow.values.customerOrderReference, reference, 'the locked reference cannot change');
+  assert.equal(typeof flow.shownFailure('order').retry, 'function');
+  assert.equal(client.calls.filter(([name]) => name === 'orderVoicesite').length, 1);
+});
+
+test('Give its address: the voicesite\'s customer comes from the list, the only customer, or the VPN', async () => {
+  const { flow } = await started();
+  await flow.showList();
+  const target = await flow.openAddress('vs-1');
+  assert.deepEqual(target, { voiceSiteId: 'vs-1', customerCode: '4242', country: 'FR', fromOrder: false }, 'VPN g1 is Globex\'s');
+  assert.equal(flow.step, 'address');
+  await flow.addressSaved('vs-1');
+  assert.equal(flow.address, null);
+  assert.equal(flow.lastSaved, 'vs-1');
+  assert.equal(await flow.customerOf({ customerCode: '7' }), '7');
+  assert.equal(await flow.openAddress('nope'), null);
+});
+
+test('a readonly profile can browse but not order, and says why', async () => {
+  const flow = new OrderFlow();
+  const client = fakeClient();
+  client.me = async () => ({ rightsProfile: 'readonly', canOrder: false });
+  flow.start(client);
+  await settle();
+  assert.deepEqual(flow.blockReason, { key: 'order.disabled.readonly', params: { profile: 'readonly' } });
+  assert.equal((await flow.submit()).outcome, 'blocked');
+});
+
+test('describeFailure: one sentence key, no code, retry only where it can help', () => {
+  const cases = [
+    [new TypeError('https needed'), 'error.config', false, true],
+    [apiError(0, 'credentialsUnavailable'), 'error.credentials', true, true],
+    [apiError(0, 'invalidCredentials'), 'error.credentialsInvalid', true, true],
+    [apiError(401, 'INVALID_CREDENTIALS'), 'error.401', true, true],
+    [apiError(403, 'UNKNOWN_API_KEY'), 'error.unknownKey', true, true],
+    [apiError(403, 'forbidden'), 'error.403', true, true],
+    [apiError(409, 'TECHNICAL_SITE_NAME_IN_USE'), 'error.siteNameInUse', false, false],
+    [apiError(400, 'UNKNOWN_VPN'), 'error.fields', false, false],
+    [apiError(400, 'badRequest'), 'error.refused', false, false],
+    [apiError(429, 'tooManyRequests'), 'error.busy', true, false],
+    [apiError(503, 'serverError'), 'error.unavailable', true, false],
+    [apiError(0, 'timeout'), 'error.timeout', true, false],
+    [apiError(0, 'network'), 'error.network', true, false],
+    [apiError(200, 'malformedResponse'), 'error.malformed', true, false],
+  ];
+  for (const [error, key, retry, access] of cases) {
+    const failure = describeFailure(error, { fields: ['technicalSiteName', 'vpnId', 'country'] });
+    assert.deepEqual([failure.key, failure.retry, failure.access], [key, retry, access], `${error.code ?? error.name}`);
+  }
+  assert.equal(describeFailure(apiError(409, 'TECHNICAL_SITE_NAME_IN_USE'), { fields: ['technicalSiteName'] }).field, 'technicalSiteName');
+  assert.equal(describeFailure(new TypeError('Use https for credentials.')).detail, 'Use https for credentials.');
+});
+
+test('the list: filter on names, labels, ids, country and status (accents and case ignored), pages of 20', () => {
+  const sites = Array.from({ length: 45 }, (_, i) => ({
+    voiceSiteId: `vs-${i}`, technicalSiteName: `SITE_${i}`, customerSiteLabel: i === 7 ? 'Zürich Büro' : `Office ${i}`,
+    country: i % 2 ? 'FR' : 'CH', status: 'active',
+  }));
+  assert.equal(PAGE_SIZE, 20);
+  assert.deepEqual(filterSites(sites, 'zurich buro').map((s) => s.voiceSiteId), ['vs-7']);
+  assert.equal(filterSites(sites, '  ').length, 45);
+  // Every word must match somewhere: the 23 CH sites, and vs-7 (FR) whose label holds "ch" (Zürich).
+  assert.equal(filterSites(sites, 'ch active').length, 24);
+  assert.equal(filterSites(sites, 'office 1').length, 14, 'words match anywhere: ids 1, 10-19, 21, 31, 41');
+  assert.deepEqual(pageOf(sites, {}).rows.map((s) => s.voiceSiteId).slice(0, 2), ['vs-0', 'vs-1']);
+  const last = pageOf(sites, { pinnedId: 'vs-44' });
+  assert.deepEqual([last.page, last.pages, last.from, last.to, last.total, last.paged], [2, 3, 41, 45, 45, true]);
+  assert.equal(pageOf(sites, { page: 99 }).page, 2, 'clamped');
+  assert.deepEqual(pageOf([], {}), { rows: [], page: 0, pages: 1, from: 0, to: 0, total: 0, paged: false });
+});
+
+test('addressLines uses core.formatAddress when the list carries the address, else says nothing', () => {
+  const site = { country: 'FR', hasVoiceAddress: true, voiceAddress: { a6: 'Rue X', pc: '75015' } };
+  assert.deepEqual(addressLines(site, (country, a) => [`${a.a6}`, `${a.pc} ${country}`, ' ']), ['Rue X', '75015 FR']);
+  assert.equal(addressLines(site, null), null);
+  assert.equal(addressLines({ ...site, voiceAddress: undefined }, () => ['x']), null);
+  assert.equal(addressLines(site, () => { throw new Error('bad'); }), null);
+});
+
+test('generateOrderReference: date and 8 random characters', () => {
+  const reference = generateOrderReference(new Date(Date.UTC(2026, 11, 1)));
+  assert.match(reference, /^ORD-20261201-[A-Z2-9]{8}$/);
+  assert.notEqual(generateOrderReference(), generateOrderReference());
+});
+
+test('every language has every English key, the same placeholders, and plural forms that format', async () => {
+  const load = (lang) => import(`../../web/components/voicesite-order/i18n/${lang}.js`).then((m) => m.default);
+  const en = await load('en');
+  const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  for (const lang of LANGUAGES) {
+    const strings = await load(lang);
+    assert.deepEqual(Object.keys(strings).sort(), Object.keys(en).sort(), `${lang}: same keys`);
+    for (const [key, text] of Object.entries(strings)) {
+      assert.equal(typeof text, 'string');
+      assert.equal(placeholders(text), placeholders(en[key]), `${lang} ${key}: same placeholders`);
+      if (lang !== 'en' && !['list.col.status', 'list.col.label', 'problem.api', 'customer.single', 'list.range',
+        'access.title', 'customer.label', 'list.col.country', 'list.col.address', 'list.new', 'vpn.label', 'vpn.choose', 'country.notCovered'].includes(key)
+        && !/^\{label\}: \{message\}$/.test(text)) {
+        // Translated, not copied (a few words are the same in some languages, listed above).
+        assert.notEqual(text, en[key], `${lang} ${key} is translated`);
+      }
+    }
+    const t = new Localizer({ ...en, ...strings }, lang);
+    assert.doesNotMatch(t.t('list.caption', { count: 1 }), /\{|list\.caption/);
+    assert.match(t.t('list.caption', { count: 2500 }), new RegExp(new Intl.NumberFormat(lang).format(2500).replace(/\s/g, '\\s')));
+  }
+});

@@ -1,0 +1,94 @@
+// What a failure means to the person filling in <btalk-voicesite-order>: one catalogue key
+// (never a code in brackets: codes and statuses stay in the btalk-error detail), whether
+// trying again can help, whether it is about access (shown once, in the access step), and
+// which field to change when the API refused a value. DOM-free, unit-tested in Node.
+
+/** Failures that concern the credentials or the rights of the key, whatever the call. */
+const ACCESS_KEYS = new Set(['error.config', 'error.credentials', 'error.credentialsInvalid', 'error.401',
+  'error.unknownKey', 'error.403']);
+
+// API codes that name the field the user must change, when the answer has no problems list.
+const FIELD_OF_CODE = {
+  TECHNICAL_SITE_NAME_IN_USE: 'technicalSiteName',
+  COUNTRY_NOT_COVERED: 'country',
+  UNKNOWN_VPN: 'vpnId',
+};
+
+/** The API's field problems ("parameters.x" -> x), kept to the fields in `fields`. */
+export function apiProblemsOf(error, fields) {
+  const list = Array.isArray(error?.problems) && error.problems.length ? error.problems
+    : Array.isArray(error?.body?.problems) ? error.body.problems : [];
+  return list
+    .filter((p) => p && typeof p.field === 'string')
+    .map((p) => ({
+      field: p.field.replace(/^parameters\./, ''),
+      code: typeof p.code === 'string' ? p.code : 'invalid',
+      message: typeof p.message === 'string' ? p.message : '',
+      fromApi: true,
+    }))
+    .filter((p) => fields.includes(p.field));
+}
+
+/** Errors whose outcome is unknown: the POST may have created the voicesite. */
+export function outcomeUnknown(error) {
+  const status = Number(error?.status) || 0;
+  return status === 0 || status >= 500 || error?.code === 'malformedResponse' || error?.code === 'timeout';
+}
+
+/**
+ * Describes `error` for the user.
+ * @returns {{ key: string, params: object, detail: string, retry: boolean, access: boolean,
+ *   field: string, code: string, status: number }}
+ *   key: catalogue key of the one sentence to show; detail: the API's own words when they add
+ *   something (data, shown as text), else ''; retry: whether the same call can succeed again;
+ *   access: the failure concerns the credentials or the key (shown once, in the access step);
+ *   field: the order field to change ('' if none).
+ */
+export function describeFailure(error, { fields = [] } = {}) {
+  const status = Number(error?.status) || 0;
+  const code = typeof error?.code === 'string' ? error.code : '';
+  const apiMessage = typeof error?.body?.message === 'string' ? error.body.message.trim() : '';
+  const problems = apiProblemsOf(error, fields);
+  const field = problems[0]?.field ?? FIELD_OF_CODE[code] ?? '';
+  let key;
+  let retry = true;
+  let detail = '';
+  if (error?.name === 'BtalkCoreError') {
+    key = 'error.core';
+  } else if (error instanceof TypeError) {
+    // A page set-up problem (e.g. credentials with a plain-http base URL): the client's
+    // explanation is for the page's developer, and trying again cannot change it.
+    key = 'error.config';
+    retry = false;
+    detail = typeof error.message === 'string' ? error.message : '';
+  } else if (code === 'timeout') key = 'error.timeout';
+  else if (code === 'network') key = 'error.network';
+  else if (code === 'malformedResponse') key = 'error.malformed';
+  else if (code === 'credentialsUnavailable') key = 'error.credentials';
+  else if (code === 'invalidCredentials') key = 'error.credentialsInvalid';
+  else if (code === 'invalidOrder') {
+    key = 'order.invalid.core';
+    retry = false;
+  } else if (status === 401) key = 'error.401';
+  else if (status === 403) key = code === 'UNKNOWN_API_KEY' ? 'error.unknownKey' : 'error.403';
+  else if (status === 409 && field === 'technicalSiteName') {
+    key = 'error.siteNameInUse';
+    retry = false;
+  } else if ((status === 400 || status === 409 || status === 422) && field) {
+    key = 'error.fields';
+    retry = false;
+  } else if (status === 429) key = 'error.busy';
+  else if (status >= 500) {
+    key = 'error.unavailable';
+    detail = apiMessage;
+  } else if (status === 404) {
+    key = 'error.notFound';
+    retry = false;
+    detail = apiMessage;
+  } else if (status >= 400) {
+    key = 'error.refused';
+    retry = false;
+    detail = apiMessage;
+  } else key = 'error.unknown';
+  return { key, params: {}, detail, retry, access: ACCESS_KEYS.has(key), field, code, status };
+}

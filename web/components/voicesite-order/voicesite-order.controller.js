@@ -1,0 +1,482 @@
+// The flow of <btalk-voicesite-order>, without the DOM: access (/me) -> customer -> VPN ->
+// country -> site names + reference -> order (exactly once) -> address -> the voicesites list.
+// It holds what was loaded and typed, runs the API calls through the page's client, asks the
+// wasm core for its verdicts and decides which failure is shown where. The view renders it;
+// `onChange` runs after every change. Unit-tested in Node (tests/node/voicesite-order-controller.test.js).
+
+import { apiProblemsOf, describeFailure, outcomeUnknown } from './failure.js';
+
+/** The steps of the flow, in order. */
+export const STEPS = Object.freeze(['access', 'customer', 'vpn', 'country', 'site', 'order', 'address', 'list']);
+
+/** The order's fields (the body the core validates). */
+export const ORDER_FIELDS = Object.freeze(['customerOrderReference', 'technicalSiteName', 'customerSiteLabel', 'country', 'vpnId']);
+/** The fields that show problems: the order's, plus the customer (a path parameter the core does not check). */
+export const SHOWN_FIELDS = Object.freeze(['customer', ...ORDER_FIELDS]);
+/** The loads the view shows a status for. */
+export const LOADS = Object.freeze(['core', 'access', 'customers', 'vpns', 'countries', 'order', 'list']);
+// The loads of the first round: one access failure among them is shown once, in the access step.
+const FIRST_ROUND = ['access', 'customers', 'countries'];
+
+/** A fresh order reference: date + 8 random base-32 characters (crypto-strong). */
+export function generateOrderReference(now = new Date()) {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = new Uint8Array(8);
+  globalThis.crypto.getRandomValues(bytes);
+  let random = '';
+  for (const byte of bytes) random += alphabet[byte % alphabet.length];
+  const pad = (n) => String(n).padStart(2, '0');
+  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
+  return `ORD-${date}-${random}`;
+}
+
+const idle = () => ({ status: 'idle', error: null, failure: null, retry: null });
+
+export class OrderFlow {
+  client = null;
+  core = null;
+  me = null;
+  customers = null;
+  vpns = null;
+  countries = null;
+  voicesites = null;
+  values = {
+    customer: '', vpnId: '', country: '', technicalSiteName: '', customerSiteLabel: '', customerOrderReference: '',
+  };
+  preferred = { customer: '', country: '' };
+  touched = new Set();
+  submitAttempted = false;
+  inFlight = false;
+  referenceLocked = false;
+  /** { order, voiceSiteId, customerCode, request } once the API accepted the order. */
+  created = null;
+  /** The voicesite whose address is being given: { voiceSiteId, customerCode, country }. */
+  address = null;
+  listShown = false;
+  /** The voicesite whose address was saved last (said in the list step). */
+  lastSaved = '';
+  /** The list's filter text and page (null: the page holding the new voicesite). */
+  listView = { filter: '', page: null };
+  problems = [];
+  apiProblems = [];
+  loads = Object.fromEntries(LOADS.map((name) => [name, idle()]));
+  #generation = 0;
+  #vpnsFor = null;
+  #onChange;
+  #onError;
+  #loadCore;
+  #newReference;
+
+  /**
+   * @param {{ onChange?: () => void, onError?: (error: unknown, step: string) => void,
+   *   loadCore?: () => Promise<object>, newReference?: () => string }} options
+   */
+  constructor({ onChange, onError, loadCore, newReference = generateOrderReference } = {}) {
+    this.#onChange = onChange ?? (() => {});
+    this.#onError = onError ?? (() => {});
+    this.#loadCore = loadCore ?? null;
+    this.#newReference = newReference;
+    this.values.customerOrderReference = newReference();
+  }
+
+  // ---------------------------------------------------------------- the state machine
+
+  /** The step that needs the user now. */
+  get step() {
+    if (this.address) return 'address';
+    if (this.created || this.listShown) return 'list';
+    if (!this.me) return 'access';
+    if (!this.values.customer) return 'customer';
+    if (!this.values.vpnId) return 'vpn';
+    if (!this.values.country) return 'country';
+    const siteFields = ['technicalSiteName', 'customerSiteLabel', 'customerOrderReference'];
+    if (siteFields.some((f) => this.values[f].trim() === '' || this.problems.some((p) => p.field === f))) return 'site';
+    return 'order';
+  }
+
+  /** Locked once the order is in flight or done: the order's inputs no longer change. */
+  get locked() {
+    return this.inFlight || !!this.created;
+  }
+
+  get canOrder() {
+    return !!this.me?.canOrder && !!this.core;
+  }
+
+  /** Why ordering is impossible now: a catalogue key and its params, or null. */
+  get blockReason() {
+    if (this.created) return null;
+    if (!this.me) {
+      const access = this.loads.access;
+      return access.status === 'error' ? { key: 'order.disabled.access', params: {} } : null;
+    }
+    if (!this.me.canOrder) return { key: 'order.disabled.readonly', params: { profile: this.me.rightsProfile || '?' } };
+    if (!this.core) return this.loads.core.status === 'error' ? { key: 'order.disabled.core', params: {} } : null;
+    return null;
+  }
+
+  /** True once the user typed something of their own (the generated reference does not count). */
+  get hasTypedInput() {
+    return ['technicalSiteName', 'customerSiteLabel'].some((f) => this.values[f] !== '')
+      || this.touched.has('customerOrderReference');
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /** (Re)starts the first round with `client`: core, access, customers, countries. Keeps what was typed. */
+  start(client) {
+    this.#generation += 1;
+    this.client = client;
+    this.#vpnsFor = null; // another client may see other VPNs for the same customer
+    this.me = null;
+    this.#loadCoreOnce();
+    this.#track('access', () => client.me(), (me) => { this.me = me; });
+    this.#track('customers', () => client.customers(), (customers) => {
+      this.customers = Array.isArray(customers) ? customers : [];
+      const codes = this.customers.map((c) => String(c.customerCode ?? ''));
+      if (this.customers.length === 1) this.values.customer = codes[0];
+      else if (!codes.includes(this.values.customer)) this.values.customer = '';
+      this.applyPreferredCustomer(this.preferred.customer);
+      this.#customerChanged();
+    });
+    this.#track('countries', () => client.countries(), (countries) => {
+      this.countries = Array.isArray(countries) ? countries : [];
+      if (this.values.country && !this.#covered(this.values.country)) this.values.country = '';
+      this.applyPreferredCountry(this.preferred.country);
+    });
+    this.#changed();
+  }
+
+  /** A set-up failure before any call (e.g. a bad api-base + credentials pair): shown in the access step. */
+  failSetup(error) {
+    this.#generation += 1;
+    this.me = null;
+    this.loads.access = { status: 'error', error, failure: this.#describe(error), retry: null };
+    this.#onError(error, 'access');
+    this.#changed();
+  }
+
+  #loadCoreOnce() {
+    if (this.core || this.loads.core.status === 'loading') return;
+    const client = this.client;
+    const load = () => (typeof client?.core === 'function' ? client.core() : this.#loadCore?.());
+    this.#track('core', load, (core) => {
+      this.core = core;
+    });
+  }
+
+  async #track(name, work, apply) {
+    const generation = this.#generation;
+    const retry = () => this.#track(name, work, apply);
+    this.loads[name] = { status: 'loading', error: null, failure: null, retry };
+    this.#changed();
+    try {
+      const value = await work();
+      if (generation !== this.#generation) return;
+      this.loads[name] = { ...idle(), status: 'done' };
+      apply(value);
+      this.validate();
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      // What an earlier connection listed cannot be vouched for now: it is not offered.
+      if (name === 'customers') this.customers = null;
+      if (name === 'countries') this.countries = null;
+      if (name === 'vpns') this.vpns = null;
+      const failure = this.#describe(error);
+      this.loads[name] = { status: 'error', error, failure, retry: failure.retry ? retry : null };
+      this.#onError(error, name);
+    }
+    this.#changed();
+  }
+
+  #describe(error) {
+    return describeFailure(error, { fields: ORDER_FIELDS });
+  }
+
+  /**
+   * The failure each load's place shows, or null. A failure of the first round that is about
+   * access, or the same as the access step's, is shown once: in the access step, whose one
+   * action tries every failed load again.
+   */
+  shownFailure(name) {
+    const load = this.loads[name];
+    const firstRoundFailures = FIRST_ROUND.map((n) => this.loads[n]).filter((l) => l.status === 'error');
+    if (name === 'access') {
+      if (load.status === 'error') return load;
+      // /me still loading or fine, but a first-round load failed for access reasons: say it here.
+      return firstRoundFailures.find((l) => l.failure.access) ?? null;
+    }
+    if (load.status !== 'error') return null;
+    const access = this.shownFailure('access');
+    if (access && (load.failure.access || load.failure.key === access.failure.key)) return null;
+    return load;
+  }
+
+  /** Tries again every load in error (one press for an outage or an access failure). */
+  retryFailedLoads() {
+    for (const name of LOADS) {
+      const load = this.loads[name];
+      if (name !== 'order' && load.status === 'error' && load.retry) load.retry();
+    }
+  }
+
+  retry(name) {
+    if (name === 'order') return this.submit();
+    if (FIRST_ROUND.includes(name) && this.shownFailure('access') === this.shownFailure(name)) return this.retryFailedLoads();
+    return this.loads[name]?.retry?.();
+  }
+
+  // ---------------------------------------------------------------- choices and input
+
+  #covered(iso2) {
+    return !!this.countries?.some((c) => c.iso2 === iso2 && c.covered);
+  }
+
+  applyPreferredCustomer(code) {
+    this.preferred.customer = code ?? '';
+    const wanted = this.preferred.customer;
+    if (!wanted || !this.customers || this.locked) return;
+    if (this.customers.some((c) => String(c.customerCode) === wanted) && this.values.customer !== wanted) {
+      this.values.customer = wanted;
+      this.#customerChanged();
+      this.#changed();
+    }
+  }
+
+  applyPreferredCountry(iso2) {
+    this.preferred.country = String(iso2 ?? '').toUpperCase();
+    const wanted = this.preferred.country;
+    if (!wanted || !this.countries || this.locked) return;
+    if (this.#covered(wanted) && this.values.country !== wanted) {
+      this.values.country = wanted;
+      this.validate();
+      this.#changed();
+    }
+  }
+
+  /** The user changed `field` (customer, vpnId, country or a text field). */
+  setValue(field, value) {
+    if (this.locked && field !== 'customerOrderReference') return;
+    if (field === 'customerOrderReference' && (this.locked || this.referenceLocked)) return;
+    this.values[field] = String(value ?? '');
+    this.touched.add(field);
+    // What the API said about this field concerned the old value.
+    this.apiProblems = this.apiProblems.filter((p) => p.field !== field);
+    if (this.loads.order.status === 'error' && this.loads.order.failure.field === field) this.loads.order = idle();
+    if (field === 'customer') this.#customerChanged();
+    this.validate();
+    this.#changed();
+  }
+
+  /** Leaving a text field shows its problems (when it holds something). */
+  blur(field) {
+    if (this.values[field] !== '') this.touched.add(field);
+    this.#changed();
+  }
+
+  #customerChanged() {
+    const code = this.values.customer;
+    if (code === this.#vpnsFor) return;
+    this.#vpnsFor = code;
+    this.vpns = null;
+    if (!code) {
+      this.loads.vpns = idle();
+      return;
+    }
+    this.#track('vpns', () => this.client.vpns(code), (vpns) => {
+      if (this.values.customer !== code) return; // the user moved on meanwhile
+      this.vpns = Array.isArray(vpns) ? vpns : [];
+      const ids = this.vpns.map((v) => String(v.vpnId ?? ''));
+      if (this.vpns.length === 1) this.values.vpnId = ids[0];
+      else if (!ids.includes(this.values.vpnId)) this.values.vpnId = '';
+    });
+  }
+
+  /** The order as the core sees it. */
+  get order() {
+    const { customerOrderReference, technicalSiteName, customerSiteLabel, country, vpnId } = this.values;
+    return { customerOrderReference, technicalSiteName, customerSiteLabel, country, vpnId };
+  }
+
+  /** Asks the core; returns its result (null until the core is loaded). */
+  validate() {
+    if (!this.core) return null;
+    let result;
+    try {
+      result = this.core.validateOrder(this.order);
+    } catch (error) {
+      // The core refuses only malformed input, which this flow never builds.
+      result = { valid: false, problems: [{ field: '', code: error?.code ?? 'internal', message: String(error?.message ?? error) }] };
+    }
+    this.problems = Array.isArray(result?.problems) ? result.problems : [];
+    // Several customers and none chosen: the problem to fix first (the VPN list waits for it,
+    // so "VPN is required" on a disabled list would only confuse).
+    if (this.customers?.length > 1 && !this.values.customer) {
+      this.problems = [{ field: 'customer', code: 'valueMissing', message: 'customer is required' },
+        ...this.problems.filter((p) => p.field !== 'vpnId')];
+      result = { ...result, valid: false };
+    }
+    return result;
+  }
+
+  /** The problems to show on `field` now (after a submit or once the field was touched). */
+  problemsOf(field) {
+    const visible = this.submitAttempted || this.touched.has(field);
+    return [
+      ...(visible ? this.problems.filter((p) => p.field === field) : []),
+      ...this.apiProblems.filter((p) => p.field === field),
+    ];
+  }
+
+  /** Problems of no shown field, listed in the order summary after a submit. */
+  get otherProblems() {
+    return this.submitAttempted && !this.created ? this.problems.filter((p) => !SHOWN_FIELDS.includes(p.field)) : [];
+  }
+
+  /** The first field with a problem, in the order of the form. */
+  firstInvalidField() {
+    const order = ['customer', 'vpnId', 'country', 'technicalSiteName', 'customerSiteLabel', 'customerOrderReference'];
+    return order.find((field) => this.problems.some((p) => p.field === field) || this.apiProblems.some((p) => p.field === field)) ?? '';
+  }
+
+  // ---------------------------------------------------------------- ordering
+
+  /**
+   * Orders once. Resolves to { outcome, field }: 'blocked' (cannot order now), 'busy' (already
+   * in flight or done), 'invalid' (field = the first to fix), 'failed' (field = the one the API
+   * refused, if any) or 'created'.
+   */
+  async submit() {
+    // The in-flight guard is set before any await: a second press in the same tick finds it.
+    if (this.inFlight || this.created) return { outcome: 'busy' };
+    if (!this.canOrder) return { outcome: 'blocked' };
+    this.submitAttempted = true;
+    const result = this.validate();
+    if (!result?.valid) {
+      this.#changed();
+      return { outcome: 'invalid', field: this.firstInvalidField() };
+    }
+    const customerCode = this.values.customer;
+    const request = this.order;
+    this.inFlight = true;
+    this.apiProblems = [];
+    this.loads.order = { status: 'loading', error: null, failure: null, retry: null };
+    this.#changed();
+    try {
+      const order = await this.client.orderVoicesite(customerCode, request);
+      this.inFlight = false;
+      this.loads.order = idle();
+      const voiceSiteId = order?.voiceSiteId ?? null;
+      this.created = { order, voiceSiteId, customerCode, request };
+      if (voiceSiteId) this.address = { voiceSiteId: String(voiceSiteId), customerCode, country: request.country, fromOrder: true };
+      else this.showList();
+      this.#changed();
+      return { outcome: 'created', order, voiceSiteId };
+    } catch (error) {
+      this.inFlight = false;
+      // A timeout, network error or 5xx may still have created the voicesite: keep the
+      // reference so trying again sends the same idempotency key.
+      if (outcomeUnknown(error)) this.referenceLocked = true;
+      this.apiProblems = apiProblemsOf(error, ORDER_FIELDS);
+      const failure = this.#describe(error);
+      if (failure.field && !this.apiProblems.some((p) => p.field === failure.field)) {
+        this.apiProblems.push({ field: failure.field, code: failure.code || 'invalid', message: '', fromApi: true, fromCode: true });
+      }
+      this.loads.order = { status: 'error', error, failure, retry: failure.retry ? () => this.submit() : null };
+      this.#onError(error, 'order');
+      this.#changed();
+      return { outcome: 'failed', field: failure.field, error };
+    }
+  }
+
+  /** After an order: a fresh flow for the next voicesite (same customer, VPN and country). */
+  orderAnother() {
+    this.created = null;
+    this.address = null;
+    this.listShown = false;
+    this.referenceLocked = false;
+    this.submitAttempted = false;
+    this.touched.clear();
+    this.apiProblems = [];
+    this.voicesites = null;
+    this.lastSaved = '';
+    this.listView = { filter: '', page: null };
+    this.loads.order = idle();
+    this.loads.list = idle();
+    this.values.technicalSiteName = '';
+    this.values.customerSiteLabel = '';
+    this.values.customerOrderReference = this.#newReference();
+    this.validate();
+    this.#changed();
+  }
+
+  // ---------------------------------------------------------------- address and list
+
+  /** Opens the address step for a voicesite of the list (one whose address is missing, say). */
+  async openAddress(voiceSiteId) {
+    const site = this.voicesites?.find((s) => String(s.voiceSiteId) === String(voiceSiteId));
+    if (!site) return null;
+    const customerCode = await this.customerOf(site);
+    if (!customerCode) return null;
+    this.address = { voiceSiteId: String(site.voiceSiteId), customerCode, country: site.country, fromOrder: false };
+    this.#changed();
+    return this.address;
+  }
+
+  /**
+   * The customer a listed voicesite belongs to: the list's own field when the API gives it,
+   * the only customer of the key, or the customer whose VPNs hold the voicesite's VPN.
+   */
+  async customerOf(site) {
+    if (site.customerCode) return String(site.customerCode);
+    const customers = this.customers ?? [];
+    if (customers.length === 1) return String(customers[0].customerCode);
+    for (const customer of customers) {
+      const code = String(customer.customerCode);
+      const vpns = code === this.values.customer && this.vpns ? this.vpns : await this.client.vpns(code).catch(() => []);
+      if (Array.isArray(vpns) && vpns.some((v) => String(v.vpnId) === String(site.vpnId))) return code;
+    }
+    return '';
+  }
+
+  /** "Skip for now": the address form closes and the list shows. */
+  skipAddress() {
+    this.address = null;
+    return this.showList();
+  }
+
+  /** The address of `voiceSiteId` was saved: the list shows, up to date. */
+  addressSaved(voiceSiteId) {
+    this.lastSaved = String(voiceSiteId ?? '');
+    const site = this.voicesites?.find((s) => String(s.voiceSiteId) === String(voiceSiteId));
+    if (site) site.hasVoiceAddress = true;
+    this.address = null;
+    return this.showList();
+  }
+
+  showList() {
+    this.listShown = true;
+    this.#changed();
+    return this.loadList();
+  }
+
+  setListFilter(text) {
+    this.listView = { filter: String(text ?? ''), page: 0 };
+    this.#changed();
+  }
+
+  setListPage(index) {
+    this.listView = { ...this.listView, page: Math.max(0, Number(index) || 0) };
+    this.#changed();
+  }
+
+  loadList() {
+    return this.#track('list', () => this.client.voicesites(), (sites) => {
+      this.voicesites = Array.isArray(sites) ? sites : [];
+    });
+  }
+
+  #changed() {
+    this.#onChange();
+  }
+}
