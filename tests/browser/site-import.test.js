@@ -389,3 +389,48 @@ test('a file dropped on the drop zone is read like a chosen one (Excel-style: se
     assert.equal(rows[0].cells[0], `${p}_DROP`, 'the BOM is not part of the first header or cell');
   });
 });
+
+test('bundled by esbuild, the element loads Papa Parse from its own chunk in the browser (no window.Papa, no node_modules)', { skip }, async (t) => {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    t.skip('esbuild is not installed');
+    return;
+  }
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = await mkdtemp(join(tmpdir(), 'btalk-import-esm-'));
+  await esbuild.build({
+    entryPoints: [new URL('../../web/components/site-import/site-import.js', import.meta.url).pathname],
+    bundle: true, splitting: true, format: 'esm', platform: 'browser', outdir: dir, logLevel: 'silent', external: ['node:*'],
+  });
+  try {
+    await withPage(async (page) => {
+      const requested = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      // The bundle sits at /bundle/: the core's files resolve from there to /dist/, as in an app.
+      await page.route(`${server.origin}/bundle/**`, async (route) => route.fulfill({
+        status: 200, contentType: 'text/javascript; charset=utf-8',
+        body: await readFile(join(dir, new URL(route.request().url()).pathname.split('/').pop())),
+      }));
+      const site = await validSite('FR', `${prefix()}_ESM`, VPN);
+      const statuses = await page.evaluate(async (text) => {
+        await import('/bundle/site-import.js');
+        const { BtalkClient } = await import('/web/client.js');
+        const element = document.createElement('btalk-site-import');
+        element.setAttribute('customer-code', '9999');
+        element.client = new BtalkClient({ baseUrl: '/proxy/btalk/v1' });
+        document.body.append(element);
+        await element.importText(text, 'esm.csv');
+        return { papa: typeof window.Papa, rows: element.rows.map((r) => r.check?.status) };
+      }, csvOf(Object.keys(site), [site]));
+      assert.deepEqual(statuses, { papa: 'undefined', rows: ['ready'] });
+      assert.equal(requested.filter((p) => p.includes('node_modules')).length, 0);
+      assert.ok(requested.some((p) => /^\/bundle\/papaparse[^/]*\.js$/.test(p)), requested.join(' '));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
