@@ -434,3 +434,36 @@ test('bundled by esbuild, the element loads Papa Parse from its own chunk in the
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+/** axe-core's serious and critical violations on the page (open shadow roots included), as lines. */
+async function axeViolations(page) {
+  const { join } = await import('node:path');
+  const { REPO_ROOT } = await import('./helpers.js');
+  await page.addScriptTag({ path: join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.flatMap((v) => v.nodes.filter((n) => n.impact === 'serious' || n.impact === 'critical')
+      .map((n) => `${n.impact} ${v.id} at ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\s+/g, ' ')}`));
+  });
+}
+
+test('axe-core finds no serious violation: mapping step, rows with problems, a row being edited, the finished run', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const ok = fileRow(await validSite('FR', `${p}_OK`, VPN));
+    const rows = [ok, { ...ok, technicalSiteName: `${p}_BAD`, 'Postal code': '1' }, { technicalSiteName: `${p}_NC`, 'Site label': 'x', Country: 'BR', vpnId: VPN }];
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    const ui = importUi(page);
+    await ui.paste.fill(csvOf(HEADERS, rows));
+    await ui.pasteButton.click();
+    await ui.apply.click();
+    await ui.summary.filter({ hasText: '1 ready' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'rows checked');
+    await ui.row(3).locator('button[data-action="edit"]').click();
+    assert.deepEqual(await axeViolations(page), [], 'a row being edited');
+    await ui.root.locator('tr[data-editor="3"] button[data-action="cancel"]').click();
+    await ui.order.click();
+    await waitForDone(page);
+    assert.deepEqual(await axeViolations(page), [], 'run finished');
+  });
+});
