@@ -43,6 +43,10 @@ export interface OrderResponse { orderId: string; customerOrderReference: string
 export interface Voicesite {
   voiceSiteId: string; technicalSiteName: string; customerSiteLabel: string; country: string;
   vpnId: string; status: string; hasVoiceAddress: boolean;
+  /** The customer the voicesite belongs to ('' when the API does not say). */
+  customerCode: string;
+  /** The stored address when the list carries it (text elements only), else null. */
+  voiceAddress: Record<string, string> | null;
 }
 export interface AddressCandidate { id: string; label: string; address: Record<string, string> }
 /** A postal code and the address elements it determines (always `pc`; a1, a2, a3... as the API gives them). */

@@ -499,7 +499,7 @@ export class BtalkClient {
     return this.#lookup(`/countries/${country}/parishes`, 'parishes', query, { signal, notFound });
   }
 
-  /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress }] */
+  /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress, customerCode, voiceAddress }] */
   async voicesites({ signal } = {}) {
     return this.#getParsed('/voicesites', 'voicesites', { signal });
   }

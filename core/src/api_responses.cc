@@ -319,19 +319,29 @@ ResponseResult ParseVoicesites(const Json& body) {
                      if (!value && parameters) value = FirstText(*parameters, {key});
                      return value.value_or(std::string());
                    };
-                   bool has_address = false;
+                   // The stored address, when the list carries it: its text (or number) elements only,
+                   // so the list can show it as lines; null when absent or not an object.
+                   Json voice_address = nullptr;
+                   if (const Json* address = FindMember(item, "voiceAddress"); address && address->is_object()) {
+                     Json elements = Json::object();
+                     for (const auto& [name, value] : address->items()) {
+                       if (std::optional<std::string> text = ScalarText(value)) elements[name] = *text;
+                     }
+                     if (!elements.empty()) voice_address = std::move(elements);
+                   }
+                   bool has_address = !voice_address.is_null();
                    if (const Json* flag = FindMember(item, "hasVoiceAddress"); flag && flag->is_boolean()) {
                      has_address = flag->get<bool>();
-                   } else if (const Json* address = FindMember(item, "voiceAddress")) {
-                     has_address = address->is_object() && !address->empty();
                    }
                    return Json{{"voiceSiteId", *id},
+                               {"customerCode", text("customerCode")},
                                {"technicalSiteName", text("technicalSiteName")},
                                {"customerSiteLabel", text("customerSiteLabel")},
                                {"country", UpperAscii(text("country"))},
                                {"vpnId", text("vpnId")},
                                {"status", text("status")},
-                               {"hasVoiceAddress", has_address}};
+                               {"hasVoiceAddress", has_address},
+                               {"voiceAddress", std::move(voice_address)}};
                  });
 }
 

@@ -132,14 +132,24 @@ TEST(ApiResponsesTest, Voicesites) {
     {"id": 2, "parameters": {"technicalSiteName": "P", "country": "de"}, "voiceAddress": null},
     {"voiceSiteId": "vs-3", "hasVoiceAddress": true}])");
   ASSERT_EQ(sites.size(), 3u);
-  EXPECT_EQ(sites[0], Body(R"({"voiceSiteId": "vs-1", "technicalSiteName": "MY_VOICESITE",
+  EXPECT_EQ(sites[0], Body(R"({"voiceSiteId": "vs-1", "customerCode": "9999", "technicalSiteName": "MY_VOICESITE",
     "customerSiteLabel": "My Voicesite in France", "country": "FR", "vpnId": "aa76e66dfc63", "status": "active",
-    "hasVoiceAddress": true})"));
+    "hasVoiceAddress": true, "voiceAddress": {"pc": "75015"}})"));
+  EXPECT_TRUE(sites[1]["voiceAddress"].is_null());
+  EXPECT_EQ(sites[1]["customerCode"], "");
   EXPECT_EQ(sites[1]["voiceSiteId"], "2");
   EXPECT_EQ(sites[1]["technicalSiteName"], "P");
   EXPECT_EQ(sites[1]["country"], "DE");
   EXPECT_EQ(sites[1]["hasVoiceAddress"], false);
   EXPECT_EQ(sites[2]["hasVoiceAddress"], true);
+  // Only text and numbers of a stored address are kept; an address of nothing usable is none.
+  Json odd = Ok("voicesites", R"([{"voiceSiteId": "a", "voiceAddress": {"hno": 12, "a6": "Main", "x": {"y": 1}, "z": [1]}},
+    {"voiceSiteId": "b", "voiceAddress": {"x": null}}, {"voiceSiteId": "c", "voiceAddress": "FR"}])");
+  EXPECT_EQ(odd[0]["voiceAddress"], Body(R"({"hno": "12", "a6": "Main"})"));
+  EXPECT_EQ(odd[0]["hasVoiceAddress"], true);
+  EXPECT_TRUE(odd[1]["voiceAddress"].is_null());
+  EXPECT_EQ(odd[1]["hasVoiceAddress"], false);
+  EXPECT_TRUE(odd[2]["voiceAddress"].is_null());
   EXPECT_EQ(Ok("voicesites", R"({"voicesites": []})"), Json::array());
   EXPECT_EQ(Err("voicesites", R"([{"technicalSiteName": "x"}])").code, "malformedResponse");
 }
