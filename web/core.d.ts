@@ -6,6 +6,10 @@ export interface Problem {
     | 'notAllowed' | 'unknownField' | 'constraintError';
   /** English, human, safe to show as text. */
   message: string;
+  /** patternMismatch only, when the pattern has a sample: its shape ("9999 AA", may be "")... */
+  format?: string;
+  /** ...and a value it accepts ("1234 AB"), to build a translated hint. */
+  example?: string;
 }
 
 export interface ValidationResult {
@@ -80,6 +84,67 @@ export interface BtalkCore {
   /** @throws BtalkCoreError with `problems` when the order is invalid. */
   buildOrderRequest(order: Order | string): OrderRequestBody;
   parseResponse(kind: ResponseKind, body: JsonInput): any;
+  /** Canonical values (trim, upper-case, enumeration match, digits) and what changed. */
+  normalizeAddress(constraints: JsonInput, address: JsonInput): NormalizedAddress;
+  /** A short sample the pattern accepts, or null when none can honestly be given. */
+  formatExample(pattern: string): FormatExample | null;
+  /** `<civicAddress xmlns="urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr">` (RFC 5139). */
+  toCivicAddressXml(address: JsonInput, options: CivicAddressOptions): string;
+  /** A full PIDF-LO document (RFC 4119 / RFC 5491) holding the civic address. */
+  toPidfLo(address: JsonInput, options: PidfLoOptions): string;
+  /** The postal lines in the country's conventional order. */
+  formatAddress(address: JsonInput, options?: FormatAddressOptions): string[];
+}
+
+export interface NormalizationChange {
+  field: string;
+  from: string;
+  to: string;
+  rule: 'whitespace' | 'upperCase' | 'enumeration' | 'digits';
+}
+
+export interface NormalizedAddress {
+  /** Every field of the input: text values canonical, others as given. */
+  address: Record<string, unknown>;
+  changes: NormalizationChange[];
+}
+
+export interface FormatExample {
+  /** The shape, e.g. "9999 AA"; "" when only the example can be given (e.g. `^973[0-9]{2}$`). */
+  format: string;
+  /** A value the pattern accepts, e.g. "1234 AB". */
+  example: string;
+  /** What the placeholders mean, e.g. "9 = digit, A = capital letter"; "" with no format. */
+  legend: string;
+}
+
+export interface CivicAddressOptions {
+  /** ISO 3166 alpha-2, e.g. "FR". */
+  country: string;
+  /** A BCP 47 language tag for xml:lang, e.g. "fr" or "de-CH". */
+  lang?: string;
+}
+
+export interface PidfLoOptions extends CivicAddressOptions {
+  /** The presentity URI, e.g. "pres:site-42@example.com". */
+  entity: string;
+  /** The tuple's id (an XML name); default "address". */
+  tupleId?: string;
+  /** RFC 3339 date-time for <timestamp>; omitted when absent. */
+  timestamp?: string;
+  /** RFC 3339 date-time for <gbp:retention-expiry>; omitted when absent. */
+  retentionExpiry?: string;
+  /** <gbp:retransmission-allowed>; default false. */
+  retransmissionAllowed?: boolean;
+  /** <gp:method> token; default "Manual", "" for none. */
+  method?: string;
+}
+
+export interface FormatAddressOptions {
+  /** ISO 3166 alpha-2; unknown or absent: the generic layout. */
+  country?: string;
+  /** The /addressconstraints document: enumerations then show their display text. */
+  constraints?: JsonInput;
 }
 
 export class BtalkCoreError extends Error {

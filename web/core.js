@@ -81,6 +81,21 @@ function unwrap(text) {
   throw new BtalkCoreError(error.code ?? 'internal', error.message ?? 'The core rejected the input.', error.problems);
 }
 
+// String options of the export functions: absent or null = "", anything else
+// but a string is refused here (the core takes them as plain arguments).
+function exportOptions(options, keys) {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new BtalkCoreError('invalidOptions', 'The options must be an object');
+  }
+  const out = {};
+  for (const key of keys) {
+    const value = options?.[key] ?? '';
+    if (typeof value !== 'string') throw new BtalkCoreError('invalidOptions', `${key} must be a string`);
+    out[key] = value;
+  }
+  return out;
+}
+
 function wrap(module) {
   const call = (fn, ...args) => {
     let text;
@@ -114,6 +129,36 @@ function wrap(module) {
     },
     parseResponse(kind, body) {
       return call(module.parseResponse, String(kind), toText(body, 'body'));
+    },
+    // Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
+    normalizeAddress(constraints, address) {
+      const text = toText(address, 'address');
+      const { changes } = call(module.normalizeAddress, toText(constraints, 'constraints'), text);
+      const canonical = { ...JSON.parse(text) };  // the core accepted it: a JSON object
+      for (const change of changes) canonical[change.field] = change.to;
+      return { address: canonical, changes };
+    },
+    formatExample(pattern) {
+      if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');
+      return call(module.formatExample, pattern);
+    },
+    toCivicAddressXml(address, options = {}) {
+      const o = exportOptions(options, ['country', 'lang']);
+      return call(module.civicAddressXml, toText(address, 'address'), o.country, o.lang).xml;
+    },
+    toPidfLo(address, options = {}) {
+      const o = exportOptions(options, ['entity', 'country', 'lang', 'tupleId', 'timestamp', 'retentionExpiry', 'method']);
+      const allowed = options?.retransmissionAllowed ?? false;
+      if (typeof allowed !== 'boolean') {
+        throw new BtalkCoreError('invalidOptions', 'retransmissionAllowed must be true or false');
+      }
+      return call(module.pidfLo, toText(address, 'address'), o.entity, o.country, o.lang, o.tupleId, o.timestamp,
+        o.retentionExpiry, allowed, options?.method ?? 'Manual').xml;
+    },
+    formatAddress(address, options = {}) {
+      const o = exportOptions(options, ['country']);
+      return call(module.formatAddress, toText(address, 'address'), o.country,
+        toText(options?.constraints, 'constraints')).lines;
     },
   });
 }

@@ -80,6 +80,10 @@ Json ProblemsToJson(const std::vector<Problem>& problems) {
   Json list = Json::array();
   for (const Problem& problem : problems) {
     list.push_back({{"field", problem.field}, {"code", ProblemCodeName(problem.code)}, {"message", problem.message}});
+    if (!problem.example.empty()) {
+      list.back()["format"] = problem.format;
+      list.back()["example"] = problem.example;
+    }
   }
   return list;
 }

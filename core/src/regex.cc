@@ -14,6 +14,7 @@
 //   matching something else. Escaped punctuation is always a literal.
 // - Group names are checked for syntax only; groups never capture.
 #include "btalk/regex.h"
+#include "btalk/regex_ast.h"
 
 #include <algorithm>
 #include <iterator>
@@ -792,6 +793,37 @@ bool Regex::FullMatch(std::string_view text) const {
     if (insts[current[i]].op == kMatch) return true;
   }
   return false;
+}
+
+}  // namespace btalk
+
+// --- Parse-tree access (regex_ast.h): a copy of the parser's nodes. --------
+namespace btalk {
+
+static_assert(RegexAst::kRepeat == static_cast<RegexAst::Kind>(Node::kRepeat) &&
+                  RegexAst::kChar == static_cast<RegexAst::Kind>(Node::kChar),
+              "RegexAst::Kind mirrors Node::Kind");
+
+std::optional<RegexAst> ParseRegexAst(std::string_view pattern) {
+  if (pattern.size() > kMaxPatternBytes || ValidUtf8Prefix(pattern) < pattern.size()) return std::nullopt;
+  Parser parser(pattern);
+  const std::uint32_t root = parser.Parse();
+  if (root == kNoNode) return std::nullopt;
+  RegexAst ast;
+  ast.root = root;
+  ast.nodes.reserve(parser.nodes().size());
+  for (Node& n : parser.nodes()) {
+    std::uint32_t a = n.a;
+    if (n.kind == Node::kAssert) {
+      a = n.a == kBegin ? RegexAst::kBegin
+          : n.a == kEnd ? RegexAst::kEnd
+          : n.a == kWordB ? RegexAst::kWordBoundary
+                          : RegexAst::kNotWordBoundary;
+    }
+    ast.nodes.push_back({static_cast<RegexAst::Kind>(n.kind), a, n.b, std::move(n.kids)});
+  }
+  for (const Range& r : parser.ranges()) ast.ranges.push_back({r.lo, r.hi});
+  return ast;
 }
 
 }  // namespace btalk

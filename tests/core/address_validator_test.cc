@@ -76,7 +76,9 @@ TEST(AddressValidatorTest, TooShortAndTooLongWithHumanMessages) {
 TEST(AddressValidatorTest, PatternMismatch) {
   std::vector<Problem> problems = Validate(kPostalCode, R"({"pc": "7501A"})");
   ASSERT_EQ(Codes(problems), Strings{"pc:patternMismatch"});
-  EXPECT_EQ(problems[0].message, "Postal code does not have the expected format");
+  EXPECT_EQ(problems[0].message, "Postal code does not have the expected format: 99999 (for example 12345)");
+  EXPECT_EQ(problems[0].format, "99999");
+  EXPECT_EQ(problems[0].example, "12345");
 }
 
 TEST(AddressValidatorTest, RegexMustMatchTheWholeValue) {

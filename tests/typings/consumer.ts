@@ -2,6 +2,7 @@
 // by tests/node/typings.test.js: the hand-written .d.ts files must describe it.
 import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL } from 'btalk-forms';
 import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me } from 'btalk-forms';
+import type { NormalizedAddress, NormalizationChange, FormatExample } from 'btalk-forms';
 import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
 
 async function main(): Promise<void> {
@@ -16,6 +17,17 @@ async function main(): Promise<void> {
     customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
   });
   const country: string = body.parameters.country;
+  // Normalisation, format hints, PIDF-LO and postal lines.
+  const normalized: NormalizedAddress = core.normalizeAddress('{}', { pc: ' sw1a 1aa' });
+  const rule: NormalizationChange['rule'] | undefined = normalized.changes[0]?.rule;
+  const hint: FormatExample | null = core.formatExample('^[0-9]{4} ?[A-Z]{2}$');
+  const shape: string | undefined = hint?.format;
+  const civic: string = core.toCivicAddressXml({ a3: 'Paris' }, { country: 'FR', lang: 'fr' });
+  const pidf: string = core.toPidfLo({ a3: 'Paris' }, { country: 'FR', entity: 'pres:site@example.com',
+    retransmissionAllowed: false, timestamp: '2026-12-01T09:00:00Z' });
+  const lines: string[] = core.formatAddress({ a3: 'Paris', pc: '75015' }, { country: 'FR', constraints: '{}' });
+  const hinted: string | undefined = problems[0]?.example;
+  console.info(rule, shape, civic, pidf, lines, hinted);
 
   const client = new BtalkClient({
     baseUrl: '/proxy/btalk/v1',

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "btalk/civic_address.h"
+
 namespace btalk {
 
 // The library version, e.g. "0.1.0".
@@ -43,6 +45,31 @@ std::string build_order_request_json(std::string_view order_json);
 
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
+
+// --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
+// Options are plain arguments here (the JS wrapper checks their types): no
+// options document to parse keeps the wasm small.
+
+// ok -> {"changes": [{"field","from","to","rule"}]}   (normalizer.h; the JS
+// wrapper applies them to the address it was given)
+std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json);
+
+// pattern: the valueRegexp itself (plain text, not JSON).
+// ok -> {"format": "9999 AA", "example": "1234 AB", "legend": "9 = digit, ..."}
+//       or null when no honest sample exists (format_example.h)
+std::string format_example_json(std::string_view pattern);
+
+// ok -> {"xml": "<civicAddress ...>", "omitted": ["addrExtInfo1", ...]}   (civic_address.h)
+// lang "" = no xml:lang.
+std::string civic_address_xml_json(std::string_view address_json, std::string_view country, std::string_view lang);
+
+// ok -> {"xml": "<?xml ...><presence ...>", "omitted": [...]}
+std::string pidf_lo_json(std::string_view address_json, const PidfLoOptions& options);
+
+// constraints_json: the addressconstraints document, or "" / "null" for none.
+// ok -> {"lines": ["78 Rue de Vaugirard", "75015 Paris"]}   (address_format.h)
+std::string format_address_json(std::string_view address_json, std::string_view country,
+                                std::string_view constraints_json);
 
 }  // namespace btalk
 

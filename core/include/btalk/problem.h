@@ -26,6 +26,10 @@ struct Problem {
   std::string field;
   ProblemCode code;
   std::string message;  // English, human, names the field by its label
+  // patternMismatch only, when the pattern has a short sample (format_example.h):
+  // the shape ("9999 AA", may be "") and an accepted value ("1234 AB").
+  std::string format = {};
+  std::string example = {};
 };
 
 // A whole-document failure (the input is not something we can work with).

@@ -69,7 +69,7 @@ export default {
   "a1": {
    "usage": "mandatory",
    "defaultLabel": "Province",
-   "defaultDescription": "Province of the site (two-letter code); choose from the list.",
+   "defaultDescription": "Province of the site; choose it from the list.",
    "referenceUrl": "",
    "valueType": "freestring",
    "minLength": 2,

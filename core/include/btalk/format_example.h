@@ -1,0 +1,43 @@
+// A short sample of what a pattern accepts, to explain a patternMismatch:
+// "expected format: 9999 AA (for example 1234 AB)".
+//
+// Built from the pattern's parse tree (regex_ast.h): each repetition is taken
+// its minimum number of times (an optional single separator such as ` ?` or
+// `-?` once), the first workable branch of an alternation, and one character
+// per class: 9 for a digit, A for a letter, a for a small letter, X for a
+// letter or digit. The example is then checked with the pattern itself, so it
+// is never something the pattern refuses. Where no honest sample exists within
+// a small budget (free-text classes such as `[A-Za-z ]+`, huge repetitions,
+// control characters), the result is empty: say nothing rather than something
+// false.
+#ifndef BTALK_FORMAT_EXAMPLE_H_
+#define BTALK_FORMAT_EXAMPLE_H_
+
+#include <string>
+#include <string_view>
+
+namespace btalk {
+
+struct PatternExample {
+  // The shape, e.g. "A9 9AA"; "" when it would mislead (a literal digit or
+  // placeholder letter such as `^973[0-9]{2}$`) or says nothing more than
+  // the example.
+  std::string format;
+  // A concrete value the pattern accepts, e.g. "A1 2BC"; "" = nothing to say.
+  std::string example;
+  // What the placeholders of `format` mean, e.g. "9 = digit, A = capital letter".
+  std::string legend;
+
+  bool empty() const { return example.empty(); }
+};
+
+// Samples longer than this many code points are not offered.
+inline constexpr std::size_t kMaxExampleLength = 40;
+
+// Never fails: a pattern the engine refuses, or one with no short honest
+// sample, gives an empty PatternExample. Work is bounded by a fixed budget.
+PatternExample FormatExample(std::string_view pattern);
+
+}  // namespace btalk
+
+#endif  // BTALK_FORMAT_EXAMPLE_H_

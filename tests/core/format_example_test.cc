@@ -1,0 +1,176 @@
+#include "btalk/format_example.h"
+
+#include <string>
+#include <variant>
+
+#include <gtest/gtest.h>
+
+#include "btalk/address_constraints.h"
+#include "btalk/address_validator.h"
+#include "btalk/regex.h"
+#include "feature_test_util.h"
+
+namespace btalk {
+namespace {
+
+bool Accepts(const std::string& pattern, const std::string& text) {
+  std::variant<Regex, RegexError> regex = Regex::Compile(pattern);
+  const Regex* compiled = std::get_if<Regex>(&regex);
+  return compiled != nullptr && compiled->FullMatch(text);
+}
+
+TEST(FormatExampleTest, DutchPostalCode) {
+  PatternExample e = FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$");
+  EXPECT_EQ(e.format, "9999 AA");
+  EXPECT_EQ(e.example, "1234 AB");
+  EXPECT_EQ(e.legend, "9 = digit, A = capital letter");
+}
+
+TEST(FormatExampleTest, BritishPostcodeTakesTheFirstBranchAndTheOptionalSpace) {
+  PatternExample e = FormatExample("^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$");
+  EXPECT_EQ(e.format, "A9 9AA");
+  EXPECT_EQ(e.example, "A1 2BC");
+  EXPECT_EQ(e.legend, "A = capital letter, 9 = digit");
+}
+
+TEST(FormatExampleTest, PrefersABranchWhoseFormatIsHonest) {
+  // 0[1-9] would print a literal 0 next to placeholder 9s.
+  PatternExample e = FormatExample("^(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}$");
+  EXPECT_EQ(e.format, "99999");
+  EXPECT_EQ(e.example, "12345");
+}
+
+TEST(FormatExampleTest, LiteralDigitsGiveAnExampleButNoFormat) {
+  PatternExample e = FormatExample("^973[0-9]{2}$");
+  EXPECT_EQ(e.format, "");
+  EXPECT_EQ(e.example, "97312");
+  EXPECT_EQ(e.legend, "");
+  EXPECT_EQ(FormatExample("^97133$").format, "");
+  EXPECT_EQ(FormatExample("^97133$").example, "97133");
+}
+
+TEST(FormatExampleTest, SeparatorsAndCases) {
+  EXPECT_EQ(FormatExample("^[0-9]{2}-[0-9]{3}$").format, "99-999");
+  EXPECT_EQ(FormatExample("^[0-9]{3}-?[0-9]{4}$").format, "999-9999");
+  PatternExample mixed = FormatExample("^[A-Za-z0-9]{1,8}$");
+  EXPECT_EQ(mixed.format, "X");
+  EXPECT_EQ(mixed.legend, "X = letter or digit");
+  PatternExample small = FormatExample("^[0-9]{1,3}[a-z]?$");
+  EXPECT_EQ(small.format, "9");
+  PatternExample lower = FormatExample("^[a-z]{2}$");
+  EXPECT_EQ(lower.format, "aa");
+  EXPECT_EQ(lower.example, "ab");
+  EXPECT_EQ(lower.legend, "a = small letter");
+  PatternExample both = FormatExample("^[A-Z][A-Za-z]$");
+  EXPECT_EQ(both.legend, "A = letter");  // never "A = capital letter, A = letter"
+  EXPECT_EQ(FormatExample("\\d{4}").format, "9999");
+}
+
+TEST(FormatExampleTest, SaysNothingRatherThanSomethingFalse) {
+  // Free-text classes: a sample would say nothing useful.
+  EXPECT_TRUE(FormatExample("^[A-Za-zÀ-ÿ'’ ./()-]+$").empty());
+  EXPECT_TRUE(FormatExample("^[^0-9]{3}$").empty());
+  EXPECT_TRUE(FormatExample(".+").empty());
+  // Word boundaries the sample breaks: the final match check refuses it.
+  EXPECT_TRUE(FormatExample("^[0-9]\\b[0-9]$").empty());
+  // Nothing consumable, or nothing showable.
+  EXPECT_TRUE(FormatExample("^$").empty());
+  EXPECT_TRUE(FormatExample("").empty());
+  EXPECT_TRUE(FormatExample("^\\t$").empty());
+  EXPECT_TRUE(FormatExample("^\\u200B$").empty());
+}
+
+TEST(FormatExampleTest, HostilePatternsAreBounded) {
+  EXPECT_TRUE(FormatExample("(a{1000}){1000}").empty());
+  EXPECT_TRUE(FormatExample("[0-9]{41}").empty());
+  EXPECT_FALSE(FormatExample("[0-9]{40}").empty());
+  EXPECT_TRUE(FormatExample("(?=a)a").empty());       // unsupported syntax
+  EXPECT_TRUE(FormatExample("(a").empty());            // invalid syntax
+  EXPECT_TRUE(FormatExample("\xff\xfe").empty());      // invalid UTF-8
+  EXPECT_TRUE(FormatExample(std::string(5000, 'a')).empty());  // over the pattern size cap
+  // Empty repetitions many times over stay within the step budget.
+  std::string nested;
+  for (int i = 0; i < 90; ++i) nested += "(?:";
+  nested += "(?:){1000}";
+  for (int i = 0; i < 90; ++i) nested += "){1000}";
+  EXPECT_TRUE(FormatExample(nested).empty());
+  // Alternations of failing branches, nested: still bounded.
+  std::string alts;
+  for (int i = 0; i < 50; ++i) alts += "(?:[a-z ]|[a-z ]|";
+  alts += "x";
+  for (int i = 0; i < 50; ++i) alts += ")";
+  PatternExample e = FormatExample(alts);
+  if (!e.empty()) EXPECT_TRUE(Accepts(alts, e.example));
+}
+
+// Every pattern of every stand-in country and fixture: a sample, when
+// offered, is accepted by its own pattern.
+void CollectPatterns(const Json& node, std::vector<std::string>& out) {
+  if (node.is_object()) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (it.key() == "valueRegexp" && it.value().is_string()) {
+        out.push_back(it.value().get<std::string>());
+      } else {
+        CollectPatterns(it.value(), out);
+      }
+    }
+  } else if (node.is_array()) {
+    for (const Json& item : node) CollectPatterns(item, out);
+  }
+}
+
+TEST(FormatExampleTest, EverySampleIsAcceptedByItsOwnPattern) {
+  const std::vector<std::string> files = test::PatternFiles();
+  ASSERT_GE(files.size(), 40u);  // 36 countries + the fixtures
+  std::size_t patterns = 0, samples = 0, formats = 0;
+  for (const std::string& file : files) {
+    std::variant<Json, DocumentError> parsed = ParseJson(test::ReadFile(file));
+    if (!std::holds_alternative<Json>(parsed)) continue;  // fixtures of malformed text
+    std::vector<std::string> found;
+    CollectPatterns(std::get<Json>(parsed), found);
+    for (const std::string& pattern : found) {
+      if (pattern.empty()) continue;
+      ++patterns;
+      PatternExample e = FormatExample(pattern);
+      if (e.empty()) continue;
+      ++samples;
+      if (!e.format.empty()) ++formats;
+      EXPECT_TRUE(Accepts(pattern, e.example)) << file << ": " << pattern << " -> " << e.example;
+      EXPECT_EQ(e.format.empty(), e.legend.empty()) << pattern;
+    }
+  }
+  std::printf("[ figures  ] %zu patterns, %zu with a sample, %zu with a format\n", patterns, samples, formats);
+  EXPECT_GE(patterns, 100u);
+  EXPECT_GE(samples, patterns / 2);
+}
+
+TEST(FormatExampleTest, EveryTableCountryPostalCodeHasASample) {
+  for (const std::string& iso2 : test::TableCountries()) {
+    const Json country = test::CountryFile(iso2);
+    const Json* constraints = FindMember(country, "addressConstraints");
+    ASSERT_NE(constraints, nullptr) << iso2;
+    const Json* pc = FindMember(*constraints, "pc");
+    if (pc == nullptr) continue;  // HK has no postal codes
+    const Json* re = FindMember(*pc, "valueRegexp");
+    if (re == nullptr || !re->is_string() || re->get<std::string>().empty()) continue;  // SJ: a list
+    PatternExample e = FormatExample(re->get<std::string>());
+    EXPECT_FALSE(e.empty()) << iso2 << ": " << re->get<std::string>();
+  }
+}
+
+TEST(FormatExampleTest, PatternMismatchCarriesTheHint) {
+  std::variant<AddressConstraints, DocumentError> parsed = ParseAddressConstraintsText(
+      R"({"pc": {"usage": "mandatory", "defaultLabel": "Postal code", "valueType": "freestring",
+                 "valueRegexp": "^[1-9][0-9]{3} ?[A-Z]{2}$"}})");
+  ASSERT_TRUE(std::holds_alternative<AddressConstraints>(parsed));
+  Address address;
+  address["pc"].text = "10124";
+  std::vector<Problem> problems = ValidateAddress(std::get<AddressConstraints>(parsed), address);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message, "Postal code does not have the expected format: 9999 AA (for example 1234 AB)");
+  EXPECT_EQ(problems[0].format, "9999 AA");
+  EXPECT_EQ(problems[0].example, "1234 AB");
+}
+
+}  // namespace
+}  // namespace btalk
