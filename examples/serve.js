@@ -2,6 +2,7 @@
 //
 //   /                      examples/demo/ (index.html; a placeholder until the demo exists)
 //   /web/*, /dist/*        the library and its wasm build (application/wasm)
+//   /node_modules/papaparse/*  Papa Parse's own files, for <btalk-site-import> on pages without a bundler
 //   /btalk/v1/*            the stand-in API (needs token + API key, like the real one)
 //   /oauth/v3/token        the stand-in token endpoint
 //   /proxy/btalk/v1/*      same-origin proxy: adds the bearer token and API key server-side,
@@ -210,6 +211,11 @@ export function createApp(options = {}) {
     const segments = rawPath.split('/').slice(1);
     if (segments[0] === 'web' || segments[0] === 'dist') {
       await serveStatic(req, res, join(root, segments[0]), segments.slice(1));
+      return;
+    }
+    // The CSV reader <btalk-site-import> loads on demand (Papa Parse ships no ES module).
+    if (segments[0] === 'node_modules' && segments[1] === 'papaparse') {
+      await serveStatic(req, res, join(root, 'node_modules', 'papaparse'), segments.slice(2));
       return;
     }
     const demoRoot = join(root, 'examples', 'demo');

@@ -86,3 +86,17 @@ const portalProxy: BtalkProxyHandler = createBtalkProxy({
   maxBodyBytes: 65536,
 });
 void portalProxy;
+
+// btalk-forms/site-import: the bulk site import element.
+import { BtalkSiteImport } from 'btalk-forms/site-import';
+import type { ImportCounts, BtalkImportRowDetail } from 'btalk-forms/site-import';
+const siteImport: BtalkSiteImport = document.createElement('btalk-site-import');
+siteImport.addEventListener('btalk-import-done', (event) => {
+  const done: number = event.detail.counts.done;
+  console.info(done, event.detail.cancelled);
+});
+siteImport.addEventListener('btalk-import-row', (event) => {
+  const detail: BtalkImportRowDetail = event.detail;
+  console.info(detail.voiceSiteId, detail.state);
+});
+void siteImport.order().then((counts: ImportCounts | undefined) => console.info(counts?.total, siteImport.rows.length));
