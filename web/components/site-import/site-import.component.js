@@ -4,6 +4,7 @@
 // The logic lives in DOM-free modules (csv, columns, row-validation, run-engine, progress-store,
 // result-csv); this class wires them to the UI.
 
+import { BaseElement } from '../../internal/base.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { format } from '../../internal/localize.js';
@@ -60,7 +61,7 @@ const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
  * @cssproperty --btalk-font - Font family. @cssproperty --btalk-radius - Corner radius.
  * @cssproperty --btalk-gap - Space between steps. @cssproperty --btalk-import-table-height - Table max height.
  */
-export class BtalkSiteImport extends HTMLElement {
+export class BtalkSiteImport extends BaseElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
 
   #l10n;
