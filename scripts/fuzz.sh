@@ -11,7 +11,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(regex_fuzz validate_address_fuzz address_form_fuzz parse_response_fuzz)
+# Default: every harness in tests/fuzz (one per *_fuzz.cc).
+if [ ${#harnesses[@]} -eq 0 ]; then
+  for source in "$root"/tests/fuzz/*_fuzz.cc; do harnesses+=("$(basename "$source" .cc)"); done
+fi
 build="$root/build/fuzz"
 jobs=${BTALK_JOBS:-2}
 # Per input: far above any bounded input under ASan (the worst reproducer takes
