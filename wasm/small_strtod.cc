@@ -211,7 +211,8 @@ extern "C" double BTALK_STRTOD_NAME(const char* start, char** endptr) {
     if (*p >= '0' && *p <= '9') {
       std::int64_t n = 0;
       for (; *p >= '0' && *p <= '9'; ++p) {
-        if (n < 100000) n = n * 10 + (*p - '0');
+        // Clamped far beyond any input length, so that "0.<a million zeros>1e1000005" still reads exactly.
+        if (n < 100000000000000000) n = n * 10 + (*p - '0');
       }
       exponent += minus ? -n : n;
       s = p;

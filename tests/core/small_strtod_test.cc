@@ -91,6 +91,21 @@ TEST(SmallStrtodTest, GrammarAndEndptrMatchTheCLibrary) {
   }
 }
 
+// Digit counts offset the written exponent: neither may be clamped too early.
+TEST(SmallStrtodTest, LongInputsMatchTheCLibrary) {
+  const std::string inputs[] = {
+      "0." + std::string(1000000, '0') + "1e1000005", "1" + std::string(1000000, '0') + "e-1000000",
+      std::string(300, '9'), std::string(400, '9'), "0." + std::string(330, '0') + "1",
+      std::string(31, '9') + "e-354", "1e-99999999999999999999", "1." + std::string(50000, '3'),
+  };
+  for (const std::string& text : inputs) {
+    SCOPED_TRACE(text.substr(0, 40));
+    const Parsed ours = Ours(text), libc = Libc(text);
+    EXPECT_LE(UlpDistance(ours.value, libc.value), 1u) << ours.value << " vs " << libc.value;
+    EXPECT_EQ(ours.consumed, libc.consumed);
+  }
+}
+
 TEST(SmallStrtodTest, NullEndptrIsAllowed) {
   EXPECT_EQ(btalk_small_strtod("2.5", nullptr), 2.5);
   EXPECT_EQ(btalk_small_strtod("junk", nullptr), 0.0);
