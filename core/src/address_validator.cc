@@ -268,6 +268,17 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
   }
 }
 
+FieldValue FieldValueOf(const Address& address, std::string_view name) {
+  FieldValue value;
+  if (auto it = address.find(name); it != address.end()) {
+    value.present = true;
+    value.is_text = it->second.is_text;
+    value.text = it->second.text;
+    value.bad_input = it->second.bad_input;
+  }
+  return value;
+}
+
 std::variant<Address, DocumentError> AddressFromJsonText(std::string_view json_text) {
   bool marked = false;
   const std::string text = MarkLoneSurrogates(json_text, marked);
@@ -306,20 +317,9 @@ std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, cons
 
   std::vector<FieldValue> values(count);
   for (std::size_t i = 0; i < count; ++i) {
-    auto it = address.find(constraints.elements[i].name);
-    if (it == address.end()) continue;
-    values[i].present = true;
-    values[i].is_text = it->second.is_text;
-    values[i].text = it->second.text;
-    values[i].bad_input = it->second.bad_input;
+    values[i] = FieldValueOf(address, constraints.elements[i].name);
   }
-  FieldValue dial_zone;
-  if (auto it = address.find(kDialZoneField); it != address.end()) {
-    dial_zone.present = true;
-    dial_zone.is_text = it->second.is_text;
-    dial_zone.text = it->second.text;
-    dial_zone.bad_input = it->second.bad_input;
-  }
+  const FieldValue dial_zone = FieldValueOf(address, kDialZoneField);
   // Sorted names: the unknown-field pass stays O(n log n) for hostile sizes.
   std::vector<std::string_view> names;
   names.reserve(count);

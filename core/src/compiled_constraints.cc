@@ -174,20 +174,9 @@ std::vector<Problem> CompiledConstraints::Validate(const Address& address, const
   const std::size_t count = field_count();
   std::vector<FieldValue> values(count);
   for (std::size_t i = 0; i < count; ++i) {
-    auto it = address.find(field_name(i));
-    if (it == address.end()) continue;
-    values[i].present = true;
-    values[i].is_text = it->second.is_text;
-    values[i].text = it->second.text;
-    values[i].bad_input = it->second.bad_input;
+    values[i] = FieldValueOf(address, field_name(i));
   }
-  FieldValue dial_zone;
-  if (auto it = address.find(kDialZoneField); it != address.end()) {
-    dial_zone.present = true;
-    dial_zone.is_text = it->second.is_text;
-    dial_zone.text = it->second.text;
-    dial_zone.bad_input = it->second.bad_input;
-  }
+  const FieldValue dial_zone = FieldValueOf(address, kDialZoneField);
   std::vector<std::string_view> unknown;
   for (const auto& entry : address) {
     const std::string_view name = entry.first;

@@ -105,7 +105,7 @@ test('a 50-row file: exactly the valid rows are ordered and addressed, and the r
     await ui.summary.filter({ hasText: 'ready' }).waitFor();
     assert.equal(await ui.summary.textContent(), '30 ready, 15 with problems, 5 not covered.');
     // The address form's messages (the core's), per row.
-    assert.match(await ui.row(32).locator('td.problems').textContent(), /Postal code must be at least 5 characters/);
+    assert.match(await ui.row(32).locator('td.problems').textContent(), /Postal code: at least 5 characters\./);
     assert.match(await ui.row(34).locator('td.problems').textContent(), /Dial zone "999" is not one of the dial zones of US/);
     assert.match(await ui.row(37).locator('td.problems').textContent(), /No VPN of this customer is called "No such VPN"/);
     assert.match(await ui.row(46).locator('td.problems').textContent(), /not covered/);

@@ -79,6 +79,9 @@ struct FieldValue {
   bool bad_input = false;   // the text held a lone UTF-16 surrogate (now U+FFFD): badInput
 };
 
+// The engine's view of `address[name]` (absent: not present). A view: `address` must outlive it.
+FieldValue FieldValueOf(const Address& address, std::string_view name);
+
 // Where the geographical area lists come from, level by level.
 class AreaSource {
  public:

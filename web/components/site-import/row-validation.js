@@ -1,7 +1,7 @@
 // Row validation for the site import (DOM-free): every row of a file checked before anything
 // is ordered. Site fields go through core.validateOrder; the country through the API's
-// coverage; the address through the country's constraints (the compiled validator when the
-// core offers compileConstraints, else core.validateAddress), with the geographical areas of
+// coverage; the address through the country's compiled constraints (core.compileConstraints,
+// validateMany per chunk), with the geographical areas of
 // the row's own path (each list loaded once for the whole file) and the dial zone list.
 //
 // Data flow: prepare(rows) loads what the rows need (each country once, in parallel; each
@@ -71,35 +71,13 @@ export class RowValidator {
   #validatorFor({ constraints, geographicalConstraints }) {
     const core = this.#core;
     const geo = geographicalConstraints ?? undefined;
-    if (typeof core.compileConstraints === 'function') {
-      // Compiled once per country; the geo-area lists are stored in it as they load, so
-      // validateMany checks a whole chunk of the country's rows in one call.
-      const compiled = core.compileConstraints(constraints, geo);
-      return {
-        validateMany: (addresses) => compiled.validateMany(addresses),
-        setGeoAreas: (level, parents, values) => compiled.setGeoAreas(level, parents, values),
-        dispose: () => compiled.dispose?.(),
-      };
-    }
-    // Until compileConstraints is available: the constraints are serialised once, and the options
-    // (geographical constraints + the lists of a geo path) once per path, not per row.
-    const constraintsText = typeof constraints === 'string' ? constraints : JSON.stringify(constraints);
-    const geoObject = geo === undefined ? null : (typeof geo === 'string' ? JSON.parse(geo) : geo);
-    const optionsByAreas = new Map(); // the areas object (shared per path) -> options text
+    // Compiled once per country; the geo-area lists are stored in it as they load, so
+    // validateMany checks a whole chunk of the country's rows in one call.
+    const compiled = core.compileConstraints(constraints, geo);
     return {
-      validate: (address, geoAreas) => {
-        let options = optionsByAreas.get(geoAreas);
-        if (options === undefined) {
-          options = JSON.stringify({ ...(geoObject ? { geographicalConstraints: geoObject } : {}), geoAreas });
-          optionsByAreas.set(geoAreas, options);
-        }
-        return core.validateAddress(constraintsText, address, options);
-      },
-      validateMany(addresses, areasList) {
-        return addresses.map((address, i) => this.validate(address, areasList[i]));
-      },
-      setGeoAreas: () => {},
-      dispose: () => {},
+      validateMany: (addresses) => compiled.validateMany(addresses),
+      setGeoAreas: (level, parents, values) => compiled.setGeoAreas(level, parents, values),
+      dispose: () => compiled.dispose(),
     };
   }
 
@@ -186,7 +164,7 @@ export class RowValidator {
 
   /**
    * Validates rows together: the site part row by row, then the addresses of each country in
-   * one call to the compiled validator (validateMany) when the core has one.
+   * one call to the compiled validator (validateMany).
    */
   #validateBatch(rows, { customerCode, importId }) {
     const byCountry = new Map(); // iso2 -> [{ check, areas }]

@@ -4,7 +4,8 @@
 // The logic lives in DOM-free modules (csv, columns, row-validation, run-engine, progress-store,
 // result-csv); this class wires them to the UI.
 
-import * as shared from '../../internal/shared.js';
+import { BaseElement } from '../../internal/base.js';
+import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { format } from '../../internal/localize.js';
 import { Catalogue, LocalizeController } from '../../internal/localize.js';
@@ -60,7 +61,7 @@ const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
  * @cssproperty --btalk-font - Font family. @cssproperty --btalk-radius - Corner radius.
  * @cssproperty --btalk-gap - Space between steps. @cssproperty --btalk-import-table-height - Table max height.
  */
-export class BtalkSiteImport extends HTMLElement {
+export class BtalkSiteImport extends BaseElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
 
   #l10n;
@@ -89,7 +90,14 @@ export class BtalkSiteImport extends HTMLElement {
 
   constructor() {
     super();
-    this.#l10n = new LocalizeController(this, { catalogue, onChange: () => this.#renderAll() });
+    this.#l10n = new LocalizeController(this, {
+      catalogue,
+      // Problems read as the address form words them: its strings for the language follow.
+      onChange: () => {
+        this.#renderAll();
+        ADDRESS_FORM_STRINGS.load(this.#l10n.lang).then(() => this.#renderAll());
+      },
+    });
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root, BASE_CSS);
     adoptStyles(root, SITE_IMPORT_CSS);
@@ -319,7 +327,7 @@ export class BtalkSiteImport extends HTMLElement {
    */
   #problemText(problem, row) {
     const field = row ? this.#validator?.fieldOf(row.site.country, problem.field) : null;
-    const strings = typeof shared.resolveStrings === 'function' ? shared.resolveStrings(this.#l10n.lang) : {};
+    const strings = ADDRESS_FORM_STRINGS.peek(this.#l10n.lang);
     const template = strings[`problem.${problem.code}`];
     if (field && template) return format(template, { label: field.label, min: field.minLength ?? '', max: field.maxLength ?? '' });
     return problem.message || problem.code || '';

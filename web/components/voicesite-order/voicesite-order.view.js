@@ -414,7 +414,7 @@ export class OrderView {
       page: flow.listView.page,
       newId: created?.voiceSiteId ?? null,
       // Hook for core.formatAddress (addresses as lines) where the core and the list offer it.
-      formatAddress: typeof core?.formatAddress === 'function' ? (country, address) => core.formatAddress(country, address) : null,
+      formatAddress: typeof core?.formatAddress === 'function' ? (country, address) => core.formatAddress(address, { country }) : null,
     }, t);
   }
 
