@@ -172,6 +172,20 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       const last = await page.evaluate(() => window.events.filter((e) => e.type === 'btalk-change').pop());
       assert.deepEqual(last.detail.address, candidate.voiceAddress);
       assert.equal(await page.evaluate(() => window.element.checkValidity()), true);
+      // The same address as a PIDF-LO civic address, read back by the browser's XML parser.
+      const civic = await page.evaluate(() => {
+        const doc = new DOMParser().parseFromString(window.element.toCivicAddressXml({ lang: 'fr' }), 'application/xml');
+        const root = doc.documentElement;
+        const text = (tag) => root.getElementsByTagName(tag)[0]?.textContent;
+        return {
+          ns: root.namespaceURI, name: root.localName, lang: root.getAttribute('xml:lang'), country: text('country'),
+          pc: text('PC'), errors: doc.getElementsByTagName('parsererror').length,
+        };
+      });
+      assert.deepEqual(civic, {
+        ns: 'urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr', name: 'civicAddress', lang: 'fr', country: 'FR',
+        pc: candidate.voiceAddress.pc, errors: 0,
+      });
       assert.deepEqual(unexpectedProblems(page), []);
     } finally {
       await page.closeAll();

@@ -119,6 +119,8 @@ export declare class BtalkAddressForm extends HTMLElement {
   reportValidity(): boolean;
   /** Validates then PUTs the address to `voicesite-id`. Never rejects; a call while saving returns the same promise. */
   save(): Promise<SaveResult>;
+  /** The current address as an RFC 5139 civic address (PIDF-LO), xml:lang when `lang` is given; null before the form loads. */
+  toCivicAddressXml(options?: { lang?: string }): string | null;
   addEventListener<K extends keyof AddressFormEventMap>(
     type: K, listener: (this: BtalkAddressForm, event: AddressFormEventMap[K]) => unknown,
     options?: boolean | AddEventListenerOptions): void;

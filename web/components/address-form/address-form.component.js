@@ -272,6 +272,17 @@ export class BtalkAddressForm extends BaseElement {
     return this.#saving;
   }
 
+  /**
+   * The current address as a PIDF-LO civic address (RFC 5139 `<civicAddress>`, from the core), with
+   * `xml:lang` when `lang` is given; null until the form has loaded. A value XML cannot carry
+   * (a control character) throws a BtalkCoreError naming the field.
+   */
+  toCivicAddressXml({ lang } = {}) {
+    const core = this.#ctrl.core;
+    if (!core || !this.#iso2()) return null;
+    return core.toCivicAddressXml(this.value, { country: this.#iso2(), ...(lang ? { lang } : {}) });
+  }
+
   // ---- loading --------------------------------------------------------------
 
   #iso2() {
