@@ -234,7 +234,7 @@ std::variant<AddressConstraints, DocumentError> ParseAddressConstraints(const Js
                          "The address constraints must be a JSON object mapping element names to rules"};
   }
   // Names are unique, so (position, name) is a total order and any sort gives
-  // the same result. A shell sort of indices (as in regex.cc) is a few hundred
+  // the same result. A shell sort of indices (as in regex_parse.cc) is a few hundred
   // bytes of wasm where std::stable_sort of ElementConstraint costs kilobytes.
   std::vector<ElementConstraint>& elements = constraints.elements;
   auto before = [&](std::size_t x, std::size_t y) {
