@@ -228,6 +228,11 @@ const toWellFormed = (text) => text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
 // 4 MB document limit); a batch is cut into crossings of about this size.
 const PACK_LIMIT = 1 << 20;
 const VALIDATE_CACHE_SIZE = 8;
+// Bytes of the packed format (ValidatePacked).
+const ZERO = 0x30; // '0': absent or null
+const FLAG_T = 0x74; // 't': text
+const FLAG_U = 0x75; // 'u': text that held a lone surrogate
+const FLAG_X = 0x78; // 'x': not text
 
 /**
  * Packs one address (see ValidatePacked in compiled_constraints.h), or returns
@@ -348,32 +353,158 @@ function compiledApi(core, dialZoneOf) {
   };
   const optionsText = (options) => (options?.geoAreas ? toText({ geoAreas: options.geoAreas }, 'options') : '');
 
-  // Packed addresses go straight into the core's input buffer when the module
-  // shows its memory (Emscripten's HEAPU8): two integers cross, no string.
+  // Packed addresses are written straight into the core's input buffer when
+  // the module shows its memory (Emscripten's HEAPU8): two integers cross, no
+  // string. ASCII text is copied unit by unit; other text goes through
+  // TextEncoder.encodeInto. No packed string is built, except by pack() for
+  // the rare address with keys that are not fields.
   const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
   let input = null;
   const inputFor = (module) => {
     if (input?.module === module) return input;
     input = null;
     if (!encoder || !module.HEAPU8 || !module._btalk_input_buffer || !module._btalk_validate_input) return null;
+    let ptr = 0;
+    let capacity = 0;
+    let view = null;
+    let pos = 0; // bytes written
+    // Room for `bytes` more; growing keeps what is written (std::string::resize).
+    const reserve = (bytes) => {
+      if (pos + bytes > capacity) {
+        capacity = Math.max(pos + bytes, Math.min(2 * capacity, 4 * PACK_LIMIT), 4096);
+        ptr = raw('_btalk_input_buffer', capacity);
+        view = null;
+      }
+      // Growing memory replaces HEAPU8 (and empties views of the old buffer).
+      if (view === null || view.buffer !== module.HEAPU8.buffer) view = module.HEAPU8.subarray(ptr, ptr + capacity);
+    };
+    // One text segment; its flag ('t' or 'u'), or 0 when only JSON can send it (NUL).
+    const text = (value) => {
+      const n = value.length;
+      reserve(3 * n + 1); // UTF-8 bytes per UTF-16 unit, at most
+      let p = pos;
+      for (let i = 0; i < n; i += 1) {
+        const c = value.charCodeAt(i);
+        if (c === 0) return 0;
+        if (c < 0x80) {
+          view[p++] = c;
+          continue;
+        }
+        if (value.includes('\0', i)) return 0;
+        let flag = FLAG_T;
+        let rest = value.slice(i);
+        if (!isWellFormed(rest)) {
+          flag = FLAG_U;
+          rest = toWellFormed(rest);
+        }
+        p += encoder.encodeInto(rest, view.subarray(p)).written;
+        view[p] = 0;
+        pos = p + 1;
+        return flag;
+      }
+      view[p] = 0;
+      pos = p + 1;
+      return FLAG_T;
+    };
+    // One record (pack()'s, without the string); false: send it as JSON.
+    const record = (shape, address) => {
+      if (typeof address !== 'object' || address === null || Array.isArray(address)
+        || typeof address.toJSON === 'function') return false;
+      const { names, count } = shape;
+      const start = pos;
+      reserve(count + 3);
+      const flags = pos;
+      pos += count + 1;
+      view[pos++] = ZERO; // the unknown key count: rewritten by pack() below when there are some
+      view[pos++] = 0;
+      let units = count + 3; // as pack() counts them, for PACK_LIMIT
+      let found = 0;
+      for (let i = 0; i <= count; i += 1) {
+        let flag = ZERO;
+        const value = i < count ? address[names[i]] : shape.dialZoneIsField ? undefined : address.dialZone;
+        if (value !== undefined && Object.hasOwn(address, i < count ? names[i] : 'dialZone')) {
+          found += 1;
+          switch (typeof value) {
+            case 'string':
+              units += value.length + 1;
+              if (units > PACK_LIMIT) return false;
+              flag = text(value);
+              if (flag === 0) return false;
+              break;
+            case 'number':
+              if (Number.isSafeInteger(value)) flag = text(String(value));
+              else if (Number.isFinite(value)) return false; // JSON spelling of fractions and huge numbers: the core's own
+              // NaN/Infinity are null in JSON
+              break;
+            case 'boolean':
+              flag = FLAG_X;
+              break;
+            case 'object':
+              // Arrays and objects are never valid values, but only JSON.stringify
+              // says whether they can be sent at all (cycles, toJSON, BigInt inside).
+              if (value !== null) return false;
+              break;
+            case 'function': case 'symbol':
+              break; // JSON leaves the key out
+            default:
+              return false; // bigint: JSON.stringify throws, and so must we
+          }
+        }
+        view[flags + i] = flag;
+      }
+      let keys = 0;
+      for (const key in address) if (Object.hasOwn(address, key)) keys += 1;
+      if (keys === found) return true;
+      // Some keys are not fields: pack() names them (rare; the slow part stays there).
+      pos = start;
+      const packed = pack(shape, address);
+      if (packed === null || packed.length > PACK_LIMIT) return false;
+      reserve(3 * packed.length);
+      pos += encoder.encodeInto(packed, view.subarray(pos)).written;
+      return true;
+    };
     input = {
       module,
-      ptr: 0,
-      capacity: 0,
-      view: null,
-      validate(handle, packed) {
-        const need = packed.length * 3; // UTF-8 bytes per UTF-16 unit, at most
-        if (need > this.capacity) {
-          this.ptr = raw('_btalk_input_buffer', need);
-          this.capacity = need;
-          this.view = null;
+      // True while packing: reading an address can run its getters (or a
+      // Proxy's traps), and a validation they start must not write over
+      // this one (it goes as JSON instead).
+      busy: false,
+      // Packs `address` as the only record; false: send it as JSON.
+      one(shape, address) {
+        pos = 0;
+        this.busy = true;
+        try {
+          return record(shape, address);
+        } finally {
+          this.busy = false;
         }
-        // Growing memory replaces HEAPU8 (and empties views of the old buffer).
-        if (!this.view || this.view.buffer !== module.HEAPU8.buffer) {
-          this.view = module.HEAPU8.subarray(this.ptr, this.ptr + this.capacity);
+      },
+      // Packs addresses[from..] until about PACK_LIMIT bytes; calls slow(i)
+      // for each that must go as JSON (an always-valid placeholder keeps the
+      // record indices in step). Returns the index after the last one packed.
+      some(shape, addresses, from, slow) {
+        pos = 0;
+        let i = from;
+        this.busy = true;
+        try {
+          for (; i < addresses.length && pos < PACK_LIMIT; i += 1) {
+            const start = pos;
+            if (record(shape, addresses[i])) continue;
+            pos = start;
+            slow(i);
+            reserve(shape.count + 3);
+            view.fill(ZERO, pos, pos + shape.count + 2);
+            pos += shape.count + 2;
+            view[pos++] = 0;
+          }
+        } finally {
+          this.busy = false;
         }
-        const { written } = encoder.encodeInto(packed, this.view);
-        return raw('_btalk_validate_input', handle, written);
+        return i;
+      },
+      // ValidatePacked over what was packed: how many records are invalid.
+      validate(handle) {
+        return raw('_btalk_validate_input', handle, pos);
       },
     };
     return input;
@@ -382,13 +513,12 @@ function compiledApi(core, dialZoneOf) {
   // Validates through an open shape; shared by compiled objects and the cache.
   const validateWith = (shape, address, options) => {
     const opts = optionsText(options);
-    const fast = opts === '' ? inputFor(shape.module) : null;
     // Per-call area lists (validateAddress's geoAreas) go as JSON with the address.
-    const packed = typeof address === 'string' || !fast ? null : pack(shape, address);
-    if (packed === null || packed.length > PACK_LIMIT) {
+    const fast = opts === '' && typeof address !== 'string' && !input?.busy ? inputFor(shape.module) : null;
+    if (!fast || !fast.one(shape, address)) {
       return call('compiledValidate', shape.handle, toText(address, 'address'), opts);
     }
-    if (fast.validate(shape.handle, packed) === 0) return { valid: true, problems: [] };
+    if (fast.validate(shape.handle) === 0) return { valid: true, problems: [] };
     return { valid: false, problems: unwrap(raw('compiledLastAnswer'))[0][1] };
   };
 
@@ -403,31 +533,20 @@ function compiledApi(core, dialZoneOf) {
         throw error;
       }
     };
-    const fast = opts === '' ? inputFor(shape.module) : null;
-    // Per-call area lists, or no access to the module's memory: each as JSON.
+    const fast = opts === '' && !input?.busy ? inputFor(shape.module) : null;
+    // Per-call area lists, no access to the module's memory, or called while
+    // packing (from an address's getter): each as JSON.
     if (!fast) return addresses.map((_, i) => one(i));
     const results = new Array(addresses.length);
-    let packed = '';
-    let first = 0; // index of the first address in `packed`
-    const flush = (end) => {
-      if (packed !== '' && fast.validate(shape.handle, packed) !== 0) {
+    const slow = [];
+    const later = (i) => { slow.push(i); };
+    for (let first = 0; first < addresses.length;) {
+      const end = fast.some(shape, addresses, first, later);
+      if (fast.validate(shape.handle) !== 0) {
         for (const [i, problems] of unwrap(raw('compiledLastAnswer'))) results[first + i] = { valid: false, problems };
       }
-      packed = '';
       first = end;
-    };
-    const slow = [];
-    for (let i = 0; i < addresses.length; i += 1) {
-      let record = pack(shape, addresses[i]);
-      if (record === null || record.length > PACK_LIMIT) {
-        slow.push(i);
-        // An always-valid placeholder keeps the record indices in step.
-        record = `${'0'.repeat(shape.count + 1)}0\0`;
-      }
-      if (packed.length + record.length > PACK_LIMIT) flush(i);
-      packed += record;
     }
-    flush(addresses.length);
     for (const i of slow) results[i] = one(i);
     for (let i = 0; i < results.length; i += 1) if (results[i] === undefined) results[i] = { valid: true, problems: [] };
     return results;

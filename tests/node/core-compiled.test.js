@@ -121,6 +121,38 @@ test('a batch larger than one crossing is cut, and still answers every address',
   compiled.dispose();
 });
 
+test('packing writes the core\'s buffer directly: mixed texts, long values, getters that validate again', () => {
+  const compiled = core.compileConstraints(FR.addressConstraints, FR.geographicalConstraints);
+  const cases = [
+    { ...FR.sampleAddress, a6: 'Rue de l\'Église', a3: 'Saint-Étienne' }, // ASCII then UTF-8 mid-value
+    { ...FR.sampleAddress, a6: '€', hno: 7 }, // a value that is all non-ASCII; a number
+    { ...FR.sampleAddress, a6: 'x'.repeat(5000) }, // grows the buffer mid-record
+    { ...FR.sampleAddress, a6: 'Ab\uD800c', a3: 'é\uDC00' }, // lone surrogates after ASCII and after UTF-8
+    { ...FR.sampleAddress, a6: 'é\u0000x' }, // NUL after UTF-8: JSON
+    { ...FR.sampleAddress, a6: undefined, extra: 'é' },
+  ];
+  for (const address of cases) assert.deepEqual(compiled.validate(address), reference(FR, address), JSON.stringify(address));
+  assert.deepEqual(compiled.validateMany(cases), cases.map((address) => reference(FR, address)));
+  // A getter that validates while the outer address is being packed must not
+  // write over it: both answers stay right.
+  const inner = { ...FR.sampleAddress, pc: 'x' };
+  let innerAnswer = null;
+  const outer = { ...FR.sampleAddress };
+  Object.defineProperty(outer, 'a3', {
+    enumerable: true,
+    get() {
+      innerAnswer = compiled.validate(inner);
+      assert.deepEqual(compiled.validateMany([inner, FR.sampleAddress]).map((r) => r.valid), [false, true]);
+      return FR.sampleAddress.a3;
+    },
+  });
+  assert.deepEqual(compiled.validate(outer), { valid: true, problems: [] });
+  assert.deepEqual(innerAnswer, reference(FR, inner));
+  const many = compiled.validateMany([FR.sampleAddress, outer, inner]);
+  assert.deepEqual(many.map((r) => r.valid), [true, true, false]);
+  compiled.dispose();
+});
+
 test('form() is the addressForm result, built once', () => {
   const compiled = core.compileConstraints(CH.addressConstraints, CH.geographicalConstraints);
   const form = compiled.form();
