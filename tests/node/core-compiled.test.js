@@ -150,6 +150,30 @@ test('packing writes the core\'s buffer directly: mixed texts, long values, gett
   assert.deepEqual(innerAnswer, reference(FR, inner));
   const many = compiled.validateMany([FR.sampleAddress, outer, inner]);
   assert.deepEqual(many.map((r) => r.valid), [true, true, false]);
+  // A getter whose work grows the module's memory (which replaces HEAPU8)
+  // while its address is half written: the record is written again.
+  const heap = () => core[Symbol.for('btalk-forms.coreInstance')].module.HEAPU8.buffer;
+  let grew = false;
+  const grows = (field, value) => {
+    const address = { ...FR.sampleAddress };
+    Object.defineProperty(address, field, {
+      enumerable: true,
+      get() {
+        const before = heap();
+        assert.throws(() => compiled.validate(JSON.stringify({ a6: 'x'.repeat(1 << 24) })), BtalkCoreError);
+        grew ||= heap() !== before;
+        return value;
+      },
+    });
+    return address;
+  };
+  const bad = { ...FR.sampleAddress, pc: '7501' };
+  for (const address of [grows('hno', '6'), grows('a3', 'Paris'), grows('pc', '7501')]) {
+    compiled.validate({ ...bad, a3: 'Lyon', a6: 'Rue' }); // what the buffer holds before
+    assert.deepEqual(compiled.validate(address), reference(FR, address.pc === '7501' ? bad : FR.sampleAddress));
+  }
+  assert.deepEqual(compiled.validateMany([bad, grows('a6', 'Rue'), bad]).map((r) => r.valid), [false, true, false]);
+  assert.ok(grew, 'the memory grew while an address was packed');
   compiled.dispose();
 });
 
