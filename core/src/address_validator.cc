@@ -35,8 +35,9 @@ struct LazyLabel {
 };
 std::string operator+(const LazyLabel& label, const char* text) { return ElementLabel(label.element) + text; }
 
-// The one problem of an element's value, if any. `text` is trimmed.
-std::optional<Problem> CheckElement(const ElementConstraint& element, const AddressValue* value,
+// The one problem of an element's value, if any. `text` is trimmed; `value`
+// is nullptr when absent.
+std::optional<Problem> CheckElement(const ElementConstraint& element, const FieldValue* value,
                                     std::string_view text, MatchBudget& budget) {
   const LazyLabel label{element};  // built only when a problem is reported
   auto problem = [&](ProblemCode code, std::string message) {
@@ -74,14 +75,17 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Addr
       case Regex::MatchResult::kMatch:
         break;
       case Regex::MatchResult::kNoMatch: {
-        // Only on a mismatch: the sample costs a parse and one match of the pattern.
-        PatternExample hint = FormatExample(element.value_regexp);
+        // Only on a mismatch: the sample costs a parse, a compile and one match
+        // of the pattern (CompiledConstraints works it out once).
+        PatternExample computed;
+        const PatternExample& hint =
+            !element.example.empty() ? element.example : (computed = FormatExample(element.value_regexp));
         std::string message = label + " does not have the expected format";
         if (!hint.format.empty()) message += ": " + hint.format;
         if (!hint.example.empty()) message += " (for example " + hint.example + ")";
         Problem mismatch = problem(ProblemCode::kPatternMismatch, std::move(message));
-        mismatch.format = std::move(hint.format);
-        mismatch.example = std::move(hint.example);
+        mismatch.format = hint.format;
+        mismatch.example = hint.example;
         return mismatch;
       }
       case Regex::MatchResult::kTooComplex:
@@ -215,9 +219,7 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
       const std::string_view text = TrimUnicode(value.text);
       if (!text.empty() && std::binary_search(sorted.begin(), sorted.end(), text)) continue;
     }
-    AddressValue storage;  // CheckElement's view of "absent" vs "not text"
-    storage.is_text = value.is_text;
-    const AddressValue* given = value.present ? &storage : nullptr;
+    const FieldValue* given = value.present ? &value : nullptr;
     const std::string_view text = value.present && value.is_text ? TrimUnicode(value.text) : std::string_view();
     if (std::optional<Problem> problem = CheckElement(element, given, text, budget)) {
       problems.push_back(std::move(*problem));

@@ -16,6 +16,12 @@ struct CompiledConstraints::AreaNode {
 
 namespace {
 
+// Patterns whose mismatch hint (FormatExample) is worked out at compile time;
+// larger or further ones are worked out on each mismatch, as ValidateAddress
+// does, so compiling a hostile document costs at most this many more.
+constexpr std::size_t kMaxPrecomputedExamples = 64;
+constexpr std::size_t kMaxPrecomputedProgram = 1000;
+
 bool SortedContains(const std::vector<std::string>& sorted, std::string_view value) {
   auto it = std::lower_bound(sorted.begin(), sorted.end(), value,
                              [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
@@ -68,6 +74,13 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
     std::sort(sorted_values_[i].begin(), sorted_values_[i].end());
   }
   check_.sorted_values = &sorted_values_;
+  std::size_t precomputed = 0;
+  for (ElementConstraint& element : constraints_.elements) {
+    if (precomputed == kMaxPrecomputedExamples) break;
+    if (!element.regex || element.error || element.regex->program_size() > kMaxPrecomputedProgram) continue;
+    element.example = FormatExample(element.value_regexp);
+    ++precomputed;
+  }
 }
 
 // The element strings live in the vector's buffer, which a move keeps, so

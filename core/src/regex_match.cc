@@ -91,11 +91,12 @@ Regex::MatchResult Regex::FullMatch(std::string_view text, MatchBudget& budget) 
   // the heap: one allocation per field and keystroke adds up in wasm.
   std::uint32_t local[5 * 64 + 1];
   std::vector<std::uint32_t> heap(n <= 64 ? 0 : 5 * n + 1, 0);
-  if (n <= 64) std::fill(local, local + 5 * n + 1, 0);
   std::uint32_t* current = n <= 64 ? local : heap.data();
   std::uint32_t* next = current + n;
   std::uint32_t* mark = next + n;
   std::uint32_t* stack = mark + n;
+  // Only the marks are read before they are written.
+  if (n <= 64) std::fill(mark, mark + n, 0);
   std::uint32_t current_size = 0, next_size = 0;
   std::uint32_t gen = 1;
   // Steps: threads stepped plus pcs visited, checked after each character,

@@ -47,6 +47,8 @@ void ExpectSame(const std::vector<Problem>& a, const std::vector<Problem>& b, co
     EXPECT_EQ(a[i].field, b[i].field) << context;
     EXPECT_EQ(a[i].code, b[i].code) << context;
     EXPECT_EQ(a[i].message, b[i].message) << context;
+    EXPECT_EQ(a[i].format, b[i].format) << context;
+    EXPECT_EQ(a[i].example, b[i].example) << context;
   }
 }
 
@@ -122,6 +124,34 @@ TEST(CompiledConstraintsTest, SetGeoAreasRefusesBadLevelsAndTooManyValues) {
   EXPECT_FALSE(compiled.SetGeoAreas(2, {"VD"}, half));
   EXPECT_TRUE(compiled.SetGeoAreas(2, {"ZH"}, half));  // replacing is not adding
   EXPECT_EQ(compiled.geo_area_value_count(), half.size());
+}
+
+// The mismatch hint (format, example) is worked out at compile time for the
+// first 64 patterns of up to 1000 instructions, and on each mismatch for the
+// others: the answers are the same either way, and survive a move.
+TEST(CompiledConstraintsTest, PatternHintsAreTheSameWorkedOutOnceOrEachTime) {
+  std::string constraints_text = "{";
+  std::string address_text = "{";
+  for (int i = 0; i < 70; ++i) {
+    const std::string name = "f" + std::to_string(i);
+    // f3: over 1000 instructions once expanded, never worked out up front.
+    const std::string pattern = i == 3 ? "^[A-Z]{2}[0-9]{1000}$" : i % 2 ? "^[0-9]{4} ?[A-Z]{2}$" : "^[A-Z][0-9]{2}$";
+    constraints_text += (i ? ",\"" : "\"") + name + "\": {\"usage\": \"optional\", \"valueRegexp\": \"" + pattern + "\"}";
+    address_text += (i ? ",\"" : "\"") + name + "\": \"x" + std::to_string(i) + "\"";
+  }
+  constraints_text += "}";
+  address_text += "}";
+  const AddressConstraints constraints = test::Constraints(constraints_text);
+  CompiledConstraints first = Compile(constraints_text);
+  const CompiledConstraints compiled(std::move(first));
+  const Address address = MakeAddress(address_text);
+  const std::vector<Problem> problems = compiled.Validate(address);
+  ASSERT_EQ(problems.size(), 70u);
+  ExpectSame(problems, ValidateAddress(constraints, address), "70 patterns");
+  EXPECT_EQ(problems[1].example, "1234 AB");
+  EXPECT_EQ(problems[69].example, "1234 AB");
+  EXPECT_EQ(problems[68].example, "A12");
+  EXPECT_EQ(problems[3].code, ProblemCode::kPatternMismatch);
 }
 
 TEST(CompiledConstraintsTest, MovedObjectStillValidates) {

@@ -16,6 +16,7 @@
 
 #include "btalk/json_util.h"
 #include "btalk/problem.h"
+#include "btalk/format_example.h"
 #include "btalk/regex.h"
 
 namespace btalk {
@@ -47,6 +48,9 @@ struct ElementConstraint {
   std::optional<double> position;  // absent: sorted after the others
   // Set when the element's rule is broken; the first reason found.
   std::optional<std::string> error;
+  // FormatExample(value_regexp) when worked out once (CompiledConstraints
+  // does); empty: worked out on each mismatch.
+  PatternExample example;
 
   bool is_enumeration() const {
     return value_type == ValueType::kEnumeration || value_type == ValueType::kEnumerationAssociative;
