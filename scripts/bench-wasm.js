@@ -167,11 +167,13 @@ try {
   native = {};
   for (const b of JSON.parse(out).benchmarks) {
     if (b.run_type !== 'iteration') continue; // the best repetition, as for the wasm rounds
-    const [, kind, iso2] = /BM_(CompiledValidateMany|CompiledValidateAddress|CompiledValidate)\/(\w+)/.exec(b.run_name ?? b.name) ?? [];
+    const [, kind, iso2] = /BM_(CompiledValidateAddressMany|CompiledValidateMany|CompiledValidateAddress|CompiledValidate)\/(\w+)/.exec(b.run_name ?? b.name) ?? [];
     if (!kind) continue;
     const us = (b.cpu_time * { ns: 1e-3, us: 1, ms: 1e3 }[b.time_unit]);
     const slot = (native[iso2] ??= {});
-    const key = { CompiledValidate: 'packed', CompiledValidateAddress: 'one', CompiledValidateMany: 'many' }[kind];
+    const key = {
+      CompiledValidate: 'packed', CompiledValidateAddress: 'one', CompiledValidateMany: 'manyPacked', CompiledValidateAddressMany: 'many',
+    }[kind];
     slot[key] = Math.min(slot[key] ?? Infinity, us);
   }
 } catch (error) {
@@ -191,12 +193,22 @@ for (const r of rows) {
     + ` ${n ? f(n, 3).padStart(6) : '     -'} ${n ? `${f(r.one.compiled / n, 1)}× ${ok(r.one.compiled / n, TARGET.native)}`.padStart(9) : '        -'}`
     + ` ${p ? f(p, 3).padStart(9) : '        -'}  ${f(r.one.cached, 1).padStart(23)} ${f(r.one.uncached, 1).padStart(9)} ${f(r.form, 1).padStart(8)}`);
 }
-console.log(`\nvalidateMany over ${BATCH.toLocaleString('en-US')} addresses, one in ten invalid (CPU ms per batch; target ≤ ${TARGET.many}× ajv)`);
-console.log('country      ajv  validateMany   ×ajv          native  ×native   µs/address');
+// Native batch = Validate(const Address&) over the 10,000 Address maps, as
+// the per-call row: each side starts from what its consumer holds (JS
+// objects, which validateMany packs; Address maps). Until this branch the
+// batch row compared against ValidatePacked over a batch packed before
+// timing, i.e. native without the step that turns the consumer's addresses
+// into the core's input, while the wasm figure included it; that figure is
+// still printed, as (packed) and its ratio.
+console.log(`\nvalidateMany over ${BATCH.toLocaleString('en-US')} addresses, one in ten invalid (CPU ms per batch; target ≤ ${TARGET.many}× ajv, wasm ≤ ${TARGET.native}× native)`);
+console.log('native = Validate(const Address&) for each address; (packed) = ValidatePacked over the batch packed beforehand');
+console.log('country      ajv  validateMany   ×ajv          native  ×native  (packed)  ×packed   µs/address');
 for (const r of rows) {
   const n = native?.[r.iso2]?.many;
+  const p = native?.[r.iso2]?.manyPacked;
   const ratio = r.many.compiled / r.many.ajv;
   console.log(`${r.iso2.padEnd(7)} ${f(r.many.ajv / 1000).padStart(7)} ${f(r.many.compiled / 1000).padStart(13)} ${f(ratio, 1).padStart(6)}× ${ok(ratio, TARGET.many).padEnd(6)}`
     + ` ${n ? f(n / 1000).padStart(7) : '      -'} ${n ? `${f(r.many.compiled / n, 1)}× ${ok(r.many.compiled / n, TARGET.native)}`.padStart(9) : '        -'}`
-    + ` ${f(r.many.compiled / BATCH, 3).padStart(11)}`);
+    + ` ${p ? f(p / 1000).padStart(9) : '        -'} ${p ? `${f(r.many.compiled / p, 1)}×`.padStart(8) : '       -'}`
+    + ` ${f(r.many.compiled / BATCH, 3).padStart(12)}`);
 }
