@@ -366,9 +366,10 @@ function compiledApi(core, dialZoneOf) {
     let capacity = 0;
     let view = null;
     let pos = 0; // bytes written
-    // Growing memory replaces HEAPU8 (and empties views of the old buffer).
+    // Growing memory replaces HEAPU8 and detaches the old buffer, which
+    // empties its views (cheaper to test than comparing buffers).
     const refresh = () => {
-      if (view === null || view.buffer !== module.HEAPU8.buffer) view = module.HEAPU8.subarray(ptr, ptr + capacity);
+      if (view === null || view.length === 0) view = module.HEAPU8.subarray(ptr, ptr + capacity);
     };
     // Room for `bytes` more; growing keeps what is written (std::string::resize).
     const reserve = (bytes) => {
@@ -382,12 +383,13 @@ function compiledApi(core, dialZoneOf) {
     const text = (value) => {
       const n = value.length;
       reserve(3 * n + 1); // UTF-8 bytes per UTF-16 unit, at most
+      const bytes = view;
       let p = pos;
       for (let i = 0; i < n; i += 1) {
         const c = value.charCodeAt(i);
         if (c === 0) return 0;
         if (c < 0x80) {
-          view[p++] = c;
+          bytes[p++] = c;
           continue;
         }
         if (value.includes('\0', i)) return 0;
