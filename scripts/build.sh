@@ -24,6 +24,8 @@ build_wasm() {
   cmake --build "$root/build/wasm" -j "$jobs" "${targets[@]}"
   mkdir -p "$root/dist"
   cp "$root/build/wasm/btalk-core.js" "$root/build/wasm/btalk-core.wasm" "$root/dist/"
+  # The stand-in's data as ES modules, from its JSON (not committed; also run by npm's prepare).
+  node "$root/scripts/gen-standin-data.js"
   # Minified glue, the CDN file and custom-elements.json (scripts/build-web.js).
   [ -d "$root/node_modules/esbuild" ] || (cd "$root" && npm ci --no-audit --no-fund)
   node "$root/scripts/build-web.js"
