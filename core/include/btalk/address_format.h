@@ -15,6 +15,9 @@
 //   other    a separator, written only between two non-empty parts of a line;
 //            of several in a row, the last one before the next part wins.
 // Values are trimmed and whitespace collapsed; empty lines are dropped.
+// IE follows An Post: a Dublin postal district's number joins the post town
+// ("Dublin" + Eircode D02 ... -> "Dublin 2"), and "Co. <county>" is written
+// only when the county is not the post town itself ("Dublin 2", "Cork").
 #ifndef BTALK_ADDRESS_FORMAT_H_
 #define BTALK_ADDRESS_FORMAT_H_
 
