@@ -8,12 +8,12 @@ import { loadCore } from '../../core.js';
 import { BaseElement } from '../../internal/base.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { PointerHoldController } from '../../internal/pointer-hold.js';
+import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
-import { formatHintText } from './address-form.fields.js';
 import { CATALOGUE } from './address-form.strings.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
-import { AddressFormView, problemText } from './address-form.view.js';
+import { AddressFormView } from './address-form.view.js';
 
 /**
  * One voicesite's address, in any configured country, as a form control.
@@ -98,7 +98,7 @@ export class BtalkAddressForm extends BaseElement {
   #pointer;
   #rendering = false;
   #renderAgain = false;
-  #formatHints = new Map();
+  #formatHints = new FormatHints();
 
   constructor() {
     super();
@@ -332,20 +332,7 @@ export class BtalkAddressForm extends BaseElement {
    * (core.formatExample, or the problem's own format/example), when it can derive one.
    */
   #formatHint(field, problem) {
-    const core = this.#ctrl.core;
-    if (!field?.pattern) return '';
-    if (!this.#formatHints.has(field.pattern)) {
-      let answer = null;
-      try {
-        answer = typeof core?.formatExample === 'function' ? core.formatExample(field.pattern) : null;
-      } catch {
-        answer = null; // nothing rather than something false
-      }
-      this.#formatHints.set(field.pattern, answer);
-    }
-    const answer = this.#formatHints.get(field.pattern)
-      ?? (typeof problem?.example === 'string' ? { format: problem.format ?? '', example: problem.example, legend: '' } : null);
-    return formatHintText(answer, (key, params) => this.#t(key, params));
+    return this.#formatHints.text(this.#ctrl.core, field, problem, (key, params) => this.#t(key, params));
   }
 
   // ---- rendering ------------------------------------------------------------
