@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -204,6 +204,15 @@ test('plain Node SSR: every entry imports without a DOM and defines nothing', as
   assert.ok(results['btalk-forms'].includes('loadCore'));
   assert.ok(results['btalk-forms/address-form'].includes('BtalkAddressForm'));
   assert.ok(results['btalk-forms/elements'].includes('defineElements'));
+});
+
+test('btalk-forms/standin from the tarball: its generated data modules answer a client (every country, the JSON\'s texts)', async () => {
+  const { stdout } = await sh(process.execPath, [join(fixture('ssr'), 'standin.js')], { cwd: fixture('ssr') });
+  const shown = JSON.parse(stdout);
+  const isos = (await readdir(join(BUNDLED_DATA_DIR, 'countries'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, 2)).sort();
+  assert.deepEqual(shown.countries, isos);
+  assert.equal(shown.france, FR.name);
+  assert.equal(shown.pcLabel, FR.addressConstraints.pc.defaultLabel);
 });
 
 for (const resolution of ['bundler', 'node16']) {
