@@ -9,6 +9,7 @@
 //
 //   node scripts/gen-standin-data.js          rewrite the modules
 //   node scripts/gen-standin-data.js --check  exit 1 when they differ from the JSON
+//   node scripts/gen-standin-data.js --quiet  rewrite, printing nothing (npm's prepare: `npm pack --json` stays JSON)
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,7 @@ function main() {
   mkdirSync(outDir, { recursive: true });
   for (const name of stale) rmSync(join(outDir, name));
   for (const name of differing) writeFileSync(join(outDir, name), files.get(name));
+  if (process.argv.includes('--quiet')) return;
   console.log(`wrote ${differing.length} of ${files.size} stand-in data modules${stale.length ? `, removed ${stale.length}` : ''}`);
 }
 
