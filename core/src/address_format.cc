@@ -18,13 +18,11 @@ struct CountryTemplate {
 // Post, bpost, PostNL, POST Luxembourg, Česká pošta, Poczta Polska, PostNord
 // (DK, SE), Posten Norge (NO, SJ), Posti, Correos, Poste Italiane, CTT,
 // Australia Post, NZ Post, Hongkong Post; UPU POST*CODE addressing summaries.
-constexpr const char kIrelandTemplate[] = "%unit|%bld|%hno %a6|%a5|%a4|%a3|{Co. %a2}|%pc";
-
 constexpr CountryTemplate kTemplates[] = {
     {"FR GF GP MQ RE BL MF YT", "{Étage %flr}|%ext|%hno %hns %a6|%a4|%pc %a3"},
     {"US", "%hno #prd %a6 #sts #pod %unit|%a3, #a1 %pc"},
     {"GB", "%unit|%bld|%hno %a6|%a4|%a3|%pc"},
-    {"IE", kIrelandTemplate},
+    {"IE", "%unit|%bld|%hno %a6|%a5|%a4|%a3 %dd|{Co. %cty}|%pc"},
     {"DE CH", "%ext|%a6 %hno|%pc %a3"},
     {"AT", "%a6 %hno/%unit|%pc %a3"},
     {"BE", "%a6 %hno {bus %pobox}|%pc %a3"},
@@ -51,45 +49,30 @@ constexpr const char kGenericTemplate[] =
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c); }
 
-// The Dublin postal district of an Eircode's routing key: "D02 X285" -> "2", "D6W" -> "6W",
+// The Dublin postal district of an Eircode's routing key: "D02 X285" -> "2", "D6W ..." -> "6W",
 // "" for any other key (the other Co. Dublin keys, A94, K67 ..., are not numbered districts).
-std::string DublinDistrict(std::string_view eircode) {
-  if (eircode.size() < 3 || eircode[0] != 'D') return std::string();
-  const std::string_view key = eircode.substr(1, 2);
-  if (key == "6W") return std::string(key);
-  if (!IsDigit(key[0]) || !IsDigit(key[1]) || key == "00") return std::string();
-  return std::string(key[0] == '0' ? key.substr(1) : key);
+std::string_view DublinDistrict(std::string_view pc) {
+  if (pc.size() < 3 || (pc[0] | 0x20) != 'd') return {};
+  if (pc[1] == '6' && (pc[2] | 0x20) == 'w') return "6W";
+  if (!IsDigit(pc[1]) || !IsDigit(pc[2]) || (pc[1] == '0' && pc[2] == '0')) return {};
+  return pc[1] == '0' ? pc.substr(2, 1) : pc.substr(1, 2);
 }
 
 // True when the post town is the county's own town, with or without a district number:
 // "Cork" or "Dublin 6W" in county "Cork" / "Dublin" (ASCII case-insensitive).
 bool IsCountyTown(std::string_view town, std::string_view county) {
-  if (county.empty() || town.size() < county.size() || !EqualsIgnoreCase(town.substr(0, county.size()), county)) {
-    return false;
-  }
-  std::string_view rest = town.substr(county.size());
-  if (rest.empty()) return true;
-  if (rest.size() < 2 || rest[0] != ' ' || !IsDigit(rest[1])) return false;
-  rest.remove_prefix(1);
-  while (!rest.empty() && IsDigit(rest.front())) rest.remove_prefix(1);
-  return rest.empty() || (rest.size() == 1 && IsNameChar(rest[0]));
+  std::size_t i = county.size();
+  if (i == 0 || !EqualsIgnoreCase(town.substr(0, i), county)) return false;
+  if (i == town.size()) return true;
+  if (town[i] != ' ' || ++i == town.size() || !IsDigit(town[i])) return false;
+  while (i < town.size() && IsDigit(town[i])) ++i;
+  return town.size() - i <= 1;  // then at most one letter, as the W of 6W
 }
 
 class Renderer {
  public:
   Renderer(const Address& address, const AddressConstraints* constraints)
       : address_(address), constraints_(constraints) {}
-
-  // An Post's post town and county (IE): in Dublin's postal districts the district number is part
-  // of the post town ("Dublin" with Eircode D02 ... is written "Dublin 2"), and the county is
-  // written only when it is not the post town itself ("Dublin 2", or "Cork" in Co. Cork).
-  void UseIrishPostTown() {
-    town_ = Field("a3", false);
-    const std::string district = DublinDistrict(UpperAscii(Value("pc")));
-    if (!district.empty() && EqualsIgnoreCase(town_, "Dublin")) town_ += " " + district;
-    drop_county_ = IsCountyTown(town_, Field("a2", false));
-    irish_ = true;
-  }
 
   std::vector<std::string> Render(std::string_view tmpl) {
     std::vector<std::string> lines;
@@ -166,8 +149,14 @@ class Renderer {
       }
       return out;
     }
-    if (irish_ && name == "a3") return town_;
-    if (irish_ && name == "a2" && drop_county_) return std::string();
+    // IE (An Post): %dd, the Dublin postal district a post town of just "Dublin" gets from the
+    // Eircode ("Dublin" + D02 ... is written "Dublin 2"); %cty, the county, unless it is the post
+    // town itself ("Dublin 2", or "Cork" in Co. Cork), where An Post writes no county line.
+    if (name == "dd") return EqualsIgnoreCase(Value("a3"), "Dublin") ? std::string(DublinDistrict(Value("pc"))) : std::string();
+    if (name == "cty") {
+      std::string county = Field("a2", false);
+      return IsCountyTown(Field("a3", false), county) ? std::string() : county;
+    }
     std::string value = Value(name);
     if (stored || value.empty() || constraints_ == nullptr) return value;
     if (const ElementConstraint* element = constraints_->Find(name); element && element->is_enumeration()) {
@@ -182,9 +171,6 @@ class Renderer {
 
   const Address& address_;
   const AddressConstraints* constraints_;
-  bool irish_ = false;
-  bool drop_county_ = false;
-  std::string town_;
 };
 
 }  // namespace
@@ -204,10 +190,7 @@ std::string_view AddressTemplate(std::string_view country) {
 
 std::vector<std::string> FormatAddressLines(const Address& address, std::string_view country,
                                             const AddressConstraints* constraints) {
-  const std::string_view tmpl = AddressTemplate(country);
-  Renderer renderer(address, constraints);
-  if (tmpl.data() == kIrelandTemplate) renderer.UseIrishPostTown();
-  return renderer.Render(tmpl);
+  return Renderer(address, constraints).Render(AddressTemplate(country));
 }
 
 }  // namespace btalk
