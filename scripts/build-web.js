@@ -47,6 +47,17 @@ if (what.has('cdn')) {
       });
     },
   };
+  // The CDN file defines the order element, so its address forms use the full core: loadAddressCore is
+  // loadCore there, and the address-only module (its glue and wasm) is left out of the file.
+  const fullCoreOnly = {
+    name: 'full-core-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]web[\\/]address-core\.js$/ }, () => ({
+        contents: "export { loadCore as loadAddressCore, BtalkCoreError } from './core.js';\n",
+        loader: 'js',
+      }));
+    },
+  };
   const result = await esbuild.build({
     stdin: {
       contents: "export * from './web/index.js';\nexport * from './web/elements/index.js';\n",
@@ -60,7 +71,7 @@ if (what.has('cdn')) {
     target: 'es2022',
     legalComments: 'none',
     outfile: join(dist, 'btalk-forms.min.js'),
-    plugins: [wasmNextToBundle],
+    plugins: [wasmNextToBundle, fullCoreOnly],
     write: false,
     logLevel: 'warning',
   });

@@ -5,11 +5,15 @@
 // one is returned instead: never two wasm downloads on one page.
 import { coreLoader, BtalkCoreError } from './internal/core-api.js';
 import { fullCoreInUse } from './internal/core-choice.js';
-import createModule from '../dist/btalk-address-core.js';
 
 export { BtalkCoreError };
 
-const load = coreLoader(createModule, new URL('../dist/btalk-address-core.wasm', import.meta.url));
+// The glue is a dynamic import (a literal, so every bundler emits it as a chunk): a page that has the
+// full core never fetches it. Its wasm is fetched in parallel with it (internal/core-api.js).
+const load = coreLoader(
+  () => import('../dist/btalk-address-core.js').then((glue) => glue.default),
+  new URL('../dist/btalk-address-core.wasm', import.meta.url),
+);
 
 /**
  * Resolves to the full core when it is loading or loaded (or preferred: the order element is

@@ -16,7 +16,7 @@ import createModule from '../dist/btalk-core.js';
 
 export { BtalkCoreError };
 
-const load = coreLoader(createModule, new URL('../dist/btalk-core.wasm', import.meta.url));
+const load = coreLoader(async () => createModule, new URL('../dist/btalk-core.wasm', import.meta.url));
 
 /**
  * Instantiates the wasm module (once) and resolves to the core API.

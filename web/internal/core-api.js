@@ -19,17 +19,18 @@ const restarts = new WeakMap();
  * A loadCore()-like function for one module: the default files are instantiated once and shared
  * (a failed load may be retried); overridden files make an instance of their own.
  * `loader.current()` is the shared promise, or null when nothing is loading or loaded.
- * @param {(settings: object) => Promise<object>} createModule the Emscripten glue's factory
+ * @param {() => Promise<Function>} glue resolves to the Emscripten glue's factory (a static import, or a
+ *   dynamic one that loads the glue only when this core is really used)
  * @param {URL} wasmUrl where the default .wasm is
  */
-export function coreLoader(createModule, wasmUrl) {
+export function coreLoader(glue, wasmUrl) {
   let corePromise = null;
   const load = (options = {}) => {
     if (options.wasmUrl || options.moduleUrl || options.wasmBinary) {
-      return instantiate(createModule, wasmUrl, options).then(wrap);
+      return instantiate(glue, wasmUrl, options).then(wrap);
     }
     if (!corePromise) {
-      const promise = instantiate(createModule, wasmUrl, options).then(wrap);
+      const promise = instantiate(glue, wasmUrl, options).then(wrap);
       corePromise = promise;
       // A failed load (missing file, offline) may be retried later.
       promise.catch(() => { if (corePromise === promise) corePromise = null; });
@@ -46,41 +47,38 @@ function wasmLocation(wasmUrl, override) {
   return new URL(String(override), globalThis.location?.href ?? wasmUrl);
 }
 
-async function instantiate(createModule, wasmUrl, options) {
+/** Starts getting the .wasm bytes at once (in parallel with the glue), as a promise. */
+function wasmBytes(wasmUrl, options) {
+  if (options.wasmBinary) return Promise.resolve(options.wasmBinary);
+  const url = wasmLocation(wasmUrl, options.wasmUrl);
+  // Node-like runtimes: the bytes from disk (fetch cannot read file: URLs there).
+  if (isNode && url.protocol === 'file:') return readWasmFile(url);
+  return (async () => {
+    const response = await fetch(url.href, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  })();
+}
+
+async function instantiate(glue, wasmUrl, options) {
   const settings = {
     // The module must never write to the console on its own (it could echo input).
     print: () => {},
     printErr: () => {},
   };
   try {
+    const bytes = wasmBytes(wasmUrl, options);
+    bytes.catch(() => {}); // a failure shows where the bytes are awaited (or the glue failed first)
     // A glue moved elsewhere (another build of the module): loaded at run time, out of every bundler's sight.
     const create = options.moduleUrl
       ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ String(options.moduleUrl))).default
-      : createModule;
-    let bytes;
-    if (options.wasmBinary) {
-      const given = options.wasmBinary;
-      bytes = async () => given;
-    } else {
-      const url = wasmLocation(wasmUrl, options.wasmUrl);
-      if (isNode && url.protocol === 'file:') {
-        // Node-like runtimes: the bytes from disk (fetch cannot read file: URLs there).
-        const read = await readWasmFile(url);
-        bytes = async () => read;
-      } else {
-        bytes = async () => {
-          const response = await fetch(url.href, { credentials: 'same-origin' });
-          if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
-          return response.arrayBuffer();
-        };
-      }
-    }
+      : await glue();
     // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module, so a
     // dropped instance can be replaced synchronously (internal/core-instance.js).
     let compiled = null;
     let loadFailed;
     const failure = new Promise((resolve, reject) => { loadFailed = reject; });
-    settings.instantiateWasm = compileAndKeep(bytes, (module) => { compiled = module; }, loadFailed);
+    settings.instantiateWasm = compileAndKeep(() => bytes, (module) => { compiled = module; }, loadFailed);
     const module = await Promise.race([create(settings), failure]);
     restarts.set(module, () => instantiateNow(create, compiled, { print: settings.print, printErr: settings.printErr }));
     return module;
