@@ -2,15 +2,25 @@
 // calls answers exactly as the full core does on every stand-in country; what it leaves out says so;
 // and once the full core is loaded, loadAddressCore() hands out that one (one wasm per page).
 // BTALK_CORE_DIR (ctest in build/wasm) points the test at another build's glue + wasm files.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadAddressCore } from '../../web/address-core.js';
 import { BtalkCoreError, loadCore } from '../../web/core.js';
 
 const dir = process.env.BTALK_CORE_DIR ? pathToFileURL(`${process.env.BTALK_CORE_DIR}/`) : null;
-const files = (name) => (dir ? { moduleUrl: new URL(`${name}.js`, dir), wasmUrl: new URL(`${name}.wasm`, dir) } : {});
+// build/wasm says "type": "commonjs" (for the test runner's glue): its ES module glues are read as .mjs copies.
+const scratch = dir ? mkdtempSync(join(tmpdir(), 'btalk-address-core-')) : null;
+const files = (name) => {
+  if (!dir) return {};
+  const glue = join(scratch, `${name}.mjs`);
+  copyFileSync(new URL(`${name}.js`, dir), glue);
+  return { moduleUrl: pathToFileURL(glue), wasmUrl: new URL(`${name}.wasm`, dir) };
+};
+if (scratch) after(() => rmSync(scratch, { recursive: true, force: true }));
 const countriesDir = new URL('../../examples/standin/data/countries/', import.meta.url);
 const COUNTRIES = readdirSync(countriesDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, 2)).sort();
 const country = (iso2) => JSON.parse(readFileSync(new URL(`${iso2}.json`, countriesDir), 'utf8'));
