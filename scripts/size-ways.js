@@ -4,8 +4,8 @@
 // ADDRESS_FORM_BUDGET (issue #7).
 //   cdn             <script type="module" src="dist/btalk-forms.min.js">: the file as shipped.
 //   address-form    import 'btalk-forms/address-form', bundled + minified (esbuild, code splitting on) as a
-//                   user's bundler would.
-//   elements        import 'btalk-forms/elements', the same way.
+//                   user's bundler would; the address-only module (its glue chunk, loaded at once, and its wasm).
+//   elements        import 'btalk-forms/elements', the same way; the full module (the address forms use it too).
 //   address-form, no bundler   the raw ES modules of web/ (what examples/serve.js serves): every module
 //                   is a request, each import level a wave.
 import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises';
@@ -16,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The target of issue #7 is 85 KB gzip for the address form alone; it is NOT met yet (the wasm
-// alone is ~75 KB). Until it is, --check holds the address form alone to a ceiling just above
+// The target of issue #7 is 85 KB gzip for the address form alone; it is NOT met yet (the address-only
+// wasm alone is ~64 KB). Until it is, --check holds the address form alone to a ceiling just above
 // today's size (so it can only shrink) and to the 2 waves of the target.
 export const ADDRESS_FORM_TARGET = { gzip: 85 * 1024, waves: 2 };
-export const ADDRESS_FORM_BUDGET = { gzip: 104 * 1024 + 512, waves: 2 };
+export const ADDRESS_FORM_BUDGET = { gzip: 98 * 1024, waves: 2 };
 
 const compress = (bytes) => ({
   raw: bytes.length,
