@@ -159,7 +159,8 @@ export async function reportWays({ check = false } = {}) {
   const js = form.rows.filter((r) => !r.name.endsWith('.wasm'));
   const jsGzip = js.reduce((s, r) => s + r.gzip, 0);
   console.log(`address form alone: JS ${fmt(jsGzip)} + wasm ${fmt(form.total.gzip - jsGzip)} = ${fmt(form.total.gzip)} bytes gzip ` +
-    `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the wasm (budget ${ADDRESS_FORM_BUDGET.waves})`);
+    `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the core runs (budget ${ADDRESS_FORM_BUDGET.waves}; ` +
+    `the API requests start after the first, the wasm is fetched alongside the glue chunk)`);
   const gap = form.total.gzip - ADDRESS_FORM_TARGET.gzip;
   console.log(`target (issue #7): the address form alone <= ${fmt(ADDRESS_FORM_TARGET.gzip)} bytes gzip and <= ${ADDRESS_FORM_TARGET.waves} waves: ` +
     (gap <= 0 && form.waves <= ADDRESS_FORM_TARGET.waves ? 'met' : `not met, ${fmt(Math.max(0, gap))} bytes over`));
