@@ -167,6 +167,8 @@ export class Transport {
   #knownSecrets = new Set(); // for redaction of API error texts; the last few only
 
   /**
+   * @param {string} label the client class's name, for its argument errors
+   * @param {() => Promise<object>} loadCore the core used when the options give none
    * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
    *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
    *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
