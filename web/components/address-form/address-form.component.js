@@ -4,7 +4,8 @@
 // The element composes: a DOM-free controller (address-form.controller.js: state, transitions,
 // validation, look-ups), a view (address-form.view.js), the address services (services/*.js),
 // its styles and the shared localisation controller (internal/localize.js).
-import { loadCore } from '../../core.js';
+import { loadAddressCore } from '../../address-core.js';
+import { BtalkAddressClient } from '../../address-client.js';
 import { BaseElement } from '../../internal/base.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { PointerHoldController } from '../../internal/pointer-hold.js';
@@ -115,9 +116,10 @@ export class BtalkAddressForm extends BaseElement {
     };
     this.#l10n = new LocalizeController(host, { catalogue: CATALOGUE, onChange: () => this.#languageChanged() });
     this.#ctrl = new AddressFormController({
-      client: () => clientFor(this),
-      // A client that exposes its core (loaded from a custom location) is preferred.
-      core: (client) => (typeof client?.core === 'function' ? client.core() : loadCore()),
+      client: () => clientFor(this, BtalkAddressClient),
+      // A client that exposes its core (loaded from a custom location) is preferred. Alone, the form
+      // loads the address-only module; the full core when the page has it (loadAddressCore()).
+      core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
       iso2: () => this.#iso2(),
       lang: () => this.#l10n.lang,
       t: (key, params) => this.#t(key, params),

@@ -5,6 +5,7 @@
 // result-csv); this class wires them to the UI.
 
 import { BaseElement } from '../../internal/base.js';
+import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { Catalogue, LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
@@ -129,7 +130,7 @@ export class BtalkSiteImport extends BaseElement {
 
   get client() {
     // Without a page-given client: the one shared by elements with the same api-base and credentials.
-    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) });
+    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) }, BtalkClient);
   }
   set client(value) { this.#client = value ?? null; }
   get credentials() { return this.#credentials; }
