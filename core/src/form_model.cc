@@ -71,7 +71,7 @@ FormModel BuildFormModel(const AddressConstraints& constraints, const Geographic
   model.constraint_errors = ConstraintErrors(constraints);
   if (geo) {
     model.dial_zone = geo->dial_zone;
-    model.constraint_errors.insert(model.constraint_errors.end(), geo->errors.begin(), geo->errors.end());
+    for (const Problem& error : geo->errors) model.constraint_errors.push_back(error);  // (no range insert: size)
   }
   return model;
 }
