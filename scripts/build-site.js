@@ -81,6 +81,16 @@ async function main() {
     target: ['es2022'],
     // web/core.js reads the wasm with node:fs only when it runs in Node.
     external: ['node:*'],
+    // The site defines the order element, so its address forms use the full core: loadAddressCore is loadCore
+    // here, and the address-only module's glue stays out of the bundle (as in the CDN file, scripts/build-web.js).
+    plugins: [{
+      name: 'full-core-only',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]web[\\/]address-core\.js$/ }, () => ({
+          contents: "export { loadCore as loadAddressCore, BtalkCoreError } from './core.js';\n", loader: 'js',
+        }));
+      },
+    }],
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The JS half of `npm run build` (scripts/build.sh runs it after the wasm build):
-// 1. minifies the Emscripten glue in place (dist/btalk-core.js); it must stay eval-free (-sDYNAMIC_EXECUTION=0),
+// 1. minifies the Emscripten glues in place (dist/btalk-core.js, dist/btalk-address-core.js); it must stay eval-free (-sDYNAMIC_EXECUTION=0),
 //    so a strict CSP (no 'unsafe-eval') keeps working;
 // 2. bundles the CDN file dist/btalk-forms.min.js: one ES module that defines both elements and loads
 //    btalk-core.wasm from its own folder;
@@ -23,12 +23,15 @@ export function assertNoEval(code, name) {
 }
 
 if (what.has('glue')) {
-  const file = join(dist, 'btalk-core.js');
-  const source = await readFile(file, 'utf8');
-  const { code } = await esbuild.transform(source, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
-  assertNoEval(code, 'dist/btalk-core.js');
-  await writeFile(file, code);
-  console.log(`dist/btalk-core.js: ${source.length} -> ${code.length} bytes (minified)`);
+  // The full module's glue and the address-only module's (dist/btalk-address-core.js).
+  for (const name of ['btalk-core.js', 'btalk-address-core.js']) {
+    const file = join(dist, name);
+    const source = await readFile(file, 'utf8');
+    const { code } = await esbuild.transform(source, { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+    assertNoEval(code, `dist/${name}`);
+    await writeFile(file, code);
+    console.log(`dist/${name}: ${source.length} -> ${code.length} bytes (minified)`);
+  }
 }
 
 if (what.has('cdn')) {
@@ -44,6 +47,17 @@ if (what.has('cdn')) {
       });
     },
   };
+  // The CDN file defines the order element, so its address forms use the full core: loadAddressCore is
+  // loadCore there, and the address-only module (its glue and wasm) is left out of the file.
+  const fullCoreOnly = {
+    name: 'full-core-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]web[\\/]address-core\.js$/ }, () => ({
+        contents: "export { loadCore as loadAddressCore, BtalkCoreError } from './core.js';\n",
+        loader: 'js',
+      }));
+    },
+  };
   const result = await esbuild.build({
     stdin: {
       contents: "export * from './web/index.js';\nexport * from './web/elements/index.js';\n",
@@ -57,7 +71,7 @@ if (what.has('cdn')) {
     target: 'es2022',
     legalComments: 'none',
     outfile: join(dist, 'btalk-forms.min.js'),
-    plugins: [wasmNextToBundle],
+    plugins: [wasmNextToBundle, fullCoreOnly],
     write: false,
     logLevel: 'warning',
   });

@@ -19,11 +19,14 @@ build_wasm() {
   # Node 20 rejects the flag Emscripten's default emulator passes, so name node itself.
   emcmake cmake -S "$root" -B "$root/build/wasm" -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node >/dev/null
-  local targets=(--target btalk_core_module)
+  local targets=(--target btalk_core_module --target btalk_address_core_module)
   if [ "${BTALK_WASM_TESTS:-1}" = 1 ]; then targets+=(--target btalk_core_tests); fi
   cmake --build "$root/build/wasm" -j "$jobs" "${targets[@]}"
   mkdir -p "$root/dist"
   cp "$root/build/wasm/btalk-core.js" "$root/build/wasm/btalk-core.wasm" "$root/dist/"
+  cp "$root/build/wasm/btalk-address-core.js" "$root/build/wasm/btalk-address-core.wasm" "$root/dist/"
+  # The stand-in's data as ES modules, from its JSON (not committed; also run by npm's prepare).
+  node "$root/scripts/gen-standin-data.js"
   # Minified glue, the CDN file and custom-elements.json (scripts/build-web.js).
   [ -d "$root/node_modules/esbuild" ] || (cd "$root" && npm ci --no-audit --no-fund)
   node "$root/scripts/build-web.js"

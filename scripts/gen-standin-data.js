@@ -2,10 +2,14 @@
 // Writes examples/standin/data/modules/: the stand-in's reference data
 // (customers.json, countries/*.json) as plain ES modules, so the stand-in core
 // imports it the same way in Node 20, a browser page, a service worker, esbuild
-// and test runners (no fs, no JSON import attributes).
+// and test runners (no fs, no JSON import attributes). The JSON is the one
+// source; the modules are build output, not committed (.gitignore): npm's
+// `prepare` (npm ci / npm install in a clone, npm pack, npm publish) and
+// scripts/build.sh wasm write them, and the package ships them.
 //
 //   node scripts/gen-standin-data.js          rewrite the modules
 //   node scripts/gen-standin-data.js --check  exit 1 when they differ from the JSON
+//   node scripts/gen-standin-data.js --quiet  rewrite, printing nothing (npm's prepare: `npm pack --json` stays JSON)
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +80,7 @@ function main() {
   mkdirSync(outDir, { recursive: true });
   for (const name of stale) rmSync(join(outDir, name));
   for (const name of differing) writeFileSync(join(outDir, name), files.get(name));
+  if (process.argv.includes('--quiet')) return;
   console.log(`wrote ${differing.length} of ${files.size} stand-in data modules${stale.length ? `, removed ${stale.length}` : ''}`);
 }
 

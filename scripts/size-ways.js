@@ -4,8 +4,8 @@
 // ADDRESS_FORM_BUDGET (issue #7).
 //   cdn             <script type="module" src="dist/btalk-forms.min.js">: the file as shipped.
 //   address-form    import 'btalk-forms/address-form', bundled + minified (esbuild, code splitting on) as a
-//                   user's bundler would.
-//   elements        import 'btalk-forms/elements', the same way.
+//                   user's bundler would; the address-only module (its glue chunk, loaded at once, and its wasm).
+//   elements        import 'btalk-forms/elements', the same way; the full module (the address forms use it too).
 //   address-form, no bundler   the raw ES modules of web/ (what examples/serve.js serves): every module
 //                   is a request, each import level a wave.
 import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises';
@@ -16,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The target of issue #7 is 85 KB gzip for the address form alone; it is NOT met yet (the wasm
-// alone is ~75 KB). Until it is, --check holds the address form alone to a ceiling just above
+// The target of issue #7 is 85 KB gzip for the address form alone; it is NOT met yet (the address-only
+// wasm alone is ~64 KB). Until it is, --check holds the address form alone to a ceiling just above
 // today's size (so it can only shrink) and to the 2 waves of the target.
 export const ADDRESS_FORM_TARGET = { gzip: 85 * 1024, waves: 2 };
-export const ADDRESS_FORM_BUDGET = { gzip: 98 * 1024 + 512, waves: 2 };
+export const ADDRESS_FORM_BUDGET = { gzip: 92 * 1024 + 512, waves: 2 };
 
 const compress = (bytes) => ({
   raw: bytes.length,
@@ -28,12 +28,14 @@ const compress = (bytes) => ({
   brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-/** Longest chain of module requests from `start` (a wave = the requests a parsed module triggers). */
-function waves(graph, start, seen = new Set()) {
-  if (seen.has(start)) return 0;
+/** Longest chain of module requests from `start` (a wave = the requests a parsed module triggers);
+ *  with `to`, the wave in which `to` is fetched. */
+function waves(graph, start, seen = new Set(), to = null) {
+  if (seen.has(start)) return to ? -Infinity : 0;
   seen.add(start);
+  if (to && start === to) return 1;
   const next = graph.get(start) ?? [];
-  const depth = next.length ? Math.max(...next.map((n) => waves(graph, n, new Set(seen)))) : 0;
+  const depth = next.length ? Math.max(...next.map((n) => waves(graph, n, new Set(seen), to))) : (to ? -Infinity : 0);
   return 1 + depth;
 }
 
@@ -59,11 +61,31 @@ async function bundled(specifier, scratch) {
   const fetched = new Set();
   const collect = (file) => { if (!fetched.has(file)) { fetched.add(file); for (const next of graph.get(file) ?? []) collect(next); } };
   collect(entry);
+  // Which core the page loads: the full one when its glue is in the static graph (web/core.js imports it),
+  // else the address-only module, whose glue is a dynamic import made at once (web/address-core.js): that
+  // chunk is fetched too, one wave after the module that imports it (the wasm is fetched alongside it).
+  const outputs = new Map(Object.values(result.metafile.outputs).map((o, i) => [resolve(scratch, Object.keys(result.metafile.outputs)[i]), o]));
+  const glueOf = (path) => Object.keys(outputs.get(path)?.inputs ?? {})
+    .map((input) => /dist\/(btalk-(?:address-)?core)\.js$/.exec(input)?.[1]).find(Boolean);
+  let core = [...fetched].map(glueOf).find((glue) => glue === 'btalk-core');
+  let depth = waves(graph, entry);
+  if (!core) {
+    for (const [from, targets] of lazy) {
+      const glueChunk = fetched.has(from) && targets.find((target) => glueOf(target) === 'btalk-address-core');
+      if (!glueChunk) continue;
+      core = 'btalk-address-core';
+      const before = fetched.size;
+      collect(glueChunk);
+      depth = Math.max(depth, waves(graph, entry, new Set(), from) + waves(graph, glueChunk));
+      if (fetched.size === before) throw new Error('the address core glue chunk was already fetched');
+    }
+  }
   const name = (path) => `bundle/${relative(join(scratch, 'out'), path)}`;
   return {
+    core: core ?? 'btalk-core',
     files: [...fetched].map((path) => ({ name: name(path), bytes: files.get(path) })),
     onDemand: [...files].filter(([path]) => !fetched.has(path)).map(([path, bytes]) => ({ name: name(path), bytes })),
-    waves: waves(graph, entry),
+    waves: depth,
   };
 }
 
@@ -78,6 +100,8 @@ async function unbundled(entry) {
     const text = source.toString('utf8');
     const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)]
       .map((m) => m[1] ?? m[2]);
+    // The address core's glue: a dynamic import made as soon as the core is needed (web/address-core.js).
+    specifiers.push(...[...text.matchAll(/\bimport\(\s*'([^']*dist\/btalk-address-core\.js)'\s*\)/g)].map((m) => m[1]));
     for (const specifier of specifiers) {
       const target = resolve(dirname(file), specifier);
       graph.get(file).push(target);
@@ -85,7 +109,8 @@ async function unbundled(entry) {
     }
   };
   await visit(entry);
-  return { files, waves: waves(graph, entry) };
+  const core = files.some((f) => f.name === 'dist/btalk-core.js') ? 'btalk-core' : 'btalk-address-core';
+  return { files, waves: waves(graph, entry), core };
 }
 
 export async function measureWays() {
@@ -93,16 +118,21 @@ export async function measureWays() {
   try {
     await mkdir(join(scratch, 'node_modules'));
     await symlink(root, join(scratch, 'node_modules', 'btalk-forms'), 'dir');
-    const wasm = { name: 'dist/btalk-core.wasm', bytes: await readFile(join(root, 'dist', 'btalk-core.wasm')) };
+    // The wasm each way really fetches: the address-only module for the address form alone, the full one
+    // where the order element is defined (the address forms then use it too).
+    const wasm = {};
+    for (const core of ['btalk-core', 'btalk-address-core']) {
+      wasm[core] = { name: `dist/${core}.wasm`, bytes: await readFile(join(root, 'dist', `${core}.wasm`)) };
+    }
     const cdn = { name: 'dist/btalk-forms.min.js', bytes: await readFile(join(root, 'dist', 'btalk-forms.min.js')) };
     const ways = [
-      { way: 'cdn', files: [cdn], waves: 1 },
+      { way: 'cdn', files: [cdn], waves: 1, core: 'btalk-core' },
       { way: 'address-form', ...(await bundled('btalk-forms/address-form', scratch)) },
       { way: 'elements', ...(await bundled('btalk-forms/elements', scratch)) },
       { way: 'address-form, no bundler', ...(await unbundled(join(root, 'web/components/address-form/address-form.js'))) },
     ];
     for (const way of ways) {
-      way.files.push(wasm);
+      way.files.push(wasm[way.core]);
       way.rows = way.files.map((f) => ({ name: f.name, ...compress(f.bytes) }));
       way.total = ['raw', 'gzip', 'brotli'].reduce((t, k) => ({ ...t, [k]: way.rows.reduce((s, r) => s + r[k], 0) }), {});
       way.lazyGzip = (way.onDemand ?? []).reduce((sum, f) => sum + compress(f.bytes).gzip, 0);
@@ -126,10 +156,11 @@ export async function reportWays({ check = false } = {}) {
     console.log(`${w.way.padEnd(26)}  ${String(w.files.length).padStart(5)}  ${String(w.waves).padStart(8)}  ${fmt(w.total.raw).padStart(9)}  ${fmt(w.total.gzip).padStart(9)}  ${fmt(w.total.brotli).padStart(9)}  ${lazy}`);
   }
   const form = ways.find((w) => w.way === 'address-form');
-  const js = form.rows.filter((r) => r.name !== 'dist/btalk-core.wasm');
+  const js = form.rows.filter((r) => !r.name.endsWith('.wasm'));
   const jsGzip = js.reduce((s, r) => s + r.gzip, 0);
   console.log(`address form alone: JS ${fmt(jsGzip)} + wasm ${fmt(form.total.gzip - jsGzip)} = ${fmt(form.total.gzip)} bytes gzip ` +
-    `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the wasm (budget ${ADDRESS_FORM_BUDGET.waves})`);
+    `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the core runs (budget ${ADDRESS_FORM_BUDGET.waves}; ` +
+    `the API requests start after the first, the wasm is fetched alongside the glue chunk)`);
   const gap = form.total.gzip - ADDRESS_FORM_TARGET.gzip;
   console.log(`target (issue #7): the address form alone <= ${fmt(ADDRESS_FORM_TARGET.gzip)} bytes gzip and <= ${ADDRESS_FORM_TARGET.waves} waves: ` +
     (gap <= 0 && form.waves <= ADDRESS_FORM_TARGET.waves ? 'met' : `not met, ${fmt(Math.max(0, gap))} bytes over`));

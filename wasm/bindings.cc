@@ -1,25 +1,15 @@
-// embind bindings: a thin pass-through to the core's JSON-text facade.
-// All logic, validation and error handling live in core/; see facade.h.
+// embind bindings of the full module (btalk-core) on top of wasm/address_bindings.cc:
+// orders, every response kind, PIDF-LO and postal lines. A thin pass-through to the
+// core's JSON-text facade; all logic lives in core/ (facade.h).
 #include <emscripten/bind.h>
-#include <emscripten/emscripten.h>
 
-#include <cstdint>
-#include <memory>
 #include <string>
-#include <vector>
 
-#include "btalk/compiled_constraints.h"
+#include "btalk/civic_address.h"
 #include "btalk/facade.h"
 
 namespace {
 
-std::string AddressForm(const std::string& constraints, const std::string& geo) {
-  return btalk::address_form_json(constraints, geo);
-}
-std::string ValidateAddress(const std::string& constraints, const std::string& address,
-                            const std::string& options) {
-  return btalk::validate_address_json(constraints, address, options);
-}
 std::string ValidateOrder(const std::string& order) { return btalk::validate_order_json(order); }
 std::string BuildOrderRequest(const std::string& order) {
   return btalk::build_order_request_json(order);
@@ -28,105 +18,7 @@ std::string ParseResponse(const std::string& kind, const std::string& body) {
   return btalk::parse_response_json(kind, body);
 }
 
-// ---- compiled constraints: integer handles with explicit release ----------
-// A handle is slot index + generation, so a released (or reused) handle is
-// refused instead of reaching another object. The table lives here, not in
-// core/ (the core keeps no globals); web/core.js owns every handle it gets.
-constexpr int kMaxCompiled = 4096;  // live objects; more is an error
-constexpr int kSlotBits = 12;       // 4096 slots
-
-struct Slot {
-  std::unique_ptr<btalk::CompiledConstraints> object;
-  int generation = 0;
-};
-std::vector<Slot> slots;
-std::vector<int> free_slots;
-std::string last_answer;  // the details of the last packed validation
-
-btalk::CompiledConstraints* Lookup(int handle) {
-  const int index = handle & ((1 << kSlotBits) - 1);
-  if (handle <= 0 || index >= static_cast<int>(slots.size())) return nullptr;
-  Slot& slot = slots[index];
-  return slot.object && slot.generation == (handle >> kSlotBits) ? slot.object.get() : nullptr;
-}
-
-const char kReleased[] =
-    "{\"error\":{\"code\":\"disposed\",\"message\":\"The compiled constraints were disposed\"}}";
-
-// ok -> {"handle": n, "fields": [...], "dialZoneIsField": bool}
-std::string Compile(const std::string& constraints, const std::string& geo) {
-  std::unique_ptr<btalk::CompiledConstraints> object;
-  std::string answer = btalk::compile_constraints_json(constraints, geo, &object);
-  if (!object) return answer;
-  if (free_slots.empty() && slots.size() >= kMaxCompiled) {
-    return "{\"error\":{\"code\":\"tooMany\",\"message\":\"Too many compiled constraints are alive (the limit is "
-           "4096); dispose() the ones no longer used\"}}";
-  }
-  int index;
-  if (free_slots.empty()) {
-    index = static_cast<int>(slots.size());
-    slots.emplace_back();
-  } else {
-    index = free_slots.back();
-    free_slots.pop_back();
-  }
-  Slot& slot = slots[index];
-  slot.generation = slot.generation % ((1 << (30 - kSlotBits)) - 1) + 1;
-  slot.object = std::move(object);
-  // {"ok":{...}} -> {"ok":{"handle":n,...}}: the envelope is ours, so splice.
-  const int handle = (slot.generation << kSlotBits) | index;
-  return answer.insert(7, "\"handle\":" + std::to_string(handle) + ",");
-}
-
-bool Release(int handle) {
-  if (Lookup(handle) == nullptr) return false;
-  const int index = handle & ((1 << kSlotBits) - 1);
-  slots[index].object.reset();
-  free_slots.push_back(index);
-  return true;
-}
-
-std::string Form(int handle) {
-  const btalk::CompiledConstraints* object = Lookup(handle);
-  return object ? btalk::compiled_form_json(*object) : kReleased;
-}
-
-std::string SetGeoAreas(int handle, int level, const std::string& parents, const std::string& values) {
-  btalk::CompiledConstraints* object = Lookup(handle);
-  return object ? btalk::compiled_set_geo_areas_json(*object, level, parents, values) : kReleased;
-}
-
-std::string ClearGeoAreas(int handle) {
-  btalk::CompiledConstraints* object = Lookup(handle);
-  if (object == nullptr) return kReleased;
-  object->ClearGeoAreas();
-  return "{\"ok\":null}";
-}
-
-std::string ValidateJson(int handle, const std::string& address, const std::string& options) {
-  const btalk::CompiledConstraints* object = Lookup(handle);
-  return object ? btalk::compiled_validate_json(*object, address, options) : kReleased;
-}
-
-std::string LastAnswer() {
-  std::string answer;
-  answer.swap(last_answer);
-  return answer;
-}
-
-// The packed-input buffer: web/core.js encodes straight into it (TextEncoder
-// encodeInto on the module's memory), so a validation passes two integers
-// and nothing is copied or allocated at the boundary.
-std::string input;
-
-// Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
-std::string NormalizeAddress(const std::string& constraints, const std::string& address) {
-  return btalk::normalize_address_json(constraints, address);
-}
-std::string FormatExample(const std::string& pattern) { return btalk::format_example_json(pattern); }
-std::string CivicAddressXml(const std::string& address, const std::string& country, const std::string& lang) {
-  return btalk::civic_address_xml_json(address, country, lang);
-}
+// PIDF-LO and postal lines (facade_features.cc).
 std::string PidfLo(const std::string& address, const std::string& entity, const std::string& country,
                    const std::string& lang, const std::string& tuple_id, const std::string& timestamp,
                    const std::string& retention_expiry, bool retransmission_allowed, const std::string& method) {
@@ -146,47 +38,10 @@ std::string FormatAddress(const std::string& address, const std::string& country
 
 }  // namespace
 
-// These two are plain wasm exports (Module._btalk_input_buffer ...), not
-// embind functions: a direct call, the cheapest crossing there is.
-
-// The buffer's address, grown to at least `bytes` (0 when `bytes` is not positive).
-extern "C" EMSCRIPTEN_KEEPALIVE int btalk_input_buffer(int bytes) {
-  if (bytes <= 0) return 0;
-  if (input.size() < static_cast<std::size_t>(bytes)) input.resize(static_cast<std::size_t>(bytes));
-  return static_cast<int>(reinterpret_cast<std::uintptr_t>(input.data()));
-}
-
-// ValidatePacked (compiled_constraints.h) over the first `length` bytes of the
-// input buffer: how many addresses are invalid (their problems are then in
-// compiledLastAnswer()), or -1 with the error envelope there.
-extern "C" EMSCRIPTEN_KEEPALIVE int btalk_validate_input(int handle, int length) {
-  const btalk::CompiledConstraints* object = Lookup(handle);
-  if (object == nullptr) {
-    last_answer = kReleased;
-    return -1;
-  }
-  if (length < 0 || static_cast<std::size_t>(length) > input.size()) length = 0;
-  return static_cast<int>(btalk::compiled_validate_packed(
-      *object, std::string_view(input.data(), static_cast<std::size_t>(length)), "", &last_answer));
-}
-
 EMSCRIPTEN_BINDINGS(btalk_core) {
-  emscripten::function("version", &btalk::core_version);
-  emscripten::function("addressForm", &AddressForm);
-  emscripten::function("validateAddress", &ValidateAddress);
   emscripten::function("validateOrder", &ValidateOrder);
   emscripten::function("buildOrderRequest", &BuildOrderRequest);
   emscripten::function("parseResponse", &ParseResponse);
-  emscripten::function("compileConstraints", &Compile);
-  emscripten::function("releaseCompiled", &Release);
-  emscripten::function("compiledForm", &Form);
-  emscripten::function("compiledSetGeoAreas", &SetGeoAreas);
-  emscripten::function("compiledClearGeoAreas", &ClearGeoAreas);
-  emscripten::function("compiledValidate", &ValidateJson);
-  emscripten::function("compiledLastAnswer", &LastAnswer);
-  emscripten::function("normalizeAddress", &NormalizeAddress);
-  emscripten::function("formatExample", &FormatExample);
-  emscripten::function("civicAddressXml", &CivicAddressXml);
   emscripten::function("pidfLo", &PidfLo);
   emscripten::function("formatAddress", &FormatAddress);
 }

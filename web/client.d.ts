@@ -113,17 +113,16 @@ export declare class BtalkApiError extends Error {
   toJSON(): { name: string; status: number; code: string; message: string; url?: string; retryAfter?: number; problems: ApiProblem[] };
 }
 
-export declare class BtalkClient {
+/**
+ * The address look-ups only (what <btalk-address-form> calls), parsing with loadAddressCore() by
+ * default: the address form's bundle holds neither the order methods nor the full wasm module.
+ */
+export declare class BtalkAddressClient {
   constructor(options?: BtalkClientOptions);
   /** The resolved base URL (no trailing slash). */
   readonly baseUrl: string;
   /** Forgets cached GET answers (countries, country, constraints, geo constraints, geo areas, dial zones, postal codes, parishes). */
   clearCache(): void;
-
-  me(options?: CallOptions): Promise<Me>;
-  customers(options?: CallOptions): Promise<Customer[]>;
-  vpns(customerCode: string | number, options?: CallOptions): Promise<Vpn[]>;
-  countries(options?: CallOptions): Promise<CountryListItem[]>;
   country(iso2: string, options?: CallOptions): Promise<Country>;
   addressConstraints(iso2: string, options?: CallOptions): Promise<Record<string, unknown>>;
   /** null when the country has no geographical constraints (404). */
@@ -136,15 +135,12 @@ export declare class BtalkClient {
   searchAddresses(iso2: string, query: string, options?: CallOptions): Promise<AddressCandidate[]>;
   /** Candidates matching the filled address elements ([] = unknown address; no request when none is filled). */
   validateAddressCandidates(iso2: string, address: Record<string, string | number>, options?: CallOptions): Promise<AddressCandidate[]>;
-  /** The core this client parses and validates with (the `core` option, or the shared loadCore()). */
+  /** The core this client parses and validates with (the `core` option, or loadAddressCore() for BtalkAddressClient, loadCore() for BtalkClient). */
   core(): Promise<BtalkCore>;
   /** GET /countries/{iso2}/postalcodes?q= (Portugal). Cached per URL; [] for a blank query (nothing sent). */
   postalCodes(iso2: string, query: string | number, options?: LookupOptions): Promise<PostalCode[]>;
   /** GET /countries/{iso2}/parishes?a1=&a2= (Portugal). Cached per URL; [] when a1 or a2 is blank (nothing sent). */
   parishes(iso2: string, area: { a1?: string | number; a2?: string | number }, options?: LookupOptions): Promise<FieldOption[]>;
-  voicesites(options?: CallOptions): Promise<Voicesite[]>;
-  /** Never retried; calls with one customerOrderReference in flight share one request. */
-  orderVoicesite(customerCode: string | number, order: Order, options?: CallOptions): Promise<OrderResponse>;
   /** PUT (POST when PUT answers 405); a 400 rejects with `problems`. */
   pushVoiceAddress(customerCode: string | number, voiceSiteId: string | number, address: Record<string, string>,
     options?: CallOptions): Promise<VoiceAddressResult>;
@@ -155,6 +151,18 @@ export declare class BtalkClient {
   countryForm(iso2: string, options?: CallOptions): Promise<CountryFormData>;
   /** Which specialised address APIs the country offers (one probe each, remembered per country); null: unknown. */
   addressServices(iso2: string, options?: CallOptions): Promise<AddressServices>;
+}
+
+/** BtalkAddressClient plus customers, VPNs, the country list, voicesites and orders; parses with loadCore(). */
+export declare class BtalkClient extends BtalkAddressClient {
+  constructor(options?: BtalkClientOptions);
+  me(options?: CallOptions): Promise<Me>;
+  customers(options?: CallOptions): Promise<Customer[]>;
+  vpns(customerCode: string | number, options?: CallOptions): Promise<Vpn[]>;
+  countries(options?: CallOptions): Promise<CountryListItem[]>;
+  voicesites(options?: CallOptions): Promise<Voicesite[]>;
+  /** Never retried; calls with one customerOrderReference in flight share one request. */
+  orderVoicesite(customerCode: string | number, order: Order, options?: CallOptions): Promise<OrderResponse>;
 }
 
 /** Retry-After (delay-seconds or HTTP date) in milliseconds; undefined when absent or unreadable. */

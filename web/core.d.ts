@@ -115,6 +115,12 @@ export interface CompiledConstraints {
 
 export interface BtalkCore {
   readonly version: string;
+  /**
+   * 'full': loadCore(). 'address': the address-only module of loadAddressCore(), whose
+   * validateOrder, buildOrderRequest, toPidfLo and formatAddress throw BtalkCoreError
+   * 'notInAddressCore', and whose parseResponse reads the address kinds and apiError only.
+   */
+  readonly variant: 'full' | 'address';
   addressForm(constraints: JsonInput, geographicalConstraints?: JsonInput | null): AddressForm;
   /** Compiles once; a schema seen before is not parsed again (cached by its text, never stale). */
   validateAddress(constraints: JsonInput, address: JsonInput, options?: ValidateOptions): ValidationResult;

@@ -1,5 +1,6 @@
 export * from './core.js';
-export { BtalkClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
+export { loadAddressCore } from './address-core.js';
+export { BtalkClient, BtalkAddressClient, BtalkApiError, DEFAULT_BASE_URL } from './client.js';
 export type {
   BtalkClientOptions, CallOptions, Credentials, CredentialsProvider, Me, Customer, Vpn,
   Country, CountryListItem, OrderResponse, Voicesite, AddressCandidate, VoiceAddressResult,

@@ -22,7 +22,7 @@ constexpr CountryTemplate kTemplates[] = {
     {"FR GF GP MQ RE BL MF YT", "{Étage %flr}|%ext|%hno %hns %a6|%a4|%pc %a3"},
     {"US", "%hno #prd %a6 #sts #pod %unit|%a3, #a1 %pc"},
     {"GB", "%unit|%bld|%hno %a6|%a4|%a3|%pc"},
-    {"IE", "%unit|%bld|%hno %a6|%a5|%a4|%a3|{Co. %a2}|%pc"},
+    {"IE", "%unit|%bld|%hno %a6|%a5|%a4|%a3 %dd|{Co. %cty}|%pc"},
     {"DE CH", "%ext|%a6 %hno|%pc %a3"},
     {"AT", "%a6 %hno/%unit|%pc %a3"},
     {"BE", "%a6 %hno {bus %pobox}|%pc %a3"},
@@ -46,7 +46,28 @@ constexpr CountryTemplate kTemplates[] = {
 constexpr const char kGenericTemplate[] =
     "%room|%unit|%flr|%bld|%hno%hns #prd %a6 #sts #pod|%ext|%a5|%a4|%a3 #a1 %pc|%pobox";
 
-bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsNameChar(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c); }
+
+// The Dublin postal district of an Eircode's routing key: "D02 X285" -> "2", "D6W ..." -> "6W",
+// "" for any other key (the other Co. Dublin keys, A94, K67 ..., are not numbered districts).
+std::string_view DublinDistrict(std::string_view pc) {
+  if (pc.size() < 3 || (pc[0] | 0x20) != 'd') return {};
+  if (pc[1] == '6' && (pc[2] | 0x20) == 'w') return "6W";
+  if (!IsDigit(pc[1]) || !IsDigit(pc[2]) || (pc[1] == '0' && pc[2] == '0')) return {};
+  return pc[1] == '0' ? pc.substr(2, 1) : pc.substr(1, 2);
+}
+
+// True when the post town is the county's own town, with or without a district number:
+// "Cork" or "Dublin 6W" in county "Cork" / "Dublin" (ASCII case-insensitive).
+bool IsCountyTown(std::string_view town, std::string_view county) {
+  std::size_t i = county.size();
+  if (i == 0 || !EqualsIgnoreCase(town.substr(0, i), county)) return false;
+  if (i == town.size()) return true;
+  if (town[i] != ' ' || ++i == town.size() || !IsDigit(town[i])) return false;
+  while (i < town.size() && IsDigit(town[i])) ++i;
+  return town.size() - i <= 1;  // then at most one letter, as the W of 6W
+}
 
 class Renderer {
  public:
@@ -127,6 +148,14 @@ class Renderer {
         out += value;
       }
       return out;
+    }
+    // IE (An Post): %dd, the Dublin postal district a post town of just "Dublin" gets from the
+    // Eircode ("Dublin" + D02 ... is written "Dublin 2"); %cty, the county, unless it is the post
+    // town itself ("Dublin 2", or "Cork" in Co. Cork), where An Post writes no county line.
+    if (name == "dd") return EqualsIgnoreCase(Value("a3"), "Dublin") ? std::string(DublinDistrict(Value("pc"))) : std::string();
+    if (name == "cty") {
+      std::string county = Field("a2", false);
+      return IsCountyTown(Field("a3", false), county) ? std::string() : county;
     }
     std::string value = Value(name);
     if (stored || value.empty() || constraints_ == nullptr) return value;

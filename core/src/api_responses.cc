@@ -228,12 +228,26 @@ constexpr ResponseKind kResponseKinds[] = {
     {"apiError", ParseApiError},
 };
 
-const ResponseKind* FindResponseKind(std::string_view kind) {
-  for (const ResponseKind& known : kResponseKinds) {
+// The address form's subset (see IsAddressResponseKind): no order/customer parser is referenced.
+constexpr ResponseKind kAddressResponseKinds[] = {
+    {"country", ParseCountry},
+    {"geoAreas", ParseChoices},
+    {"dialZones", ParseChoices},
+    {"parishes", ParseChoices},
+    {"postalCodes", ParsePostalCodes},
+    {"addressCandidates", ParseAddressCandidates},
+    {"apiError", ParseApiError},
+};
+
+template <std::size_t N>
+const ResponseKind* FindKind(const ResponseKind (&kinds)[N], std::string_view kind) {
+  for (const ResponseKind& known : kinds) {
     if (kind == known.name) return &known;
   }
   return nullptr;
 }
+
+const ResponseKind* FindResponseKind(std::string_view kind) { return FindKind(kResponseKinds, kind); }
 
 }  // namespace
 
@@ -241,6 +255,13 @@ bool IsResponseKind(std::string_view kind) { return FindResponseKind(kind) != nu
 
 ResponseResult NormalizeResponse(std::string_view kind, const Json& body) {
   if (const ResponseKind* known = FindResponseKind(kind)) return known->parse(body);
+  return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
+}
+
+bool IsAddressResponseKind(std::string_view kind) { return FindKind(kAddressResponseKinds, kind) != nullptr; }
+
+ResponseResult NormalizeAddressResponse(std::string_view kind, const Json& body) {
+  if (const ResponseKind* known = FindKind(kAddressResponseKinds, kind)) return known->parse(body);
   return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
 }
 

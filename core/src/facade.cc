@@ -125,19 +125,43 @@ std::string build_order_request_json(std::string_view order_json) {
   return Ok(std::move(result));
 }
 
-std::string parse_response_json(std::string_view kind, std::string_view body) {
-  if (!IsResponseKind(kind)) {
-    return Fail("unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\"");
-  }
+namespace {
+
+// The body read as JSON, then normalised by `normalize` (one of the dispatch tables).
+std::string ParseKnownResponse(std::string_view kind, std::string_view body,
+                               ResponseResult (*normalize)(std::string_view, const Json&)) {
   std::variant<Json, DocumentError> parsed = ParseJson(body);
   if (auto* error = std::get_if<DocumentError>(&parsed)) {
     // Error bodies are often not JSON (gateway text, HTML): keep what we can.
     if (kind == "apiError" && body.size() <= kMaxDocumentBytes) return Ok(ApiErrorFromText(body));
     return Fail("malformedResponse", "Unexpected answer from the API: " + error->message);
   }
-  ResponseResult result = NormalizeResponse(kind, std::get<Json>(parsed));
+  ResponseResult result = normalize(kind, std::get<Json>(parsed));
   if (auto* error = std::get_if<DocumentError>(&result)) return Fail(error->code, error->message);
   return Ok(std::move(std::get<Json>(result)));
+}
+
+}  // namespace
+
+std::string parse_response_json(std::string_view kind, std::string_view body) {
+  if (!IsResponseKind(kind)) {
+    return Fail("unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\"");
+  }
+  return ParseKnownResponse(kind, body, NormalizeResponse);
+}
+
+std::string parse_address_response_json(std::string_view kind, std::string_view body) {
+  if (!IsAddressResponseKind(kind)) {
+    // Names only (no parser referenced): the kinds the full core reads and this one does not.
+    for (const char* other : {"me", "customers", "vpns", "countries", "orderResponse", "voicesites"}) {
+      if (kind == other) {
+        return Fail("notInAddressCore", "Response kind \"" + std::string(kind) +
+                                            "\" is not parsed by the address core: load the full core (loadCore())");
+      }
+    }
+    return Fail("unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\"");
+  }
+  return ParseKnownResponse(kind, body, NormalizeAddressResponse);
 }
 
 // ---- compiled constraints ---------------------------------------------------

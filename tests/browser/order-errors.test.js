@@ -3,45 +3,15 @@
 // what to change and focuses that field instead of offering a Retry that can only fail;
 // no code in brackets on screen (the codes stay in the btalk-error detail); "Everything
 // you typed is kept." only where something was typed.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreIsBuilt, launchBrowser, resetStandIn, startServer } from './helpers.js';
 import {
-  deepActiveId, fillOrder, mountOrder, openOrderPage, orderUi, recordedEvents, standInCredentials, submitOrder,
-  uniqueSiteName, waitInPage,
+  deepActiveId, fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, submitOrder, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
-const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
-
-let server;
-let browser;
-let creds;
-
-before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
-});
-
-async function withPage(body, options) {
-  const page = await openOrderPage(browser, server.origin, options);
-  try {
-    await body(page);
-    assert.deepEqual(page.problems, [], 'no page error');
-  } finally {
-    await page.closeAll();
-  }
-}
+// One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
+const env = orderHarness();
+const { skip, withPage } = env;
 
 /** What the element shows: every failure box (where, text, its buttons) and the whole visible text. */
 function shownFailures(page) {
@@ -71,8 +41,8 @@ const CODE_IN_BRACKETS = /\[[A-Z_]{3,}[^\]]*\]|\(\d{3}\)|UNKNOWN_API_KEY|TECHNIC
 describe('access failures: one message, one place, one action', { skip }, () => {
   test('an unknown API key (403 UNKNOWN_API_KEY)', async () => {
     await withPage(async (page) => {
-      const unknownKey = `Z${creds.fullSingleKey.slice(1)}`.split('').reverse().join('');
-      await mountOrder(page, { mode: 'direct', apiKey: unknownKey, clientId: creds.clientId, clientSecret: creds.clientSecret });
+      const unknownKey = `Z${env.creds.fullSingleKey.slice(1)}`.split('').reverse().join('');
+      await mountOrder(page, { mode: 'direct', apiKey: unknownKey, clientId: env.creds.clientId, clientSecret: env.creds.clientSecret });
       await waitInPage(page, () => (window.__events ?? []).filter((e) => e.type === 'btalk-error').length >= 1);
       await page.waitForTimeout(500); // let every initial load settle
       const shown = await shownFailures(page);
@@ -101,7 +71,7 @@ describe('access failures: one message, one place, one action', { skip }, () => 
         status: 401, contentType: 'application/json',
         body: JSON.stringify({ error: 'invalid_client', error_description: 'Client authentication failed.' }),
       }));
-      await mountOrder(page, { mode: 'direct', apiKey: creds.fullSingleKey, clientId: creds.clientId, clientSecret: 'not-the-secret' });
+      await mountOrder(page, { mode: 'direct', apiKey: env.creds.fullSingleKey, clientId: env.creds.clientId, clientSecret: 'not-the-secret' });
       await waitInPage(page, () => (window.__events ?? []).filter((e) => e.type === 'btalk-error').length >= 1);
       await page.waitForTimeout(500);
       const shown = await shownFailures(page);
@@ -122,7 +92,7 @@ describe('a refused order says what to change', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       const name = uniqueSiteName('TAKEN');
-      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+      const vpn = env.creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
       await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'First' });
       await submitOrder(page);
       await ui.root.locator('button', { hasText: 'Order another voicesite' }).click();

@@ -1,10 +1,14 @@
-// Helpers for the <btalk-voicesite-order> browser tests (order.test.js, demo.test.js),
-// on top of helpers.js: a test page that mounts the element with a client of the
+// Helpers for the <btalk-voicesite-order> browser tests (order*.test.js, demo.test.js),
+// on top of helpers.js: the harness the order*.test.js files share (one stand-in and one
+// Chromium per file), a test page that mounts the element with a client of the
 // test's choosing (proxy or direct mode, a short timeout, per-request fault rules
 // that add X-Standin-* or a bad Authorization header), and small steps of the flow.
+import { after, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { coreIsBuilt, launchBrowser, resetStandIn, startServer } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';
 const TEST_PAGE = '/__order-test.html';
@@ -28,6 +32,41 @@ export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
     readonlySingleKey: keyWhere((k) => k.rightsProfile === 'readonly' && k.customerCodes.length === 1),
     customers: data.customers,
   };
+}
+
+/**
+ * The harness of an order*.test.js file; call it once, at the top level. Registers: before
+ * all, the stand-in's credentials, a stand-in server and Chromium; after all, both closed;
+ * before each test, the stand-in reset. Returns `{ skip, server, browser, creds, withPage }`
+ * (server, browser and creds are set once `before` has run). `skip` is the reason to skip
+ * (the wasm core is not built) or false; `withPage(body, options)` runs `body(page)` on a
+ * fresh openOrderPage, checks no script error happened, and closes the page.
+ */
+export function orderHarness() {
+  const env = { skip: coreIsBuilt() ? false : 'the wasm core is not built (npm run build)', server: null, browser: null, creds: null };
+  before(async () => {
+    if (env.skip) return;
+    env.creds = await standInCredentials();
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  beforeEach(async () => {
+    if (!env.skip) await resetStandIn(env.server.origin);
+  });
+  env.withPage = async (body, options) => {
+    const page = await openOrderPage(env.browser, env.server.origin, options);
+    try {
+      await body(page);
+      assert.deepEqual(page.problems, [], 'no page error');
+    } finally {
+      await page.closeAll();
+    }
+  };
+  return env;
 }
 
 /**

@@ -2,33 +2,14 @@
 // wider panel), puts customer, VPN and country side by side when its container is wide, and
 // stacks everything at phone width. Screenshots of the flow at 1200 px and 360 px go to
 // test-artifacts/order-*.png (look at them).
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreIsBuilt, launchBrowser, orderVoicesite, resetStandIn, saveScreenshot, startServer } from './helpers.js';
-import { fillOrder, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName } from './order-helpers.js';
+import { orderVoicesite, saveScreenshot } from './helpers.js';
+import { fillOrder, mountOrder, openOrderPage, orderHarness, orderUi, submitOrder, uniqueSiteName } from './order-helpers.js';
 
-const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
-
-let server;
-let browser;
-let creds;
-
-before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
-});
-
+// One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
+const env = orderHarness();
+const { skip } = env;
 /** The widths of the host <main>, the element, and the left edges of the three choice steps. */
 function measure(page) {
   return page.evaluate(() => {
@@ -49,9 +30,9 @@ function measure(page) {
 describe('order element layout', { skip }, () => {
   for (const width of [1200, 360]) {
     test(`${width} px: the element fills its container; screenshots of each step`, async () => {
-      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      for (let i = 0; i < 22; i += 1) await orderVoicesite(server.origin, '9999', vpn, i % 3 ? 'FR' : 'CH');
-      const page = await openOrderPage(browser, server.origin, { viewport: { width, height: 900 } });
+      const vpn = env.creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+      for (let i = 0; i < 22; i += 1) await orderVoicesite(env.server.origin, '9999', vpn, i % 3 ? 'FR' : 'CH');
+      const page = await openOrderPage(env.browser, env.server.origin, { viewport: { width, height: 900 } });
       try {
         await mountOrder(page);
         const ui = orderUi(page);
@@ -79,10 +60,10 @@ describe('order element layout', { skip }, () => {
 
   test('an access failure, 1200 px and 360 px (screenshots)', async () => {
     for (const width of [1200, 360]) {
-      const page = await openOrderPage(browser, server.origin, { viewport: { width, height: 900 } });
+      const page = await openOrderPage(env.browser, env.server.origin, { viewport: { width, height: 900 } });
       try {
-        const unknownKey = creds.fullSingleKey.split('').reverse().join('');
-        await mountOrder(page, { mode: 'direct', apiKey: unknownKey, clientId: creds.clientId, clientSecret: creds.clientSecret });
+        const unknownKey = env.creds.fullSingleKey.split('').reverse().join('');
+        await mountOrder(page, { mode: 'direct', apiKey: unknownKey, clientId: env.creds.clientId, clientSecret: env.creds.clientSecret });
         await orderUi(page).root.locator('[data-slot="access"] .failure').waitFor();
         await page.waitForTimeout(300);
         await saveScreenshot(page, `order-${width}-0-access-failure.png`);
@@ -96,7 +77,7 @@ describe('order element layout', { skip }, () => {
     const titles = { en: 'Order a voicesite', fr: 'Commander un site voix', de: 'Eine Voicesite bestellen', es: 'Pedir un sitio de voz',
       it: 'Ordinare un sito voce', nl: 'Een voicesite bestellen', pt: 'Encomendar um site de voz' };
     for (const [lang, title] of Object.entries(titles)) {
-      const page = await openOrderPage(browser, server.origin, { viewport: { width: 360, height: 900 } });
+      const page = await openOrderPage(env.browser, env.server.origin, { viewport: { width: 360, height: 900 } });
       try {
         // The language comes from an ancestor's lang attribute (here <html>), not the element's own.
         await page.evaluate((l) => document.documentElement.setAttribute('lang', l), lang);
@@ -114,7 +95,7 @@ describe('order element layout', { skip }, () => {
         assert.ok(seen.width <= 360, `${lang}: ${seen.width}px wide`);
         if (lang === 'de') await saveScreenshot(page, 'order-360-de-errors.png');
         if (lang === 'pt') {
-          const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+          const vpn = env.creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
           await fillOrder(page, { customer: '9999', vpn, country: 'PT', name: uniqueSiteName('LISBOA'), label: 'Escritório' });
           await submitOrder(page);
           await ui.address.waitFor();

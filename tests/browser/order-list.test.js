@@ -1,47 +1,19 @@
 // <btalk-voicesite-order>'s voicesite list (issue 10, bug 7): a row whose address is
 // missing offers "Give its address", which opens the address step for that voicesite;
 // over 20 rows the list pages and can be filtered; "Skip for now" closes the address form.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { coreIsBuilt, launchBrowser, orderVoicesite, readCountry, resetStandIn, startServer } from './helpers.js';
+import { orderVoicesite, readCountry } from './helpers.js';
 import {
-  deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName, waitInPage,
+  deepActiveId, fillOrder, listVoicesites, mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
-const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
+// One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
+const env = orderHarness();
+const { skip, withPage } = env;
 
-let server;
-let browser;
-let creds;
-
-before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
-});
-
-async function withPage(body, options) {
-  const page = await openOrderPage(browser, server.origin, options);
-  try {
-    await body(page);
-    assert.deepEqual(page.problems, [], 'no page error');
-  } finally {
-    await page.closeAll();
-  }
-}
-
-const vpnOf = (code, index = 0) => creds.customers.find((c) => c.customerCode === code).vpns[index].vpnId;
+const vpnOf = (code, index = 0) => env.creds.customers.find((c) => c.customerCode === code).vpns[index].vpnId;
 
 /** Orders one voicesite in the element, then skips its address: the list shows. */
 async function orderAndSkip(page, name = uniqueSiteName('LISTED')) {
@@ -68,7 +40,7 @@ describe('voicesite list', { skip }, () => {
     const fr = await readCountry(BUNDLED_DATA_DIR, 'FR');
     const candidate = fr.addresses[0];
     // A voicesite of the other customer, ordered elsewhere, without its address.
-    const other = await orderVoicesite(server.origin, '4242', vpnOf('4242'), 'FR');
+    const other = await orderVoicesite(env.server.origin, '4242', vpnOf('4242'), 'FR');
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);
@@ -100,7 +72,7 @@ describe('voicesite list', { skip }, () => {
       assert.equal(await ui.root.locator('[data-step="address"]').isHidden(), true);
       await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot.activeElement?.id === 'list-title');
       assert.match(await ui.root.locator('#list-saved').textContent(), new RegExp(other), 'the save is said in the list step');
-      const site = (await listVoicesites(server.origin)).find((s) => s.voiceSiteId === other);
+      const site = (await listVoicesites(env.server.origin)).find((s) => s.voiceSiteId === other);
       assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
       const after = (await rows(page)).find((r) => r.id === other);
       assert.doesNotMatch(after.address, /Missing/);
@@ -109,7 +81,7 @@ describe('voicesite list', { skip }, () => {
 
   test('more than 20 rows: pages of 20 and a filter; 20 or fewer: neither', async () => {
     const made = [];
-    for (let i = 0; i < 24; i += 1) made.push(await orderVoicesite(server.origin, '9999', vpnOf('9999'), i % 2 ? 'FR' : 'CH'));
+    for (let i = 0; i < 24; i += 1) made.push(await orderVoicesite(env.server.origin, '9999', vpnOf('9999'), i % 2 ? 'FR' : 'CH'));
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);

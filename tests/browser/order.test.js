@@ -3,49 +3,20 @@
 // readonly profile, API failures (401, 500, timeout, malformed answer) with the typed
 // input kept and an idempotent Retry, double submits, keyboard-only use, phone width,
 // French texts and API texts shown as text.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { coreIsBuilt, launchBrowser, makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
+import { makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
 import {
-  deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderUi, recordedEvents,
-  standInCredentials, submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
+  deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,
+  submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
-const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
+// One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
+const env = orderHarness();
+const { skip, withPage } = env;
 
-let server;
-let browser;
-let creds;
-
-before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
-});
-
-/** Runs `body(page)` on a fresh page, then checks no script error happened. */
-async function withPage(body, options) {
-  const page = await openOrderPage(browser, server.origin, options);
-  try {
-    await body(page);
-    assert.deepEqual(page.problems, [], 'no page error');
-  } finally {
-    await page.closeAll();
-  }
-}
-
-const customer9999 = () => creds.customers.find((c) => c.customerCode === '9999');
+const customer9999 = () => env.creds.customers.find((c) => c.customerCode === '9999');
 
 /** Saves the embedded address form and returns the recorded btalk-address-saved detail. */
 async function saveAddress(page) {
@@ -59,7 +30,7 @@ async function saveAddress(page) {
 
 /** Checks the stand-in holds exactly one voicesite named `name`, with this address; returns it. */
 async function onlySiteNamed(name) {
-  const sites = (await listVoicesites(server.origin)).filter((s) => s.technicalSiteName === name);
+  const sites = (await listVoicesites(env.server.origin)).filter((s) => s.technicalSiteName === name);
   assert.equal(sites.length, 1, `exactly one voicesite named ${name}`);
   return sites[0];
 }
@@ -203,7 +174,7 @@ describe('access and validation', { skip }, () => {
   test('a readonly profile can browse, but ordering is disabled and says why', async () => {
     await withPage(async (page) => {
       await mountOrder(page, {
-        mode: 'direct', apiKey: creds.readonlySingleKey, clientId: creds.clientId, clientSecret: creds.clientSecret,
+        mode: 'direct', apiKey: env.creds.readonlySingleKey, clientId: env.creds.clientId, clientSecret: env.creds.clientSecret,
       });
       const ui = orderUi(page);
       await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
@@ -228,7 +199,7 @@ describe('access and validation', { skip }, () => {
       await page.evaluate(() => document.querySelector('btalk-voicesite-order').shadowRoot.querySelector('form').requestSubmit());
       await page.waitForTimeout(300);
       assert.equal(page.posts.length, 0);
-      assert.equal((await listVoicesites(server.origin)).length, 0);
+      assert.equal((await listVoicesites(env.server.origin)).length, 0);
     });
   });
 
@@ -277,7 +248,7 @@ describe('access and validation', { skip }, () => {
   });
 
   test('an API outage is announced once and one Retry reloads every step, keeping the focus', async () => {
-    await setFaults(server.origin, { failRate: 1, failStatus: 500 });
+    await setFaults(env.server.origin, { failRate: 1, failStatus: 500 });
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);
@@ -287,7 +258,7 @@ describe('access and validation', { skip }, () => {
       assert.deepEqual(await failures.evaluateAll((boxes) => boxes.map((b) => b.closest('[data-slot]').dataset.slot)),
         ['access']);
       assert.equal(await ui.root.locator('.failure[role="alert"]').count(), 1, 'the same outage is one alert');
-      await resetStandIn(server.origin);
+      await resetStandIn(env.server.origin);
       await ui.root.locator('[data-slot="access"] button.retry').focus();
       await page.keyboard.press('Enter');
       await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
@@ -368,7 +339,7 @@ describe('access and validation', { skip }, () => {
       await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
       const options = await ui.country.locator('option').evaluateAll((list) =>
         list.filter((o) => o.value).map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })));
-      const answer = await fetch(`${server.origin}/proxy/btalk/v1/countries`);
+      const answer = await fetch(`${env.server.origin}/proxy/btalk/v1/countries`);
       const countries = await answer.json();
       assert.equal(options.length, countries.length);
       for (const country of countries) {
@@ -383,7 +354,7 @@ describe('access and validation', { skip }, () => {
 
 describe('failures keep the input and Retry is idempotent', { skip }, () => {
   const direct = () => ({
-    mode: 'direct', apiKey: creds.fullSingleKey, clientId: creds.clientId, clientSecret: creds.clientSecret,
+    mode: 'direct', apiKey: env.creds.fullSingleKey, clientId: env.creds.clientId, clientSecret: env.creds.clientSecret,
   });
 
   /** Fills the order for customer 9999 (auto-chosen with the single-customer key). */
@@ -417,7 +388,7 @@ describe('failures keep the input and Retry is idempotent', { skip }, () => {
       assert.equal(await ui.button.isDisabled(), false, 'the user can try again');
       const errors = (await recordedEvents(page)).filter((e) => e.type === 'btalk-error');
       assert.equal(errors.at(-1).detail.status, 401);
-      assert.equal((await listVoicesites(server.origin)).length, 0);
+      assert.equal((await listVoicesites(env.server.origin)).length, 0);
       await ui.orderRetry.click();
       const id = await (async () => { await ui.created.waitFor(); return page.evaluate(() => document.querySelector('btalk-voicesite-order').voiceSiteId); })();
       assert.equal((await onlySiteNamed(name)).voiceSiteId, id);
@@ -451,7 +422,7 @@ describe('failures keep the input and Retry is idempotent', { skip }, () => {
       await assertKept(page, name, reference);
       // A 5xx may or may not have reached the API: the reference is kept for the retry.
       assert.equal(await ui.reference.getAttribute('readonly'), '');
-      assert.equal((await listVoicesites(server.origin)).length, 0);
+      assert.equal((await listVoicesites(env.server.origin)).length, 0);
       await ui.orderRetry.click();
       await ui.created.waitFor();
       await onlySiteNamed(name);
@@ -546,7 +517,7 @@ describe('submitting exactly once', { skip }, () => {
       assert.equal(page.posts.length, 2);
       assert.equal(await page.evaluate(() => window.__orderCalls), 2, 'the element asked the client once per order');
       await onlySiteNamed(second);
-      assert.equal((await listVoicesites(server.origin)).length, 2);
+      assert.equal((await listVoicesites(env.server.origin)).length, 2);
     });
   });
 });
@@ -637,7 +608,7 @@ describe('keyboard, layout and language', { skip }, () => {
 
   test('customer-code and country attributes preselect; a bad api-base + credentials pair is explained', async () => {
     await withPage(async (page) => {
-      const globex = creds.customers.find((c) => c.customerCode === '4242');
+      const globex = env.creds.customers.find((c) => c.customerCode === '4242');
       await mountOrder(page, { attributes: { 'customer-code': '4242', country: 'CH' } });
       const ui = orderUi(page);
       await ui.vpn.locator(`option[value="${globex.vpns[0].vpnId}"]`).waitFor({ state: 'attached' });
@@ -701,7 +672,7 @@ describe('API texts are data', { skip }, () => {
     const hostileName = '<img src=x onerror="window.__pwned=1">Evilland';
     const data = await makeDataDir({ countries: { ZZ: { ...fr, iso2: 'ZZ', name: hostileName } } });
     const own = await startServer({ dataDir: data.dir });
-    const page = await openOrderPage(browser, own.origin);
+    const page = await openOrderPage(env.browser, own.origin);
     try {
       await mountOrder(page);
       const ui = orderUi(page);

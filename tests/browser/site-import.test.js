@@ -317,13 +317,17 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
     const rows = await page.evaluate(() => document.querySelector('btalk-site-import').rows);
     assert.equal(rows[1].cells[headers.indexOf('Postal code')], '75015', 'the edit is kept in the row');
 
-    // French: the address form's French message for the same problem.
+    // French: the address form's French message for the same problem, and its expected format
+    // for a pattern mismatch (the one wording of web/internal/problem-text.js).
     await pcInput.isHidden();
     await page.evaluate(() => document.querySelector('btalk-site-import').setAttribute('lang', 'fr'));
-    await ui.paste.fill(csvOf(headers, [bad]));
+    const badFormat = { ...good, technicalSiteName: `${p}_FMT`, 'Postal code': '00000' };
+    await ui.paste.fill(csvOf(headers, [bad, badFormat]));
     await ui.pasteButton.click();
     await ui.summary.filter({ hasText: 'à corriger' }).waitFor();
     assert.match(await ui.row(2).locator('td.problems').textContent(), / : au moins 5 caractères\./);
+    assert.equal(await ui.row(3).locator('td.problems').textContent(),
+      'Postal code : le format n’est pas valide ; format attendu : 99999, par exemple 12345 (9 = chiffre).');
   });
 });
 

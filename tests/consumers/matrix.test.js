@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,8 +122,11 @@ test('esbuild: a browser bundle builds with no node: import and renders the form
   assert.equal(stderr, '', 'esbuild printed warnings');
   const bundle = await readFile(join(dir, 'dist', 'main.js'), 'utf8');
   assert.doesNotMatch(bundle, /(from|import\(?)\s*["']node:/);
-  // esbuild leaves new URL('../dist/btalk-core.wasm', import.meta.url) as is: the user copies the wasm next to the bundle.
-  await copyFile(join(here, 'node_modules', 'btalk-forms', 'dist', 'btalk-core.wasm'), join(dir, 'dist', 'btalk-core.wasm'));
+  // esbuild leaves new URL('../dist/btalk-address-core.wasm', import.meta.url) as is: the user copies the wasm next
+  // to the bundle (the address form alone uses the address-only module).
+  assert.match(bundle, /btalk-address-core\.wasm/);
+  assert.doesNotMatch(bundle, /btalk-core\.wasm/, 'the address form alone does not reference the full module');
+  await copyFile(join(here, 'node_modules', 'btalk-forms', 'dist', 'btalk-address-core.wasm'), join(dir, 'dist', 'btalk-address-core.wasm'));
   const server = await serveFolders({ '/': dir });
   try {
     assertFranceShown(await renderAddressForm(`${server.origin}/index.html`, { credentials: api }));
@@ -137,7 +140,8 @@ test('webpack 5: no config; the wasm becomes an emitted asset and the form rende
   const dir = fixture('webpack');
   try {
     const { stdout } = await sh(process.execPath, ['build.cjs'], { cwd: dir });
-    assert.match(stdout, /asset \S+\.wasm .*\[from: .*btalk-forms\/dist\/btalk-core\.wasm\]/);
+    // The fixture imports the address form alone: the address-only module is the asset webpack emits.
+    assert.match(stdout, /asset \S+\.wasm .*\[from: .*btalk-forms\/dist\/btalk-address-core\.wasm\]/);
     const server = await serveFolders({ '/': dir });
     try {
       const result = await renderAddressForm(`${server.origin}/index.html`, { credentials: api });
@@ -204,6 +208,15 @@ test('plain Node SSR: every entry imports without a DOM and defines nothing', as
   assert.ok(results['btalk-forms'].includes('loadCore'));
   assert.ok(results['btalk-forms/address-form'].includes('BtalkAddressForm'));
   assert.ok(results['btalk-forms/elements'].includes('defineElements'));
+});
+
+test('btalk-forms/standin from the tarball: its generated data modules answer a client (every country, the JSON\'s texts)', async () => {
+  const { stdout } = await sh(process.execPath, [join(fixture('ssr'), 'standin.js')], { cwd: fixture('ssr') });
+  const shown = JSON.parse(stdout);
+  const isos = (await readdir(join(BUNDLED_DATA_DIR, 'countries'))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, 2)).sort();
+  assert.deepEqual(shown.countries, isos);
+  assert.equal(shown.france, FR.name);
+  assert.equal(shown.pcLabel, FR.addressConstraints.pc.defaultLabel);
 });
 
 for (const resolution of ['bundler', 'node16']) {

@@ -67,6 +67,54 @@ TEST(AddressFormatTest, GroupsKeepTheirWordsOnlyWithTheirFields) {
   EXPECT_EQ(FormatAddressLines(Of({{"flr", "12"}}), "HK"), (Lines{"12/F"}));
 }
 
+// An Post: the post town carries a Dublin postal district's number; the county line is written
+// unless the county is the post town itself.
+TEST(AddressFormatTest, IrelandWritesTheCountyOnlyOutsideItsOwnTown) {
+  // Outside the county's own town: "Co. <county>" before the Eircode.
+  EXPECT_EQ(FormatAddressLines(Of({{"hno", "56"}, {"a6", "Main Street"}, {"a3", "Macroom"}, {"a2", "Cork"},
+                                   {"pc", "P12 AB34"}}),
+                               "IE"),
+            (Lines{"56 Main Street", "Macroom", "Co. Cork", "P12 AB34"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a6", "Main Street"}, {"a3", "Swords"}, {"a2", "Dublin"}, {"pc", "K67 AB12"}}), "IE"),
+            (Lines{"Main Street", "Swords", "Co. Dublin", "K67 AB12"}));
+  // A numbered Dublin district: no county line.
+  const Address trinity = Of({{"bld", "Trinity College"}, {"a6", "College Green"}, {"a3", "Dublin 2"}, {"a2", "Dublin"},
+                              {"pc", "D02 PN40"}});
+  EXPECT_EQ(FormatAddressLines(trinity, "IE"), (Lines{"Trinity College", "College Green", "Dublin 2", "D02 PN40"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a6", "Main Street"}, {"a3", "dublin 6w"}, {"a2", "DUBLIN"}}), "ie"),
+            (Lines{"Main Street", "dublin 6w"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a6", "Main Street"}, {"a3", "Dublin 24"}, {"a2", "Dublin"}}), "IE"),
+            (Lines{"Main Street", "Dublin 24"}));
+  // The county's own town, without a district: no county line either.
+  EXPECT_EQ(FormatAddressLines(Of({{"a6", "Patrick Street"}, {"a3", "Cork"}, {"a2", "Cork"}, {"pc", "T12 AB34"}}), "IE"),
+            (Lines{"Patrick Street", "Cork", "T12 AB34"}));
+  // Only a district number counts as one: a longer town name keeps its county.
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin Airport"}, {"a2", "Dublin"}}), "IE"), (Lines{"Dublin Airport", "Co. Dublin"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin 2A3"}, {"a2", "Dublin"}}), "IE"), (Lines{"Dublin 2A3", "Co. Dublin"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Corkbeg"}, {"a2", "Cork"}}), "IE"), (Lines{"Corkbeg", "Co. Cork"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin 2"}, {"a2", "Kildare"}}), "IE"), (Lines{"Dublin 2", "Co. Kildare"}));
+}
+
+TEST(AddressFormatTest, IrelandTakesTheDublinDistrictFromTheEircode) {
+  // "Dublin" in a D-prefixed routing key area is written as An Post's post town, "Dublin <n>".
+  EXPECT_EQ(FormatAddressLines(Of({{"a6", "College Green"}, {"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "D02 PN40"}}), "IE"),
+            (Lines{"College Green", "Dublin 2", "D02 PN40"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "d6w x123"}}), "IE"),
+            (Lines{"Dublin 6W", "d6w x123"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "D15X285"}}), "IE"), (Lines{"Dublin 15", "D15X285"}));
+  // Routing keys that are not numbered districts add nothing; a town already written is kept.
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "A94 AB12"}}), "IE"), (Lines{"Dublin", "A94 AB12"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "D00 AB12"}}), "IE"), (Lines{"Dublin", "D00 AB12"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "DX1"}}), "IE"), (Lines{"Dublin", "DX1"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"pc", "D"}}), "IE"), (Lines{"Dublin", "D"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin 4"}, {"a2", "Dublin"}, {"pc", "D02 PN40"}}), "IE"),
+            (Lines{"Dublin 4", "D02 PN40"}));
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Swords"}, {"a2", "Dublin"}, {"pc", "D02 PN40"}}), "IE"),
+            (Lines{"Swords", "Co. Dublin", "D02 PN40"}));
+  // The other templates do not change: GB keeps its county-free lines, FR its Paris.
+  EXPECT_EQ(FormatAddressLines(Of({{"a3", "Dublin"}, {"a2", "Dublin"}, {"pc", "D02"}}), "GB"), (Lines{"Dublin", "D02"}));
+}
+
 TEST(AddressFormatTest, GenericFallback) {
   EXPECT_EQ(AddressTemplate("CA"), AddressTemplate(""));
   EXPECT_EQ(AddressTemplate("zz"), AddressTemplate("not a country"));

@@ -1,6 +1,7 @@
 #include "btalk/facade.h"
 
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -174,6 +175,33 @@ TEST(FacadeTest, ParseResponse) {
   // Error bodies that are not JSON still become an apiError.
   EXPECT_EQ(Ok(parse_response_json("apiError", "Bad Gateway"))["message"], "Bad Gateway");
   EXPECT_EQ(Ok(parse_response_json("apiError", ""))["code"], "");
+}
+
+// The address-only wasm module binds parse_address_response_json as parseResponse: the address
+// kinds answer exactly as parse_response_json does; the order/customer kinds are refused by name.
+TEST(FacadeTest, ParseAddressResponseMatchesFullForAddressKinds) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"geoAreas", R"(["A", {"value": "B", "display": "Bee"}])"},
+      {"dialZones", R"({"dialZones": [{"value": "01"}]})"},
+      {"parishes", R"([{"value": "P", "display": "Parish"}])"},
+      {"country", R"({"iso2": "FR", "name": "France", "countryCode": "33", "covered": true})"},
+      {"postalCodes", R"([{"value": "1000-001", "address": {"pc": "1000-001", "a1": "Lisboa"}}])"},
+      {"addressCandidates", R"([{"id": "1", "label": "1 Rue X", "address": {"a6": "Rue X", "hno": "1"}}])"},
+      {"apiError", R"({"code": "BAD", "message": "No", "problems": [{"field": "pc", "code": "x"}]})"},
+      {"apiError", "Bad Gateway"},
+      {"country", R"({"name": 1})"},
+      {"geoAreas", "<html>"},
+  };
+  for (const auto& [kind, body] : cases) {
+    EXPECT_EQ(parse_address_response_json(kind, body), parse_response_json(kind, body)) << kind << " " << body;
+  }
+  for (const char* kind : {"me", "customers", "vpns", "countries", "orderResponse", "voicesites"}) {
+    json error = Error(parse_address_response_json(kind, "{}"));
+    EXPECT_EQ(error["code"], "notInAddressCore") << kind;
+    EXPECT_NE(error["message"].get<std::string>().find("loadCore()"), std::string::npos);
+  }
+  EXPECT_EQ(Error(parse_address_response_json("weather", "{}"))["code"], "unknownKind");
+  EXPECT_EQ(Error(parse_address_response_json("\xff\xfe", "{}"))["code"], "unknownKind");
 }
 
 }  // namespace

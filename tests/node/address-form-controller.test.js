@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
-import { autofillToken, buildFields, formatHintText, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { autofillToken, buildFields, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
 import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
@@ -361,17 +361,6 @@ test('every catalogue has exactly the English keys, and no English left where a 
     }
     assert.equal(strings.moreInfo.includes('More information'), false);
   }
-});
-
-test('format hints: translated legend, example, nothing when the core gave nothing', () => {
-  const l = new Localizer({ ...en, ...fr }, 'fr');
-  const t = (k, p) => l.t(k, p);
-  assert.equal(formatHintText({ format: '9999 AA', example: '1012 AB', legend: '9 = digit, A = capital letter' }, t),
-    'format attendu : 9999 AA, par exemple 1012 AB (9 = chiffre, A = lettre majuscule)');
-  assert.equal(formatHintText({ format: '', example: '97312', legend: '' }, t), 'par exemple 97312');
-  assert.equal(formatHintText({ format: '99999', example: '99999', legend: '9 = digit' }, t), 'format attendu : 99999 (9 = chiffre)');
-  assert.equal(formatHintText(null, t), '');
-  assert.equal(formatHintText({ format: '', example: '', legend: '' }, t), '');
 });
 
 test('PointerHoldController: work deferred during a press runs once the press (and its click) is over', async () => {

@@ -4,6 +4,21 @@ import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL 
 import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me, CompiledConstraints } from 'btalk-forms';
 import type { NormalizedAddress, NormalizationChange, FormatExample } from 'btalk-forms';
 import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
+import { loadAddressCore, BtalkAddressClient } from 'btalk-forms';
+import { loadAddressCore as loadAddressCoreAlone } from 'btalk-forms/address-core';
+import { BtalkAddressClient as AddressClientAlone } from 'btalk-forms/address-client';
+
+// The address form's smaller core and client (issue 7).
+async function addressOnly(): Promise<void> {
+  const core = await loadAddressCore({ wasmUrl: '/assets/btalk-address-core.wasm' });
+  const variant: 'full' | 'address' = core.variant;
+  const same: typeof loadAddressCore = loadAddressCoreAlone;
+  const client: BtalkAddressClient = new AddressClientAlone({ baseUrl: '/proxy/btalk/v1' });
+  const data: CountryFormData = await client.countryForm('FR');
+  const full: BtalkAddressClient = new BtalkClient();
+  console.info(variant, same, data.form.fields.length, full.baseUrl);
+}
+void addressOnly;
 
 async function main(): Promise<void> {
   const core = await loadCore();

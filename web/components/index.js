@@ -2,12 +2,16 @@
 import { BtalkAddressForm } from './address-form/address-form.component.js';
 import { BtalkVoicesiteOrder } from './voicesite-order/voicesite-order.component.js';
 import { defineElement } from '../internal/define.js';
+import { preferFullCore } from '../internal/core-choice.js';
+import { loadCore } from '../core.js';
 
 export { STRINGS } from './address-form/address-form.legacy-strings.js';
 export { BtalkAddressForm, BtalkVoicesiteOrder };
 
 /** Defines both elements in `registry` (default: the page's customElements) unless already defined. */
 export function defineElements(registry = globalThis.customElements) {
+  // The order element loads the full core: address forms on the page use it too (one wasm download).
+  preferFullCore(loadCore);
   defineElement('btalk-address-form', BtalkAddressForm, registry);
   defineElement('btalk-voicesite-order', BtalkVoicesiteOrder, registry);
 }

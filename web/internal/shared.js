@@ -1,7 +1,7 @@
 // Infrastructure shared by the btalk-forms custom elements: styles, a DOM builder that
 // never parses HTML, event dispatch, and the API client an element uses when the page gives
-// it none. UI strings live in each component's i18n/ catalogues (see internal/localize.js).
-import { BtalkClient } from '../client.js';
+// it none (of the class it names: BtalkAddressClient for the address form, BtalkClient for the
+// order element, so the address form's bundle never holds the order methods). UI strings live in each component's i18n/ catalogues (see internal/localize.js).
 
 /** Base styles for every element. Themable through --btalk-* custom properties and ::part. */
 export const BASE_CSS = `
@@ -193,14 +193,17 @@ export function errorDetail(error, message) {
   };
 }
 
-// One client per (base URL, credentials function) so elements on one page share caches.
+// One client per (base URL, credentials function) so elements on one page share caches. A client
+// serves any element whose class it is an instance of: an address form reuses the page's BtalkClient.
 const clientCache = new Map();
 
 /**
  * The client an element should use: its `client` property, else one made from
  * its `api-base` attribute (proxy mode unless the `credentials` property is set).
+ * @param {{ client?: object|null, credentials?: Function, getAttribute(name: string): string|null }} element
+ * @param {new (options: object) => object} Client the class to make one of (BtalkAddressClient, BtalkClient)
  */
-export function clientFor(element) {
+export function clientFor(element, Client) {
   if (element.client) return element.client;
   const baseUrl = element.getAttribute('api-base') || undefined;
   const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
@@ -209,10 +212,15 @@ export function clientFor(element) {
     byCredentials = new Map();
     clientCache.set(baseUrl ?? '', byCredentials);
   }
-  let client = byCredentials.get(credentials ?? null);
+  let clients = byCredentials.get(credentials ?? null);
+  if (!clients) {
+    clients = [];
+    byCredentials.set(credentials ?? null, clients);
+  }
+  let client = clients.find((known) => known instanceof Client);
   if (!client) {
-    client = new BtalkClient({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}) });
-    byCredentials.set(credentials ?? null, client);
+    client = new Client({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}) });
+    clients.push(client);
   }
   return client;
 }

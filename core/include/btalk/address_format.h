@@ -11,7 +11,10 @@
 //            constraints are given and the value is one of its values)
 //   #name    the field's stored value (codes such as US "DC", DK "tv")
 //   %ext     addrExtInfo1..10, joined with ", "
-//   {...}    a group: its literal text appears only with its fields ("Co. %a2")
+//   %dd %cty IE (An Post): the Dublin postal district of a post town of just
+//            "Dublin", from the Eircode (D02 -> "2", D6W -> "6W"); the county
+//            (a2) unless it is the post town itself ("Dublin 2", "Cork")
+//   {...}    a group: its literal text appears only with its fields ("Co. %cty")
 //   other    a separator, written only between two non-empty parts of a line;
 //            of several in a row, the last one before the next part wins.
 // Values are trimmed and whitespace collapsed; empty lines are dropped.

@@ -23,6 +23,12 @@ bool IsResponseKind(std::string_view kind);
 // DocumentError "unknownKind" for a kind not listed above.
 ResponseResult NormalizeResponse(std::string_view kind, const Json& body);
 
+// The kinds an address form reads (country, geoAreas, dialZones, parishes,
+// postalCodes, addressCandidates, apiError), dispatched from a table of their
+// own: a module that calls only these links none of the order/customer parsers.
+bool IsAddressResponseKind(std::string_view kind);
+ResponseResult NormalizeAddressResponse(std::string_view kind, const Json& body);
+
 // An apiError from a body that is not JSON (gateway text, HTML page...).
 Json ApiErrorFromText(std::string_view text);
 

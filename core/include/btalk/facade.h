@@ -49,6 +49,11 @@ std::string build_order_request_json(std::string_view order_json);
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
 
+// parse_response_json limited to the kinds an address form reads (IsAddressResponseKind):
+// what the address-only wasm module binds as parseResponse. Another known kind (me,
+// customers, orderResponse...) is error "notInAddressCore"; an unknown one "unknownKind".
+std::string parse_address_response_json(std::string_view kind, std::string_view body);
+
 // ---- Compiled constraints (compiled_constraints.h) over the same envelope --
 
 // Compiles the documents of address_form_json into *out (left empty on error).

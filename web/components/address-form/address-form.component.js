@@ -4,16 +4,17 @@
 // The element composes: a DOM-free controller (address-form.controller.js: state, transitions,
 // validation, look-ups), a view (address-form.view.js), the address services (services/*.js),
 // its styles and the shared localisation controller (internal/localize.js).
-import { loadCore } from '../../core.js';
+import { loadAddressCore } from '../../address-core.js';
+import { BtalkAddressClient } from '../../address-client.js';
 import { BaseElement } from '../../internal/base.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { PointerHoldController } from '../../internal/pointer-hold.js';
+import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
-import { formatHintText } from './address-form.fields.js';
 import { CATALOGUE } from './address-form.strings.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
-import { AddressFormView, problemText } from './address-form.view.js';
+import { AddressFormView } from './address-form.view.js';
 
 /**
  * One voicesite's address, in any configured country, as a form control.
@@ -98,7 +99,7 @@ export class BtalkAddressForm extends BaseElement {
   #pointer;
   #rendering = false;
   #renderAgain = false;
-  #formatHints = new Map();
+  #formatHints = new FormatHints();
 
   constructor() {
     super();
@@ -115,9 +116,10 @@ export class BtalkAddressForm extends BaseElement {
     };
     this.#l10n = new LocalizeController(host, { catalogue: CATALOGUE, onChange: () => this.#languageChanged() });
     this.#ctrl = new AddressFormController({
-      client: () => clientFor(this),
-      // A client that exposes its core (loaded from a custom location) is preferred.
-      core: (client) => (typeof client?.core === 'function' ? client.core() : loadCore()),
+      client: () => clientFor(this, BtalkAddressClient),
+      // A client that exposes its core (loaded from a custom location) is preferred. Alone, the form
+      // loads the address-only module; the full core when the page has it (loadAddressCore()).
+      core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
       iso2: () => this.#iso2(),
       lang: () => this.#l10n.lang,
       t: (key, params) => this.#t(key, params),
@@ -332,20 +334,7 @@ export class BtalkAddressForm extends BaseElement {
    * (core.formatExample, or the problem's own format/example), when it can derive one.
    */
   #formatHint(field, problem) {
-    const core = this.#ctrl.core;
-    if (!field?.pattern) return '';
-    if (!this.#formatHints.has(field.pattern)) {
-      let answer = null;
-      try {
-        answer = typeof core?.formatExample === 'function' ? core.formatExample(field.pattern) : null;
-      } catch {
-        answer = null; // nothing rather than something false
-      }
-      this.#formatHints.set(field.pattern, answer);
-    }
-    const answer = this.#formatHints.get(field.pattern)
-      ?? (typeof problem?.example === 'string' ? { format: problem.format ?? '', example: problem.example, legend: '' } : null);
-    return formatHintText(answer, (key, params) => this.#t(key, params));
+    return this.#formatHints.text(this.#ctrl.core, field, problem, (key, params) => this.#t(key, params));
   }
 
   // ---- rendering ------------------------------------------------------------

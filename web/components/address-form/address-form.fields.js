@@ -159,26 +159,3 @@ export function lowerFirst(label) {
   if (text.length < 2 || text[1] !== text[1].toLowerCase()) return text;
   return text[0].toLowerCase() + text.slice(1);
 }
-
-const LEGEND_KEYS = {
-  digit: 'legend.digit', 'capital letter': 'legend.capitalLetter', letter: 'legend.letter',
-  'small letter': 'legend.smallLetter', 'letter or digit': 'legend.letterOrDigit',
-};
-
-/**
- * The "expected format" hint of a pattern mismatch in the UI language, from the core's
- * formatExample answer ({ format, example, legend }, legend like "9 = digit, A = capital
- * letter"): '' when the core gave nothing, so nothing false is said.
- */
-export function formatHintText(answer, t) {
-  const format = typeof answer?.format === 'string' ? answer.format : '';
-  const example = typeof answer?.example === 'string' ? answer.example : '';
-  if (!format) return example ? t('formatExampleOnly', { example }) : '';
-  const legend = String(answer.legend ?? '').split(/,\s*/).filter(Boolean).map((entry) => {
-    const [symbol, meaning] = entry.split(/\s*=\s*/);
-    const key = LEGEND_KEYS[String(meaning ?? '').trim()];
-    return key ? `${symbol} = ${t(key)}` : entry;
-  }).join(', ');
-  if (!legend) return example && example !== format ? t('formatHintExample', { format, example, legend: '' }).replace(' ()', '') : t('formatHint', { format, legend: '' }).replace(' ()', '');
-  return example && example !== format ? t('formatHintExample', { format, example, legend }) : t('formatHint', { format, legend });
-}

@@ -4,6 +4,7 @@
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
 import { h, isHttpUrl } from '../../internal/shared.js';
 import { layoutRows, lowerFirst } from './address-form.fields.js';
+import { problemText } from '../../internal/problem-text.js';
 
 /** Sets a node's text only when it differs: live regions stay silent when nothing changed. */
 function setText(node, text) {
@@ -361,22 +362,4 @@ export class AddressFormView {
     setText(ui.verifyUse, ui.verifyUse.hidden ? '' : t('verifyUseFormat'));
     ui.verifyUse.disabled = env.disabled;
   }
-}
-
-/**
- * A problem in the UI language: our text by code ({label}, {min}, {max}), with the expected
- * format for a pattern mismatch when one can be derived; else the core's own message.
- */
-export function problemText(problem, field, t, formatHint) {
-  if (problem.code === 'constraintError') return t('constraintBroken', { message: problem.message ?? '' });
-  const key = `problem.${problem.code}`;
-  if (field && t(key) !== key) {
-    const params = { label: field.label, min: field.minLength ?? '', max: field.maxLength ?? '' };
-    if (problem.code === 'patternMismatch') {
-      const hint = formatHint?.(field, problem);
-      if (hint) return t('problem.patternMismatchHint', { ...params, hint });
-    }
-    return t(key, params);
-  }
-  return String(problem.message || problem.code || '');
 }

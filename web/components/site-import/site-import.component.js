@@ -5,10 +5,11 @@
 // result-csv); this class wires them to the UI.
 
 import { BaseElement } from '../../internal/base.js';
+import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
-import { format } from '../../internal/localize.js';
-import { Catalogue, LocalizeController } from '../../internal/localize.js';
+import { Catalogue, LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
+import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
 import EN from './strings.js';
 import { decodeText, loadPapa, parseCsv, toCsv } from './csv.js';
@@ -87,6 +88,8 @@ export class BtalkSiteImport extends BaseElement {
   #revalidate = false;
   #validatedFor = null; // the customer the rows were last checked for
   #resumedImportId = null; // a resumed import keeps its saved id
+  #wording = null; // the address form's strings for problems, in this language (a Localizer)
+  #formatHints = new FormatHints();
 
   constructor() {
     super();
@@ -94,8 +97,9 @@ export class BtalkSiteImport extends BaseElement {
       catalogue,
       // Problems read as the address form words them: its strings for the language follow.
       onChange: () => {
+        this.#wording = null;
         this.#renderAll();
-        ADDRESS_FORM_STRINGS.load(this.#l10n.lang).then(() => this.#renderAll());
+        ADDRESS_FORM_STRINGS.load(this.#l10n.lang).then(() => { this.#wording = null; this.#renderAll(); });
       },
     });
     const root = this.attachShadow({ mode: 'open' });
@@ -126,7 +130,7 @@ export class BtalkSiteImport extends BaseElement {
 
   get client() {
     // Without a page-given client: the one shared by elements with the same api-base and credentials.
-    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) });
+    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) }, BtalkClient);
   }
   set client(value) { this.#client = value ?? null; }
   get credentials() { return this.#credentials; }
@@ -322,15 +326,15 @@ export class BtalkSiteImport extends BaseElement {
   }
 
   /**
-   * A problem as the address form shows it: its per-code template with the field's label where the
-   * address form has one for this language (e.g. French), else the core's own message.
+   * A problem as the address form shows it (internal/problem-text.js): the same wording, format
+   * hint and broken-rule text, from the address form's strings for this language.
    */
   #problemText(problem, row) {
     const field = row ? this.#validator?.fieldOf(row.site.country, problem.field) : null;
-    const strings = ADDRESS_FORM_STRINGS.peek(this.#l10n.lang);
-    const template = strings[`problem.${problem.code}`];
-    if (field && template) return format(template, { label: field.label, min: field.minLength ?? '', max: field.maxLength ?? '' });
-    return problem.message || problem.code || '';
+    const lang = this.#l10n.lang;
+    this.#wording ??= new Localizer(withOverrides(ADDRESS_FORM_STRINGS.peek(lang), lang, this.#strings), lang);
+    const t = (key, params) => this.#wording.t(key, params);
+    return problemText(problem, field, t, (f, p) => this.#formatHints.text(this.#core, f, p, t));
   }
 
   #renderTable() {

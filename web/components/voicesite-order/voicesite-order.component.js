@@ -9,6 +9,7 @@
 // the user typed; secrets never reach the DOM.
 
 import { loadCore } from '../../core.js';
+import { BtalkClient } from '../../client.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { Catalogue, LocalizeController } from '../../internal/localize.js';
 import { BaseElement } from '../../internal/base.js';
@@ -277,7 +278,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
         client: null,
         credentials: this.#credentials,
         getAttribute: (name) => (name === 'api-base' ? this.apiBase : this.getAttribute(name)),
-      });
+      }, BtalkClient);
     }
     return this.#client;
   }

@@ -1,0 +1,281 @@
+// btalk-forms/address-client: the API client of <btalk-address-form>, the address look-ups only
+// (country, constraints, geographical areas, dial zones, address search and validation, postal
+// codes, parishes, the voicesite's address). It parses with loadAddressCore() by default, so the
+// address form's bundle holds neither the order/customer methods nor the full wasm module.
+// BtalkClient (web/client.js) is this client plus customers, VPNs, voicesites and orders.
+//
+// Works in browsers and Node 20: only fetch, AbortController, URL and URLSearchParams.
+import { loadAddressCore } from './address-core.js';
+import {
+  BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
+  segment, voiceAddressPath,
+} from './internal/client-common.js';
+import { Transport, bindTransport } from './internal/transport.js';
+
+export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } from './internal/client-common.js';
+
+// The text addressServices() probes the look-ups with: any answer but 404 means "offered".
+const PROBE_QUERY = '1';
+// The seed's address elements (PIDF-LO based), the names /addresses accepts as query parameters.
+const ADDRESS_ELEMENT = /^(a[1-6]|hno|hns|sts|flr|bld|room|pc|pcn|pobox|prd|pod|unit|addrExtInfo([1-9]|10))$/;
+
+/** How a client class names itself in errors and which core it loads by default (subclasses override). */
+export const CLIENT_DEFAULTS = Symbol('btalk-forms.clientDefaults');
+
+/**
+ * The Business Talk API client for address forms (the full one is BtalkClient, web/client.js).
+ *
+ * Two modes:
+ * - proxy (no `credentials`): no auth header is sent; a same-origin proxy adds them.
+ *   Recommended for portals: the secrets never reach the browser.
+ * - direct (`credentials`: async () => ({ accessToken, apiKey })): called before the
+ *   first request, cached, and called again once after a 401 (the request is then
+ *   retried once; a second 401 is an error).
+ *
+ * GETs are retried (up to `retries` times) on 429/502/503/504 and network errors, with
+ * exponential backoff and jitter, honouring Retry-After up to `maxRetryDelayMs`: when the
+ * API asks for a longer wait the error is returned at once with `retryAfter` set.
+ * Timeouts are not retried (the caller already waited `timeoutMs`). POST and PUT are never
+ * retried, except once after a 401 (the API did not act on the request).
+ * Redirects are never followed ('redirectRefused'), and an answer over MAX_RESPONSE_BYTES is
+ * abandoned as it streams in ('responseTooLarge'). Retry-After is clamped to a day.
+ */
+export class BtalkAddressClient {
+  static [CLIENT_DEFAULTS] = { label: 'BtalkAddressClient', loadCore: loadAddressCore };
+
+  #t;
+
+  /**
+   * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
+   *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
+   *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
+   *           maxRetryDelayMs?: number }} [options]
+   */
+  constructor(options) {
+    const { label, loadCore } = new.target[CLIENT_DEFAULTS];
+    this.#t = new Transport(label, loadCore, options);
+    bindTransport(this, this.#t);
+  }
+
+  /** The API base URL requests go to (no secrets in it). */
+  get baseUrl() {
+    return this.#t.base;
+  }
+
+  /** Forgets cached GET answers (country data, constraints, geo areas, dial zones, postal codes, parishes, country list). */
+  clearCache() {
+    this.#t.clearCache();
+  }
+
+  /** GET /countries/{iso2} -> { iso2, name, countryCode, covered, coverage } (cached) */
+  async country(iso2, { signal } = {}) {
+    return this.#t.getParsed(`/countries/${checkIso2(iso2)}`, 'country', { signal, cache: true });
+  }
+
+  /** GET /countries/{iso2}/addressconstraints -> the raw document (cached). */
+  async addressConstraints(iso2, { signal } = {}) {
+    const path = `/countries/${checkIso2(iso2)}/addressconstraints`;
+    return this.#t.read(path, (answer) => this.#t.document(path, answer), { signal, cache: true });
+  }
+
+  /** GET /countries/{iso2}/geographicalconstraints -> the raw document, or null (404: none). Cached. */
+  async geographicalConstraints(iso2, { signal } = {}) {
+    const path = `/countries/${checkIso2(iso2)}/geographicalconstraints`;
+    return this.#t.read(path, (answer) => (answer.status === 404 ? null : this.#t.document(path, answer)),
+      { signal, cache: true, accept404: true });
+  }
+
+  /**
+   * GET /countries/{iso2}/geoareas/area1[/{v1}/area2[/{v2}/area3[/{v3}/area4]]] -> [{ value, display }].
+   * `parents`: the values already chosen for the levels above (0 to 3 of them). Cached.
+   */
+  async geoAreas(iso2, parents = [], { signal } = {}) {
+    if (!Array.isArray(parents) || parents.length > 3) {
+      throw invalidArgument('The parent geographical areas must be a list of at most 3 values.');
+    }
+    let path = `/countries/${checkIso2(iso2)}/geoareas`;
+    parents.forEach((parent, index) => {
+      path += `/area${index + 1}/${segment(parent, `area${index + 1} value`)}`;
+    });
+    path += `/area${parents.length + 1}`;
+    return this.#t.getParsed(path, 'geoAreas', { signal, cache: true });
+  }
+
+  /** GET /countries/{iso2}/dialzones -> [{ value, display }]; [] when the API has none (404). Cached. */
+  async dialZones(iso2, { signal } = {}) {
+    return this.#t.lookup(`/countries/${checkIso2(iso2)}/dialzones`, 'dialZones', undefined, { signal, notFound: 'empty' });
+  }
+
+  /** GET /countries/{iso2}/addresses?q= -> [{ id, label, address }]; [] for an empty query (nothing sent). */
+  async searchAddresses(iso2, query, { signal } = {}) {
+    const country = checkIso2(iso2);
+    if (typeof query !== 'string') throw invalidArgument('The address search must be a text.');
+    const text = query.trim();
+    if (text === '') return [];
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw invalidArgument(`The address search is longer than ${MAX_QUERY_LENGTH} characters.`);
+    }
+    const path = `/countries/${country}/addresses`;
+    return this.#t.getParsed(path, 'addressCandidates', { signal, query: { q: text } });
+  }
+
+  /**
+   * Full address validation: GET /countries/{iso2}/addresses?a6=&hno=&pc=... with the address's
+   * filled elements -> the matching candidates [{ id, label, address }] in their canonical form
+   * (none: the API does not know the address). [] without a request when no element is filled.
+   */
+  async validateAddressCandidates(iso2, address, { signal } = {}) {
+    const country = checkIso2(iso2);
+    if (!isPlainObject(address)) throw invalidArgument('The address must be an object of address elements.');
+    const query = {};
+    for (const [name, value] of Object.entries(address)) {
+      // dialZone is not an address element the search knows; unknown names would be refused.
+      if (!ADDRESS_ELEMENT.test(name)) continue;
+      const text = queryText(value);
+      if (text !== '') query[name] = text.slice(0, MAX_QUERY_LENGTH);
+    }
+    if (Object.keys(query).length === 0) return [];
+    const path = `/countries/${country}/addresses`;
+    return this.#t.getParsed(path, 'addressCandidates', { signal, query });
+  }
+
+  /**
+   * Postal code look-up (Portugal): GET /countries/{iso2}/postalcodes?q= -> [{ value, display, address }],
+   * `address` holding pc and the elements the code determines (a1, a2, a3...). Cached per URL.
+   * [] for a blank query (nothing sent) and, unless `notFound: 'error'`, on 404 (the country offers
+   * no look-up); with `notFound: 'error'` a 404 rejects, so a caller can tell "not offered" from "no match".
+   */
+  async postalCodes(iso2, query, { signal, notFound = 'empty' } = {}) {
+    const country = checkIso2(iso2);
+    if (typeof query !== 'string' && typeof query !== 'number') throw invalidArgument('The postal code search must be a text.');
+    const text = queryText(query);
+    if (text === '') return [];
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw invalidArgument(`The postal code search is longer than ${MAX_QUERY_LENGTH} characters.`);
+    }
+    return this.#t.lookup(`/countries/${country}/postalcodes`, 'postalCodes', { q: text }, { signal, notFound });
+  }
+
+  /**
+   * Parishes of a municipality (Portugal): GET /countries/{iso2}/parishes?a1=&a2= -> [{ value, display }].
+   * Cached per URL. [] when a1 or a2 is blank (nothing sent) and, unless `notFound: 'error'`, on 404.
+   */
+  async parishes(iso2, { a1, a2 } = {}, { signal, notFound = 'empty' } = {}) {
+    const country = checkIso2(iso2);
+    const query = {};
+    for (const [name, value] of [['a1', a1], ['a2', a2]]) {
+      const text = queryText(value);
+      if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+        throw invalidArgument(`The parish look-up's ${name} must be a text.`);
+      }
+      if (text === '') return [];
+      if (text.length > MAX_QUERY_LENGTH) throw invalidArgument(`The parish look-up's ${name} is too long.`);
+      query[name] = text;
+    }
+    return this.#t.lookup(`/countries/${country}/parishes`, 'parishes', query, { signal, notFound });
+  }
+
+  /**
+   * Gives a voicesite its address: PUT /customers/{code}/voicesites/{id}/voiceaddress (POST if the
+   * API answers 405). A 400 becomes a BtalkApiError whose `problems` say which fields are wrong.
+   * -> { voiceSiteId, voiceAddress }
+   */
+  async pushVoiceAddress(customerCode, voiceSiteId, address, { signal } = {}) {
+    const path = voiceAddressPath(customerCode, voiceSiteId);
+    if (!isPlainObject(address)) throw invalidArgument('The address must be an object of address elements.');
+    const text = JSON.stringify(address);
+    let answer = await this.#t.exchange('PUT', path, { body: text, signal });
+    if (answer.status === 405) answer = await this.#t.exchange('POST', path, { body: text, signal });
+    if (!this.#t.ok(answer.status)) throw await this.#t.errorFor(answer, path);
+    if (answer.text.trim() === '') return { voiceSiteId: String(voiceSiteId), voiceAddress: { ...address } };
+    const document = await this.#t.document(path, answer);
+    return {
+      voiceSiteId: typeof document.voiceSiteId === 'string' || typeof document.voiceSiteId === 'number'
+        ? String(document.voiceSiteId) : String(voiceSiteId),
+      voiceAddress: isPlainObject(document.voiceAddress) ? document.voiceAddress : { ...address },
+    };
+  }
+
+  /** GET /customers/{code}/voicesites/{id}/voiceaddress -> the stored address object, or null (404). */
+  async getVoiceAddress(customerCode, voiceSiteId, { signal } = {}) {
+    const path = voiceAddressPath(customerCode, voiceSiteId);
+    return this.#t.read(path, async (answer) => {
+      if (answer.status === 404) return null;
+      const document = await this.#t.document(path, answer);
+      return isPlainObject(document.voiceAddress) ? document.voiceAddress : document;
+    }, { signal, accept404: true });
+  }
+
+  /**
+   * Everything a country's address form needs, fetched in parallel:
+   * -> { country, constraints, geographicalConstraints, form: core.addressForm(...), dialZones }
+   * `dialZones` is [] unless the country's dial zone is chosen manually.
+   */
+  async countryForm(iso2, { signal } = {}) {
+    const country = checkIso2(iso2);
+    const corePromise = this.#t.core();
+    const geographical = this.geographicalConstraints(country, { signal });
+    // /dialzones only where the dial zone is not automatic: elsewhere its 404 is certain (and logged by browsers).
+    const dialZonesOutcome = geographical.then(
+      (geo) => (isAutomaticDialZone(geo) ? { list: [] } : this.dialZones(country, { signal }).then((list) => ({ list }))),
+    ).then((outcome) => outcome, (error) => ({ error }));
+    const [countryInfo, constraints, geographicalConstraints, core] = await Promise.all([
+      this.country(country, { signal }),
+      this.addressConstraints(country, { signal }),
+      geographical,
+      corePromise,
+    ]);
+    let form;
+    try {
+      form = core.addressForm(constraints, geographicalConstraints ?? undefined);
+    } catch (error) {
+      if (error?.name !== 'BtalkCoreError') throw error;
+      throw new BtalkApiError({
+        status: 200, code: 'malformedResponse', url: `/countries/${country}/addressconstraints`,
+        message: `The Business Talk API sent address constraints that cannot be used: ${error.message}`,
+      });
+    }
+    const outcome = await dialZonesOutcome;
+    let dialZones = [];
+    if (form.dialZone === 'manual') {
+      // Without the list the dial zone is typed freely; only a real failure matters.
+      if (outcome.error) throw outcome.error;
+      dialZones = outcome.list;
+    }
+    return { country: countryInfo, constraints, geographicalConstraints, form, dialZones };
+  }
+
+  /**
+   * Which specialised address APIs a country offers, learned with one cheap probe each, all at
+   * once, and remembered per country (a client is per base URL):
+   * -> { search, verify, postalCodes, parishes }, each true, false (404 / SEARCH_NOT_SUPPORTED)
+   * or null (the probe failed otherwise: unknown, asked again next time).
+   */
+  async addressServices(iso2, { signal } = {}) {
+    const country = checkIso2(iso2);
+    const known = this.#t.services.get(country);
+    if (known) return { ...known };
+    const probe = (call) => call().then(() => true, (error) => (error?.status === 404 ? false : error));
+    const [addresses, postalCodes, parishes] = await Promise.all([
+      probe(() => this.searchAddresses(country, PROBE_QUERY, { signal })),
+      probe(() => this.postalCodes(country, PROBE_QUERY, { signal, notFound: 'error' })),
+      probe(() => this.parishes(country, { a1: PROBE_QUERY, a2: PROBE_QUERY }, { signal, notFound: 'error' })),
+    ]);
+    const validationOnly = addresses instanceof Error
+      && (addresses.code === 'SEARCH_NOT_SUPPORTED' || addresses.body?.code === 'SEARCH_NOT_SUPPORTED');
+    const known400 = (outcome) => (outcome instanceof Error ? (outcome.status === 400 ? true : null) : outcome);
+    const services = {
+      search: validationOnly ? false : known400(addresses),
+      verify: validationOnly ? true : known400(addresses),
+      postalCodes: known400(postalCodes),
+      parishes: known400(parishes),
+    };
+    if (Object.values(services).every((value) => value !== null)) this.#t.services.set(country, services);
+    return { ...services };
+  }
+
+  /** The core this client parses and validates with (the `core` option, or the class's default loader). */
+  core() {
+    return this.#t.core();
+  }
+}

@@ -1,0 +1,184 @@
+// The core API over one Emscripten module, shared by web/core.js (the full module) and
+// web/address-core.js (the address-only one): loading (with the wasmUrl / wasmBinary / moduleUrl
+// overrides and abort recovery), the {ok}/{error} envelope, and compiled constraints.
+// The core speaks JSON text (see core/include/btalk/facade.h): this module turns objects into
+// text, unwraps the envelope, and throws BtalkCoreError.
+import { CoreInstance, compileAndKeep, instantiateNow } from './core-instance.js';
+import { readWasmFile } from './wasm-file.js';
+import { BtalkCoreError, toText, unwrap } from './core-envelope.js';
+import { compiledApi } from './core-compiled.js';
+
+export { BtalkCoreError };
+
+const isNode = !!globalThis.process?.versions?.node;
+
+// Each loaded Emscripten module -> how to make a fresh one synchronously (see core-instance.js).
+const restarts = new WeakMap();
+
+/**
+ * A loadCore()-like function for one module: the default files are instantiated once and shared
+ * (a failed load may be retried); overridden files make an instance of their own.
+ * `loader.current()` is the shared promise, or null when nothing is loading or loaded.
+ * @param {() => Promise<Function>} glue resolves to the Emscripten glue's factory (a static import, or a
+ *   dynamic one that loads the glue only when this core is really used)
+ * @param {URL} wasmUrl where the default .wasm is
+ */
+export function coreLoader(glue, wasmUrl) {
+  let corePromise = null;
+  const load = (options = {}) => {
+    if (options.wasmUrl || options.moduleUrl || options.wasmBinary) {
+      return instantiate(glue, wasmUrl, options).then(wrap);
+    }
+    if (!corePromise) {
+      const promise = instantiate(glue, wasmUrl, options).then(wrap);
+      corePromise = promise;
+      // A failed load (missing file, offline) may be retried later.
+      promise.catch(() => { if (corePromise === promise) corePromise = null; });
+    }
+    return corePromise;
+  };
+  load.current = () => corePromise;
+  return load;
+}
+
+/** The wasm's URL, resolved against the page for a relative `wasmUrl`. */
+function wasmLocation(wasmUrl, override) {
+  if (!override) return wasmUrl;
+  return new URL(String(override), globalThis.location?.href ?? wasmUrl);
+}
+
+/** Starts getting the .wasm bytes at once (in parallel with the glue), as a promise. */
+function wasmBytes(wasmUrl, options) {
+  if (options.wasmBinary) return Promise.resolve(options.wasmBinary);
+  const url = wasmLocation(wasmUrl, options.wasmUrl);
+  // Node-like runtimes: the bytes from disk (fetch cannot read file: URLs there).
+  if (isNode && url.protocol === 'file:') return readWasmFile(url);
+  return (async () => {
+    const response = await fetch(url.href, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  })();
+}
+
+async function instantiate(glue, wasmUrl, options) {
+  const settings = {
+    // The module must never write to the console on its own (it could echo input).
+    print: () => {},
+    printErr: () => {},
+  };
+  try {
+    const bytes = wasmBytes(wasmUrl, options);
+    bytes.catch(() => {}); // a failure shows where the bytes are awaited (or the glue failed first)
+    // A glue moved elsewhere (another build of the module): loaded at run time, out of every bundler's sight.
+    const create = options.moduleUrl
+      ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ String(options.moduleUrl))).default
+      : await glue();
+    // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module, so a
+    // dropped instance can be replaced synchronously (internal/core-instance.js).
+    let compiled = null;
+    let loadFailed;
+    const failure = new Promise((resolve, reject) => { loadFailed = reject; });
+    settings.instantiateWasm = compileAndKeep(() => bytes, (module) => { compiled = module; }, loadFailed);
+    const module = await Promise.race([create(settings), failure]);
+    restarts.set(module, () => instantiateNow(create, compiled, { print: settings.print, printErr: settings.printErr }));
+    return module;
+  } catch (cause) {
+    throw new BtalkCoreError('loadFailed', `The btalk-forms core could not be loaded: ${cause?.message ?? cause}`);
+  }
+}
+
+// String options of the export functions: absent or null = "", anything else
+// but a string is refused here (the core takes them as plain arguments).
+function exportOptions(options, keys) {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new BtalkCoreError('invalidOptions', 'The options must be an object');
+  }
+  const out = {};
+  for (const key of keys) {
+    const value = options?.[key] ?? '';
+    if (typeof value !== 'string') throw new BtalkCoreError('invalidOptions', `${key} must be a string`);
+    out[key] = value;
+  }
+  return out;
+}
+
+function wrap(module) {
+  const instance = new CoreInstance(module, restarts.get(module));
+  const call = (name, ...args) => {
+    let text;
+    try {
+      text = instance.call(name, ...args);
+    } catch (cause) {
+      // The core is built to never throw; if it ever does, say so plainly. The
+      // instance that threw is gone: the next call gets a fresh one.
+      throw new BtalkCoreError('internal', `The core failed unexpectedly: ${cause?.message ?? cause}`);
+    }
+    return unwrap(text);
+  };
+  // The address-only module binds no order, PIDF-LO or postal-line function: those methods say so.
+  const variant = typeof module.validateOrder === 'function' ? 'full' : 'address';
+  const bound = (fn, method, impl) => (typeof module[fn] === 'function' ? impl : () => {
+    throw new BtalkCoreError('notInAddressCore',
+      `${method}() is not in the address core (loadAddressCore()); load the full core with loadCore() to use it.`);
+  });
+  const dialZoneOf = (form) => {
+    if (form.dialZone === null) delete form.dialZone;
+    return form;
+  };
+  // Compiled objects reach the live instance through `instance`: after a restart they compile again.
+  const compiled = compiledApi({ module: () => instance.module, invoke: (name, ...args) => instance.call(name, ...args) }, dialZoneOf);
+  const api = {
+    version: module.version(),
+    /** 'full' (loadCore()) or 'address' (loadAddressCore(): the address form's functions only). */
+    variant,
+    addressForm(constraints, geographicalConstraints) {
+      return dialZoneOf(call('addressForm', toText(constraints, 'constraints'),
+        toText(geographicalConstraints, 'geographicalConstraints')));
+    },
+    validateAddress(constraints, address, options = {}) {
+      return compiled.validateAddress(constraints, address, options);
+    },
+    compileConstraints(constraints, geographicalConstraints) {
+      return compiled.compile(constraints, geographicalConstraints);
+    },
+    validateOrder: bound('validateOrder', 'validateOrder', (order) => call('validateOrder', toText(order, 'order'))),
+    buildOrderRequest: bound('buildOrderRequest', 'buildOrderRequest',
+      (order) => call('buildOrderRequest', toText(order, 'order')).body),
+    parseResponse(kind, body) {
+      return call('parseResponse', String(kind), toText(body, 'body'));
+    },
+    // Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
+    normalizeAddress(constraints, address) {
+      const text = toText(address, 'address');
+      const { changes } = call('normalizeAddress', toText(constraints, 'constraints'), text);
+      const canonical = { ...JSON.parse(text) };  // the core accepted it: a JSON object
+      for (const change of changes) canonical[change.field] = change.to;
+      return { address: canonical, changes };
+    },
+    formatExample(pattern) {
+      if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');
+      return call('formatExample', pattern);
+    },
+    toCivicAddressXml(address, options = {}) {
+      const o = exportOptions(options, ['country', 'lang']);
+      return call('civicAddressXml', toText(address, 'address'), o.country, o.lang).xml;
+    },
+    toPidfLo: bound('pidfLo', 'toPidfLo', (address, options = {}) => {
+      const o = exportOptions(options, ['entity', 'country', 'lang', 'tupleId', 'timestamp', 'retentionExpiry', 'method']);
+      const allowed = options?.retransmissionAllowed ?? false;
+      if (typeof allowed !== 'boolean') {
+        throw new BtalkCoreError('invalidOptions', 'retransmissionAllowed must be true or false');
+      }
+      return call('pidfLo', toText(address, 'address'), o.entity, o.country, o.lang, o.tupleId, o.timestamp,
+        o.retentionExpiry, allowed, options?.method ?? 'Manual').xml;
+    }),
+    formatAddress: bound('formatAddress', 'formatAddress', (address, options = {}) => {
+      const o = exportOptions(options, ['country']);
+      return call('formatAddress', toText(address, 'address'), o.country,
+        toText(options?.constraints, 'constraints')).lines;
+    }),
+  };
+  // Tests and debugging only: the live instance (module, generation).
+  Object.defineProperty(api, Symbol.for('btalk-forms.coreInstance'), { value: instance });
+  return Object.freeze(api);
+}

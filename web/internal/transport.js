@@ -1,0 +1,498 @@
+// The transport both API clients share (web/address-client.js, web/client.js): one HTTP
+// attempt bounded by a timeout, the response size limit, no redirects, GET retries with
+// backoff (never POST/PUT), credentials (direct mode) with one refresh after a 401, the GET
+// cache, and API errors parsed by the core. Internal: the clients' methods are the API.
+//
+// Secrets (access token, API key) only ever go into request headers: never into a URL, an
+// error, a log line (this module never logs) or storage. They live in private fields here.
+import {
+  BtalkApiError, DEFAULT_BASE_URL, MAX_API_MESSAGE_LENGTH, MAX_RESPONSE_BYTES, abortedError, codeForStatus,
+  describeSeconds, invalidArgument, isPlainObject, messageForStatus, parseRetryAfter, untilAborted,
+} from './client-common.js';
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const BACKOFF_BASE_MS = 500;
+const API_KEY_LENGTH = 40;
+// Printable ASCII without space: what a header value can carry without being
+// rejected by fetch (whose error would quote the value, i.e. the secret).
+const TOKEN_CHARS = /^[\x21-\x7e]+$/;
+
+/**
+ * Sleeps `ms` milliseconds, or rejects when `signal` aborts.
+ * @param {number} ms
+ * @param {AbortSignal} [signal]
+ */
+function defaultSleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * The body of `response` as text, read as a stream and abandoned as soon as it passes
+ * MAX_RESPONSE_BYTES (an oversized answer is never held in memory whole).
+ */
+async function readLimitedText(response, path) {
+  const tooLarge = () => new BtalkApiError({
+    status: response.status, code: 'responseTooLarge', url: path,
+    message: `The Business Talk API answer is larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB, more than any Business Talk document: it was not read.`,
+  });
+  const declared = Number(response.headers?.get?.('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body || typeof response.body.getReader !== 'function') return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * One promise shared by every caller until it rejects: a failure is not kept,
+ * so the next caller starts afresh (a core that failed to load, credentials not obtained).
+ */
+class SharedUntilRejected {
+  #promise = null;
+
+  /** The shared promise, made by `make` when there is none. */
+  get(make) {
+    if (!this.#promise) {
+      const promise = make();
+      this.#promise = promise;
+      promise.catch(() => { if (this.#promise === promise) this.#promise = null; });
+    }
+    return this.#promise;
+  }
+
+  /** The next get() makes a new promise. */
+  forget() {
+    this.#promise = null;
+  }
+}
+
+function resolveBaseUrl(baseUrl, label) {
+  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
+    throw new TypeError(`${label}: baseUrl must be a string or URL`);
+  }
+  const text = String(baseUrl).trim();
+  let url = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // Relative ('/proxy/btalk/v1'): resolve against the page when there is one.
+    const here = globalThis.location?.href;
+    if (here) url = new URL(text, here);
+  }
+  if (url === null) {
+    if (!text.startsWith('/') || /[?#]/.test(text)) {
+      throw new TypeError(`${label}: baseUrl must be an absolute http(s) URL or a path starting with "/"`);
+    }
+    return { base: text.replace(/\/+$/, ''), url: null };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${label}: baseUrl must use http or https`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(`${label}: baseUrl must not contain a user name or password`);
+  }
+  if (url.search || url.hash) {
+    throw new TypeError(`${label}: baseUrl must not contain a query or a fragment`);
+  }
+  return { base: url.href.replace(/\/+$/, ''), url };
+}
+
+function isLoopback(hostname) {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+// Each client -> its transport (the methods of BtalkClient reach the one BtalkAddressClient made).
+const transports = new WeakMap();
+
+/** Called once by the client's constructor. */
+export function bindTransport(client, transport) {
+  transports.set(client, transport);
+}
+
+/** The transport of a client made by BtalkAddressClient's constructor. */
+export function transportOf(client) {
+  const transport = transports.get(client);
+  if (!transport) throw new TypeError('Not a btalk-forms API client (call the method on a BtalkClient).');
+  return transport;
+}
+
+/** A client's transport: see the BtalkClient documentation (web/client.js) for the behaviour. */
+export class Transport {
+  #credentials;
+  #fetch;
+  #timeoutMs;
+  #retries;
+  #maxRetryDelayMs;
+  #sleep;
+  #random;
+  #coreOption;
+  #loadCore;
+  /** Where requests go (no secrets in it). */
+  base;
+  #sharedCore = new SharedUntilRejected(); // the core
+  #auth = new SharedUntilRejected(); // the credentials: { accessToken, apiKey }
+  #authGeneration = 0;
+  cache = new Map(); // url -> { status, text }
+  services = new Map(); // iso2 -> what addressServices() learned
+  #inFlight = new Map(); // url -> Promise<{ status, text }>
+  #knownSecrets = new Set(); // for redaction of API error texts; the last few only
+
+  /**
+   * @param {string} label the client class's name, for its argument errors
+   * @param {() => Promise<object>} loadCore the core used when the options give none
+   * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
+   *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
+   *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
+   *           maxRetryDelayMs?: number }} [options]
+   */
+  constructor(label, loadCore, {
+    baseUrl = DEFAULT_BASE_URL, credentials, fetch = globalThis.fetch, timeoutMs = 15000, retries = 2, core,
+    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000,
+  } = {}) {
+    const { base, url } = resolveBaseUrl(baseUrl, label);
+    if (credentials !== undefined && credentials !== null && typeof credentials !== 'function') {
+      throw new TypeError(`${label}: credentials must be an async function returning { accessToken, apiKey }`);
+    }
+    if (credentials && url && url.protocol === 'http:' && !isLoopback(url.hostname)) {
+      throw new TypeError(`${label}: credentials are only sent over https (or to localhost)`);
+    }
+    if (typeof fetch !== 'function') throw new TypeError(`${label}: no fetch function available`);
+    if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new TypeError(`${label}: timeoutMs must be a positive number`);
+    if (!(Number.isInteger(retries) && retries >= 0 && retries <= 10)) throw new TypeError(`${label}: retries must be an integer from 0 to 10`);
+    if (typeof sleep !== 'function' || typeof random !== 'function') throw new TypeError(`${label}: sleep and random must be functions`);
+    if (!(Number.isFinite(maxRetryDelayMs) && maxRetryDelayMs >= 0)) throw new TypeError(`${label}: maxRetryDelayMs must be a number >= 0`);
+    this.base = base;
+    this.#credentials = credentials || null;
+    this.#fetch = fetch;
+    this.#timeoutMs = timeoutMs;
+    this.#retries = retries;
+    this.#maxRetryDelayMs = maxRetryDelayMs;
+    this.#sleep = sleep;
+    this.#random = random;
+    this.#coreOption = core ?? null;
+    this.#loadCore = loadCore;
+  }
+
+  /** The core (the `core` option, else the client's default loader), shared until a load fails. */
+  core() {
+    return this.#sharedCore.get(() => Promise.resolve(this.#coreOption ?? this.#loadCore()));
+  }
+
+  ok(status) {
+    return status >= 200 && status < 300;
+  }
+
+  /** A cached GET look-up whose 404 means "not offered here": [] or, with notFound 'error', the 404 error. */
+  lookup(path, kind, query, { signal, notFound }) {
+    if (notFound !== 'empty' && notFound !== 'error') throw invalidArgument("notFound must be 'empty' or 'error'.");
+    return this.read(path, async (answer) => {
+      if (answer.status !== 404) return this.parse(kind, answer, path);
+      if (notFound === 'empty') return [];
+      throw await this.errorFor(answer, path);
+    }, { signal, query, cache: true, accept404: true });
+  }
+
+  getParsed(path, kind, options) {
+    return this.read(path, (answer) => this.parse(kind, answer, path), options);
+  }
+
+  /**
+   * GET `path` and turn the answer into a value with `convert`. With `cache`, the answer is
+   * kept (until clearCache) only once `convert` accepted it, and converted anew for every
+   * caller, so callers never share (or corrupt) one object.
+   */
+  async read(path, convert, { signal, query, cache = false, accept404 = false } = {}) {
+    const url = this.url(path, query);
+    if (signal?.aborted) throw abortedError(path, signal.reason);
+    const cached = cache ? this.cache.get(url) : undefined;
+    if (cached) return convert(cached);
+    const answer = await this.#get(path, url, { signal, accept404 });
+    const value = await convert(answer);
+    if (cache) this.cache.set(url, answer);
+    return value;
+  }
+
+  /** Normalises a success body with the core; unusable bodies become 'malformedResponse'. */
+  async parse(kind, answer, path) {
+    this.#checkJson(answer, path);
+    const core = await this.core();
+    try {
+      return core.parseResponse(kind, answer.text);
+    } catch (error) {
+      if (error?.name === 'BtalkCoreError' && error.code === 'malformedResponse') {
+        throw new BtalkApiError({ status: answer.status, code: 'malformedResponse', message: error.message, url: path });
+      }
+      throw error;
+    }
+  }
+
+  /** A raw JSON object document (constraints, voice address). */
+  async document(path, answer) {
+    const value = this.#checkJson(answer, path);
+    if (!isPlainObject(value)) {
+      throw new BtalkApiError({
+        status: answer.status, code: 'malformedResponse', url: path,
+        message: 'The Business Talk API answered with JSON that is not an object where an object was expected.',
+      });
+    }
+    return value;
+  }
+
+  #checkJson(answer, path) {
+    try {
+      return JSON.parse(answer.text);
+    } catch {
+      throw new BtalkApiError({
+        status: answer.status, code: 'malformedResponse', url: path,
+        message: 'The Business Talk API answered with something that is not valid JSON.',
+      });
+    }
+  }
+
+  url(path, query) {
+    let url = this.base + path;
+    if (query) url += `?${new URLSearchParams(query)}`;
+    return url;
+  }
+
+  /**
+   * A GET answer ({ status, text, headers }), 2xx (or 404 with accept404); otherwise a BtalkApiError.
+   * Concurrent GETs of one URL share one request. The caller's signal only stops the
+   * caller's wait: the shared request goes on for the others.
+   */
+  async #get(path, url, { signal, accept404 = false } = {}) {
+    let shared = this.#inFlight.get(url);
+    if (!shared) {
+      shared = this.#getWithRetries(path, url).finally(() => this.#inFlight.delete(url));
+      this.#inFlight.set(url, shared);
+    }
+    const answer = await untilAborted(shared, signal, path);
+    if (!this.ok(answer.status) && !(answer.status === 404 && accept404)) throw await this.errorFor(answer, path);
+    return answer;
+  }
+
+  /** One GET, retried on 429/502/503/504 and network errors. Resolves to the final { status, text, headers }. */
+  async #getWithRetries(path, url) {
+    for (let attempt = 0; ; attempt += 1) {
+      let answer;
+      try {
+        answer = await this.exchange('GET', path, { url });
+      } catch (error) {
+        if (!(error instanceof BtalkApiError) || error.code !== 'network' || attempt >= this.#retries) throw error;
+        await this.#sleep(this.#backoff(attempt));
+        continue;
+      }
+      if (!RETRYABLE_STATUSES.has(answer.status) || attempt >= this.#retries) return answer;
+      const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
+      if (retryAfterMs !== undefined && retryAfterMs > this.#maxRetryDelayMs) return answer;
+      await this.#sleep(retryAfterMs ?? this.#backoff(attempt));
+    }
+  }
+
+  #backoff(attempt) {
+    const exponential = Math.min(this.#maxRetryDelayMs, BACKOFF_BASE_MS * 2 ** attempt);
+    // Jitter in [50%, 100%) of the step, so clients that failed together do not retry together.
+    return Math.round(exponential * (0.5 + this.#random() / 2));
+  }
+
+  /** One request, plus one retry with fresh credentials after a 401 (direct mode). */
+  async exchange(method, path, { url = this.url(path), body, signal } = {}) {
+    const generation = this.#authGeneration;
+    let answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
+    if (answer.status === 401 && this.#credentials) {
+      this.#refreshCredentials(generation);
+      answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
+    }
+    return answer;
+  }
+
+  /** Fresh credentials after a 401; concurrent 401s of one generation share one refresh. */
+  #refreshCredentials(generation) {
+    if (generation === this.#authGeneration) {
+      this.#auth.forget();
+      this.#authGeneration += 1;
+    }
+  }
+
+  async #authHeaders() {
+    if (!this.#credentials) return {};
+    const { accessToken, apiKey } = await this.#auth.get(() => this.#loadCredentials());
+    return { Authorization: `Bearer ${accessToken}`, 'X-BT-API-KEY': apiKey };
+  }
+
+  async #loadCredentials() {
+    let value;
+    try {
+      value = await this.#credentials();
+    } catch (cause) {
+      throw new BtalkApiError({
+        code: 'credentialsUnavailable', cause,
+        message: 'The Business Talk API credentials could not be obtained.',
+      });
+    }
+    const accessToken = value?.accessToken;
+    const apiKey = value?.apiKey;
+    if (typeof apiKey !== 'string' || apiKey.length !== API_KEY_LENGTH || !TOKEN_CHARS.test(apiKey)) {
+      throw new BtalkApiError({
+        code: 'invalidCredentials',
+        message: `The Business Talk API key must be ${API_KEY_LENGTH} printable characters (see the Developer tab of Business Talk Online).`,
+      });
+    }
+    if (typeof accessToken !== 'string' || !TOKEN_CHARS.test(accessToken)) {
+      throw new BtalkApiError({ code: 'invalidCredentials', message: 'The Business Talk API access token is missing or malformed.' });
+    }
+    for (const secret of [accessToken, apiKey]) {
+      this.#knownSecrets.delete(secret);
+      this.#knownSecrets.add(secret);
+    }
+    while (this.#knownSecrets.size > 6) this.#knownSecrets.delete(this.#knownSecrets.values().next().value);
+    return Object.freeze({ accessToken, apiKey });
+  }
+
+  /**
+   * One HTTP exchange bounded by the timeout (which also covers reading the body).
+   * Resolves to { status, headers, text } for any HTTP status; rejects with a
+   * BtalkApiError 'timeout', 'network' or 'aborted' when no full answer arrived.
+   */
+  async #attempt(method, path, url, body, signal, authHeaders) {
+    if (signal?.aborted) throw abortedError(path, signal.reason);
+    const controller = new AbortController();
+    const onCallerAbort = () => controller.abort(signal.reason);
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new BtalkApiError({
+          code: 'timeout', url: path,
+          message: `The Business Talk API did not answer within ${describeSeconds(this.#timeoutMs)}.`,
+        });
+        controller.abort(error);
+        reject(error);
+      }, this.#timeoutMs);
+    });
+    const headers = { Accept: 'application/json', ...authHeaders };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const exchange = (async () => {
+      const response = await this.#fetch.call(globalThis, url, {
+        method, headers, body, signal: controller.signal, cache: 'no-store',
+        // Never followed, whatever the method or mode: a redirect would re-send a POST/PUT body
+        // to wherever it points, and fetch drops only Authorization across origins, not X-BT-API-KEY.
+        redirect: 'manual',
+      });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        response.body?.cancel().catch(() => {});
+        throw new BtalkApiError({
+          status: response.status, code: 'redirectRefused', url: path,
+          message: 'The Business Talk API answered with a redirect, which is never followed. Check the API base URL.',
+        });
+      }
+      const text = await readLimitedText(response, path);
+      return { status: response.status, headers: response.headers, text };
+    })();
+    try {
+      return await Promise.race([exchange, timeout]);
+    } catch (error) {
+      if (error instanceof BtalkApiError) throw error;
+      if (signal?.aborted) throw abortedError(path, signal.reason);
+      // fetch rejects with a TypeError for network failures; its text is not shown.
+      throw new BtalkApiError({
+        code: 'network', url: path, cause: error,
+        message: 'The Business Talk API could not be reached (network error). Check the connection and try again.',
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+      exchange.catch(() => {}); // a late failure after a timeout is expected, not unhandled
+    }
+  }
+
+  /** The BtalkApiError for a non-2xx answer, with the API's document parsed by the core. */
+  async errorFor(answer, path) {
+    const { status } = answer;
+    let body = null;
+    if (answer.text.trim() !== '') {
+      try {
+        const core = await this.core();
+        body = core.parseResponse('apiError', answer.text);
+      } catch {
+        body = null; // an unreadable error document still gives a status-based error
+      }
+    }
+    body = isPlainObject(body) ? this.#redacted(body) : null;
+    const retryAfterMs = parseRetryAfter(answer.headers?.get?.('retry-after') ?? null);
+    // Only a JSON error document speaks for the API: a text body may be a gateway's HTML page.
+    let structured = false;
+    try {
+      structured = isPlainObject(JSON.parse(answer.text));
+    } catch {
+      structured = false;
+    }
+    const apiMessage = structured && typeof body?.message === 'string' && body.message.trim() !== ''
+      ? body.message.trim().slice(0, MAX_API_MESSAGE_LENGTH) : '';
+    const apiCode = typeof body?.code === 'string' && body.code.trim() !== '' ? body.code.trim() : '';
+    const problems = Array.isArray(body?.problems)
+      ? body.problems.filter(isPlainObject).map(({ field, code, message }) => ({
+        field: typeof field === 'string' ? field : '',
+        code: typeof code === 'string' ? code : 'invalid',
+        message: typeof message === 'string' ? message : '',
+      }))
+      : [];
+    return new BtalkApiError({
+      status,
+      code: apiCode || codeForStatus(status),
+      message: messageForStatus(status, apiMessage, retryAfterMs),
+      body,
+      retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+      url: path,
+      problems,
+    });
+  }
+
+  /** The API could echo a secret in an error text: blank every one this client has held. */
+  #redacted(value) {
+    const secrets = [...this.#knownSecrets].filter((secret) => secret.length >= 8);
+    if (secrets.length === 0) return value;
+    const scrub = (item) => {
+      if (typeof item === 'string') return secrets.reduce((text, secret) => text.split(secret).join('[redacted]'), item);
+      if (Array.isArray(item)) return item.map(scrub);
+      if (isPlainObject(item)) return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, scrub(v)]));
+      return item;
+    };
+    return scrub(value);
+  }
+
+  /** Forgets cached GET answers and what addressServices() learned. */
+  clearCache() {
+    this.cache.clear();
+    this.services.clear();
+  }
+}
