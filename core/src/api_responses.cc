@@ -9,8 +9,8 @@
 namespace btalk {
 namespace {
 
-DocumentError Malformed(std::string expected) {
-  return DocumentError{"malformedResponse", "Unexpected answer from the API: expected " + std::move(expected)};
+DocumentError Malformed(const char* expected) {
+  return DocumentError{"malformedResponse", std::string("Unexpected answer from the API: expected ") + expected};
 }
 
 // The first member among `keys` holding text (or a number), else nullopt.
@@ -88,9 +88,10 @@ bool CanOrder(std::string_view profile) {
   return true;
 }
 
-template <typename ItemFn>
+// One body for every list kind: the item mappers are plain functions (a
+// template per lambda was one copy of this loop per kind in the wasm).
 ResponseResult MapList(const Json& body, std::initializer_list<const char*> wrappers, const char* expected,
-                       ItemFn&& item_fn) {
+                       std::optional<Json> (*item_fn)(const Json& item, std::size_t index)) {
   const Json* list = ListOf(body, wrappers);
   if (list == nullptr) return Malformed(expected);
   Json out = Json::array();
