@@ -8,10 +8,10 @@ import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
-import { Catalogue, LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
+import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
-import EN from './strings.js';
+import { CATALOGUE as catalogue } from './site-import.strings.js';
 import { decodeText, loadPapa, parseCsv, toCsv } from './csv.js';
 import { describeMapping, proposeMapping, readRow } from './columns.js';
 import { RowValidator, STATUS } from './row-validation.js';
@@ -22,15 +22,13 @@ import { importIdFor } from './reference.js';
 import { editorElement, fieldLabel, mappingControls, rowElement } from './views.js';
 import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skeleton.js';
 
-const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
-
 /**
  * Bulk site import: validates a CSV of sites against each country's rules, then orders the
  * ready ones (exactly once each) and pushes their addresses.
  *
  * @attr api-base - API base URL (proxy mode unless the `credentials` property is set).
  * @attr customer-code - The customer to order for; without it the user chooses one.
- * @attr lang - Language of the element's texts (else the closest ancestor's).
+ * @attr lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
  * @attr heading-level - Level (1-5) of the element's title; steps use the next level.
  * @attr concurrency - Rows ordered at once (1-16, default 4).
  * @attr import-id - The import's id in references (default: a hash of the file's sites).
