@@ -26,39 +26,57 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skel
  * Bulk site import: validates a CSV of sites against each country's rules, then orders the
  * ready ones (exactly once each) and pushes their addresses.
  *
- * @attr api-base - API base URL (proxy mode unless the `credentials` property is set).
- * @attr customer-code - The customer to order for; without it the user chooses one.
- * @attr lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
- * @attr heading-level - Level (1-5) of the element's title; steps use the next level.
- * @attr concurrency - Rows ordered at once (1-16, default 4).
- * @attr import-id - The import's id in references (default: a hash of the file's sites).
- * @attr papaparse-src - URL of papaparse.min.js for pages without a bundler.
+ * @tag btalk-site-import
+ * @summary Bulk CSV import of voicesites: column mapping, every row checked, ordered exactly once, with resume.
+ *
+ * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set).
+ * @attr {string} customer-code - The customer to order for; without it the user chooses one.
+ * @attr {string} lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
+ * @attr {number} heading-level - Level (1-5) of the element's title; steps use the next level.
+ * @attr {number} concurrency - Rows ordered at once (1-16, default 4).
+ * @attr {string} import-id - The import's id in references (default: a hash of the customer and the file's sites).
+ * @attr {string} papaparse-src - URL of papaparse.min.js for pages without a bundler.
  *
  * @prop {BtalkClient} client - The API client (default: one made from api-base).
  * @prop {Function} credentials - Direct mode: async () => ({ accessToken, apiKey }). Never stored.
  * @prop {object} strings - Overrides of the element's texts (flat or per language).
  * @prop {object} store - Where progress is kept (default: IndexedDB). Never holds a secret.
  * @prop {Array} rows - The rows read from the file, with their check and run record (read-only).
+ * @prop {string} importId - The import's id, used in every row's order reference (read-only).
  *
- * @fires btalk-import-progress - { phase: 'validating'|'ordering', done, total, counts? }
- * @fires btalk-import-row - A row's run record changed: { row, state, reference, orderId, voiceSiteId, error }
- * @fires btalk-import-done - The run ended: { counts, cancelled }
- * @fires btalk-error - { message, status, code }
+ * @fires btalk-import-progress - Rows checked or ordered: detail { phase: 'validating'|'ordering', done, total, counts? }.
+ * @fires btalk-import-row - A row's run record changed: detail { row, state, reference, orderId, voiceSiteId, error, technicalSiteName }.
+ * @fires btalk-import-done - The run ended: detail { counts, cancelled }.
+ * @fires btalk-error - Loading, reading or checking failed: detail { message, status, code }.
  *
- * @csspart step - Each step (file, columns, rows, order).
+ * @csspart base - Everything inside the element.
+ * @csspart title - The element's title.
+ * @csspart step - Each step (source, mapping, rows, order).
+ * @csspart resume - The offer to resume an import that stopped before the end.
  * @csspart dropzone - The file drop area.
- * @csspart field - A label + control pair. @csspart label - A label. @csspart input - A text input.
- * @csspart select - A select. @csspart table - The rows table. @csspart badge - A row's status.
- * @csspart status - Status and live progress text. @csspart error - An error message.
- * @csspart progress - The progress bars. @csspart order-button - "Order N ready sites".
- * @csspart edit-button - A row's Edit button. @csspart retry-button - A row's retry button.
+ * @csspart field - A label + control pair.
+ * @csspart label - A label.
+ * @csspart input - A text input, the file input and the paste area.
+ * @csspart select - A select (customer, column mapping).
+ * @csspart table - The rows table.
+ * @csspart badge - A row's status.
+ * @csspart status - Status texts (file read, mapping notes).
+ * @csspart error - An error message.
+ * @csspart progress - The progress bars (checking, ordering).
+ * @csspart order-button - The "Order N ready sites" button.
+ * @csspart edit-button - A row's Edit button.
+ * @csspart retry-button - A row's retry button (its order or its address).
  * @csspart download - The result download button.
  *
  * @cssproperty --btalk-color-accent - Buttons, focus ring, progress.
- * @cssproperty --btalk-color-text - Text. @cssproperty --btalk-color-bg - Background.
- * @cssproperty --btalk-color-border - Borders. @cssproperty --btalk-color-error - Problems.
- * @cssproperty --btalk-font - Font family. @cssproperty --btalk-radius - Corner radius.
- * @cssproperty --btalk-gap - Space between steps. @cssproperty --btalk-import-table-height - Table max height.
+ * @cssproperty --btalk-color-text - Text.
+ * @cssproperty --btalk-color-bg - Background.
+ * @cssproperty --btalk-color-border - Borders.
+ * @cssproperty --btalk-color-error - Problems.
+ * @cssproperty --btalk-font - Font family.
+ * @cssproperty --btalk-radius - Corner radius.
+ * @cssproperty --btalk-gap - Space between steps.
+ * @cssproperty --btalk-import-table-height - The rows table's maximum height.
  */
 export class BtalkSiteImport extends BaseElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
