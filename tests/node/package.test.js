@@ -123,8 +123,8 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     assert.equal(declaration.customElement, true);
 
     const { [className]: Element } = await import(pathToFileURL(join(root, file)));
-    // The attributes it observes, and those it reads when it needs them (e.g. concurrency when a run starts).
-    const readOnUse = [...source.matchAll(/getAttribute\('([a-z-]+)'\)/g)].map((m) => m[1]);
+    // The attributes it observes, and those it (or its controller, host.attribute) reads when it needs them.
+    const readOnUse = [...source.matchAll(/\b(?:getAttribute|attribute)\('([a-z-]+)'\)/g)].map((m) => m[1]);
     assert.deepEqual(names(declaration.attributes), unique([...Element.observedAttributes, ...readOnUse]));
 
     // Public accessors of the class (get/set pairs) are properties in the manifest.
@@ -133,7 +133,7 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     const fields = names(declaration.members?.filter((m) => m.kind === 'field' && m.privacy !== 'private' && !m.static));
     for (const name of accessors) assert.ok(fields.includes(name), `${tag}: property ${name} missing`);
 
-    const emitted = unique([...source.matchAll(/emit\(this, '([a-z-]+)'/g)].map((m) => m[1]));
+    const emitted = unique([...source.matchAll(/\bemit\((?:this, )?'([a-z-]+)'/g)].map((m) => m[1]));
     const events = names(declaration.events);
     for (const name of emitted) assert.ok(events.includes(name), `${tag}: event ${name} undocumented`);
     for (const name of events) assert.ok(source.includes(`'${name}'`), `${tag}: ${name} is never sent`);
