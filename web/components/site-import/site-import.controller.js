@@ -4,12 +4,11 @@
 // the result CSV. The element renders; the host gives the client, the store, texts, events and
 // the hooks through which the element shows what happens.
 import { loadPapa, parseCsv, toCsv } from './csv.js';
-import { describeMapping, proposeMapping, readRow } from './columns.js';
+import { describeMapping, fieldLabel, proposeMapping, readRow } from './columns.js';
 import { RowValidator, STATUS } from './row-validation.js';
 import { ImportRun } from './run-engine.js';
 import { buildResult } from './result-csv.js';
 import { importIdFor } from './reference.js';
-import { fieldLabel } from './views.js';
 
 /**
  * @typedef {object} ImportHost
