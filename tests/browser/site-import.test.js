@@ -1,7 +1,7 @@
 // <btalk-site-import> in Debian's Chromium against the stand-in: a 50-row file with valid,
 // invalid, uncovered and unmapped-header rows (exactly the valid ones ordered and addressed,
 // the result CSV checked cell by cell), a reload mid-run then resume (no duplicate), and a
-// 500 on one row's push retried alone.
+// 500 on one row's push retried alone, the title's part kept when heading-level changes.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -405,6 +405,22 @@ test('a 429 on an order waits for Retry-After and sends it again; pause, resume 
     const sites = await mine(p);
     assert.equal(sites.length, 10);
     assert.ok(sites.every((s) => s.voiceAddress));
+  });
+});
+
+test('heading-level changed after connection: the title keeps part="title" (::part(title) still styles it)', { skip }, async () => {
+  await withPage(async (page) => {
+    await mountImport(page, { attributes: { 'customer-code': '9999', 'heading-level': '2' } });
+    await page.addStyleTag({ content: 'btalk-site-import::part(title) { color: rgb(1, 2, 3); }' });
+    const title = () => page.evaluate(() => {
+      const el = document.querySelector('#import').shadowRoot.querySelector('.title');
+      return { tag: el.tagName, part: el.getAttribute('part'), color: getComputedStyle(el).color, text: el.textContent };
+    });
+    assert.deepEqual(await title(), { tag: 'H2', part: 'title', color: 'rgb(1, 2, 3)', text: 'Import sites' });
+    await page.evaluate(() => document.querySelector('#import').setAttribute('heading-level', '4'));
+    assert.deepEqual(await title(), { tag: 'H4', part: 'title', color: 'rgb(1, 2, 3)', text: 'Import sites' });
+    const steps = await page.evaluate(() => [...document.querySelector('#import').shadowRoot.querySelectorAll('[part~="step"] > h5')].length);
+    assert.equal(steps, 4, 'the steps\' headings follow, one level down');
   });
 });
 

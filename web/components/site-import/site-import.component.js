@@ -213,7 +213,9 @@ export class BtalkSiteImport extends BaseElement {
     const level = headingLevelOf(this, 5) ?? 2;
     if (ui.title.tagName !== `H${level}`) {
       for (const key of ['title', 'sourceTitle', 'mappingTitle', 'rowsTitle', 'orderTitle']) {
-        const next = h(key === 'title' ? `h${level}` : `h${level + 1}`, { class: ui[key].className });
+        const next = h(key === 'title' ? `h${level}` : `h${level + 1}`);
+        // Every attribute moves to the new heading (part="title" above all: a page's ::part(title) keeps working).
+        for (const { name, value } of ui[key].attributes) next.setAttribute(name, value);
         ui[key].replaceWith(next);
         ui[key] = next;
       }
