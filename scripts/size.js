@@ -7,10 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is NOT met yet (the core's
-// normalisation, PIDF-LO, address lines and compiled validation landed together): until it is,
-// --check holds the module to a ceiling just above today's size, so it can only shrink.
-const BUDGET_GZIP = 78 * 1024;
+// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is met (73,587: README "Where the
+// module's bytes go"); --check holds the module to a ceiling just above today's size, so it can only shrink.
+const BUDGET_GZIP = 72 * 1024;
 const TARGET_GZIP = 74000;
 
 function walk(dir) {

@@ -9,7 +9,9 @@
 // conversions d i u x X o c s p %. A floating-point conversion prints "?"
 // instead of the number (nothing in the core formats floats with printf:
 // nlohmann has its own shortest-round-trip printer). Only this module links
-// it; native builds and the test binaries use the C library's.
+// it; native builds and the test binaries use the C library's. siprintf
+// (what clang turns an integer-only sprintf into) is here too: embind built
+// without RTTI names a type by sprintf("%p") and would pull in musl's.
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
@@ -160,6 +162,14 @@ extern "C" int snprintf(char* buffer, std::size_t size, const char* format, ...)
   va_list args;
   va_start(args, format);
   const int n = vsnprintf(buffer, size, format, args);
+  va_end(args);
+  return n;
+}
+
+extern "C" int siprintf(char* buffer, const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  const int n = vsnprintf(buffer, static_cast<std::size_t>(-1) >> 1, format, args);
   va_end(args);
   return n;
 }

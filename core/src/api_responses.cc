@@ -9,8 +9,8 @@
 namespace btalk {
 namespace {
 
-DocumentError Malformed(std::string expected) {
-  return DocumentError{"malformedResponse", "Unexpected answer from the API: expected " + std::move(expected)};
+DocumentError Malformed(const char* expected) {
+  return DocumentError{"malformedResponse", std::string("Unexpected answer from the API: expected ") + expected};
 }
 
 // The first member among `keys` holding text (or a number), else nullopt.
@@ -88,9 +88,10 @@ bool CanOrder(std::string_view profile) {
   return true;
 }
 
-template <typename ItemFn>
+// One body for every list kind: the item mappers are plain functions (a
+// template per lambda was one copy of this loop per kind in the wasm).
 ResponseResult MapList(const Json& body, std::initializer_list<const char*> wrappers, const char* expected,
-                       ItemFn&& item_fn) {
+                       std::optional<Json> (*item_fn)(const Json& item, std::size_t index)) {
   const Json* list = ListOf(body, wrappers);
   if (list == nullptr) return Malformed(expected);
   Json out = Json::array();
@@ -111,7 +112,7 @@ std::optional<Json> Choice(const Json& item) {
     display = IdOf(item, {"display", "label", "displayName", "name", "value"});
   }
   if (!value || TrimUnicode(*value).empty()) return std::nullopt;
-  return Json{{"value", *value}, {"display", display ? *display : *value}};
+  return JsonObject({{"value", *value}, {"display", display ? *display : *value}});
 }
 
 // The voiceSiteId of an order answer, wherever this API version put it.
@@ -164,7 +165,7 @@ std::optional<Json> Candidate(const Json& item, std::size_t index) {
   std::string label = TextOr(item, {"label", "display", "text", "formattedAddress"});
   if (TrimUnicode(label).empty()) label = BuildLabel(address);
   const std::string id = IdOf(item, {"id", "candidateId"}).value_or(std::to_string(index + 1));
-  return Json{{"id", id}, {"label", label}, {"address", std::move(address)}};
+  return JsonObject({{"id", id}, {"label", label}, {"address", std::move(address)}});
 }
 
 // A postal code with the address elements it determines. Elements come from a
@@ -186,7 +187,7 @@ std::optional<Json> PostalCode(const Json& item) {
   if (!address.contains("pc")) address["pc"] = *value;
   std::string display = TextOr(item, {"display", "label", "name"});
   if (TrimUnicode(display).empty()) display = *value;
-  return Json{{"value", *value}, {"display", display}, {"address", std::move(address)}};
+  return JsonObject({{"value", *value}, {"display", display}, {"address", std::move(address)}});
 }
 
 Json ProblemList(const Json* problems) {
@@ -194,9 +195,9 @@ Json ProblemList(const Json* problems) {
   if (problems == nullptr || !problems->is_array()) return out;
   for (const Json& item : *problems) {
     if (!item.is_object()) continue;
-    out.push_back({{"field", TextOr(item, {"field", "name", "param", "path"})},
+    out.push_back(JsonObject({{"field", TextOr(item, {"field", "name", "param", "path"})},
                    {"code", TextOr(item, {"code", "type"})},
-                   {"message", TextOr(item, {"message", "description", "detail"})}});
+                   {"message", TextOr(item, {"message", "description", "detail"})}}));
   }
   return out;
 }
@@ -270,7 +271,7 @@ ResponseResult ParseMe(const Json& body) {
   std::optional<std::string> profile =
       me ? IdOf(*me, {"rightsProfile", "profile", "rights"}) : std::nullopt;
   if (!profile) return Malformed("an object with a rightsProfile");
-  return Json{{"rightsProfile", *profile}, {"canOrder", CanOrder(*profile)}};
+  return JsonObject({{"rightsProfile", *profile}, {"canOrder", CanOrder(*profile)}});
 }
 
 ResponseResult ParseCustomers(const Json& body) {
@@ -278,10 +279,10 @@ ResponseResult ParseCustomers(const Json& body) {
                  [](const Json& item, std::size_t) -> std::optional<Json> {
                    std::optional<std::string> code = IdOf(item, {"customerCode"});
                    if (!code) return std::nullopt;
-                   return Json{{"customerCode", *code},
+                   return JsonObject({{"customerCode", *code},
                                {"name", TextOr(item, {"name"})},
                                {"contractNumber", TextOr(item, {"contractNumber"})},
-                               {"type", TextOr(item, {"type"})}};
+                               {"type", TextOr(item, {"type"})}});
                  });
 }
 
@@ -290,7 +291,7 @@ ResponseResult ParseVpns(const Json& body) {
                  [](const Json& item, std::size_t) -> std::optional<Json> {
                    std::optional<std::string> id = IdOf(item, {"vpnId"});
                    if (!id) return std::nullopt;
-                   return Json{{"vpnId", *id}, {"name", TextOr(item, {"name"})}, {"vpnCode", TextOr(item, {"vpnCode"})}};
+                   return JsonObject({{"vpnId", *id}, {"name", TextOr(item, {"name"})}, {"vpnCode", TextOr(item, {"vpnCode"})}});
                  });
 }
 
@@ -301,11 +302,11 @@ ResponseResult ParseCountry(const Json& body) {
   std::optional<std::string> name = IdOf(*country, {"name"});
   if (!iso2 && !name) return Malformed("a country object with iso2 and coverage");
   const Json* coverage = FindMember(*country, "coverage");
-  return Json{{"iso2", UpperAscii(iso2.value_or(std::string()))},
+  return JsonObject({{"iso2", UpperAscii(iso2.value_or(std::string()))},
               {"name", name.value_or(std::string())},
               {"countryCode", TextOr(*country, {"countryCode"})},
               {"covered", IsCovered(*country)},
-              {"coverage", coverage && coverage->is_object() ? *coverage : Json(nullptr)}};
+              {"coverage", coverage && coverage->is_object() ? *coverage : Json(nullptr)}});
 }
 
 ResponseResult ParseCountries(const Json& body) {
@@ -313,7 +314,7 @@ ResponseResult ParseCountries(const Json& body) {
                  [](const Json& item, std::size_t) -> std::optional<Json> {
                    std::optional<std::string> iso2 = IdOf(item, {"iso2", "code"});
                    if (!iso2) return std::nullopt;
-                   return Json{{"iso2", UpperAscii(*iso2)}, {"name", TextOr(item, {"name"})}, {"covered", IsCovered(item)}};
+                   return JsonObject({{"iso2", UpperAscii(*iso2)}, {"name", TextOr(item, {"name"})}, {"covered", IsCovered(item)}});
                  });
 }
 
@@ -323,10 +324,10 @@ ResponseResult ParseOrderResponse(const Json& body) {
   std::optional<std::string> order_id = IdOf(*order, {"orderId", "id"});
   Json voice_site_id = OrderVoiceSiteId(*order);
   if (!order_id && voice_site_id.is_null()) return Malformed("an order with an orderId or a voiceSiteId");
-  return Json{{"orderId", order_id.value_or(std::string())},
+  return JsonObject({{"orderId", order_id.value_or(std::string())},
               {"customerOrderReference", TextOr(*order, {"customerOrderReference"})},
               {"status", TextOr(*order, {"status", "state"})},
-              {"voiceSiteId", std::move(voice_site_id)}};
+              {"voiceSiteId", std::move(voice_site_id)}});
 }
 
 ResponseResult ParseVoicesites(const Json& body) {
@@ -354,7 +355,7 @@ ResponseResult ParseVoicesites(const Json& body) {
                    if (const Json* flag = FindMember(item, "hasVoiceAddress"); flag && flag->is_boolean()) {
                      has_address = flag->get<bool>();
                    }
-                   return Json{{"voiceSiteId", *id},
+                   return JsonObject({{"voiceSiteId", *id},
                                {"customerCode", text("customerCode")},
                                {"technicalSiteName", text("technicalSiteName")},
                                {"customerSiteLabel", text("customerSiteLabel")},
@@ -362,7 +363,7 @@ ResponseResult ParseVoicesites(const Json& body) {
                                {"vpnId", text("vpnId")},
                                {"status", text("status")},
                                {"hasVoiceAddress", has_address},
-                               {"voiceAddress", std::move(voice_address)}};
+                               {"voiceAddress", std::move(voice_address)}});
                  });
 }
 
@@ -403,7 +404,7 @@ ResponseResult ParseApiError(const Json& body) {
   if (TrimUnicode(message).empty()) message = description.empty() ? "The server reported an error without details" : description;
   const Json* problems = FindMember(*error, "problems");
   if (problems == nullptr) problems = FindMember(*error, "errors");
-  return Json{{"code", code}, {"message", message}, {"description", description}, {"problems", ProblemList(problems)}};
+  return JsonObject({{"code", code}, {"message", message}, {"description", description}, {"problems", ProblemList(problems)}});
 }
 
 Json ApiErrorFromText(std::string_view text) {
@@ -416,7 +417,7 @@ Json ApiErrorFromText(std::string_view text) {
   } else {
     message = Abbreviate(trimmed, 300);
   }
-  return Json{{"code", ""}, {"message", message}, {"description", ""}, {"problems", Json::array()}};
+  return JsonObject({{"code", ""}, {"message", message}, {"description", ""}, {"problems", Json::array()}});
 }
 
 }  // namespace btalk

@@ -71,7 +71,7 @@ FormModel BuildFormModel(const AddressConstraints& constraints, const Geographic
   model.constraint_errors = ConstraintErrors(constraints);
   if (geo) {
     model.dial_zone = geo->dial_zone;
-    model.constraint_errors.insert(model.constraint_errors.end(), geo->errors.begin(), geo->errors.end());
+    for (const Problem& error : geo->errors) model.constraint_errors.push_back(error);  // (no range insert: size)
   }
   return model;
 }
@@ -79,7 +79,8 @@ FormModel BuildFormModel(const AddressConstraints& constraints, const Geographic
 Json ProblemsToJson(const std::vector<Problem>& problems) {
   Json list = Json::array();
   for (const Problem& problem : problems) {
-    list.push_back({{"field", problem.field}, {"code", ProblemCodeName(problem.code)}, {"message", problem.message}});
+    list.push_back(
+        JsonObject({{"field", problem.field}, {"code", ProblemCodeName(problem.code)}, {"message", problem.message}}));
     if (!problem.example.empty()) {
       list.back()["format"] = problem.format;
       list.back()["example"] = problem.example;
@@ -93,7 +94,7 @@ Json FormModelToJson(const FormModel& model) {
   for (const FormField& field : model.fields) {
     Json options = Json::array();
     for (const PossibleValue& option : field.options) {
-      options.push_back({{"value", option.value}, {"display", option.display}});
+      options.push_back(JsonObject({{"value", option.value}, {"display", option.display}}));
     }
     Json out = Json::object();
     out["name"] = field.name;

@@ -73,6 +73,12 @@ bool IsBlank(std::string_view text) {
   return true;
 }
 
+Json JsonObject(std::initializer_list<std::pair<const char*, Json>> members) {
+  Json out = Json::object();
+  for (const auto& member : members) out[member.first] = member.second;
+  return out;
+}
+
 std::string DumpJson(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +31,12 @@ std::variant<Json, DocumentError> ParseJson(std::string_view text);
 
 // True when `text` is empty or only whitespace.
 bool IsBlank(std::string_view text);
+
+// An object of (key, value) pairs. Use it instead of nlohmann's
+// initializer-list constructor (Json{{"k", v}, ...}), which builds a
+// two-element array per pair, then checks whether the whole list looks like an
+// object, all inlined at every call site (~0.8 KB of gzip wasm in api_responses.cc alone).
+Json JsonObject(std::initializer_list<std::pair<const char*, Json>> members);
 
 // Serialises with invalid UTF-8 replaced (never throws).
 std::string DumpJson(const Json& value);
