@@ -3,6 +3,8 @@
 // it none (of the class it names: BtalkAddressClient for the address form, BtalkClient for the
 // order element, so the address form's bundle never holds the order methods). UI strings live in each component's i18n/ catalogues (see internal/localize.js).
 
+import { format } from './localize.js';
+
 /** Base styles for every element (internal/base.css, shipped minified: scripts/build-css.js). */
 export { BASE_CSS } from './base-styles.js';
 
@@ -31,11 +33,8 @@ export function adoptStyles(root, cssText) {
   root.prepend(style);
 }
 
-/** Replaces {name} placeholders; the result is plain text (always set via textContent). */
-export function format(template, params = {}) {
-  return String(template ?? '').replace(/\{(\w+)\}/g, (whole, key) =>
-    (params[key] === undefined || params[key] === null ? whole : String(params[key])));
-}
+/** Replaces {name} placeholders; the result is plain text (always set via textContent). One copy: localize.js's. */
+export { format };
 
 /**
  * Builds an element without ever parsing HTML: `text` becomes textContent,

@@ -6,6 +6,7 @@ import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
 import { SERVICES, discoverServices, isNotOffered, markMissing } from './services/index.js';
 import { LookupsMixin } from './address-form.lookups.js';
 import { NormalizeMixin } from './address-form.normalize.js';
+import { errorDetail } from '../../internal/shared.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 
@@ -65,12 +66,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
 
   fail(key, error, retry, params = {}) {
     this.state.failure = { key, params, error, retry: retry ?? null };
-    const message = this.host.t(key, { ...params, message: this.host.errorText(error) });
-    this.host.emit('btalk-error', {
-      message,
-      status: typeof error?.status === 'number' ? error.status : 0,
-      code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-    });
+    this.host.emit('btalk-error', errorDetail(error, this.host.t(key, { ...params, message: this.host.errorText(error) })));
   }
 
   clearFailure() { this.state.failure = null; }
@@ -455,10 +451,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       this.host.emit('btalk-address-saved', { voiceSiteId: savedId, address: saved });
       return { saved: true, voiceSiteId: savedId, address: saved };
     } catch (error) {
-      const detail = {
-        message: error?.message ?? '', status: typeof error?.status === 'number' ? error.status : 0,
-        code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-      };
+      const detail = errorDetail(error, error?.message ?? '');
       const problems = Array.isArray(error?.problems) && error.problems.length ? error.problems
         : Array.isArray(error?.body?.problems) ? error.body.problems : [];
       if (error?.status === 400 && problems.length) {
