@@ -3,8 +3,8 @@
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
 import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
-import { SERVICES, discoverServices, isNotOffered, markMissing } from './services/index.js';
-import { LookupsMixin } from './address-form.lookups.js';
+import { PARISH, discoverServices } from './services/discover.js';
+import { LookupsMixin, loadServices } from './address-form.lookups.js';
 import { NormalizeMixin } from './address-form.normalize.js';
 import { errorDetail } from '../../internal/shared.js';
 
@@ -160,7 +160,11 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     try {
       client = this.host.client();
       const corePromise = this.core ? Promise.resolve(this.core) : this.host.core(client);
-      [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), discoverServices(client, iso2)]);
+      // The look-ups' code comes only for a country that offers one, as soon as the probes tell (in
+      // parallel with the core and the form); if it cannot be loaded, the form goes without them.
+      const offered = discoverServices(client, iso2).then((found) => (Object.values(found).some(Boolean)
+        ? loadServices().then(() => found, () => NO_SERVICES) : found));
+      [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), offered]);
     } catch (error) {
       if (generation !== this.generation) return;
       // No form for another country may stay (it could be saved by mistake); the values stay.
@@ -211,7 +215,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     state.fields = buildFields({
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
       lang: this.host.lang(), t: this.host.t,
-      parish: parishOn ? { field: SERVICES.parishes.field, options: state.parish.options } : null,
+      parish: parishOn ? { field: PARISH.field, options: state.parish.options } : null,
     });
     state.fieldsKey = `${this.generation}:${this.host.lang()}:${state.parish.options ? state.parish.key : ''}`;
   }
@@ -338,7 +342,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     }
     this.verifyOutdated();
     if (name === POSTAL_CODE && !field?.select) this.postalInput(text);
-    if (SERVICES.parishes.parents.includes(name)) this.parishSoon();
+    if (PARISH.parents.includes(name)) this.parishSoon();
     this.validate();
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
@@ -470,5 +474,3 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     }
   }
 }
-
-export { isNotOffered, markMissing };
