@@ -21,6 +21,7 @@ const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: f
  * @property {(type: string, detail: object) => void} emit  a btalk-* event
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
+ * @property {() => Promise<void>} [loadServicesView]  loads the view of the address services (with the look-ups)
  */
 export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) {
   /** @param {ControllerHost} host */
@@ -163,7 +164,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       // The look-ups' code comes only for a country that offers one, as soon as the probes tell (in
       // parallel with the core and the form); if it cannot be loaded, the form goes without them.
       const offered = discoverServices(client, iso2).then((found) => (Object.values(found).some(Boolean)
-        ? loadServices().then(() => found, () => NO_SERVICES) : found));
+        ? Promise.all([loadServices(), this.host.loadServicesView?.()]).then(() => found, () => NO_SERVICES) : found));
       [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), offered]);
     } catch (error) {
       if (generation !== this.generation) return;
