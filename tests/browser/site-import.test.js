@@ -331,6 +331,37 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
   });
 });
 
+test('lang="de" on an ancestor: the element speaks German (steps, table, row problems, order button)', { skip }, async () => {
+  await withPage(async (page) => {
+    const p = prefix();
+    const good = fileRow(await validSite('FR', `${p}_OK`, VPN));
+    const bad = { ...good, technicalSiteName: `${p}_BAD`, 'Postal code': '7501' };
+    const headers = HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h));
+    // The element has no lang of its own: the closest ancestor's (not the document's "en") applies.
+    await page.evaluate(() => document.querySelector('#host').setAttribute('lang', 'de'));
+    await mountImport(page, { attributes: { 'customer-code': '9999' } });
+    const ui = importUi(page);
+    const title = ui.root.locator('.title');
+    await title.filter({ hasText: 'Standorte importieren' }).waitFor();
+    assert.equal(await ui.pasteButton.textContent(), 'Eingefügten Text einlesen');
+    await ui.paste.fill(csvOf(headers, [good, bad]));
+    await ui.pasteButton.click();
+    await ui.summary.filter({ hasText: '1 bereit, 1 fehlerhaft, 0 nicht abgedeckt.' }).waitFor();
+    assert.equal(await ui.order.textContent(), '1 bereiten Standort bestellen');
+    assert.deepEqual(await ui.root.locator('thead th').allTextContents(),
+      ['Zeile', 'Status', 'Standort', 'Land', 'Adresse', 'Probleme', 'Ergebnis', 'Aktionen']);
+    assert.match(await ui.root.locator('caption').textContent(), /^Standorte aus .* \(2 Zeilen angezeigt\)$/);
+    assert.equal(await ui.row(3).locator('[part="badge"]').textContent(), 'Fehlerhaft');
+    // Row problems in the address form's German wording.
+    assert.match(await ui.row(3).locator('td.problems').textContent(), /^Postal code: mindestens 5 Zeichen\./);
+    assert.equal(await ui.filter.evaluate((input) => input.labels[0].textContent), 'Nur fehlerhafte Zeilen anzeigen');
+    // The element's own lang wins over the ancestor's.
+    await page.evaluate(() => document.querySelector('btalk-site-import').setAttribute('lang', 'it'));
+    await title.filter({ hasText: 'Importa siti' }).waitFor();
+    assert.equal(await ui.order.textContent(), 'Ordina 1 sito pronto');
+  });
+});
+
 test('a 429 on an order waits for Retry-After and sends it again; pause, resume and cancel steer the run', { skip }, async () => {
   await withPage(async (page) => {
     const p = prefix();

@@ -22,6 +22,7 @@ function* walk(dir) {
 const ELEMENTS = {
   'btalk-address-form': { file: 'web/components/address-form/address-form.component.js', className: 'BtalkAddressForm' },
   'btalk-voicesite-order': { file: 'web/components/voicesite-order/voicesite-order.component.js', className: 'BtalkVoicesiteOrder' },
+  'btalk-site-import': { file: 'web/components/site-import/site-import.component.js', className: 'BtalkSiteImport' },
 };
 
 test('every exports target is in the packed tarball; runtime entries have types', async () => {
@@ -122,7 +123,9 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     assert.equal(declaration.customElement, true);
 
     const { [className]: Element } = await import(pathToFileURL(join(root, file)));
-    assert.deepEqual(names(declaration.attributes), [...Element.observedAttributes].sort());
+    // The attributes it observes, and those it (or its controller, host.attribute) reads when it needs them.
+    const readOnUse = [...source.matchAll(/\b(?:getAttribute|attribute)\('([a-z-]+)'\)/g)].map((m) => m[1]);
+    assert.deepEqual(names(declaration.attributes), unique([...Element.observedAttributes, ...readOnUse]));
 
     // Public accessors of the class (get/set pairs) are properties in the manifest.
     const accessors = Object.entries(Object.getOwnPropertyDescriptors(Element.prototype))
@@ -130,7 +133,7 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     const fields = names(declaration.members?.filter((m) => m.kind === 'field' && m.privacy !== 'private' && !m.static));
     for (const name of accessors) assert.ok(fields.includes(name), `${tag}: property ${name} missing`);
 
-    const emitted = unique([...source.matchAll(/emit\(this, '([a-z-]+)'/g)].map((m) => m[1]));
+    const emitted = unique([...source.matchAll(/\bemit\((?:this, )?'([a-z-]+)'/g)].map((m) => m[1]));
     const events = names(declaration.events);
     for (const name of emitted) assert.ok(events.includes(name), `${tag}: event ${name} undocumented`);
     for (const name of events) assert.ok(source.includes(`'${name}'`), `${tag}: ${name} is never sent`);
@@ -148,3 +151,27 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     assert.deepEqual(unique(names(declaration.cssProperties)), custom);
   });
 }
+
+test('custom-elements.json lists every element the package defines, and the JSX/React/Vue typings name each one', () => {
+  const defined = unique([...walk(join(root, 'web', 'components'))].filter((f) => f.endsWith('.js'))
+    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/defineElement\('(btalk-[a-z-]+)'/g)].map((m) => m[1])));
+  assert.ok(defined.includes('btalk-site-import'), `defined: ${defined}`);
+  const tags = unique(declarations.filter((d) => d.customElement).map((d) => d.tagName));
+  assert.deepEqual(tags, defined, 'the manifest lists exactly the defined elements');
+  assert.deepEqual(unique(Object.keys(ELEMENTS)), defined, 'each defined element has its manifest test above');
+
+  const tagMaps = [...walk(join(root, 'web'))].filter((f) => f.endsWith('.d.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const jsx = read('web/types/jsx.d.ts');
+  for (const tag of defined) {
+    assert.match(tagMaps, new RegExp(`HTMLElementTagNameMap \\{[^}]*'${tag}'`), `${tag}: HTMLElementTagNameMap`);
+    assert.match(read('web/types/react.d.ts'), new RegExp(`'${tag}': BtalkJsxElement<`), `${tag}: React IntrinsicElements`);
+    assert.match(read('web/types/vue.d.ts'), new RegExp(`'${tag}': DefineComponent<`), `${tag}: Vue GlobalComponents`);
+    // The JSX attributes interface lists the manifest's attributes.
+    const name = tag.replace(/(^|-)([a-z])/g, (m, dash, c) => c.toUpperCase());
+    const body = jsx.match(new RegExp(`interface ${name}Attributes \\{([^}]*)\\}`))?.[1];
+    assert.ok(body, `web/types/jsx.d.ts has no ${name}Attributes`);
+    const listed = unique([...body.matchAll(/^\s*'?([a-z-]+)'?\?:/gm)].map((m) => m[1]));
+    const declaration = declarations.find((d) => d.tagName === tag);
+    assert.deepEqual(listed, names(declaration.attributes), `${name}Attributes = the manifest's attributes`);
+  }
+});

@@ -57,13 +57,3 @@ test('references are deterministic, differ per site and per import, and keep a g
   assert.equal(stableHash(''), stableHash(''));
   assert.notEqual(stableHash('a'), stableHash('b'));
 });
-
-test('the French catalogue has every English key, with the same placeholders', async () => {
-  const en = (await import('../../web/components/site-import/strings.js')).default;
-  const fr = (await import('../../web/components/site-import/i18n/fr.js')).default;
-  const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const [key, text] of Object.entries(en)) {
-    assert.equal(typeof fr[key], 'string', `fr lacks ${key}`);
-    assert.deepEqual(placeholders(fr[key]), placeholders(text), key);
-  }
-});

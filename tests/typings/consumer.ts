@@ -115,3 +115,10 @@ siteImport.addEventListener('btalk-import-row', (event) => {
   console.info(detail.voiceSiteId, detail.state);
 });
 void siteImport.order().then((counts: ImportCounts | undefined) => console.info(counts?.total, siteImport.rows.length));
+// Its markup attributes for JSX and templates (btalk-forms/jsx).
+import type { BtalkSiteImportProps } from 'btalk-forms/jsx';
+const importProps: BtalkSiteImportProps = { 'customer-code': '9999', concurrency: 8, 'import-id': 'batch-7', lang: 'de' };
+// @ts-expect-error papaparse-src is a URL (text), not a number
+const wrongImportProps: BtalkSiteImportProps = { 'papaparse-src': 42 };
+void importProps;
+void wrongImportProps;

@@ -1,9 +1,11 @@
-// `import type {} from 'btalk-forms/react'` (or "types": ["btalk-forms/react"]): the two elements in React's JSX.
+// `import type {} from 'btalk-forms/react'` (or "types": ["btalk-forms/react"]): the elements in React's JSX.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { BtalkAddressForm, BtalkVoicesiteOrder } from '../elements/index.js';
-import type { BtalkAddressFormProps, BtalkVoicesiteOrderProps } from './jsx.js';
+import type { BtalkSiteImport } from '../components/site-import/site-import.js';
+import type { BtalkAddressFormProps, BtalkSiteImportProps, BtalkVoicesiteOrderProps } from './jsx.js';
 import '../components/address-form/address-form.js';
 import '../components/voicesite-order/voicesite-order.js';
+import '../components/site-import/site-import.js';
 
 export type * from './jsx.js';
 
@@ -14,6 +16,7 @@ declare module 'react' {
     interface IntrinsicElements {
       'btalk-address-form': BtalkJsxElement<BtalkAddressForm, BtalkAddressFormProps>;
       'btalk-voicesite-order': BtalkJsxElement<BtalkVoicesiteOrder, BtalkVoicesiteOrderProps>;
+      'btalk-site-import': BtalkJsxElement<BtalkSiteImport, BtalkSiteImportProps>;
     }
   }
 }

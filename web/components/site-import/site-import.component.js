@@ -1,93 +1,93 @@
 // <btalk-site-import>: bulk site import. A CSV file (picker, drop or paste) -> column mapping
 // -> every row checked by the core before anything is ordered -> "Order N ready sites": each
 // row ordered exactly once (deterministic reference) then given its voiceaddress -> result CSV.
-// The logic lives in DOM-free modules (csv, columns, row-validation, run-engine, progress-store,
-// result-csv); this class wires them to the UI.
+// The element composes: a DOM-free controller (site-import.controller.js: the import's state and
+// transitions, over csv, columns, row-validation, run-engine, result-csv), the DOM pieces
+// (skeleton.js, views.js), its styles and the shared localisation controller.
 
 import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
 import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
-import { Catalogue, LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
+import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
-import EN from './strings.js';
-import { decodeText, loadPapa, parseCsv, toCsv } from './csv.js';
-import { describeMapping, proposeMapping, readRow } from './columns.js';
-import { RowValidator, STATUS } from './row-validation.js';
-import { ImportRun } from './run-engine.js';
+import { CATALOGUE as catalogue } from './site-import.strings.js';
+import { decodeText } from './csv.js';
 import { defaultProgressStore } from './progress-store.js';
-import { buildResult } from './result-csv.js';
-import { importIdFor } from './reference.js';
-import { editorElement, fieldLabel, mappingControls, rowElement } from './views.js';
+import { SiteImportController } from './site-import.controller.js';
+import { editorElement, mappingControls, rowElement } from './views.js';
 import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skeleton.js';
-
-const catalogue = new Catalogue({ en: EN, fr: () => import('./i18n/fr.js') });
 
 /**
  * Bulk site import: validates a CSV of sites against each country's rules, then orders the
  * ready ones (exactly once each) and pushes their addresses.
  *
- * @attr api-base - API base URL (proxy mode unless the `credentials` property is set).
- * @attr customer-code - The customer to order for; without it the user chooses one.
- * @attr lang - Language of the element's texts (else the closest ancestor's).
- * @attr heading-level - Level (1-5) of the element's title; steps use the next level.
- * @attr concurrency - Rows ordered at once (1-16, default 4).
- * @attr import-id - The import's id in references (default: a hash of the file's sites).
- * @attr papaparse-src - URL of papaparse.min.js for pages without a bundler.
+ * @tag btalk-site-import
+ * @summary Bulk CSV import of voicesites: column mapping, every row checked, ordered exactly once, with resume.
+ *
+ * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set).
+ * @attr {string} customer-code - The customer to order for; without it the user chooses one.
+ * @attr {string} lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
+ * @attr {number} heading-level - Level (1-5) of the element's title; steps use the next level.
+ * @attr {number} concurrency - Rows ordered at once (1-16, default 4).
+ * @attr {string} import-id - The import's id in references (default: a hash of the customer and the file's sites).
+ * @attr {string} papaparse-src - URL of papaparse.min.js for pages without a bundler.
  *
  * @prop {BtalkClient} client - The API client (default: one made from api-base).
  * @prop {Function} credentials - Direct mode: async () => ({ accessToken, apiKey }). Never stored.
  * @prop {object} strings - Overrides of the element's texts (flat or per language).
  * @prop {object} store - Where progress is kept (default: IndexedDB). Never holds a secret.
  * @prop {Array} rows - The rows read from the file, with their check and run record (read-only).
+ * @prop {string} importId - The import's id, used in every row's order reference (read-only).
  *
- * @fires btalk-import-progress - { phase: 'validating'|'ordering', done, total, counts? }
- * @fires btalk-import-row - A row's run record changed: { row, state, reference, orderId, voiceSiteId, error }
- * @fires btalk-import-done - The run ended: { counts, cancelled }
- * @fires btalk-error - { message, status, code }
+ * @fires btalk-import-progress - Rows checked or ordered: detail { phase: 'validating'|'ordering', done, total, counts? }.
+ * @fires btalk-import-row - A row's run record changed: detail { row, state, reference, orderId, voiceSiteId, error, technicalSiteName }.
+ * @fires btalk-import-done - The run ended: detail { counts, cancelled }.
+ * @fires btalk-error - Loading, reading or checking failed: detail { message, status, code }.
  *
- * @csspart step - Each step (file, columns, rows, order).
+ * @csspart base - Everything inside the element.
+ * @csspart title - The element's title.
+ * @csspart step - Each step (source, mapping, rows, order).
+ * @csspart resume - The offer to resume an import that stopped before the end.
  * @csspart dropzone - The file drop area.
- * @csspart field - A label + control pair. @csspart label - A label. @csspart input - A text input.
- * @csspart select - A select. @csspart table - The rows table. @csspart badge - A row's status.
- * @csspart status - Status and live progress text. @csspart error - An error message.
- * @csspart progress - The progress bars. @csspart order-button - "Order N ready sites".
- * @csspart edit-button - A row's Edit button. @csspart retry-button - A row's retry button.
+ * @csspart field - A label + control pair.
+ * @csspart label - A label.
+ * @csspart input - A text input, the file input and the paste area.
+ * @csspart select - A select (customer, column mapping).
+ * @csspart table - The rows table.
+ * @csspart badge - A row's status.
+ * @csspart status - Status texts (file read, mapping notes).
+ * @csspart error - An error message.
+ * @csspart progress - The progress bars (checking, ordering).
+ * @csspart order-button - The "Order N ready sites" button.
+ * @csspart edit-button - A row's Edit button.
+ * @csspart retry-button - A row's retry button (its order or its address).
  * @csspart download - The result download button.
  *
  * @cssproperty --btalk-color-accent - Buttons, focus ring, progress.
- * @cssproperty --btalk-color-text - Text. @cssproperty --btalk-color-bg - Background.
- * @cssproperty --btalk-color-border - Borders. @cssproperty --btalk-color-error - Problems.
- * @cssproperty --btalk-font - Font family. @cssproperty --btalk-radius - Corner radius.
- * @cssproperty --btalk-gap - Space between steps. @cssproperty --btalk-import-table-height - Table max height.
+ * @cssproperty --btalk-color-text - Text.
+ * @cssproperty --btalk-color-bg - Background.
+ * @cssproperty --btalk-color-border - Borders.
+ * @cssproperty --btalk-color-error - Problems.
+ * @cssproperty --btalk-font - Font family.
+ * @cssproperty --btalk-radius - Corner radius.
+ * @cssproperty --btalk-gap - Space between steps.
+ * @cssproperty --btalk-import-table-height - The rows table's maximum height.
  */
 export class BtalkSiteImport extends BaseElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
 
   #l10n;
+  #ctrl;
   #client = null;
   #credentials = null;
   #strings = null;
   #store = null;
   #ui = {};
-  #file = null; // { name, headers, rows: string[][] }
-  #mapping = null;
-  #rows = [];
-  #validator = null;
-  #customers = null;
-  #customerCode = '';
-  #importId = '';
-  #run = null;
-  #core = null;
-  #validating = false;
   #editing = null;
-  #finished = false;
   #liveTimer = null;
   #retryLoad = null; // what the error's Retry button does again
-  #revalidate = false;
-  #validatedFor = null; // the customer the rows were last checked for
-  #resumedImportId = null; // a resumed import keeps its saved id
   #wording = null; // the address form's strings for problems, in this language (a Localizer)
   #formatHints = new FormatHints();
 
@@ -102,6 +102,7 @@ export class BtalkSiteImport extends BaseElement {
         ADDRESS_FORM_STRINGS.load(this.#l10n.lang).then(() => { this.#wording = null; this.#renderAll(); });
       },
     });
+    this.#ctrl = new SiteImportController(this.#host());
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root, BASE_CSS);
     adoptStyles(root, SITE_IMPORT_CSS);
@@ -139,16 +140,58 @@ export class BtalkSiteImport extends BaseElement {
   set strings(value) { this.#strings = value && typeof value === 'object' ? value : null; this.#l10n.update(); }
   get store() { return this.#store ??= defaultProgressStore(); }
   set store(value) { this.#store = value ?? null; }
-  get rows() { return this.#rows.map((row) => ({ number: row.number, cells: [...row.cells], check: row.check, record: this.#run?.record(row.key) ?? null })); }
-  get importId() { return this.#importId; }
+  get rows() { return this.#ctrl.rows.map((row) => ({ number: row.number, cells: [...row.cells], check: row.check, record: this.#ctrl.record(row.key) ?? null })); }
+  get importId() { return this.#ctrl.importId; }
 
   #t(key, params) { return this.#l10n.t(key, params); }
+
+  /** What the controller needs from the element: client, store, texts, events, and what it shows. */
+  #host() {
+    const ui = this.#ui;
+    return {
+      client: () => this.client,
+      store: () => this.store,
+      attribute: (name) => this.getAttribute(name),
+      t: (key, params) => this.#t(key, params),
+      emit: (type, detail) => emit(this, type, detail),
+      validationStarted: () => {
+        ui.rowsStep.hidden = false;
+        ui.validateProgress.hidden = false;
+        ui.validateProgress.removeAttribute('value');
+        this.#clearError();
+      },
+      loadingRules: (count) => this.#say(this.#t('validate.loading', { count })),
+      checkingRows: (total) => { ui.validateProgress.max = total; },
+      rowsChecked: (done, total) => {
+        ui.validateProgress.value = done;
+        this.#say(this.#t('validate.running', { done, total }));
+      },
+      validationEnded: () => { ui.validateProgress.hidden = true; },
+      validated: () => {
+        this.#renderTable();
+        this.#renderRun();
+        this.#say(ui.summary.textContent);
+      },
+      fail: (key, error, again) => this.#fail(key, error, again),
+      runStarted: () => {
+        this.#renderTable();
+        this.#renderRun();
+      },
+      rowChanged: (key) => this.#updateRow(key),
+      runProgress: () => { this.#renderRun(); this.#sayThrottled(); },
+      runEnded: (counts, cancelled) => {
+        this.#renderTable();
+        this.#renderRun();
+        this.#say(cancelled ? this.#t('order.cancelled') : this.#t('order.finished', counts));
+      },
+    };
+  }
 
   // ---- structure ---------------------------------------------------------
 
   #build() {
     return buildSkeleton(this.#ui, {
-      customer: (code) => this.#setCustomer(code),
+      customer: (code) => this.#ctrl.setCustomer(code),
       file: (file) => this.importFile(file),
       paste: (text) => this.importText(text, this.#t('source.pasted')),
       resume: () => this.#resume(),
@@ -158,8 +201,8 @@ export class BtalkSiteImport extends BaseElement {
       order: () => this.order(),
       pause: () => this.#togglePause(),
       cancel: () => this.cancel(),
-      retryAddresses: () => this.#retry('addresses'),
-      retryOrders: () => this.#retry('orders'),
+      retryAddresses: () => this.#ctrl.retry('addresses'),
+      retryOrders: () => this.#ctrl.retry('orders'),
       download: () => this.#download(),
       retryLoad: () => { const again = this.#retryLoad; this.#clearError(); again?.(); },
     });
@@ -176,7 +219,7 @@ export class BtalkSiteImport extends BaseElement {
       }
     }
     renderTexts(ui, (key, params) => this.#t(key, params));
-    if (this.#mapping) this.#renderMapping();
+    if (this.#ctrl.mapping) this.#renderMapping();
     this.#renderTable();
     this.#renderRun();
   }
@@ -187,33 +230,27 @@ export class BtalkSiteImport extends BaseElement {
     const fixed = this.getAttribute('customer-code');
     if (fixed) {
       this.#ui.customerField.hidden = true;
-      this.#setCustomer(fixed);
+      this.#ctrl.setCustomer(fixed);
       return;
     }
     this.#ui.customerInfo.textContent = this.#t('customer.loading');
+    let list;
     try {
-      this.#customers ??= await this.client.customers();
+      list = await this.#ctrl.loadCustomers();
     } catch (error) {
       this.#fail('error.load', error, () => this.#loadCustomers());
       return;
     }
-    const list = this.#customers;
     this.#ui.customerInfo.textContent = '';
     if (list.length === 1) {
       this.#ui.customerInfo.textContent = this.#t('customer.single', { name: list[0].name, code: list[0].customerCode });
-      this.#setCustomer(list[0].customerCode);
+      this.#ctrl.setCustomer(list[0].customerCode);
       return;
     }
     this.#ui.customerField.hidden = false;
     this.#ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
       ...list.map((c) => h('option', { value: c.customerCode, text: `${c.name} (${c.customerCode})` })));
-    this.#ui.customerSelect.value = this.#customerCode;
-  }
-
-  #setCustomer(code) {
-    if (code === this.#customerCode) return;
-    this.#customerCode = code;
-    if (this.#rows.length && !this.#run?.running) this.validate();
+    this.#ui.customerSelect.value = this.#ctrl.customerCode;
   }
 
   // ---- reading -----------------------------------------------------------
@@ -231,167 +268,83 @@ export class BtalkSiteImport extends BaseElement {
 
   /** Reads CSV text (a file's or pasted), proposes the mapping, and checks the rows when every column is matched. */
   async importText(text, name = 'sites.csv') {
-    if (this.#run?.running) return;
+    if (this.#ctrl.run?.running) return;
     this.#clearError();
-    let parsed;
+    let complete;
     try {
-      const papa = await loadPapa({ url: this.getAttribute('papaparse-src') || undefined });
-      parsed = parseCsv(text, papa);
+      complete = await this.#ctrl.read(text, name);
     } catch (error) {
       this.#ui.sourceStatus.textContent = this.#t('source.failed', { message: error.message });
       return;
     }
-    this.#file = { name, headers: parsed.headers, rows: parsed.rows };
-    this.#mapping = proposeMapping(parsed.headers);
-    this.#run = null;
-    this.#resumedImportId = null;
-    this.#finished = false;
-    this.#rows = parsed.rows.map((cells, i) => ({ key: i + 2, number: i + 2, cells, original: [...cells], check: null }));
-    this.#ui.sourceStatus.textContent = this.#t('source.read', { name, count: parsed.rows.length, columns: parsed.headers.length });
+    const { file } = this.#ctrl;
+    this.#ui.sourceStatus.textContent = this.#t('source.read', { name, count: file.rows.length, columns: file.headers.length });
     this.#renderMapping();
     this.#ui.mapping.hidden = false;
-    if (this.#mapping.unmapped.length === 0 && this.#mapping.missing.length === 0) await this.validate();
+    if (complete) await this.validate();
   }
 
   #renderMapping() {
-    const m = this.#mapping;
-    this.#ui.mappingGrid.replaceChildren(...mappingControls((k, p) => this.#t(k, p), m, (i, field) => {
-      const columns = [...this.#mapping.columns];
-      columns[i] = field;
-      this.#mapping = describeMapping(this.#mapping.headers, columns);
+    this.#ui.mappingGrid.replaceChildren(...mappingControls((k, p) => this.#t(k, p), this.#ctrl.mapping, (i, field) => {
+      this.#ctrl.mapColumn(i, field);
       this.#renderMapping();
       this.#ui.mappingGrid.querySelector(`[data-column="${i}"]`)?.focus();
     }));
-    const notes = [];
-    if (m.unmapped.length) notes.push(this.#t(m.unmapped.length === 1 ? 'mapping.unmapped.one' : 'mapping.unmapped', { count: m.unmapped.length }));
-    if (m.missing.length) notes.push(this.#t('mapping.missing', { fields: m.missing.map((f) => fieldLabel((k, p) => this.#t(k, p), f)).join(', ') }));
-    if (m.duplicates.length) notes.push(this.#t('mapping.duplicate', { fields: m.duplicates.join(', ') }));
-    this.#ui.mappingStatus.textContent = notes.join(' ');
+    this.#ui.mappingStatus.textContent = this.#ctrl.mappingNotes();
   }
 
   // ---- validation --------------------------------------------------------
 
   /** Checks every row with the core (site fields, coverage, address, geo areas, dial zone). */
-  async validate() {
-    if (!this.#file || this.#run?.running) return;
-    if (this.#validating) {
-      this.#revalidate = true; // the customer (or the mapping) changed meanwhile: check again after this pass
-      return;
-    }
-    this.#validating = true;
-    this.#revalidate = false;
-    const customerCode = this.#customerCode;
-    const ui = this.#ui;
-    ui.rowsStep.hidden = false;
-    ui.validateProgress.hidden = false;
-    ui.validateProgress.removeAttribute('value');
-    this.#clearError();
-    try {
-      const client = this.client;
-      const [core, countries, vpns] = await Promise.all([
-        client.core(), client.countries(), customerCode ? client.vpns(customerCode) : Promise.resolve([]),
-      ]);
-      this.#core = core;
-      for (const row of this.#rows) Object.assign(row, readRow(row.cells, this.#mapping.columns));
-      this.#importId = importIdFor(customerCode, this.#rows.map((r) => readRow(r.original, this.#mapping.columns).site),
-        this.#resumedImportId ?? this.getAttribute('import-id') ?? undefined);
-      this.#validator?.dispose();
-      this.#validator = new RowValidator({ core, client, vpns, countries });
-      const count = new Set(this.#rows.map((r) => r.site.country).filter(Boolean)).size;
-      this.#say(this.#t('validate.loading', { count }));
-      await this.#validator.prepare(this.#rows);
-      ui.validateProgress.max = this.#rows.length;
-      await this.#validator.validateRows(this.#rows, {
-        customerCode, importId: this.#importId,
-        onProgress: (done, total) => {
-          ui.validateProgress.value = done;
-          this.#say(this.#t('validate.running', { done, total }));
-          emit(this, 'btalk-import-progress', { phase: 'validating', done, total });
-        },
-      });
-    } catch (error) {
-      this.#fail('validate.failed', error, () => this.validate());
-    } finally {
-      this.#validating = false;
-      ui.validateProgress.hidden = true;
-    }
-    if (this.#revalidate) {
-      await this.validate();
-      return;
-    }
-    this.#validatedFor = customerCode;
-    this.#renderTable();
-    this.#renderRun();
-    this.#say(ui.summary.textContent);
-  }
+  validate() { return this.#ctrl.validate(); }
 
   /**
    * A problem as the address form shows it (internal/problem-text.js): the same wording, format
    * hint and broken-rule text, from the address form's strings for this language.
    */
   #problemText(problem, row) {
-    const field = row ? this.#validator?.fieldOf(row.site.country, problem.field) : null;
+    const field = row ? this.#ctrl.validator?.fieldOf(row.site.country, problem.field) : null;
     const lang = this.#l10n.lang;
     this.#wording ??= new Localizer(withOverrides(ADDRESS_FORM_STRINGS.peek(lang), lang, this.#strings), lang);
     const t = (key, params) => this.#wording.t(key, params);
-    return problemText(problem, field, t, (f, p) => this.#formatHints.text(this.#core, f, p, t));
+    return problemText(problem, field, t, (f, p) => this.#formatHints.text(this.#ctrl.core, f, p, t));
+  }
+
+  #rowOptions() {
+    return {
+      formatLines: this.#ctrl.formatLines(), problemText: (p, r) => this.#problemText(p, r), locked: !!this.#ctrl.run?.running,
+      actions: { edit: (r) => this.#edit(r), retryAddress: (r) => this.#ctrl.retry('addresses', r.key), retryOrder: (r) => this.#ctrl.retry('orders', r.key) },
+    };
   }
 
   #renderTable() {
     const ui = this.#ui;
-    if (!this.#file) return;
-    const counts = { ready: 0, problems: 0, notCovered: 0 };
-    for (const row of this.#rows) if (row.check) counts[row.check.status] += 1;
-    ui.summary.textContent = this.#rows.some((r) => r.check) ? this.#t('validate.summary', counts) : '';
-    const only = ui.filter.checked;
-    const shown = this.#rows.filter((row) => {
-      if (!only) return true;
-      const state = this.#run?.record(row.key)?.state;
-      return row.check?.status !== STATUS.READY || state === 'orderFailed' || state === 'addressFailed';
-    });
-    ui.caption.textContent = this.#t('table.caption', { name: this.#file.name, count: shown.length });
-    const formatLines = this.#formatLines();
-    const actions = {
-      edit: (row) => this.#edit(row),
-      retryAddress: (row) => this.#retry('addresses', row.key),
-      retryOrder: (row) => this.#retry('orders', row.key),
-    };
-    const locked = !!this.#run?.running;
+    const ctrl = this.#ctrl;
+    if (!ctrl.file) return;
+    ui.summary.textContent = ctrl.checked ? this.#t('validate.summary', ctrl.statusCounts()) : '';
+    const shown = ctrl.shownRows(ui.filter.checked);
+    ui.caption.textContent = this.#t('table.caption', { name: ctrl.file.name, count: shown.length });
+    const options = this.#rowOptions();
     const fragment = document.createDocumentFragment();
-    for (const row of shown) {
-      fragment.append(rowElement((k, p) => this.#t(k, p), row, this.#run?.record(row.key),
-        { formatLines, problemText: (p, r) => this.#problemText(p, r), actions, locked }));
-    }
+    for (const row of shown) fragment.append(rowElement((k, p) => this.#t(k, p), row, ctrl.record(row.key), options));
     ui.tbody.replaceChildren(fragment);
   }
 
-  /** The core's postal lines for an address, when the core can write them. */
-  #formatLines() {
-    const core = this.#core;
-    return typeof core?.formatAddress === 'function' ? (address, country) => core.formatAddress(address, { country }) : null;
-  }
-
   #updateRow(key) {
-    const row = this.#rows.find((r) => r.key === key);
+    const row = this.#ctrl.rows.find((r) => r.key === key);
     const current = this.#ui.tbody.querySelector(`tr[data-row="${key}"]`);
     if (!row || !current) return;
-    current.replaceWith(rowElement((k, p) => this.#t(k, p), row, this.#run?.record(key), {
-      formatLines: this.#formatLines(), problemText: (p, r) => this.#problemText(p, r), locked: !!this.#run?.running,
-      actions: { edit: (r) => this.#edit(r), retryAddress: (r) => this.#retry('addresses', r.key), retryOrder: (r) => this.#retry('orders', r.key) },
-    }));
+    current.replaceWith(rowElement((k, p) => this.#t(k, p), row, this.#ctrl.record(key), this.#rowOptions()));
   }
 
   #edit(row) {
     this.#editing?.remove();
     const current = this.#ui.tbody.querySelector(`tr[data-row="${row.number}"]`);
-    const { element, first } = editorElement((k, p) => this.#t(k, p), row, this.#mapping, {
+    const { element, first } = editorElement((k, p) => this.#t(k, p), row, this.#ctrl.mapping, {
       onSave: (cells) => {
-        row.cells = cells;
-        Object.assign(row, readRow(cells, this.#mapping.columns));
-        this.#validator.validate(row, { customerCode: this.#customerCode, importId: this.#importId });
+        const checked = this.#ctrl.editRow(row, cells);
         this.#editing = null;
-        this.#validator.prepare([row]).then(() => {
-          this.#validator.validate(row, { customerCode: this.#customerCode, importId: this.#importId });
+        checked.then(() => {
           this.#renderTable();
           this.#renderRun();
           this.#ui.tbody.querySelector(`tr[data-row="${row.number}"] button`)?.focus();
@@ -406,115 +359,34 @@ export class BtalkSiteImport extends BaseElement {
 
   // ---- ordering ----------------------------------------------------------
 
-  #readyRows() {
-    return this.#rows.filter((row) => row.check?.status === STATUS.READY);
-  }
-
-  /** Ready rows this element has not finished yet (a resumed or repeated run skips the rest). */
-  #toOrder() {
-    return this.#readyRows().filter((row) => {
-      const state = this.#run?.record(row.key)?.state;
-      return state !== 'done' && state !== 'addressFailed';
-    });
-  }
-
   /** Orders every ready row, then pushes its address; resolves with the counts when the run ends. */
-  async order() {
-    if (this.#run?.running || this.#validating) return undefined;
-    const ready = this.#readyRows();
-    if (!ready.length || !this.#customerCode || this.#validatedFor !== this.#customerCode) return undefined;
-    const store = this.store;
-    await store.saveImport({
-      importId: this.#importId, customerCode: this.#customerCode, fileName: this.#file.name, headers: this.#file.headers,
-      columns: this.#mapping.columns, rows: this.#rows.map((r) => ({ number: r.number, cells: r.cells, original: r.original })),
-      finished: false, updatedAt: Date.now(),
-    }).catch(() => {});
-    const saved = await store.loadRecords(this.#importId).catch(() => []);
-    const previous = this.#run;
-    this.#run = new ImportRun({
-      client: this.client, customerCode: this.#customerCode, importId: this.#importId, store,
-      concurrency: Number.parseInt(this.getAttribute('concurrency') ?? '4', 10) || 4,
-      onRow: (record) => {
-        const row = this.#rows.find((r) => r.key === record.key);
-        this.#updateRow(record.key);
-        emit(this, 'btalk-import-row', { row: record.key, state: record.state, reference: record.reference,
-          orderId: record.orderId, voiceSiteId: record.voiceSiteId, error: record.error, technicalSiteName: row?.check?.order.technicalSiteName });
-      },
-      onProgress: (counts) => { this.#renderRun(); this.#sayThrottled(); emit(this, 'btalk-import-progress', { phase: 'ordering', done: counts.finished, total: counts.total, counts }); },
-    });
-    const records = [...saved, ...(previous?.records ?? [])];
-    this.#run.add(ready.map((row) => ({ key: row.key, reference: row.check.order.customerOrderReference, order: row.check.order, address: row.check.address })), records);
-    // Rows whose order failed before are sent again too (same reference: never a second voicesite).
-    return this.#runToEnd(this.#run.retryOrders());
-  }
+  order() { return this.#ctrl.order(); }
 
-  async #runToEnd(promise) {
-    this.#finished = false;
-    this.#renderTable();
-    this.#renderRun();
-    const counts = await promise;
-    const cancelled = this.#run.cancelled;
-    this.#finished = true;
-    const complete = counts.done === counts.total;
-    this.store.saveImport({ ...(await this.store.loadImport(this.#importId).catch(() => null) ?? { importId: this.#importId }),
-      finished: complete || cancelled, updatedAt: Date.now() }).catch(() => {});
-    this.#renderTable();
-    this.#renderRun();
-    this.#say(cancelled ? this.#t('order.cancelled') : this.#t('order.finished', counts));
-    emit(this, 'btalk-import-done', { counts, cancelled });
-    return counts;
-  }
+  pause() { this.#ctrl.pause(); this.#renderRun(); this.#say(this.#t('order.paused')); }
+  resume() { this.#ctrl.resume(); this.#renderRun(); }
+  cancel() { this.#ctrl.cancel(); this.#renderRun(); }
 
-  pause() { this.#run?.pause(); this.#renderRun(); this.#say(this.#t('order.paused')); }
-  resume() { this.#run?.resume(); this.#renderRun(); }
-  cancel() { this.#run?.cancel(); this.#renderRun(); }
-
-  #togglePause() { if (this.#run?.paused) this.resume(); else this.pause(); }
-
-  #retry(what, key) {
-    if (!this.#run) return;
-    const wasRunning = this.#run.running;
-    const promise = what === 'addresses' ? this.#run.retryAddresses(key) : this.#run.retryOrders(key);
-    if (!wasRunning) this.#runToEnd(promise);
-  }
+  #togglePause() { if (this.#ctrl.run?.paused) this.resume(); else this.pause(); }
 
   #renderRun() {
-    renderRunState(this.#ui, (key, params) => this.#t(key, params), {
-      toOrder: this.#toOrder().length, ready: this.#readyRows().length, checked: this.#rows.some((r) => r.check),
-      running: !!this.#run?.running, paused: !!this.#run?.paused, validating: this.#validating,
-      customer: !!this.#customerCode, counts: this.#run?.counts ?? null,
-    });
+    renderRunState(this.#ui, (key, params) => this.#t(key, params), this.#ctrl.runState());
   }
-
 
   // ---- resume ------------------------------------------------------------
 
   async #offerResume() {
-    let imports = [];
-    try {
-      imports = await this.store.listImports();
-    } catch {
-      return;
-    }
-    const fixed = this.getAttribute('customer-code');
-    const open = imports.find((meta) => !meta.finished && (!fixed || meta.customerCode === fixed));
-    if (!open || this.#file) return;
-    const records = await this.store.loadRecords(open.importId).catch(() => []);
-    const done = records.filter((r) => r.state === 'done').length;
-    this.#ui.resumeText.textContent = this.#t('resume.offer', { name: open.fileName, done, total: Math.max(done, records.length) });
+    const open = await this.#ctrl.resumable();
+    if (!open) return;
+    this.#ui.resumeText.textContent = this.#t('resume.offer', { name: open.fileName, done: open.done, total: open.total });
     this.#ui.resume.hidden = false;
     this.#ui.resume.dataset.importId = open.importId;
   }
 
   async #resume() {
-    const meta = await this.store.loadImport(this.#ui.resume.dataset.importId);
+    const meta = await this.#ctrl.loadSaved(this.#ui.resume.dataset.importId);
     this.#ui.resume.hidden = true;
     if (!meta) return;
-    if (!this.getAttribute('customer-code')) this.#customerCode = meta.customerCode;
-    this.#file = { name: meta.fileName, headers: meta.headers, rows: meta.rows.map((r) => r.cells) };
-    this.#mapping = describeMapping(meta.headers, meta.columns);
-    this.#rows = meta.rows.map((r) => ({ key: r.number, number: r.number, cells: r.cells, original: r.original, check: null }));
-    this.#resumedImportId = meta.importId;
+    this.#ctrl.restore(meta);
     this.#renderMapping();
     this.#ui.mapping.hidden = false;
     await this.validate();
@@ -522,26 +394,18 @@ export class BtalkSiteImport extends BaseElement {
   }
 
   async #discardSaved() {
-    await this.store.deleteImport(this.#ui.resume.dataset.importId).catch(() => {});
+    await this.#ctrl.discardSaved(this.#ui.resume.dataset.importId);
     this.#ui.resume.hidden = true;
   }
 
   // ---- output ------------------------------------------------------------
 
   /** The result file as CSV text: the file's columns plus voiceSiteId, orderId, status, problems. */
-  async resultCsv() {
-    const papa = await loadPapa({ url: this.getAttribute('papaparse-src') || undefined });
-    const core = this.#core;
-    const civicAddress = typeof core?.toCivicAddressXml === 'function'
-      ? (row) => core.toCivicAddressXml(row.check.address, { country: row.check.order.country }) : undefined;
-    const result = buildResult(this.#file.headers, this.#rows, (key) => this.#run?.record(key), { civicAddress });
-    return toCsv(result.headers, result.rows, papa);
-  }
+  resultCsv() { return this.#ctrl.resultCsv(); }
 
   async #download() {
-    downloadText(this.shadowRoot, this.#file.name.replace(/(\.csv)?$/i, '-result.csv'), await this.resultCsv(), 'text/csv;charset=utf-8');
+    downloadText(this.shadowRoot, this.#ctrl.file.name.replace(/(\.csv)?$/i, '-result.csv'), await this.resultCsv(), 'text/csv;charset=utf-8');
   }
-
 
   // ---- messages ----------------------------------------------------------
 
@@ -551,7 +415,7 @@ export class BtalkSiteImport extends BaseElement {
     if (this.#liveTimer) return;
     this.#liveTimer = setTimeout(() => {
       this.#liveTimer = null;
-      if (this.#run) this.#say(this.#ui.runCounts.textContent);
+      if (this.#ctrl.run) this.#say(this.#ui.runCounts.textContent);
     }, 1000);
   }
 
