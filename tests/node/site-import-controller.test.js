@@ -21,8 +21,8 @@ const VPN = { vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1' };
 const COLUMNS = ['technicalSiteName', 'customerSiteLabel', 'country', 'vpnName', 'a1', 'a3', 'a6', 'hno', 'pc', 'sts', 'pod', 'dialZone'];
 
 /** A client over the stand-in's data; orders are idempotent per reference, like the API's. */
-function fakeClient(core, { failPushes = 0, failCountries = null } = {}) {
-  const api = { orders: new Map(), orderCalls: 0, pushes: [], failPushes };
+function fakeClient(core, { failPushes = 0, failCountries = null, tooMany = 0 } = {}) {
+  const api = { orders: new Map(), orderCalls: 0, pushes: [], failPushes, tooMany, refs: [] };
   Object.assign(api, {
     core: async () => core,
     customers: async () => [{ customerCode: '9999', name: 'ACME' }],
@@ -44,6 +44,11 @@ function fakeClient(core, { failPushes = 0, failCountries = null } = {}) {
     },
     async orderVoicesite(customer, order) {
       api.orderCalls += 1;
+      api.refs.push(order.customerOrderReference);
+      if (api.tooMany > 0) { // the client's error for a 429 with Retry-After: 12
+        api.tooMany -= 1;
+        throw Object.assign(new Error('Too many requests: retry in 12 s.'), { status: 429, code: 'TOO_MANY_REQUESTS', retryAfter: 12 });
+      }
       if (!api.orders.has(order.customerOrderReference)) {
         api.orders.set(order.customerOrderReference, { orderId: `o${api.orders.size + 1}`, voiceSiteId: `v${api.orders.size + 1}`, status: 'completed' });
       }
@@ -75,7 +80,7 @@ function fakeHost(client, { store = new MemoryProgressStore(), attributes = {} }
     validationStarted: note('validationStarted'), loadingRules: note('loadingRules'), checkingRows: note('checkingRows'),
     rowsChecked: note('rowsChecked'), validationEnded: note('validationEnded'), validated: note('validated'),
     fail: note('fail'), runStarted: note('runStarted'), rowChanged: note('rowChanged'), runProgress: note('runProgress'),
-    runEnded: note('runEnded'),
+    runWaiting: note('runWaiting'), runEnded: note('runEnded'),
   };
 }
 
@@ -224,4 +229,74 @@ test('a failed check is reported with a Retry that checks again', { skip }, asyn
   client.countries = async () => [...countries.values()].map((c) => ({ iso2: c.iso2, name: c.name, covered: true }));
   await fail[3]();
   assert.equal(ctrl.statusCounts().ready, 1);
+});
+
+/** A clock the test moves, and a timer it fires: the run's waits take no real time. */
+function fakeClock() {
+  const clock = { time: 1_000_000, timers: [] };
+  clock.now = () => clock.time;
+  clock.sleep = (ms) => new Promise((resolve) => clock.timers.push({ ms, fire: resolve }));
+  clock.until = async (condition) => {
+    for (let i = 0; i < 1000 && !condition(); i += 1) await new Promise((r) => setImmediate(r));
+    assert.ok(condition(), 'the run got there');
+  };
+  return clock;
+}
+
+test('a 429 with Retry-After: the element is told the wait and the rows left, counts down, clears it, and the row is ordered once', { skip }, async () => {
+  const core = await loadCore();
+  const client = fakeClient(core, { tooMany: 1 });
+  const host = fakeHost(client, { attributes: { 'customer-code': '9999', concurrency: '1' } });
+  const clock = fakeClock();
+  const ctrl = new SiteImportController(host, clock);
+  await ctrl.read(csv([site('FR', 'W_1'), site('DE', 'W_2')]), 'wait.csv');
+  ctrl.customerCode = '9999';
+  await ctrl.validate();
+  assert.equal(ctrl.waiting(), null, 'no run: no wait');
+  const running = ctrl.order();
+  await clock.until(() => clock.timers.length === 1);
+  assert.equal(clock.timers[0].ms, 12_000, 'the run waits Retry-After');
+  assert.deepEqual(host.calls.filter(([n]) => n === 'runWaiting'), [['runWaiting', { seconds: 12, left: 2 }]]);
+  assert.deepEqual(ctrl.waiting(), { seconds: 12, left: 2 });
+  assert.equal(ctrl.runState().running, true);
+  clock.time += 4_500;
+  assert.deepEqual(ctrl.waiting(), { seconds: 8, left: 2 }, 'asked again, it counts down');
+  ctrl.pause();
+  assert.equal(ctrl.waiting(), null, 'paused: the pause is what holds the run');
+  ctrl.resume();
+  await clock.until(() => clock.timers.length === 2); // woken by resume(), it waits the rest
+  assert.equal(clock.timers[1].ms, 7_500);
+  assert.equal(client.orderCalls, 1, 'nothing is sent while the run waits');
+  clock.time += 7_500;
+  for (const timer of clock.timers) timer.fire();
+  const counts = await running;
+  assert.deepEqual([counts.total, counts.done], [2, 2]);
+  const waits = host.calls.filter(([n]) => n === 'runWaiting');
+  assert.deepEqual(waits.at(-1), ['runWaiting', null], 'cleared when the run goes on');
+  assert.equal(waits.length, 2);
+  assert.equal(ctrl.waiting(), null);
+  assert.equal(client.orderCalls, 3, 'the 429-ed order is sent once more, after the wait');
+  assert.equal(client.refs[0], client.refs[1], 'with the same reference');
+  assert.equal(client.orders.size, 2, 'one voicesite per row');
+  assert.equal(client.pushes.length, 2);
+});
+
+test('Cancel during a 429\'s wait ends the run at once (no waiting out Retry-After) and clears the wait', { skip }, async () => {
+  const core = await loadCore();
+  const client = fakeClient(core, { tooMany: 1 });
+  const host = fakeHost(client, { attributes: { 'customer-code': '9999', concurrency: '1' } });
+  const clock = fakeClock(); // its timers never fire
+  const ctrl = new SiteImportController(host, clock);
+  await ctrl.read(csv([site('FR', 'C_1'), site('DE', 'C_2')]), 'cancel.csv');
+  ctrl.customerCode = '9999';
+  await ctrl.validate();
+  const running = ctrl.order();
+  await clock.until(() => ctrl.waiting() !== null);
+  ctrl.cancel();
+  const counts = await Promise.race([running, new Promise((r) => setTimeout(() => r('still waiting'), 2000))]);
+  assert.notEqual(counts, 'still waiting', 'the run ended without its timer firing');
+  assert.deepEqual([counts.done, counts.pending], [0, 2]);
+  assert.deepEqual(host.calls.filter(([n]) => n === 'runWaiting').at(-1), ['runWaiting', null]);
+  assert.deepEqual(host.calls.filter(([n]) => n === 'runEnded').at(-1), ['runEnded', counts, true]);
+  assert.equal(client.orderCalls, 1);
 });

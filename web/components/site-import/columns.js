@@ -17,6 +17,11 @@ export const ADDRESS_FIELDS = Object.freeze([
 /** Every field a column can be mapped to. */
 export const ALL_FIELDS = Object.freeze([...SITE_FIELDS, ...VPN_REF_FIELDS, ...ADDRESS_FIELDS]);
 
+/** The label of a field (mapping step, notes) through the element's texts `t`. */
+export function fieldLabel(t, field) {
+  return ADDRESS_FIELDS.includes(field) && field !== 'dialZone' ? t('field.address', { name: field }) : t(`field.${field}`);
+}
+
 /** A header reduced to what matters for matching: lower case, no accents, letters and digits only. */
 export function headerKey(header) {
   return String(header ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -64,12 +64,14 @@ export class ImportRun {
   #sleep;
   #onRow;
   #onProgress;
+  #onHold;
   #records = new Map(); // key -> record
   #jobs = new Map(); // key -> { order, address }
   #queue = [];
   #paused = false;
   #cancelled = false;
   #holdUntil = 0; // a 429 holds every worker until then
+  #holdShown = 0; // the hold onHold last announced (0: none)
   #resumeWaiters = [];
   #running = null;
   #now;
@@ -77,9 +79,11 @@ export class ImportRun {
   /**
    * @param {{ client, customerCode: string, importId: string, store?: object, concurrency?: number,
    *           sleep?: (ms) => Promise<void>, now?: () => number,
-   *           onRow?: (record) => void, onProgress?: (counts) => void }} options
+   *           onRow?: (record) => void, onProgress?: (counts) => void,
+   *           onHold?: (hold: { until: number, seconds: number } | null) => void }} options
+   * onHold: a 429 holds the run until `until` (a time of `now`), or the hold is over (null).
    */
-  constructor({ client, customerCode, importId, store = null, concurrency = 4, sleep = defaultSleep, now = Date.now, onRow, onProgress }) {
+  constructor({ client, customerCode, importId, store = null, concurrency = 4, sleep = defaultSleep, now = Date.now, onRow, onProgress, onHold }) {
     this.#client = client;
     this.#customerCode = customerCode;
     this.#importId = importId;
@@ -89,6 +93,7 @@ export class ImportRun {
     this.#now = now;
     this.#onRow = onRow ?? (() => {});
     this.#onProgress = onProgress ?? (() => {});
+    this.#onHold = onHold ?? (() => {});
   }
 
   get paused() { return this.#paused; }
@@ -166,16 +171,27 @@ export class ImportRun {
     this.#onProgress(this.counts);
   }
 
-  /** Stops taking rows; requests in flight finish and their results are kept. */
+  /** The time (of `now`) until which a 429 holds the run, or 0. */
+  get holdUntil() { return this.#holdShown; }
+
+  /** Stops taking rows (a 429's wait included); requests in flight finish and their results are kept. */
   cancel() {
     this.#cancelled = true;
     this.#queue.length = 0;
     this.resume();
+    this.#endHold();
+  }
+
+  #endHold() {
+    if (!this.#holdShown) return;
+    this.#holdShown = 0;
+    this.#onHold(null);
   }
 
   async #runQueue() {
     const workers = Array.from({ length: Math.min(this.#concurrency, Math.max(1, this.#queue.length)) }, () => this.#worker());
     await Promise.all(workers);
+    this.#endHold();
     const counts = this.counts;
     this.#onProgress(counts);
     return counts;
@@ -189,9 +205,11 @@ export class ImportRun {
       }
       const wait = this.#holdUntil - this.#now();
       if (wait > 0) {
-        await this.#sleep(wait);
+        // cancel() (through resume()) ends the wait early.
+        await Promise.race([this.#sleep(wait), new Promise((resolve) => this.#resumeWaiters.push(resolve))]);
         continue;
       }
+      this.#endHold();
       return true;
     }
     return false;
@@ -222,6 +240,10 @@ export class ImportRun {
     if (error?.status !== 429 || record.attempts429 > MAX_429_RETRIES) return false;
     const seconds = Math.min(MAX_RETRY_AFTER_S, Number.isFinite(error.retryAfter) ? error.retryAfter : DEFAULT_RETRY_AFTER_S);
     this.#holdUntil = Math.max(this.#holdUntil, this.#now() + seconds * 1000);
+    if (this.#holdUntil !== this.#holdShown) {
+      this.#holdShown = this.#holdUntil;
+      this.#onHold({ until: this.#holdUntil, seconds: Math.max(0, Math.ceil((this.#holdUntil - this.#now()) / 1000)) });
+    }
     return true;
   }
 

@@ -57,7 +57,7 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skel
  * @csspart select - A select (customer, column mapping).
  * @csspart table - The rows table.
  * @csspart badge - A row's status.
- * @csspart status - Status texts (file read, mapping notes).
+ * @csspart status - Status texts (file read, mapping notes, the wait after a 429).
  * @csspart error - An error message.
  * @csspart progress - The progress bars (checking, ordering).
  * @csspart order-button - The "Order N ready sites" button.
@@ -87,6 +87,7 @@ export class BtalkSiteImport extends BaseElement {
   #ui = {};
   #editing = null;
   #liveTimer = null;
+  #waitTimer = null; // counts down a 429's wait, once a second
   #retryLoad = null; // what the error's Retry button does again
   #wording = null; // the address form's strings for problems, in this language (a Localizer)
   #formatHints = new FormatHints();
@@ -119,6 +120,7 @@ export class BtalkSiteImport extends BaseElement {
 
   disconnectedCallback() {
     this.#l10n.hostDisconnected();
+    this.#stopWaitTimer();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -179,6 +181,7 @@ export class BtalkSiteImport extends BaseElement {
       },
       rowChanged: (key) => this.#updateRow(key),
       runProgress: () => { this.#renderRun(); this.#sayThrottled(); },
+      runWaiting: (waiting) => this.#showWaiting(waiting),
       runEnded: (counts, cancelled) => {
         this.#renderTable();
         this.#renderRun();
@@ -213,7 +216,9 @@ export class BtalkSiteImport extends BaseElement {
     const level = headingLevelOf(this, 5) ?? 2;
     if (ui.title.tagName !== `H${level}`) {
       for (const key of ['title', 'sourceTitle', 'mappingTitle', 'rowsTitle', 'orderTitle']) {
-        const next = h(key === 'title' ? `h${level}` : `h${level + 1}`, { class: ui[key].className });
+        const next = h(key === 'title' ? `h${level}` : `h${level + 1}`);
+        // Every attribute moves to the new heading (part="title" above all: a page's ::part(title) keeps working).
+        for (const { name, value } of ui[key].attributes) next.setAttribute(name, value);
         ui[key].replaceWith(next);
         ui[key] = next;
       }
@@ -370,6 +375,33 @@ export class BtalkSiteImport extends BaseElement {
 
   #renderRun() {
     renderRunState(this.#ui, (key, params) => this.#t(key, params), this.#ctrl.runState());
+    this.#renderWaiting();
+  }
+
+  /**
+   * A 429: the run waits for Retry-After. The order step says so and counts down; the live
+   * region announces it once (not every second); it all clears when the run goes on.
+   */
+  #showWaiting(waiting) {
+    this.#stopWaitTimer();
+    this.#renderWaiting();
+    if (!waiting) return;
+    this.#say(this.#ui.waitStatus.textContent);
+    this.#waitTimer = setInterval(() => this.#renderWaiting(), 1000);
+  }
+
+  #renderWaiting() {
+    const waiting = this.#ctrl.waiting();
+    const ui = this.#ui;
+    ui.waitStatus.textContent = waiting ? this.#t('order.waiting', { seconds: waiting.seconds, count: waiting.left }) : '';
+    ui.waitStatus.hidden = !waiting;
+    if (waiting) ui.waitStatus.dataset.seconds = String(waiting.seconds);
+    else delete ui.waitStatus.dataset.seconds;
+  }
+
+  #stopWaitTimer() {
+    clearInterval(this.#waitTimer);
+    this.#waitTimer = null;
   }
 
   // ---- resume ------------------------------------------------------------
@@ -415,7 +447,8 @@ export class BtalkSiteImport extends BaseElement {
     if (this.#liveTimer) return;
     this.#liveTimer = setTimeout(() => {
       this.#liveTimer = null;
-      if (this.#ctrl.run) this.#say(this.#ui.runCounts.textContent);
+      // While a 429 holds the run, the wait's announcement stays.
+      if (this.#ctrl.run && !this.#ctrl.waiting()) this.#say(this.#ui.runCounts.textContent);
     }, 1000);
   }
 

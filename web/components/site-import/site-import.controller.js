@@ -4,12 +4,11 @@
 // the result CSV. The element renders; the host gives the client, the store, texts, events and
 // the hooks through which the element shows what happens.
 import { loadPapa, parseCsv, toCsv } from './csv.js';
-import { describeMapping, proposeMapping, readRow } from './columns.js';
+import { describeMapping, fieldLabel, proposeMapping, readRow } from './columns.js';
 import { RowValidator, STATUS } from './row-validation.js';
 import { ImportRun } from './run-engine.js';
 import { buildResult } from './result-csv.js';
 import { importIdFor } from './reference.js';
-import { fieldLabel } from './views.js';
 
 /**
  * @typedef {object} ImportHost
@@ -28,12 +27,22 @@ import { fieldLabel } from './views.js';
  * @property {() => void} runStarted         a run (order or retry) starts
  * @property {(key: number) => void} rowChanged  a row's run record changed
  * @property {(counts: object) => void} runProgress  the run's counts changed
+ * @property {(waiting: { seconds: number, left: number } | null) => void} runWaiting  the API answered 429: the
+ *   run waits `seconds` (Retry-After) before it goes on with the `left` rows not finished; null: it goes on
  * @property {(counts: object, cancelled: boolean) => void} runEnded  the run ended
  */
 export class SiteImportController {
-  /** @param {ImportHost} host */
-  constructor(host) {
+  #sleep;
+  #now;
+
+  /**
+   * @param {ImportHost} host
+   * @param {{ sleep?: (ms: number) => Promise<void>, now?: () => number }} [clock]  the run's timer and clock (tests)
+   */
+  constructor(host, { sleep, now = Date.now } = {}) {
     this.host = host;
+    this.#sleep = sleep;
+    this.#now = now;
     this.file = null; // { name, headers, rows: string[][] }
     this.mapping = null;
     this.rows = [];
@@ -227,6 +236,8 @@ export class SiteImportController {
     const previous = this.run;
     this.run = new ImportRun({
       client: host.client(), customerCode: this.customerCode, importId: this.importId, store,
+      ...(this.#sleep ? { sleep: this.#sleep } : {}), now: this.#now,
+      onHold: (hold) => host.runWaiting(hold ? this.waiting() : null),
       concurrency: Number.parseInt(host.attribute('concurrency') ?? '4', 10) || 4,
       onRow: (record) => {
         const row = this.rows.find((r) => r.key === record.key);
@@ -259,6 +270,17 @@ export class SiteImportController {
     host.runEnded(counts, cancelled);
     host.emit('btalk-import-done', { counts, cancelled });
     return counts;
+  }
+
+  /**
+   * While a 429 holds the (unpaused) run: { seconds, left } (whole seconds until it goes on, rows not
+   * finished yet); else null. Asked again every second, it counts down.
+   */
+  waiting() {
+    const until = this.run?.running && !this.run.paused ? this.run.holdUntil : 0; // paused: "Paused" says it
+    if (!until) return null;
+    const counts = this.run.counts;
+    return { seconds: Math.max(0, Math.ceil((until - this.#now()) / 1000)), left: counts.total - counts.finished };
   }
 
   pause() { this.run?.pause(); }

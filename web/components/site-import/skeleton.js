@@ -66,12 +66,14 @@ export function buildSkeleton(ui, on) {
   ui.runProgressLabel = h('label', { for: 'run-progress' });
   ui.runProgress = h('progress', { id: 'run-progress', part: 'progress', value: 0, max: 1 });
   ui.runCounts = h('p', { id: 'run-counts' });
+  // A 429's wait, counting down (announced once through ui.live, so not a live region itself).
+  ui.waitStatus = h('p', { id: 'run-wait', part: 'status', hidden: true });
   ui.pauseButton = h('button', { type: 'button', class: 'secondary', id: 'pause-button', onclick: on.pause });
   ui.cancelButton = h('button', { type: 'button', class: 'secondary', id: 'cancel-button', onclick: on.cancel });
   ui.retryAddresses = h('button', { type: 'button', class: 'secondary', id: 'retry-addresses', onclick: on.retryAddresses });
   ui.retryOrders = h('button', { type: 'button', class: 'secondary', id: 'retry-orders', onclick: on.retryOrders });
   ui.downloadButton = h('button', { type: 'button', class: 'secondary', id: 'download-button', part: 'download', onclick: on.download });
-  ui.runBox = h('div', { class: 'stack', hidden: true }, h('div', { class: 'field' }, ui.runProgressLabel, ui.runProgress), ui.runCounts);
+  ui.runBox = h('div', { class: 'stack', hidden: true }, h('div', { class: 'field' }, ui.runProgressLabel, ui.runProgress), ui.runCounts, ui.waitStatus);
   ui.orderStep = h('section', { part: 'step', 'data-step': 'order', hidden: true }, ui.orderTitle,
     h('div', { class: 'actions' }, ui.orderButton, ui.pauseButton, ui.cancelButton), ui.runBox,
     h('div', { class: 'actions' }, ui.retryAddresses, ui.retryOrders, ui.downloadButton));

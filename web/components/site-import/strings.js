@@ -75,6 +75,7 @@ export default {
   'order.progress': 'Ordering progress',
   'order.counts': '{finished} of {total} sites processed: {done} ordered with their address, {addressFailed} ordered without address, {failed} failed.',
   'order.paused': 'Paused: requests in flight finish, no new one starts.',
+  'order.waiting': 'The API asks us to slow down: resuming in {seconds} s. Sites left to process: {count}.',
   'order.cancelled': 'Cancelled: the rows not ordered yet were left as they are.',
   'order.finished': 'Import finished: {done} of {total} sites ordered with their address.',
   'order.pause': 'Pause',

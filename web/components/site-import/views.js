@@ -1,13 +1,8 @@
 // DOM pieces of <btalk-site-import>: the mapping step and the rows table. Built with h()
 // (textContent only: API and file texts are data, never HTML).
 import { h } from '../../internal/shared.js';
-import { ALL_FIELDS, ADDRESS_FIELDS } from './columns.js';
+import { ALL_FIELDS, fieldLabel } from './columns.js';
 import { resultStatus } from './result-csv.js';
-
-/** The label of a field in the mapping step. */
-export function fieldLabel(t, field) {
-  return ADDRESS_FIELDS.includes(field) && field !== 'dialZone' ? t('field.address', { name: field }) : t(`field.${field}`);
-}
 
 /** The mapping step: one select per header. onChange(index, field|null). */
 export function mappingControls(t, mapping, onChange) {

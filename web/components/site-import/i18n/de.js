@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Bestellfortschritt',
   'order.counts': '{finished} von {total} Standorten verarbeitet: {done} mit Adresse bestellt, {addressFailed} ohne Adresse bestellt, {failed} fehlgeschlagen.',
   'order.paused': 'Pausiert: Laufende Anfragen werden noch abgeschlossen, neue werden nicht gestartet.',
+  'order.waiting': 'Die API bittet um langsameres Senden: weiter in {seconds} s. Noch zu verarbeitende Standorte: {count}.',
   'order.cancelled': 'Abgebrochen: Die noch nicht bestellten Zeilen bleiben unverändert.',
   'order.finished': 'Import abgeschlossen: {done} von {total} Standorten mit Adresse bestellt.',
   'order.pause': 'Pausieren',

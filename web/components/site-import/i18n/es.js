@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Progreso del pedido',
   'order.counts': '{finished} de {total} sitios procesados: {done} pedidos con su dirección, {addressFailed} pedidos sin dirección, {failed} fallidos.',
   'order.paused': 'En pausa: las solicitudes en curso terminan y no se inicia ninguna nueva.',
+  'order.waiting': 'La API pide ir más despacio: se reanuda en {seconds} s. Sitios pendientes de procesar: {count}.',
   'order.cancelled': 'Cancelado: las filas que aún no se habían pedido se han dejado como estaban.',
   'order.finished': 'Importación terminada: {done} de {total} sitios pedidos con su dirección.',
   'order.pause': 'Pausar',

@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Avancement de la commande',
   'order.counts': '{finished} sites sur {total} traités : {done} commandés avec leur adresse, {addressFailed} commandés sans adresse, {failed} en échec.',
   'order.paused': 'En pause : les requêtes en cours se terminent, aucune nouvelle ne part.',
+  'order.waiting': 'L’API demande de ralentir : reprise dans {seconds} s. Sites restant à traiter : {count}.',
   'order.cancelled': 'Annulé : les lignes pas encore commandées sont laissées telles quelles.',
   'order.finished': 'Import terminé : {done} sites sur {total} commandés avec leur adresse.',
   'order.pause': 'Pause',

@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Avanzamento dell’ordine',
   'order.counts': '{finished} siti su {total} elaborati: {done} ordinati con indirizzo, {addressFailed} ordinati senza indirizzo, {failed} non riusciti.',
   'order.paused': 'In pausa: le richieste in corso vengono completate, non ne parte nessuna nuova.',
+  'order.waiting': 'L’API chiede di rallentare: si riprende tra {seconds} s. Siti ancora da elaborare: {count}.',
   'order.cancelled': 'Annullato: le righe non ancora ordinate sono rimaste invariate.',
   'order.finished': 'Importazione completata: {done} siti su {total} ordinati con indirizzo.',
   'order.pause': 'Metti in pausa',

@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Voortgang van de bestelling',
   'order.counts': '{finished} van {total} locaties verwerkt: {done} besteld met adres, {addressFailed} besteld zonder adres, {failed} mislukt.',
   'order.paused': 'Gepauzeerd: lopende verzoeken worden afgerond, er worden geen nieuwe gestart.',
+  'order.waiting': 'De API vraagt om het rustiger aan te doen: verder over {seconds} s. Nog te verwerken locaties: {count}.',
   'order.cancelled': 'Geannuleerd: de rijen die nog niet besteld waren, zijn ongewijzigd gelaten.',
   'order.finished': 'Import voltooid: {done} van {total} locaties besteld met adres.',
   'order.pause': 'Pauzeren',

@@ -74,6 +74,7 @@ export default {
   'order.progress': 'Progresso da encomenda',
   'order.counts': '{finished} de {total} sites processados: {done} encomendados com morada, {addressFailed} encomendados sem morada, {failed} falhados.',
   'order.paused': 'Em pausa: os pedidos em curso terminam e nenhum novo é iniciado.',
+  'order.waiting': 'A API pede para abrandar: retoma dentro de {seconds} s. Sites por processar: {count}.',
   'order.cancelled': 'Cancelado: as linhas ainda não encomendadas ficaram como estavam.',
   'order.finished': 'Importação concluída: {done} de {total} sites encomendados com morada.',
   'order.pause': 'Pausar',
