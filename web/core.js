@@ -3,6 +3,7 @@
 // module, or this one when a page already has it.
 import { coreLoader, BtalkCoreError } from './internal/core-api.js';
 import { noteFullCore } from './internal/core-choice.js';
+import { orderApi } from './internal/core-order.js';
 
 // How the glue and the wasm are found (see README "Toolchains"):
 // - the glue is a static import, so every bundler bundles it and the page makes no extra module round trip;
@@ -16,7 +17,7 @@ import createModule from '../dist/btalk-core.js';
 
 export { BtalkCoreError };
 
-const load = coreLoader(async () => createModule, new URL('../dist/btalk-core.wasm', import.meta.url));
+const load = coreLoader(async () => createModule, new URL('../dist/btalk-core.wasm', import.meta.url), orderApi);
 
 /**
  * Instantiates the wasm module (once) and resolves to the core API.

@@ -389,3 +389,29 @@ test('PointerHoldController: work deferred during a press runs once the press (a
     globalThis.removeEventListener = saved.remove;
   }
 });
+
+test('the first bundle\'s service list (services/discover.js) names what the on-demand services use', async () => {
+  const { METHODS, PARISH } = await import('../../web/components/address-form/services/discover.js');
+  const { SERVICES } = await import('../../web/components/address-form/services/index.js');
+  assert.deepEqual(Object.keys(METHODS).sort(), Object.keys(SERVICES).sort());
+  for (const [id, service] of Object.entries(SERVICES)) assert.equal(service.method, METHODS[id], id);
+  assert.equal(SERVICES.parishes.field, PARISH.field);
+  assert.deepEqual(SERVICES.parishes.parents, [...PARISH.parents]);
+});
+
+test('without any address service the look-ups do nothing; with one, they work once load() resolves', { skip }, async () => {
+  const core = await loadCore();
+  const none = { search: false, verify: false, postalCodes: false, parishes: false };
+  const { ctrl, client } = await loaded(core, 'FR', { services: none });
+  assert.deepEqual(ctrl.state.services, none);
+  ctrl.searchInput('Rue de Rivoli');
+  await ctrl.verify();
+  await settle();
+  assert.equal(ctrl.state.search.candidates.length, 0);
+  assert.deepEqual(client.calls.map(([name]) => name).filter((name) => /search|validate/i.test(name)), []);
+  const pt = await loaded(core, 'PT');
+  assert.equal(pt.ctrl.state.services.postalCodes, true);
+  pt.ctrl.input('pc', '1000');
+  await settle();
+  assert.ok(pt.ctrl.state.postal.codes.length > 0, 'the postal code look-up ran');
+});

@@ -146,7 +146,7 @@ for (const [tag, { file, className }] of Object.entries(ELEMENTS)) {
     for (const name of parts) assert.ok(documented.includes(name), `${tag}: part ${name} undocumented`);
     for (const name of documented) assert.ok(source.includes(name), `${tag}: part ${name} does not exist`);
 
-    const css = source + read('web/internal/shared.js');
+    const css = source + read('web/internal/shared.js') + read('web/internal/base-styles.js');
     const custom = unique([...css.matchAll(/var\((--btalk-[a-z-]+)/g)].map((m) => m[1]));
     assert.deepEqual(unique(names(declaration.cssProperties)), custom);
   });

@@ -22,15 +22,18 @@ const restarts = new WeakMap();
  * @param {() => Promise<Function>} glue resolves to the Emscripten glue's factory (a static import, or a
  *   dynamic one that loads the glue only when this core is really used)
  * @param {URL} wasmUrl where the default .wasm is
+ * @param {((call: Function) => object)|null} [orderApi] the order, PIDF-LO and postal-line methods
+ *   (internal/core-order.js; web/core.js passes them, so the address form's bundle holds none of them)
  */
-export function coreLoader(glue, wasmUrl) {
+export function coreLoader(glue, wasmUrl, orderApi = null) {
   let corePromise = null;
+  const make = (module) => wrap(module, orderApi);
   const load = (options = {}) => {
     if (options.wasmUrl || options.moduleUrl || options.wasmBinary) {
-      return instantiate(glue, wasmUrl, options).then(wrap);
+      return instantiate(glue, wasmUrl, options).then(make);
     }
     if (!corePromise) {
-      const promise = instantiate(glue, wasmUrl, options).then(wrap);
+      const promise = instantiate(glue, wasmUrl, options).then(make);
       corePromise = promise;
       // A failed load (missing file, offline) may be retried later.
       promise.catch(() => { if (corePromise === promise) corePromise = null; });
@@ -89,7 +92,7 @@ async function instantiate(glue, wasmUrl, options) {
 
 // String options of the export functions: absent or null = "", anything else
 // but a string is refused here (the core takes them as plain arguments).
-function exportOptions(options, keys) {
+export function exportOptions(options, keys) {
   if (options !== undefined && options !== null && typeof options !== 'object') {
     throw new BtalkCoreError('invalidOptions', 'The options must be an object');
   }
@@ -102,7 +105,7 @@ function exportOptions(options, keys) {
   return out;
 }
 
-function wrap(module) {
+function wrap(module, orderApi) {
   const instance = new CoreInstance(module, restarts.get(module));
   const call = (name, ...args) => {
     let text;
@@ -115,12 +118,14 @@ function wrap(module) {
     }
     return unwrap(text);
   };
-  // The address-only module binds no order, PIDF-LO or postal-line function: those methods say so.
+  // The address-only module binds no order, PIDF-LO or postal-line function (and its loader brings no
+  // orderApi): those methods say so.
   const variant = typeof module.validateOrder === 'function' ? 'full' : 'address';
-  const bound = (fn, method, impl) => (typeof module[fn] === 'function' ? impl : () => {
+  const missing = (method) => () => {
     throw new BtalkCoreError('notInAddressCore',
       `${method}() is not in the address core (loadAddressCore()); load the full core with loadCore() to use it.`);
-  });
+  };
+  const order = orderApi && variant === 'full' ? orderApi(call) : {};
   const dialZoneOf = (form) => {
     if (form.dialZone === null) delete form.dialZone;
     return form;
@@ -141,9 +146,6 @@ function wrap(module) {
     compileConstraints(constraints, geographicalConstraints) {
       return compiled.compile(constraints, geographicalConstraints);
     },
-    validateOrder: bound('validateOrder', 'validateOrder', (order) => call('validateOrder', toText(order, 'order'))),
-    buildOrderRequest: bound('buildOrderRequest', 'buildOrderRequest',
-      (order) => call('buildOrderRequest', toText(order, 'order')).body),
     parseResponse(kind, body) {
       return call('parseResponse', String(kind), toText(body, 'body'));
     },
@@ -163,20 +165,8 @@ function wrap(module) {
       const o = exportOptions(options, ['country', 'lang']);
       return call('civicAddressXml', toText(address, 'address'), o.country, o.lang).xml;
     },
-    toPidfLo: bound('pidfLo', 'toPidfLo', (address, options = {}) => {
-      const o = exportOptions(options, ['entity', 'country', 'lang', 'tupleId', 'timestamp', 'retentionExpiry', 'method']);
-      const allowed = options?.retransmissionAllowed ?? false;
-      if (typeof allowed !== 'boolean') {
-        throw new BtalkCoreError('invalidOptions', 'retransmissionAllowed must be true or false');
-      }
-      return call('pidfLo', toText(address, 'address'), o.entity, o.country, o.lang, o.tupleId, o.timestamp,
-        o.retentionExpiry, allowed, options?.method ?? 'Manual').xml;
-    }),
-    formatAddress: bound('formatAddress', 'formatAddress', (address, options = {}) => {
-      const o = exportOptions(options, ['country']);
-      return call('formatAddress', toText(address, 'address'), o.country,
-        toText(options?.constraints, 'constraints')).lines;
-    }),
+    ...Object.fromEntries(['validateOrder', 'buildOrderRequest', 'toPidfLo', 'formatAddress']
+      .map((method) => [method, order[method] ?? missing(method)])),
   };
   // Tests and debugging only: the live instance (module, generation).
   Object.defineProperty(api, Symbol.for('btalk-forms.coreInstance'), { value: instance });

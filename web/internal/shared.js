@@ -3,92 +3,10 @@
 // it none (of the class it names: BtalkAddressClient for the address form, BtalkClient for the
 // order element, so the address form's bundle never holds the order methods). UI strings live in each component's i18n/ catalogues (see internal/localize.js).
 
-/** Base styles for every element. Themable through --btalk-* custom properties and ::part. */
-export const BASE_CSS = `
-:host {
-  display: block;
-  box-sizing: border-box;
-  font-family: var(--btalk-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-  color: var(--btalk-color-text, #1f1f1f);
-  background: var(--btalk-color-bg, transparent);
-  max-width: 100%;
-  line-height: 1.4;
-}
-:host([hidden]) { display: none; }
-*, *::before, *::after { box-sizing: border-box; }
-[hidden] { display: none !important; }
-.stack { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
-.field { display: flex; flex-direction: column; gap: 0.25rem; min-width: 0; }
-label, .label { font-weight: 600; }
-.required { color: var(--btalk-color-error, #b00020); margin-inline-start: 0.2em; }
-input, select, button, textarea { font: inherit; color: inherit; }
-input, select {
-  width: 100%;
-  max-width: 100%;
-  min-height: 2.5rem;
-  padding: 0.45rem 0.6rem;
-  border: 1px solid var(--btalk-color-border, #8a8a8a);
-  border-radius: var(--btalk-radius, 4px);
-  background: var(--btalk-color-bg, #fff);
-}
-input[aria-invalid="true"], select[aria-invalid="true"] {
-  border-color: var(--btalk-color-error, #b00020);
-  border-width: 2px;
-}
-input:disabled, select:disabled, button:disabled { opacity: 0.6; cursor: not-allowed; }
-:focus-visible, input:focus, select:focus {
-  outline: 3px solid var(--btalk-color-accent, #ff7900);
-  outline-offset: 2px;
-  /* The accent alone is 2.6:1 on white; the inner ring in the text colour makes 3:1. */
-  box-shadow: 0 0 0 2px var(--btalk-color-text, #1f1f1f);
-}
-.description { margin: 0; font-size: 0.9em; opacity: 0.85; }
-.error { margin: 0; color: var(--btalk-color-error, #b00020); font-weight: 600; font-size: 0.95em; }
-.error:empty { display: none; }
-button {
-  min-height: 2.5rem;
-  padding: 0.45rem 1rem;
-  border-radius: var(--btalk-radius, 4px);
-  border: 1px solid var(--btalk-color-accent, #ff7900);
-  background: var(--btalk-color-accent, #ff7900);
-  color: #000;
-  font-weight: 600;
-  cursor: pointer;
-}
-button.secondary { background: transparent; color: inherit; }
-button.linklike {
-  min-height: 0; padding: 0; border: 0; background: none; color: inherit;
-  text-decoration: underline; font-weight: 400; text-align: start;
-  display: inline; /* a wrapped summary item keeps its bullet beside its first line */
-}
-a { color: inherit; }
-.status { margin: 0; padding: 0.5rem 0.75rem; border-radius: var(--btalk-radius, 4px); }
-.status:empty { display: none; }
-.status.error-status {
-  border: 2px solid var(--btalk-color-error, #b00020);
-  display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between;
-}
-.status.success { border: 2px solid #2e7d32; }
-.summary {
-  border: 2px solid var(--btalk-color-error, #b00020);
-  border-radius: var(--btalk-radius, 4px);
-  padding: 0.5rem 0.75rem;
-}
-.summary ul { margin: 0.25rem 0 0; padding-inline-start: 1.2rem; }
-.summary h2 { font-size: 1em; margin: 0; }
-.candidates { list-style: none; margin: 0; padding: 0; border: 1px solid var(--btalk-color-border, #8a8a8a); border-radius: var(--btalk-radius, 4px); }
-.candidates:empty { display: none; }
-.candidates li + li { border-top: 1px solid var(--btalk-color-border, #8a8a8a); }
-.candidates button {
-  width: 100%; text-align: start; background: transparent; border: 0; border-radius: 0;
-  font-weight: 400; color: inherit;
-}
-.actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.visually-hidden {
-  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
-}
-`;
+import { format } from './localize.js';
+
+/** Base styles for every element (internal/base.css, shipped minified: scripts/build-css.js). */
+export { BASE_CSS } from './base-styles.js';
 
 const sheetCache = new Map();
 
@@ -115,11 +33,8 @@ export function adoptStyles(root, cssText) {
   root.prepend(style);
 }
 
-/** Replaces {name} placeholders; the result is plain text (always set via textContent). */
-export function format(template, params = {}) {
-  return String(template ?? '').replace(/\{(\w+)\}/g, (whole, key) =>
-    (params[key] === undefined || params[key] === null ? whole : String(params[key])));
-}
+/** Replaces {name} placeholders; the result is plain text (always set via textContent). One copy: localize.js's. */
+export { format };
 
 /**
  * Builds an element without ever parsing HTML: `text` becomes textContent,

@@ -128,6 +128,7 @@ export class BtalkAddressForm extends BaseElement {
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       update: () => this.#render(),
       save: () => this.save(),
+      loadServicesView: () => this.#view.loadServices(),
     });
     this.#view = new AddressFormView(this.#root, this.#handlers());
     // A press holds back what the blur it causes would show (the left field's error) until the

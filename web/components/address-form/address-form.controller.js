@@ -3,9 +3,10 @@
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
 import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
-import { SERVICES, discoverServices, isNotOffered, markMissing } from './services/index.js';
-import { LookupsMixin } from './address-form.lookups.js';
+import { PARISH, discoverServices } from './services/discover.js';
+import { LookupsMixin, loadServices } from './address-form.lookups.js';
 import { NormalizeMixin } from './address-form.normalize.js';
+import { errorDetail } from '../../internal/shared.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 
@@ -20,6 +21,7 @@ const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: f
  * @property {(type: string, detail: object) => void} emit  a btalk-* event
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
+ * @property {() => Promise<void>} [loadServicesView]  loads the view of the address services (with the look-ups)
  */
 export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) {
   /** @param {ControllerHost} host */
@@ -65,12 +67,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
 
   fail(key, error, retry, params = {}) {
     this.state.failure = { key, params, error, retry: retry ?? null };
-    const message = this.host.t(key, { ...params, message: this.host.errorText(error) });
-    this.host.emit('btalk-error', {
-      message,
-      status: typeof error?.status === 'number' ? error.status : 0,
-      code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-    });
+    this.host.emit('btalk-error', errorDetail(error, this.host.t(key, { ...params, message: this.host.errorText(error) })));
   }
 
   clearFailure() { this.state.failure = null; }
@@ -164,7 +161,11 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     try {
       client = this.host.client();
       const corePromise = this.core ? Promise.resolve(this.core) : this.host.core(client);
-      [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), discoverServices(client, iso2)]);
+      // The look-ups' code comes only for a country that offers one, as soon as the probes tell (in
+      // parallel with the core and the form); if it cannot be loaded, the form goes without them.
+      const offered = discoverServices(client, iso2).then((found) => (Object.values(found).some(Boolean)
+        ? Promise.all([loadServices(), this.host.loadServicesView?.()]).then(() => found, () => NO_SERVICES) : found));
+      [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), offered]);
     } catch (error) {
       if (generation !== this.generation) return;
       // No form for another country may stay (it could be saved by mistake); the values stay.
@@ -215,7 +216,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     state.fields = buildFields({
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
       lang: this.host.lang(), t: this.host.t,
-      parish: parishOn ? { field: SERVICES.parishes.field, options: state.parish.options } : null,
+      parish: parishOn ? { field: PARISH.field, options: state.parish.options } : null,
     });
     state.fieldsKey = `${this.generation}:${this.host.lang()}:${state.parish.options ? state.parish.key : ''}`;
   }
@@ -342,7 +343,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     }
     this.verifyOutdated();
     if (name === POSTAL_CODE && !field?.select) this.postalInput(text);
-    if (SERVICES.parishes.parents.includes(name)) this.parishSoon();
+    if (PARISH.parents.includes(name)) this.parishSoon();
     this.validate();
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
@@ -455,10 +456,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       this.host.emit('btalk-address-saved', { voiceSiteId: savedId, address: saved });
       return { saved: true, voiceSiteId: savedId, address: saved };
     } catch (error) {
-      const detail = {
-        message: error?.message ?? '', status: typeof error?.status === 'number' ? error.status : 0,
-        code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-      };
+      const detail = errorDetail(error, error?.message ?? '');
       const problems = Array.isArray(error?.problems) && error.problems.length ? error.problems
         : Array.isArray(error?.body?.problems) ? error.body.problems : [];
       if (error?.status === 400 && problems.length) {
@@ -477,5 +475,3 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     }
   }
 }
-
-export { isNotOffered, markMissing };

@@ -40,34 +40,30 @@ export class AddressFormView {
     ui.summary = h('div', {
       part: 'summary', class: 'summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true,
     }, ui.summaryTitle, ui.summaryList);
-    // The search box follows the ARIA combobox pattern (list autocomplete, active descendant).
-    ui.searchLabel = h('label', { for: 'search-input', class: 'label', id: 'search-label' });
-    ui.searchDescription = h('p', { id: 'search-desc', class: 'description', part: 'description' });
-    ui.searchInput = h('input', {
-      id: 'search-input', type: 'text', part: 'input search-input', role: 'combobox', autocomplete: 'off',
-      'aria-autocomplete': 'list', 'aria-describedby': 'search-desc', 'aria-controls': 'candidates', 'aria-expanded': 'false',
-      oninput: () => on.search(ui.searchInput.value),
-      onkeydown: (event) => on.searchKey(event),
-      onblur: () => on.searchBlur?.(),
-    });
-    ui.candidates = h('ul', { id: 'candidates', part: 'candidates', class: 'candidates', role: 'listbox', 'aria-labelledby': 'search-label', hidden: true });
-    // Pressing an option must not blur the input first (the list would close under the pointer).
-    ui.candidates.addEventListener('mousedown', (event) => event.preventDefault());
-    ui.searchStatus = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-    ui.search = h('div', { part: 'search', class: 'search', hidden: true },
-      ui.searchLabel, ui.searchDescription, ui.searchInput, ui.candidates, ui.searchStatus);
+    // The address search and verification (address-form.view-services.js) come with the look-ups.
+    ui.search = h('div', { part: 'search', class: 'search', hidden: true });
     ui.fields = h('div', { class: 'fields' });
-    ui.verifyText = h('span');
-    ui.verifyUse = h('button', { type: 'button', part: 'verify-use', class: 'secondary', hidden: true, onclick: () => on.useFormat() });
-    ui.verifyResult = h('div', { part: 'verify-result', class: 'verify-result', role: 'status', 'aria-live': 'polite' },
-      ui.verifyText, ui.verifyUse);
-    ui.verify = h('button', { type: 'button', part: 'verify', class: 'secondary', hidden: true, onclick: () => on.verify() });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => on.save() });
-    ui.actions = h('div', { class: 'actions' }, ui.verify, ui.save);
+    ui.actions = h('div', { class: 'actions' }, ui.save);
     ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
-      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.verifyResult, ui.actions);
+      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
     ui.form.addEventListener('keydown', (event) => on.formKey(event));
     this.root.append(ui.form);
+  }
+
+  /**
+   * Adds the address search, the postal code list and the verification (address-form.view-services.js,
+   * loaded once per view; a failed load is tried again next time). The element asks for it with the
+   * look-ups, for a country that offers one.
+   */
+  loadServices() {
+    this.servicesLoading ??= import('./address-form.view-services.js').then((module) => {
+      this.services ??= module.default(this, { h, setText });
+    }, (error) => {
+      this.servicesLoading = null;
+      throw error;
+    });
+    return this.servicesLoading;
   }
 
   /** The name of the field that has the focus, or null. */
@@ -97,13 +93,10 @@ export class AddressFormView {
     setText(ui.summaryTitle, t('summaryTitle'));
     if (env.headingLevel) ui.summaryTitle.setAttribute('aria-level', String(env.headingLevel));
     else ui.summaryTitle.removeAttribute('aria-level');
-    setText(ui.searchLabel, t('searchLabel'));
-    setText(ui.searchDescription, t('searchDescription'));
     this.#renderStatus(state, t, env);
-    this.#renderSearch(ctrl, t, env);
+    this.services?.render(ctrl, t, env);
     for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
     this.#renderSummary(ctrl, t);
-    this.#renderVerify(state, t, env);
     const loading = state.status === 'loading';
     ui.save.hidden = !env.canSave;
     setText(ui.save, state.saving ? t('saving') : t('save'));
@@ -125,42 +118,10 @@ export class AddressFormView {
     ui.retry.hidden = !failure?.retry;
   }
 
-  #renderSearch(ctrl, t, env) {
-    const { state } = ctrl;
-    const { ui } = this;
-    ui.search.hidden = !(state.status === 'ready' && state.services.search);
-    ui.searchInput.disabled = env.disabled;
-    if (state.search.query === '' && ui.searchInput.value !== '') ui.searchInput.value = '';
-    const { candidates, active, status } = state.search;
-    const key = JSON.stringify([candidates.map((c) => c.label ?? ''), env.disabled]);
-    if (key !== this.candidatesKey) {
-      this.candidatesKey = key;
-      ui.candidates.replaceChildren(...candidates.map((candidate, index) => h('li', {
-        id: `candidate-${index}`, role: 'option', part: 'candidate', class: 'candidate', 'aria-selected': 'false',
-        'aria-disabled': env.disabled ? 'true' : null,
-        text: String(candidate.label ?? Object.values(candidate.address).join(', ')),
-        onclick: () => { if (!env.disabled) this.on.choose(index); },
-      })));
-    }
-    const open = candidates.length > 0 && !ui.search.hidden;
-    ui.candidates.hidden = !open;
-    ui.searchInput.setAttribute('aria-expanded', open ? 'true' : 'false');
-    [...ui.candidates.children].forEach((item, index) => item.setAttribute('aria-selected', index === active ? 'true' : 'false'));
-    if (open && active >= 0) {
-      ui.searchInput.setAttribute('aria-activedescendant', `candidate-${active}`);
-      ui.candidates.children[active]?.scrollIntoView?.({ block: 'nearest' });
-    } else {
-      ui.searchInput.removeAttribute('aria-activedescendant');
-    }
-    setText(ui.searchStatus, status === 'none' ? t('searchNone')
-      : status === 'found' ? t('searchFound', { count: candidates.length }) : '');
-  }
-
   #buildFields(ctrl, t, env) {
     const { state } = ctrl;
     const focused = this.focusedField();
     this.controls = new Map();
-    this.candidatesKey = null;
     const rows = layoutRows(state.fields).map((row) => {
       const nodes = row.map((field) => this.#buildField(field, state.fields.indexOf(field), t));
       if (row.length === 1) {
@@ -241,7 +202,7 @@ export class AddressFormView {
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     const note = state.notes.get(field.name);
     setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
-    if (control.lookup) this.#renderPostalCodes(ctrl, control, t, env);
+    if (control.lookup) this.services?.renderPostalCodes(ctrl, control, t, env);
   }
 
   /** Puts the choices and the value into a select; returns true while its list is not there yet. */
@@ -282,37 +243,6 @@ export class AddressFormView {
     return unavailable && current === '';
   }
 
-  #renderPostalCodes(ctrl, control, t, env) {
-    const { codes, status } = ctrl.state.postal;
-    const key = JSON.stringify([codes.map((c) => [c.value, c.display]), env.disabled]);
-    if (key !== control.codesKey) {
-      control.codesKey = key;
-      control.lookup.replaceChildren(...codes.map((code, index) => h('li', {}, h('button', {
-        type: 'button', class: 'candidate', disabled: env.disabled, text: String(code.display || code.value),
-        onclick: () => this.on.choosePostal(index),
-        onkeydown: (event) => this.#listKey(event, control),
-      }))));
-    }
-    setText(control.lookupStatus, status === 'none' ? t('postalCodesNone')
-      : status === 'found' ? t('postalCodesFound', { count: codes.length }) : '');
-  }
-
-  /** Arrow keys and Escape in the postal code list. */
-  #listKey(event, control) {
-    const buttons = [...control.lookup.querySelectorAll('button')];
-    const index = buttons.indexOf(event.currentTarget);
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = index + (event.key === 'ArrowDown' ? 1 : -1);
-      if (next < 0) control.input.focus();
-      else buttons[Math.min(next, buttons.length - 1)].focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.on.closePostal();
-      control.input.focus();
-    }
-  }
-
   focusFirstPostalCode() {
     const first = this.controls.get('pc')?.lookup?.querySelector('button');
     first?.focus();
@@ -340,26 +270,5 @@ export class AddressFormView {
       : text)));
   }
 
-  #renderVerify(state, t, env) {
-    const { ui } = this;
-    const { running, result: verdict } = state.verify;
-    ui.verify.hidden = !(state.status === 'ready' && state.services.verify);
-    setText(ui.verify, running ? t('verifying') : t('verify'));
-    ui.verify.disabled = env.disabled || running;
-    ui.verifyResult.setAttribute('aria-busy', running ? 'true' : 'false');
-    const result = ui.verify.hidden ? null : verdict;
-    const texts = {
-      found: () => t('verifyFound'),
-      foundOther: () => t('verifyFoundOtherFormat', { label: result?.candidate?.label ?? '' }),
-      unknown: () => t('verifyUnknown'),
-      empty: () => t('verifyEmpty'),
-      applied: () => t('verifyApplied'),
-    };
-    setText(ui.verifyText, result ? texts[result.kind]?.() ?? '' : '');
-    const kind = result?.kind === 'unknown' ? 'warning' : result?.kind === 'empty' ? '' : 'success';
-    ui.verifyResult.className = `verify-result${result ? ` status ${kind}` : ''}`;
-    ui.verifyUse.hidden = result?.kind !== 'foundOther';
-    setText(ui.verifyUse, ui.verifyUse.hidden ? '' : t('verifyUseFormat'));
-    ui.verifyUse.disabled = env.disabled;
-  }
+
 }

@@ -3,8 +3,8 @@
 // Portugal's schema puts it; the look-up is keyed by the two levels above the locality.
 export default {
   id: 'parishes',
-  method: 'parishes',
-  field: 'a4',
+  method: 'parishes', // discover.js METHODS
+  field: 'a4', // discover.js PARISH
   parents: ['a1', 'a2'],
   debounceMs: 250,
   /** -> [{ value, display }] */

@@ -2,7 +2,7 @@
 // they determine (a1, a2, a3...). Only for a free-text `pc` field.
 export default {
   id: 'postalCodes',
-  method: 'postalCodes',
+  method: 'postalCodes', // discover.js METHODS
   field: 'pc',
   minChars: 4,
   debounceMs: 250,

@@ -1,7 +1,7 @@
 // Address search (GET /countries/{iso2}/addresses?q=): candidates in the exact push format.
 export default {
   id: 'search',
-  method: 'searchAddresses',
+  method: 'searchAddresses', // discover.js METHODS
   minChars: 3,
   debounceMs: 250,
   /** -> [{ id, label, address }] (entries without an address object dropped). */

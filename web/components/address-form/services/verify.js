@@ -14,7 +14,7 @@ export function verifiableAddress(address) {
 
 export default {
   id: 'verify',
-  method: 'validateAddressCandidates',
+  method: 'validateAddressCandidates', // discover.js METHODS
   /** -> { kind: 'found' } | { kind: 'foundOther', candidate } | { kind: 'unknown' } */
   async run(client, iso2, address) {
     const list = (await client.validateAddressCandidates(iso2, address) ?? [])
