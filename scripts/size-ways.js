@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // wasm alone is ~64 KB). Until it is, --check holds the address form alone to a ceiling just above
 // today's size (so it can only shrink) and to the 2 waves of the target.
 export const ADDRESS_FORM_TARGET = { gzip: 85 * 1024, waves: 2 };
-export const ADDRESS_FORM_BUDGET = { gzip: 89 * 1024 + 512, waves: 2 };
+export const ADDRESS_FORM_BUDGET = { gzip: 86 * 1024 + 512, waves: 2 };
 
 const compress = (bytes) => ({
   raw: bytes.length,

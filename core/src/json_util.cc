@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <utility>
 
 #include "btalk/utf8.h"
 
@@ -40,6 +41,66 @@ constexpr std::uint64_t kMaxSafeWhole = std::uint64_t{1} << 53;
 
 char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+using Lexer = nlohmann::detail::lexer<Json, decltype(nlohmann::detail::input_adapter(
+                                                std::declval<std::string_view>().begin(),
+                                                std::declval<std::string_view>().end()))>;
+using Token = Lexer::token_type;
+
+// One JSON value starting at `token` (already scanned) into `out`; on
+// return `token` is the one after it. Recursion depth is bounded by
+// MaxDepth's check before parsing. Same DOM as nlohmann's parser: the last
+// of duplicate keys wins, and non-finite numbers (1e999) are refused.
+bool ParseValue(Lexer& lexer, Token& token, Json& out) {
+  switch (token) {
+    case Token::begin_array: {
+      out = Json::array();
+      Json::array_t& items = out.get_ref<Json::array_t&>();
+      token = lexer.scan();
+      if (token == Token::end_array) break;
+      for (;;) {
+        items.emplace_back();
+        if (!ParseValue(lexer, token, items.back())) return false;
+        if (token == Token::end_array) break;
+        if (token != Token::value_separator) return false;
+        token = lexer.scan();
+      }
+      break;
+    }
+    case Token::begin_object: {
+      out = Json::object();
+      Json::object_t& members = out.get_ref<Json::object_t&>();
+      token = lexer.scan();
+      if (token == Token::end_object) break;
+      for (;;) {
+        if (token != Token::value_string) return false;
+        Json& member = members[std::move(lexer.get_string())];
+        if (lexer.scan() != Token::name_separator) return false;
+        token = lexer.scan();
+        if (!ParseValue(lexer, token, member)) return false;
+        if (token == Token::end_object) break;
+        if (token != Token::value_separator) return false;
+        token = lexer.scan();
+      }
+      break;
+    }
+    case Token::literal_null: out = nullptr; break;
+    case Token::literal_true: out = true; break;
+    case Token::literal_false: out = false; break;
+    case Token::value_integer: out = lexer.get_number_integer(); break;
+    case Token::value_unsigned: out = lexer.get_number_unsigned(); break;
+    case Token::value_float: {
+      const double d = lexer.get_number_float();
+      if (!std::isfinite(d)) return false;
+      out = d;
+      break;
+    }
+    case Token::value_string: out = std::move(lexer.get_string()); break;
+    default: return false;
+  }
+  token = lexer.scan();
+  return true;
+}
+
 }  // namespace
 
 std::variant<Json, DocumentError> ParseJson(std::string_view text) {
@@ -53,16 +114,17 @@ std::variant<Json, DocumentError> ParseJson(std::string_view text) {
     return DocumentError{"invalidJson", "The document is nested too deeply (more than " +
                                             std::to_string(kMaxJsonDepth) + " levels)"};
   }
-  // Json::parse(text, nullptr, false) instantiates nlohmann's callback
-  // parser too (~3 KB of wasm) even without a callback; the DOM SAX parser
-  // alone does the same job.
+  // nlohmann's lexer does the hard parts (escapes, UTF-8, numbers); the
+  // grammar is walked here. nlohmann's own parser keeps a std::vector<bool>
+  // of open containers and builds a parse_error exception object (what()
+  // text, typeinfo) for every error even when it never throws: ~4 KB of
+  // wasm for a message we replace anyway.
+  Lexer lexer(nlohmann::detail::input_adapter(text.begin(), text.end()), /*ignore_comments_=*/false);
+  Token token = lexer.scan();
   Json value;
-  nlohmann::detail::json_sax_dom_parser<Json> sax(value, /*allow_exceptions=*/false);
-  const bool parsed = nlohmann::detail::parser<Json, decltype(nlohmann::detail::input_adapter(text.begin(), text.end()))>(
-                          nlohmann::detail::input_adapter(text.begin(), text.end()), nullptr,
-                          /*allow_exceptions=*/false, /*ignore_comments=*/false)
-                          .sax_parse(&sax, /*strict=*/true);
-  if (!parsed || sax.is_errored()) return DocumentError{"invalidJson", "The document is not valid JSON"};
+  if (!ParseValue(lexer, token, value) || token != Token::end_of_input) {
+    return DocumentError{"invalidJson", "The document is not valid JSON"};
+  }
   return value;
 }
 

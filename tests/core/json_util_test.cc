@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace btalk {
 namespace {
@@ -44,6 +45,44 @@ TEST(JsonUtilTest, NonNegativeIntegerStopsAtTwoToThe53) {
   EXPECT_EQ(NonNegativeInteger(Json(5.0)), 5u);
   EXPECT_EQ(NonNegativeInteger(Json(1.5)), std::nullopt);
   EXPECT_EQ(NonNegativeInteger(Json("abc")), std::nullopt);
+}
+
+// ParseJson walks the grammar itself over nlohmann's lexer; it must accept
+// and build exactly what nlohmann's own parser does (strict, no comments).
+TEST(JsonUtilTest, ParseJsonAgreesWithNlohmannsParser) {
+  const char* texts[] = {
+      "null", "true", "false", "0", "-0", "-12", "18446744073709551615", "18446744073709551616", "1.5e3",
+      "\"a\\u00e9\\ud83d\\ude00\"", "[]", "{}", "[[],{}]", " [1, 2 ,3] ", "{\"a\":1,\"b\":[true,null]}",
+      "{\"k\":1,\"k\":{\"x\":2}}", "{\"k\":[1],\"k\":\"last\"}", "\xEF\xBB\xBF{\"bom\":1}", "[{\"a\":[{\"b\":[]}]}]",
+      // refused
+      "1e999", "-1e999", "[1e400]", "[1,]", "[,1]", "[1 2]", "{\"a\" 1}", "{\"a\":}", "{\"a\":1,}", "{1:2}",
+      "{\"a\":1", "[1", "[", "{", "]", "}", ",", ":", "1 2", "[] x", "{} {}", "nul", "tru", "\"open",
+      "\"\\x\"", "\"\xC3\x28\"", "01", "1.", "-", "/* c */ 1", "[1] // c", "\"\\ud800\"", "[\"a\":1]",
+      "{\"a\",1}", "\xEF\xBB"};
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    const Json expected = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const std::variant<Json, DocumentError> parsed = ParseJson(text);
+    if (expected.is_discarded()) {
+      ASSERT_TRUE(std::holds_alternative<DocumentError>(parsed));
+      EXPECT_EQ(std::get<DocumentError>(parsed).message, "The document is not valid JSON");
+    } else {
+      ASSERT_TRUE(std::holds_alternative<Json>(parsed));
+      EXPECT_EQ(std::get<Json>(parsed), expected);
+      EXPECT_EQ(std::get<Json>(parsed).type(), expected.type());
+    }
+  }
+  const std::variant<Json, DocumentError> dup = ParseJson("{\"k\":1,\"k\":2}");
+  ASSERT_TRUE(std::holds_alternative<Json>(dup));
+  EXPECT_EQ(DumpJson(std::get<Json>(dup)), "{\"k\":2}");
+}
+
+TEST(JsonUtilTest, ParseJsonTakesTheDeepestNestingAllowed) {
+  const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+  EXPECT_TRUE(std::holds_alternative<Json>(ParseJson(ok)));
+  const std::string deep = "[" + ok + "]";
+  ASSERT_TRUE(std::holds_alternative<DocumentError>(ParseJson(deep)));
+  EXPECT_NE(std::get<DocumentError>(ParseJson(deep)).message.find("nested too deeply"), std::string::npos);
 }
 
 }  // namespace
