@@ -16,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// The target of issue #7 is 85 KB gzip for the address form alone; it is NOT met yet (the address-only
-// wasm alone is ~64 KB). Until it is, --check holds the address form alone to a ceiling just above
-// today's size (so it can only shrink) and to the 2 waves of the target.
+// The target of issue #7 is 85 KiB gzip for the address form alone, with at most 2 JS waves; it is met
+// (84,638 B on 2026-12-01), so --check holds the address form alone to the target itself. The look-up
+// chunks a country with search/verification/postal-code services fetches once the probes answer (after
+// the API requests start) are "on demand" and printed apart.
 export const ADDRESS_FORM_TARGET = { gzip: 85 * 1024, waves: 2 };
-export const ADDRESS_FORM_BUDGET = { gzip: 86 * 1024 + 512, waves: 2 };
+export const ADDRESS_FORM_BUDGET = ADDRESS_FORM_TARGET;
 
 const compress = (bytes) => ({
   raw: bytes.length,
@@ -161,6 +162,14 @@ export async function reportWays({ check = false } = {}) {
   console.log(`address form alone: JS ${fmt(jsGzip)} + wasm ${fmt(form.total.gzip - jsGzip)} = ${fmt(form.total.gzip)} bytes gzip ` +
     `(budget ${fmt(ADDRESS_FORM_BUDGET.gzip)}), ${form.waves} JS wave(s) before the core runs (budget ${ADDRESS_FORM_BUDGET.waves}; ` +
     `the API requests start after the first, the wasm is fetched alongside the glue chunk)`);
+  // A country whose probes find a look-up (search, verification, postal codes, parishes) also fetches
+  // the services chunks, after its API requests have started: printed so that figure is seen too.
+  const services = (form.onDemand ?? []).filter((f) => /services/.test(f.name));
+  const servicesGzip = services.reduce((s, f) => s + compress(f.bytes).gzip, 0);
+  if (services.length) {
+    console.log(`  a country with a look-up (e.g. FR): + ${services.length} services chunk(s) ${fmt(servicesGzip)} = ` +
+      `${fmt(form.total.gzip + servicesGzip)} bytes gzip, fetched once the probes answer`);
+  }
   const gap = form.total.gzip - ADDRESS_FORM_TARGET.gzip;
   console.log(`target (issue #7): the address form alone <= ${fmt(ADDRESS_FORM_TARGET.gzip)} bytes gzip and <= ${ADDRESS_FORM_TARGET.waves} waves: ` +
     (gap <= 0 && form.waves <= ADDRESS_FORM_TARGET.waves ? 'met' : `not met, ${fmt(Math.max(0, gap))} bytes over`));
