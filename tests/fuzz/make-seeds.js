@@ -75,6 +75,16 @@ write('parse_response_fuzz', 'order', JSON.stringify({
   customerOrderReference: 'PO-1', technicalSiteName: 'site1', customerSiteLabel: 'Paris', country: 'FR', vpnId: 'vpn-1',
 }));
 write('parse_response_fuzz', 'api-error', '<html>502 Bad Gateway</html>');
+// ParseJson against nlohmann's parser: every response seed, plus the corners of the grammar.
+for (const [name, text] of [['dup-keys', '{"a":1,"a":2}'], ['huge-number', '[1e999]'], ['bom', '\uFEFF{"a":[]}'],
+  ['trailing-comma', '[1,2,]'], ['comment', '{/* x */"a":1}'], ['escapes', '["\\u00e9\\ud83d\\ude00\\n"]'],
+  ['bad-escape', '["\\x"]'], ['lone-surrogate', '["\\ud800"]'], ['numbers', '[-0,0.5e-3,18446744073709551616,-9223372036854775809]'],
+  ['deep', '['.repeat(300) + ']'.repeat(300)], ['unclosed', '{"a":[1,{"b":']]) {
+  write('parse_json_fuzz', name, text);
+}
+for (const file of [...jsonFiles(countryDir), ...jsonFiles(dataDir)]) {
+  write('parse_json_fuzz', file.split('/').pop(), readFileSync(file, 'utf8'));
+}
 let i = 0;
 for (const pattern of patterns) write('regex_fuzz', `pattern-${i++}`, pattern + NUL + '75001');
 
