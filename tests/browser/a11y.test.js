@@ -3,31 +3,19 @@
 // resolving, headings that nest under the page's own sections, invalid fields tied to
 // a visible message, no live region chattering on each keystroke, and a focus
 // indicator of at least 3:1 (WCAG 1.4.11) on every stop of a Tab walk through the page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreIsBuilt, launchBrowser, openPage, resetStandIn, setFaults, startServer } from './helpers.js';
+import { browserSuite, coreIsBuilt, openPage, resetStandIn, setFaults } from './helpers.js';
 import { deepActiveId } from './order-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 
-let server;
-let browser;
-
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserSuite();
 
 async function openDemo(options) {
-  await resetStandIn(server.origin);
-  const page = await openPage(browser, server.origin, '/', options);
+  await resetStandIn(env.server.origin);
+  const page = await openPage(env.browser, env.server.origin, '/', options);
   await page.locator('#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
   await page.locator('#standalone-address input[name="pc"]').waitFor();
   return page;
@@ -140,15 +128,15 @@ describe('demo page accessibility', { skip }, () => {
   });
 
   test('the standalone country picker says when the countries failed and loads them again on request', async () => {
-    await resetStandIn(server.origin);
-    await setFaults(server.origin, { failRate: 1, failStatus: 500 });
-    const page = await openPage(browser, server.origin, '/');
+    await resetStandIn(env.server.origin);
+    await setFaults(env.server.origin, { failRate: 1, failStatus: 500 });
+    const page = await openPage(env.browser, env.server.origin, '/');
     try {
       const status = page.locator('#standalone-country-status');
       await page.waitForFunction(() => document.querySelector('#standalone-country-status').textContent.includes('could not be loaded'));
       const retry = page.locator('#standalone-country-retry');
       assert.equal(await retry.isVisible(), true);
-      await resetStandIn(server.origin);
+      await resetStandIn(env.server.origin);
       await retry.focus();
       await page.keyboard.press('Enter');
       await page.locator('#standalone-country option[value="CH"]').waitFor({ state: 'attached' });
@@ -157,7 +145,7 @@ describe('demo page accessibility', { skip }, () => {
       assert.equal(await deepActiveId(page), 'standalone-country', 'focus stays next to the vanished button');
     } finally {
       await page.closeAll();
-      await resetStandIn(server.origin);
+      await resetStandIn(env.server.origin);
     }
   });
 });

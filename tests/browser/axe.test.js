@@ -4,36 +4,22 @@
 // shown, the address search's candidates open, phone width (360 px), and the order
 // element's later steps (address, voicesite list with filter and pages). Any serious or
 // critical violation fails the test and is printed: rule, impact, element, what to fix.
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
 import {
-  REPO_ROOT, coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, resetStandIn, setFaults, startServer,
+  REPO_ROOT, browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults,
 } from './helpers.js';
 import { fillOrder, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 const AXE_PATH = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-let server;
-let browser;
+const env = browserSuite({ reset: true });
 let creds;
-
 before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
+  if (!env.skip) creds = await standInCredentials();
 });
 
 /**
@@ -67,7 +53,7 @@ async function assertNoSerious(page, state) {
 const deep = (page, selector) => page.locator(selector);
 
 async function openDemo(viewport = { width: 1280, height: 900 }) {
-  const page = await openPage(browser, server.origin, '/', { viewport });
+  const page = await openPage(env.browser, env.server.origin, '/', { viewport });
   return page;
 }
 
@@ -78,14 +64,14 @@ async function demoLoaded(page) {
 
 describe('axe-core: the demo page', { skip }, () => {
   test('while loading (slow API)', async () => {
-    await setFaults(server.origin, { latencyMs: 2500 });
+    await setFaults(env.server.origin, { latencyMs: 2500 });
     const page = await openDemo();
     try {
       await page.waitForFunction(() => document.querySelector('#order')?.shadowRoot?.querySelector('[aria-busy="true"]'));
       await assertNoSerious(page, 'loading');
     } finally {
       await page.closeAll();
-      await resetStandIn(server.origin);
+      await resetStandIn(env.server.origin);
     }
   });
 
@@ -114,7 +100,7 @@ describe('axe-core: the demo page', { skip }, () => {
   });
 
   test('errors shown: the API is down', async () => {
-    await setFaults(server.origin, { failRate: 1, failStatus: 503 });
+    await setFaults(env.server.origin, { failRate: 1, failStatus: 503 });
     const page = await openDemo();
     try {
       await deep(page, '#order [data-slot="access"] .failure').waitFor();
@@ -122,7 +108,7 @@ describe('axe-core: the demo page', { skip }, () => {
       await assertNoSerious(page, 'API down');
     } finally {
       await page.closeAll();
-      await resetStandIn(server.origin);
+      await resetStandIn(env.server.origin);
     }
   });
 
@@ -159,8 +145,8 @@ describe('axe-core: the order element after the order', { skip }, () => {
   for (const width of [1200, 360]) {
     test(`address step, then the voicesite list with filter and pages (${width} px)`, async () => {
       const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      for (let i = 0; i < 21; i += 1) await orderVoicesite(server.origin, '9999', vpn, 'FR');
-      const page = await openOrderPage(browser, server.origin, { viewport: { width, height: 900 } });
+      for (let i = 0; i < 21; i += 1) await orderVoicesite(env.server.origin, '9999', vpn, 'FR');
+      const page = await openOrderPage(env.browser, env.server.origin, { viewport: { width, height: 900 } });
       try {
         await mountOrder(page);
         const ui = orderUi(page);

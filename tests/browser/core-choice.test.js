@@ -1,26 +1,14 @@
 // Which wasm a page downloads (issue 7): the address form alone fetches the address-only module; a
 // page that also has the order element fetches the full module once, and its address forms use it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreIsBuilt, launchBrowser, openPage, startServer } from './helpers.js';
+import { browserSuite, coreIsBuilt } from './helpers.js';
 
-let server;
-let browser;
-
-before(async () => {
-  if (!coreIsBuilt()) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserSuite();
 
 /** Opens the page, waits for the address form, and says which wasm and glue files were requested. */
 async function load(query) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const requested = [];
   page.on('request', (request) => {
@@ -30,7 +18,7 @@ async function load(query) {
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   try {
-    await page.goto(`${server.origin}/pages/core-choice.html?${query}`);
+    await page.goto(`${env.server.origin}/pages/core-choice.html?${query}`);
     await page.waitForFunction(() => window.loaded !== undefined);
     await page.evaluate(() => window.loaded);
     const variant = await page.evaluate(async () => (await (await import('/web/address-core.js')).loadAddressCore()).variant);

@@ -1,26 +1,14 @@
 // The wasm core in Chromium: issue 9's reproducers answer with structured
 // errors, and a broken instance is replaced synchronously on the main thread
 // (Chromium allows `new WebAssembly.Instance` of an already compiled module).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coreIsBuilt, launchBrowser, openPage, startServer } from './helpers.js';
+import { browserSuite, coreIsBuilt, openPage } from './helpers.js';
 
-let server;
-let browser;
-
-before(async () => {
-  if (!coreIsBuilt()) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserSuite();
 
 test('Chromium: budgets answer, and the core recovers from a broken instance on the next call', { skip: !coreIsBuilt() && 'wasm core not built' }, async () => {
-  const page = await openPage(browser, server.origin, '/pages/address-form.html');
+  const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html');
   try {
     const outcome = await page.evaluate(async () => {
       const { loadCore } = await import('/web/core.js');

@@ -2,28 +2,18 @@
 // with its address in the default proxy mode (screenshot in test-artifacts/demo.png),
 // direct mode with credentials typed into the settings panel (kept out of the DOM,
 // URL and storage), the standalone address form's country picker and the event log.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { coreIsBuilt, launchBrowser, openPage, readCountry, resetStandIn, saveScreenshot, startServer } from './helpers.js';
+import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot } from './helpers.js';
 import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 
-let server;
-let browser;
+const env = browserSuite();
 let creds;
-
 before(async () => {
-  if (skip) return;
-  creds = await standInCredentials();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  if (!env.skip) creds = await standInCredentials();
 });
 
 // 404 is how the API says "none" for these (contract.md): not a failure of the page. The address
@@ -33,8 +23,8 @@ const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
 const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)$/;
 
 async function openDemo(options) {
-  await resetStandIn(server.origin);
-  const page = await openPage(browser, server.origin, '/', options);
+  await resetStandIn(env.server.origin);
+  const page = await openPage(env.browser, env.server.origin, '/', options);
   page.failedResponses = [];
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
@@ -78,7 +68,7 @@ describe('demo page', { skip }, () => {
       await ui.newRow.waitFor();
       assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
 
-      const site = (await listVoicesites(server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
+      const site = (await listVoicesites(env.server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
       assert.equal(site.technicalSiteName, name);
       assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
 
@@ -102,7 +92,7 @@ describe('demo page', { skip }, () => {
       const ui = orderUi(page);
       await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
       await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${server.origin}/btalk/v1`);
+      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
       await page.locator('#client-id').fill(creds.clientId);
       await page.locator('#client-secret').fill(creds.clientSecret);
       await page.locator('#api-key').fill(creds.readonlySingleKey);
@@ -120,7 +110,7 @@ describe('demo page', { skip }, () => {
       await page.waitForFunction(() => document.querySelector('#order').shadowRoot
         .querySelector('#access-info').textContent.includes('readonly'));
       assert.ok(tokenRequests.length >= 1 && tokenRequests.every((m) => m === 'POST'), 'a token was requested');
-      assert.equal(await ui.root.getAttribute('api-base'), `${server.origin}/btalk/v1`);
+      assert.equal(await ui.root.getAttribute('api-base'), `${env.server.origin}/btalk/v1`);
       assert.equal(await ui.button.isDisabled(), true);
       assert.match(await ui.reason.textContent(), /read-only/);
 
@@ -163,7 +153,7 @@ describe('demo page', { skip }, () => {
       const ui = orderUi(page);
       await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
       await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${server.origin}/btalk/v1`);
+      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
       await page.locator('#client-id').fill(creds.clientId);
       await page.locator('#client-secret').fill('not-the-secret');
       await page.locator('#api-key').fill(creds.fullSingleKey);

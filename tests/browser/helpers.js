@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createApp } from '../../examples/serve.js';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
@@ -97,6 +98,30 @@ export async function startServer({ dataDir, faults } = {}) {
 }
 
 /** Debian's Chromium, headless, with the flags of the project brief. */
+/**
+ * The before/after every Chromium test file needs: one server and one browser for the file, closed
+ * after it, and with `reset` the stand-in's state reset before each test. Returns
+ * { skip, server, browser }; `before` fills in the last two (nothing starts when the core is not built).
+ */
+export function browserSuite({ reset = false } = {}) {
+  const env = { skip: coreIsBuilt() ? false : 'the wasm core is not built (npm run build)', server: null, browser: null };
+  before(async () => {
+    if (env.skip) return;
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  if (reset) {
+    beforeEach(async () => {
+      if (!env.skip) await resetStandIn(env.server.origin);
+    });
+  }
+  return env;
+}
+
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }

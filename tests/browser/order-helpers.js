@@ -3,12 +3,12 @@
 // Chromium per file), a test page that mounts the element with a client of the
 // test's choosing (proxy or direct mode, a short timeout, per-request fault rules
 // that add X-Standin-* or a bad Authorization header), and small steps of the flow.
-import { after, before, beforeEach } from 'node:test';
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { coreIsBuilt, launchBrowser, resetStandIn, startServer } from './helpers.js';
+import { browserSuite } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';
 const TEST_PAGE = '/__order-test.html';
@@ -43,19 +43,10 @@ export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
  * fresh openOrderPage, checks no script error happened, and closes the page.
  */
 export function orderHarness() {
-  const env = { skip: coreIsBuilt() ? false : 'the wasm core is not built (npm run build)', server: null, browser: null, creds: null };
+  const env = browserSuite({ reset: true });
+  env.creds = null;
   before(async () => {
-    if (env.skip) return;
-    env.creds = await standInCredentials();
-    env.server = await startServer();
-    env.browser = await launchBrowser();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  beforeEach(async () => {
-    if (!env.skip) await resetStandIn(env.server.origin);
+    if (!env.skip) env.creds = await standInCredentials();
   });
   env.withPage = async (body, options) => {
     const page = await openOrderPage(env.browser, env.server.origin, options);

@@ -3,11 +3,11 @@
 // the result CSV checked cell by cell), a reload mid-run then resume (no duplicate), and a
 // 500 on one row's push retried alone, a 429's wait shown (and cancellable), the title's part kept
 // when heading-level changes.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import { coreIsBuilt, launchBrowser, resetStandIn, saveScreenshot, setFaults, startServer } from './helpers.js';
+import { browserSuite, coreIsBuilt, saveScreenshot, setFaults } from './helpers.js';
 import { listVoicesites, standInCredentials } from './order-helpers.js';
 import { csvOf, importUi, mountImport, openImportPage, standInCountry, validSite, waitForDone } from './site-import-helpers.js';
 
@@ -18,23 +18,7 @@ const HEADERS = ['technicalSiteName', 'Site label', 'Country', 'VPN name', 'vpnI
   'a2', 'City', 'a4', 'Postal code', 'Dial zone', 'Commune (INSEE)', 'Notes'];
 const TO_HEADER = { customerSiteLabel: 'Site label', country: 'Country', hno: 'Number', a6: 'Street', a1: 'State', a3: 'City', pc: 'Postal code', dialZone: 'Dial zone' };
 
-let server;
-let browser;
-
-before(async () => {
-  if (skip) return;
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  if (!skip) await resetStandIn(server.origin);
-});
+const env = browserSuite({ reset: true });
 
 async function directCredentials() {
   const creds = await standInCredentials();
@@ -76,7 +60,7 @@ async function fiftyRowFile(p) {
 }
 
 async function withPage(body) {
-  const page = await openImportPage(browser, server.origin);
+  const page = await openImportPage(env.browser, env.server.origin);
   try {
     await body(page);
     assert.deepEqual(page.problems, [], 'no page error');
@@ -85,7 +69,7 @@ async function withPage(body) {
   }
 }
 
-const mine = async (p) => (await listVoicesites(server.origin)).filter((v) => v.technicalSiteName.startsWith(p));
+const mine = async (p) => (await listVoicesites(env.server.origin)).filter((v) => v.technicalSiteName.startsWith(p));
 const requestsOf = (page, method, pattern) => page.evaluate(({ method, pattern }) =>
   window.__requests.filter((r) => r.method === method && new RegExp(pattern).test(r.path)).length, { method, pattern });
 
@@ -159,22 +143,22 @@ test('a 50-row file: exactly the valid rows are ordered and addressed, and the r
 });
 
 test('a reload mid-run, then resume, orders the rest and creates no duplicate', { skip }, async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   try {
     const p = prefix();
     const rows = [];
     for (const iso2 of COUNTRIES) for (let i = 1; i <= 2; i += 1) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}_${i}`, VPN)));
-    const page = await openImportPage(browser, server.origin, { context });
+    const page = await openImportPage(env.browser, env.server.origin, { context });
     await mountImport(page, { attributes: { 'customer-code': '9999', concurrency: '2' } });
     const ui = importUi(page);
     await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
     await ui.pasteButton.click();
     await ui.order.filter({ hasText: 'Order 20 ready sites' }).waitFor();
-    await setFaults(server.origin, { latencyMs: 150 });
+    await setFaults(env.server.origin, { latencyMs: 150 });
     await ui.order.click();
     await page.waitForFunction(() => window.__events.filter((e) => e.type === 'btalk-import-row' && e.detail.state === 'done').length >= 4);
     await page.reload();
-    await setFaults(server.origin, {});
+    await setFaults(env.server.origin, {});
     const before = await mine(p);
     assert.ok(before.length >= 4 && before.length < 20, `${before.length} ordered before the reload`);
 
@@ -198,7 +182,7 @@ test('a reload mid-run, then resume, orders the rest and creates no duplicate', 
     assert.equal((await mine(p)).length, 20, 're-importing the file creates no voicesite');
     assert.deepEqual(page.problems ?? [], []);
   } finally {
-    await setFaults(server.origin, {});
+    await setFaults(env.server.origin, {});
     await context.close();
   }
 });
@@ -257,9 +241,9 @@ test('a 500 on one row\'s push leaves it "ordered, address missing"; its retry p
 });
 
 test('the demo page imports its 10-country sample file and orders every site', { skip }, async () => {
-  const page = await openImportPage(browser, server.origin);
+  const page = await openImportPage(env.browser, env.server.origin);
   try {
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${env.server.origin}/`);
     const ui = importUi(page);
     const sample = await readFile(new URL('../../examples/demo/sample-sites.csv', import.meta.url));
     await ui.file.setInputFiles({ name: 'sample-sites.csv', mimeType: 'text/csv', buffer: sample });
@@ -269,7 +253,7 @@ test('the demo page imports its 10-country sample file and orders every site', {
     assert.equal(await ui.summary.textContent(), '10 ready, 0 with problems, 0 not covered.');
     await ui.order.click();
     await ui.counts.filter({ hasText: '10 of 10' }).waitFor();
-    const sites = (await listVoicesites(server.origin)).filter((s) => s.technicalSiteName.startsWith('DEMO_'));
+    const sites = (await listVoicesites(env.server.origin)).filter((s) => s.technicalSiteName.startsWith('DEMO_'));
     assert.equal(sites.length, 10);
     assert.equal(new Set(sites.map((s) => s.country)).size, 10);
     assert.ok(sites.every((s) => s.voiceAddress));
@@ -532,7 +516,7 @@ test('bundled by esbuild, the element loads Papa Parse from its own chunk in the
       const requested = [];
       page.on('request', (request) => requested.push(new URL(request.url()).pathname));
       // The bundle sits at /bundle/: the core's files resolve from there to /dist/, as in an app.
-      await page.route(`${server.origin}/bundle/**`, async (route) => route.fulfill({
+      await page.route(`${env.server.origin}/bundle/**`, async (route) => route.fulfill({
         status: 200, contentType: 'text/javascript; charset=utf-8',
         body: await readFile(join(dir, new URL(route.request().url()).pathname.split('/').pop())),
       }));
