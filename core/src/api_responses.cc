@@ -206,30 +206,13 @@ Json ProblemList(const Json* problems) {
 
 namespace {
 
-// The one list of kinds: IsResponseKind and NormalizeResponse both read it, so
-// a kind cannot be accepted by one and unknown to the other.
 struct ResponseKind {
   const char* name;
   ResponseResult (*parse)(const Json& body);
 };
 
-constexpr ResponseKind kResponseKinds[] = {
-    {"me", ParseMe},
-    {"customers", ParseCustomers},
-    {"vpns", ParseVpns},
-    {"country", ParseCountry},
-    {"countries", ParseCountries},
-    {"orderResponse", ParseOrderResponse},
-    {"voicesites", ParseVoicesites},
-    {"geoAreas", ParseChoices},
-    {"dialZones", ParseChoices},
-    {"parishes", ParseChoices},
-    {"postalCodes", ParsePostalCodes},
-    {"addressCandidates", ParseAddressCandidates},
-    {"apiError", ParseApiError},
-};
-
-// The address form's subset (see IsAddressResponseKind): no order/customer parser is referenced.
+// The address form's kinds (see IsAddressResponseKind): no order/customer parser is referenced, so
+// the address-only module's LTO drops those parsers.
 constexpr ResponseKind kAddressResponseKinds[] = {
     {"country", ParseCountry},
     {"geoAreas", ParseChoices},
@@ -240,6 +223,16 @@ constexpr ResponseKind kAddressResponseKinds[] = {
     {"apiError", ParseApiError},
 };
 
+// The other kinds: the full dispatch reads both lists.
+constexpr ResponseKind kOrderResponseKinds[] = {
+    {"me", ParseMe},
+    {"customers", ParseCustomers},
+    {"vpns", ParseVpns},
+    {"countries", ParseCountries},
+    {"orderResponse", ParseOrderResponse},
+    {"voicesites", ParseVoicesites},
+};
+
 template <std::size_t N>
 const ResponseKind* FindKind(const ResponseKind (&kinds)[N], std::string_view kind) {
   for (const ResponseKind& known : kinds) {
@@ -248,7 +241,14 @@ const ResponseKind* FindKind(const ResponseKind (&kinds)[N], std::string_view ki
   return nullptr;
 }
 
-const ResponseKind* FindResponseKind(std::string_view kind) { return FindKind(kResponseKinds, kind); }
+const ResponseKind* FindResponseKind(std::string_view kind) {
+  const ResponseKind* known = FindKind(kAddressResponseKinds, kind);
+  return known != nullptr ? known : FindKind(kOrderResponseKinds, kind);
+}
+
+DocumentError UnknownKind(std::string_view kind) {
+  return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
+}
 
 }  // namespace
 
@@ -256,14 +256,14 @@ bool IsResponseKind(std::string_view kind) { return FindResponseKind(kind) != nu
 
 ResponseResult NormalizeResponse(std::string_view kind, const Json& body) {
   if (const ResponseKind* known = FindResponseKind(kind)) return known->parse(body);
-  return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
+  return UnknownKind(kind);
 }
 
 bool IsAddressResponseKind(std::string_view kind) { return FindKind(kAddressResponseKinds, kind) != nullptr; }
 
 ResponseResult NormalizeAddressResponse(std::string_view kind, const Json& body) {
   if (const ResponseKind* known = FindKind(kAddressResponseKinds, kind)) return known->parse(body);
-  return DocumentError{"unknownKind", "Unknown response kind \"" + Abbreviate(kind, 40) + "\""};
+  return UnknownKind(kind);
 }
 
 ResponseResult ParseMe(const Json& body) {
