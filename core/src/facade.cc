@@ -13,6 +13,7 @@
 #include "btalk/json_util.h"
 #include "btalk/order.h"
 #include "btalk/utf8.h"
+#include "facade_envelope.h"
 
 #ifndef BTALK_VERSION
 #define BTALK_VERSION "0.0.0"
@@ -21,25 +22,8 @@
 namespace btalk {
 namespace {
 
-std::string Ok(Json result) {
-  Json envelope = Json::object();
-  envelope["ok"] = std::move(result);
-  return DumpJson(envelope);
-}
-
-std::string Fail(const std::string& code, const std::string& message, Json problems = Json()) {
-  Json error = Json::object();
-  error["code"] = code;
-  error["message"] = message;
-  if (!problems.is_null()) error["problems"] = std::move(problems);
-  Json envelope = Json::object();
-  envelope["error"] = std::move(error);
-  return DumpJson(envelope);
-}
-
-std::string Fail(const DocumentError& error, std::string_view what) {
-  return Fail(error.code, std::string(what) + ": " + error.message);
-}
+using envelope::Fail;
+using envelope::Ok;
 
 // Optional documents: "", whitespace and "null" all mean "none".
 bool IsAbsent(std::string_view text) {

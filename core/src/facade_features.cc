@@ -12,23 +12,13 @@
 #include "btalk/format_example.h"
 #include "btalk/json_util.h"
 #include "btalk/normalizer.h"
+#include "facade_envelope.h"
 
 namespace btalk {
 namespace {
 
-std::string Ok(Json result) {
-  Json envelope = Json::object();
-  envelope["ok"] = std::move(result);
-  return DumpJson(envelope);
-}
-
-std::string Fail(const DocumentError& error, std::string_view what = {}) {
-  Json envelope = Json::object();
-  envelope["error"] = Json::object();
-  envelope["error"]["code"] = error.code;
-  envelope["error"]["message"] = what.empty() ? error.message : std::string(what) + ": " + error.message;
-  return DumpJson(envelope);
-}
+using envelope::Fail;
+using envelope::Ok;
 
 std::variant<Address, DocumentError> ReadAddress(std::string_view address_json) {
   std::variant<Json, DocumentError> parsed = ParseJson(address_json);
