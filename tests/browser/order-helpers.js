@@ -90,7 +90,7 @@ export async function openOrderPage(browser, origin, { viewport = { width: 1000,
  */
 export async function mountOrder(page, options = {}) {
   await page.evaluate(async ({ mode = 'proxy', apiKey, clientId, clientSecret, timeoutMs = 15000, attributes = {}, faultRules = [] }) => {
-    const { BtalkClient } = await import('/web/client.js');
+    const { testClient } = await import('/pages/test-client.js');
     await import('/web/elements/index.js');
     window.__events = [];
     for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-error']) {
@@ -98,32 +98,7 @@ export async function mountOrder(page, options = {}) {
         window.__events.push({ type, detail: JSON.parse(JSON.stringify(event.detail ?? null)) });
       });
     }
-    window.__faultRules = faultRules;
-    const testFetch = (input, init = {}) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const method = String(init.method ?? 'GET').toUpperCase();
-      const rule = window.__faultRules.find((r) => r.times > 0 && r.method === method && url.includes(r.path));
-      if (rule) {
-        rule.times -= 1;
-        return fetch(input, { ...init, headers: { ...init.headers, ...rule.headers } });
-      }
-      return fetch(input, init);
-    };
-    let client;
-    if (mode === 'direct') {
-      const credentials = async () => {
-        const answer = await fetch('/oauth/v3/token', {
-          method: 'POST',
-          headers: { Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: 'grant_type=client_credentials',
-        });
-        const body = await answer.json();
-        return { accessToken: body.access_token, apiKey };
-      };
-      client = new BtalkClient({ baseUrl: '/btalk/v1', credentials, fetch: testFetch, timeoutMs });
-    } else {
-      client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch, timeoutMs });
-    }
+    const client = testClient({ mode, apiKey, clientId, clientSecret, timeoutMs, faultRules });
     // Counts the element's order calls (the client also shares concurrent same-reference
     // calls, so POSTs alone would not show whether the element itself guards).
     window.__orderCalls = 0;

@@ -69,42 +69,16 @@ export async function openImportPage(browser, origin, { viewport = { width: 1280
  */
 export async function mountImport(page, { attributes = {}, faultRules = [], mode = 'proxy', apiKey, clientId, clientSecret } = {}) {
   await page.evaluate(async ({ attributes, faultRules, mode, apiKey, clientId, clientSecret }) => {
-    const { BtalkClient } = await import('/web/client.js');
+    const { testClient } = await import('/pages/test-client.js');
     await import('/web/components/site-import/site-import.js');
     window.__events = [];
     for (const type of ['btalk-import-progress', 'btalk-import-row', 'btalk-import-done', 'btalk-error']) {
       document.addEventListener(type, (event) => window.__events.push({ type, detail: JSON.parse(JSON.stringify(event.detail ?? null)) }));
     }
-    window.__faultRules = faultRules;
-    window.__requests = [];
-    const testFetch = (input, init = {}) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const method = String(init.method ?? 'GET').toUpperCase();
-      if (method !== 'GET') window.__requests.push({ method, path: new URL(url, location.href).pathname });
-      const rule = window.__faultRules.find((r) => r.times > 0 && r.method === method && url.includes(r.path));
-      if (rule) {
-        rule.times -= 1;
-        return fetch(input, { ...init, headers: { ...init.headers, ...rule.headers } });
-      }
-      return fetch(input, init);
-    };
     const element = document.createElement('btalk-site-import');
     element.id = 'import';
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    if (mode === 'direct') {
-      // The stand-in's demo credentials (direct mode reaches /btalk/v1 with X-Standin-* headers intact).
-      const credentials = async () => {
-        const answer = await fetch('/oauth/v3/token', {
-          method: 'POST',
-          headers: { Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: 'grant_type=client_credentials',
-        });
-        return { accessToken: (await answer.json()).access_token, apiKey };
-      };
-      element.client = new BtalkClient({ baseUrl: '/btalk/v1', credentials, fetch: testFetch });
-    } else {
-      element.client = new BtalkClient({ baseUrl: '/proxy/btalk/v1', fetch: testFetch });
-    }
+    element.client = testClient({ mode, apiKey, clientId, clientSecret, faultRules });
     document.querySelector('#host').append(element);
   }, { attributes, faultRules, mode, apiKey, clientId, clientSecret });
 }
