@@ -8,9 +8,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
-#include <utility>
 #include <utility>
 #include <vector>
 
@@ -112,12 +112,20 @@ Work Load(const char* iso2) {
   return work;
 }
 
-void BM_CompiledValidate(benchmark::State& state, const char* iso2) {
+// The country's work, or nothing after telling the benchmark why it is skipped.
+std::optional<Work> LoadOrSkip(benchmark::State& state, const char* iso2) {
   Work work = Load(iso2);
   if (!work.error.empty()) {
     state.SkipWithError(work.error.c_str());
-    return;
+    return std::nullopt;
   }
+  return work;
+}
+
+void BM_CompiledValidate(benchmark::State& state, const char* iso2) {
+  std::optional<Work> loaded = LoadOrSkip(state, iso2);
+  if (!loaded) return;
+  Work& work = *loaded;
   std::vector<std::pair<std::size_t, std::vector<btalk::Problem>>> invalid;
   for (auto _ : state) {
     invalid.clear();
@@ -128,21 +136,17 @@ void BM_CompiledValidate(benchmark::State& state, const char* iso2) {
 
 // The native API a C++ consumer calls: Validate(const Address&).
 void BM_CompiledValidateAddress(benchmark::State& state, const char* iso2) {
-  Work work = Load(iso2);
-  if (!work.error.empty()) {
-    state.SkipWithError(work.error.c_str());
-    return;
-  }
+  std::optional<Work> loaded = LoadOrSkip(state, iso2);
+  if (!loaded) return;
+  Work& work = *loaded;
   for (auto _ : state) benchmark::DoNotOptimize(work.compiled->Validate(work.address));
   if (!work.compiled->Validate(work.address).empty()) state.SkipWithError("the sample address is not valid");
 }
 
 void BM_CompiledValidateMany(benchmark::State& state, const char* iso2) {
-  Work work = Load(iso2);
-  if (!work.error.empty()) {
-    state.SkipWithError(work.error.c_str());
-    return;
-  }
+  std::optional<Work> loaded = LoadOrSkip(state, iso2);
+  if (!loaded) return;
+  Work& work = *loaded;
   std::vector<std::pair<std::size_t, std::vector<btalk::Problem>>> invalid;
   for (auto _ : state) {
     invalid.clear();
@@ -156,11 +160,9 @@ void BM_CompiledValidateMany(benchmark::State& state, const char* iso2) {
 // Address&) for each of its Address maps (what the wasm side's validateMany
 // starts from is the JS objects, which it packs itself).
 void BM_CompiledValidateAddressMany(benchmark::State& state, const char* iso2) {
-  Work work = Load(iso2);
-  if (!work.error.empty()) {
-    state.SkipWithError(work.error.c_str());
-    return;
-  }
+  std::optional<Work> loaded = LoadOrSkip(state, iso2);
+  if (!loaded) return;
+  Work& work = *loaded;
   std::size_t invalid = 0;
   for (auto _ : state) {
     invalid = 0;
