@@ -90,7 +90,7 @@ export async function openOrderPage(browser, origin, { viewport = { width: 1000,
  */
 export async function mountOrder(page, options = {}) {
   await page.evaluate(async ({ mode = 'proxy', apiKey, clientId, clientSecret, timeoutMs = 15000, attributes = {}, faultRules = [] }) => {
-    const { testClient } = await import('/pages/test-client.js');
+    const { testClient } = await import('/pages/page-client.js');
     await import('/web/elements/index.js');
     window.__events = [];
     for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-error']) {

@@ -69,7 +69,7 @@ export async function openImportPage(browser, origin, { viewport = { width: 1280
  */
 export async function mountImport(page, { attributes = {}, faultRules = [], mode = 'proxy', apiKey, clientId, clientSecret } = {}) {
   await page.evaluate(async ({ attributes, faultRules, mode, apiKey, clientId, clientSecret }) => {
-    const { testClient } = await import('/pages/test-client.js');
+    const { testClient } = await import('/pages/page-client.js');
     await import('/web/components/site-import/site-import.js');
     window.__events = [];
     for (const type of ['btalk-import-progress', 'btalk-import-row', 'btalk-import-done', 'btalk-error']) {
