@@ -17,9 +17,9 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from './standin/server.js';
-import { sendJson } from './standin/node-http.js';
-import { createBtalkProxy } from './proxy/index.js';
+import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from '../server/standin/server.js';
+import { sendJson } from '../server/standin/node-http.js';
+import { createBtalkProxy } from '../server/proxy/index.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROXY_PREFIX = '/proxy';

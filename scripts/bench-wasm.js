@@ -26,7 +26,7 @@ const loadMs = performance.now() - started;
 const COUNTRIES = ['FR', 'CH', 'US'];
 const BATCH = 10000;
 const TARGET = { one: 60, many: 15, native: 3 };
-const country = (iso2) => JSON.parse(readFileSync(new URL(`../examples/standin/data/countries/${iso2}.json`, import.meta.url)));
+const country = (iso2) => JSON.parse(readFileSync(new URL(`../server/standin/data/countries/${iso2}.json`, import.meta.url)));
 
 // CPU µs per call (this process's user + system time, so time spent waiting
 // for a core on a busy machine is not counted; native figures are Google

@@ -9,10 +9,10 @@ import { loadAddressCore } from './address-core.js';
 import {
   BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
   segment, voiceAddressPath,
-} from './internal/client-common.js';
-import { Transport, bindTransport } from './internal/transport.js';
+} from './http/client-common.js';
+import { Transport, bindTransport } from './http/transport.js';
 
-export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } from './internal/client-common.js';
+export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } from './http/client-common.js';
 
 // The text addressServices() probes the look-ups with: any answer but 404 means "offered".
 const PROBE_QUERY = '1';

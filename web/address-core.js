@@ -3,13 +3,13 @@
 // normalisation, format hints, civic XML, and parseResponse for the address kinds + apiError).
 // When the page already has the full core (loadCore() called, or the order element defined), that
 // one is returned instead: never two wasm downloads on one page.
-import { coreLoader, BtalkCoreError } from './internal/core-api.js';
-import { fullCoreInUse } from './internal/core-choice.js';
+import { coreLoader, BtalkCoreError } from './core-loader/core-api.js';
+import { fullCoreInUse } from './core-loader/core-choice.js';
 
 export { BtalkCoreError };
 
 // The glue is a dynamic import (a literal, so every bundler emits it as a chunk): a page that has the
-// full core never fetches it. Its wasm is fetched in parallel with it (internal/core-api.js).
+// full core never fetches it. Its wasm is fetched in parallel with it (core-loader/core-api.js).
 const load = coreLoader(
   () => import('../dist/btalk-address-core.js').then((glue) => glue.default),
   new URL('../dist/btalk-address-core.wasm', import.meta.url),

@@ -1,6 +1,6 @@
 // A fetch-based client for the Business Talk REST API (btalk/v1): BtalkAddressClient (the address
 // look-ups, web/address-client.js) plus customers, VPNs, the country list, voicesites and orders,
-// parsing with the full core (loadCore()). Both share one transport (internal/transport.js).
+// parsing with the full core (loadCore()). Both share one transport (http/transport.js).
 //
 // Works in browsers and Node 20: no Node-only imports, only fetch, AbortController,
 // URL and URLSearchParams. Responses are normalised by the wasm core
@@ -12,11 +12,11 @@
 
 import { loadCore } from './core.js';
 import { BtalkAddressClient, CLIENT_DEFAULTS } from './address-client.js';
-import { BtalkApiError, segment, untilAborted } from './internal/client-common.js';
-import { transportOf } from './internal/transport.js';
+import { BtalkApiError, segment, untilAborted } from './http/client-common.js';
+import { transportOf } from './http/transport.js';
 
 export { BtalkAddressClient };
-export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } from './internal/client-common.js';
+export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } from './http/client-common.js';
 
 /**
  * The Business Talk API client.

@@ -1,9 +1,9 @@
-// Loads the full wasm core once and exposes it as plain JS functions (see internal/core-api.js).
+// Loads the full wasm core once and exposes it as plain JS functions (see core-loader/core-api.js).
 // The address form alone needs less: web/address-core.js (loadAddressCore) loads the address-only
 // module, or this one when a page already has it.
-import { coreLoader, BtalkCoreError } from './internal/core-api.js';
-import { noteFullCore } from './internal/core-choice.js';
-import { orderApi } from './internal/core-order.js';
+import { coreLoader, BtalkCoreError } from './core-loader/core-api.js';
+import { noteFullCore } from './core-loader/core-choice.js';
+import { orderApi } from './core-loader/core-order.js';
 
 // How the glue and the wasm are found (see README "Toolchains"):
 // - the glue is a static import, so every bundler bundles it and the page makes no extra module round trip;

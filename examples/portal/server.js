@@ -11,7 +11,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import express from 'express';
-import { createBtalkProxy } from '../proxy/index.js';
+import { createBtalkProxy } from '../../server/proxy/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageRoot = join(here, '..', '..'); // in a portal of your own: the installed btalk-forms folder

@@ -1,6 +1,6 @@
 // For trying the portal without Orange credentials: the bundled stand-in on a free loopback
 // port, and the proxy options of its demo customer (fake credentials from its data).
-import { createStandIn } from '../standin/server.js';
+import { createStandIn } from '../../server/standin/server.js';
 
 export async function startLocalStandIn() {
   const standIn = createStandIn({});

@@ -5,7 +5,7 @@
 // to the page, so the folder works from any path of any static host.
 import { BtalkClient, loadCore } from '../../web/index.js';
 import { defineElements } from '../../web/components/index.js';
-import { createStandIn, indexedDbStore, memoryStore } from '../standin/index.js';
+import { createStandIn, indexedDbStore, memoryStore } from '../../server/standin/index.js';
 import { startDemoPage } from '../demo/page.js';
 
 // Not a real host (.invalid never resolves): the stand-in answers it from inside the page.

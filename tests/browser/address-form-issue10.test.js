@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import {
   coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, saveScreenshot, setFaults, startServer,
 } from './helpers.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import {
   coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, setFaults, startServer,
 } from './helpers.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 
 const field = (page, name) => page.locator(`btalk-address-form [data-field="${name}"]`);
 const control = (page, name) => field(page, name).locator('input, select');

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, startServer } from './helpers.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 
 const TABLE_COUNTRIES = ['AT', 'AU', 'BE', 'BL', 'CH', 'CZ', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'GF', 'GP', 'HK',
   'IE', 'IT', 'LU', 'MF', 'MQ', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RE', 'SE', 'SJ', 'YT', 'US'];

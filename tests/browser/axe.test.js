@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import {
   REPO_ROOT, browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults,
 } from './helpers.js';

@@ -4,7 +4,7 @@
 // URL and storage), the standalone address form's country picker and the event log.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot } from './helpers.js';
 import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createApp } from '../../examples/serve.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PAGES_DIR = join(REPO_ROOT, 'tests', 'browser', 'pages');

@@ -7,7 +7,7 @@ import { before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { browserSuite } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';

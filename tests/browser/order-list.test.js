@@ -3,7 +3,7 @@
 // over 20 rows the list pages and can be filtered; "Skip for now" closes the address form.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { orderVoicesite, readCountry } from './helpers.js';
 import {
   deepActiveId, fillOrder, listVoicesites, mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage,

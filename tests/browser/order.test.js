@@ -5,7 +5,7 @@
 // French texts and API texts shown as text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
 import {
   deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,

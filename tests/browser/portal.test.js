@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, saveScreenshot } from './helpers.js';
 import { orderUi } from './order-helpers.js';
-import { createStandIn } from '../../examples/standin/server.js';
+import { createStandIn } from '../../server/standin/server.js';
 import { createPortal } from '../../examples/portal/server.js';
 
 let browser;

@@ -4,7 +4,7 @@
 // from the stand-in's own sample addresses.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 
 export const IMPORT_TAG = 'btalk-site-import';
 const TEST_PAGE = '/__import-test.html';

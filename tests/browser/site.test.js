@@ -13,7 +13,7 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_DATA_DIR, createStandInServer } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, readCountry, saveScreenshot } from './helpers.js';
 import { fillOrder, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';

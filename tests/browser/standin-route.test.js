@@ -4,7 +4,7 @@
 // server and no Orange credentials. A dropped connection (fault) aborts the route.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStandIn } from '../../examples/standin/index.js';
+import { createStandIn } from '../../server/standin/index.js';
 import { coreIsBuilt, launchBrowser } from './helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';

@@ -21,7 +21,7 @@ let browser;
 let creds;
 
 const WORKER = `
-import { createStandIn } from './examples/standin/index.js';
+import { createStandIn } from './server/standin/index.js';
 const scope = new URL(self.registration.scope).pathname.replace(/\\/$/, '');
 const standIn = createStandIn({ basePath: scope });
 self.addEventListener('install', () => self.skipWaiting());

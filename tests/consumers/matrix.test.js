@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createApp } from '../../examples/serve.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { launchBrowser } from '../browser/helpers.js';
 import { serveFolders } from './static-server.js';
 

@@ -41,7 +41,7 @@ function sampleAddress(constraints) {
 }
 
 const patterns = new Set(['^[0-9]{5}$', '(a|aa)*b', '^(a+)+$']);
-const countryDir = join(root, 'examples/standin/data/countries');
+const countryDir = join(root, 'server/standin/data/countries');
 for (const file of jsonFiles(countryDir)) {
   const name = file.split('/').pop().replace('.json', '');
   const country = readJson(file);
@@ -68,7 +68,7 @@ for (const file of jsonFiles(dataDir)) {
   }
   write('parse_response_fuzz', name, text);
 }
-for (const file of [join(root, 'examples/standin/data/customers.json')]) {
+for (const file of [join(root, 'server/standin/data/customers.json')]) {
   write('parse_response_fuzz', 'customers', readFileSync(file, 'utf8'));
 }
 write('parse_response_fuzz', 'order', JSON.stringify({

@@ -8,7 +8,7 @@ import { BtalkAddressClient } from '../../web/address-client.js';
 import { BtalkApiError, BtalkClient, BtalkAddressClient as Reexported } from '../../web/client.js';
 import * as entry from '../../web/index.js';
 import { loadCore } from '../../web/core.js';
-import { createStandInServer } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights

@@ -21,7 +21,7 @@ const files = (name) => {
   return { moduleUrl: pathToFileURL(glue), wasmUrl: new URL(`${name}.wasm`, dir) };
 };
 if (scratch) after(() => rmSync(scratch, { recursive: true, force: true }));
-const countriesDir = new URL('../../examples/standin/data/countries/', import.meta.url);
+const countriesDir = new URL('../../server/standin/data/countries/', import.meta.url);
 const COUNTRIES = readdirSync(countriesDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, 2)).sort();
 const country = (iso2) => JSON.parse(readFileSync(new URL(`${iso2}.json`, countriesDir), 'utf8'));
 

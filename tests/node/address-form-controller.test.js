@@ -14,7 +14,7 @@ import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
 
 const WASM = fileURLToPath(new URL('../../dist/btalk-core.wasm', import.meta.url));
 const skip = !existsSync(WASM) && 'the wasm core is not built (npm run build)';
-const DATA = new URL('../../examples/standin/data/countries/', import.meta.url);
+const DATA = new URL('../../server/standin/data/countries/', import.meta.url);
 const country = (iso2) => JSON.parse(readFileSync(new URL(`${iso2}.json`, DATA), 'utf8'));
 
 /** A client over one country's data file; `calls` records every method call. */

@@ -2,13 +2,13 @@
 // seed's "Country configuration status" table, the real BtalkClient (direct
 // mode: OAuth token + full API key) against the real stand-in loads the
 // country's form, orders a voicesite there, pushes the country's sample
-// address (examples/standin/data, + the dial zone a user would give when it is
+// address (server/standin/data, + the dial zone a user would give when it is
 // manual) and reads it back. Also one covered and one uncovered "other country".
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
-import { BUNDLED_DATA_DIR, createStandInServer } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 // The seed's table, dial zone column: what the form must say for each country.

@@ -1,10 +1,10 @@
-// The API client end to end against the Business Talk stand-in (examples/standin)
+// The API client end to end against the Business Talk stand-in (server/standin)
 // over a real socket: OAuth token, headers, orders, voice addresses, faults.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BtalkApiError, BtalkClient } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
-import { createStandInServer } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
 
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadCore, BtalkCoreError } from '../../web/index.js';
 
 const core = await loadCore();
-const country = (iso2) => JSON.parse(readFileSync(new URL(`../../examples/standin/data/countries/${iso2}.json`, import.meta.url)));
+const country = (iso2) => JSON.parse(readFileSync(new URL(`../../server/standin/data/countries/${iso2}.json`, import.meta.url)));
 const CH = country('CH');
 const FR = country('FR');
 const US = country('US');

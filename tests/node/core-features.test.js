@@ -7,7 +7,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { loadCore, BtalkCoreError } from '../../web/index.js';
 
 const core = await loadCore();
-const countriesDir = new URL('../../examples/standin/data/countries/', import.meta.url);
+const countriesDir = new URL('../../server/standin/data/countries/', import.meta.url);
 const country = (iso2) => JSON.parse(readFileSync(new URL(`${iso2}.json`, countriesDir), 'utf8'));
 const TABLE = 'AT AU BE BL CH CZ DE DK ES FI FR GB GF GP HK IE IT LU MF MQ NL NO NZ PL PT RE SE SJ US YT'.split(' ');
 

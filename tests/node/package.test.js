@@ -68,7 +68,7 @@ test('sideEffects names the define modules and no class module', () => {
 });
 
 test('the wasm file reader reads a file: URL where the runtime has process.getBuiltinModule, else says what to do', async () => {
-  const { readWasmFile } = await import('../../web/internal/wasm-file.js');
+  const { readWasmFile } = await import('../../web/core-loader/wasm-file.js');
   const wasmUrl = pathToFileURL(join(root, 'dist', 'btalk-core.wasm'));
   if (process.getBuiltinModule) {
     const bytes = await readWasmFile(wasmUrl);

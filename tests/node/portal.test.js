@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLIENT, FIXTURES_DIR, KEYS, close, order } from './fixtures/standin/harness.js';
-import { createStandIn } from '../../examples/standin/server.js';
+import { createStandIn } from '../../server/standin/server.js';
 import { CSP, createPortal } from '../../examples/portal/server.js';
 
 let standIn;

@@ -1,12 +1,12 @@
-// btalk-forms/proxy (examples/proxy) against a fake upstream with strict OAuth: gating, token
+// btalk-forms/proxy (server/proxy) against a fake upstream with strict OAuth: gating, token
 // caching and refresh, header drop, path traversal, body limits, upstream failures, redirects,
 // and no secret in any answer or log line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { connect } from 'node:net';
-import { createBtalkProxy } from '../../examples/proxy/index.js';
-import { TokenSource } from '../../examples/proxy/token.js';
+import { createBtalkProxy } from '../../server/proxy/index.js';
+import { TokenSource } from '../../server/proxy/token.js';
 
 const CLIENT_ID = 'portal-client-id';
 const CLIENT_SECRET = 'portal-CLIENT-SECRET-value';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadCore } from '../../web/core.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { Localizer } from '../../web/internal/localize.js';
 import en from '../../web/components/site-import/strings.js';
 import { MemoryProgressStore } from '../../web/components/site-import/progress-store.js';

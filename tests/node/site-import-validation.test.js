@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCore } from '../../web/core.js';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
-import { geoAreasForAddress } from '../../examples/standin/api.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
+import { geoAreasForAddress } from '../../server/standin/api.js';
 import { RowValidator, STATUS } from '../../web/components/site-import/row-validation.js';
 import { readRow } from '../../web/components/site-import/columns.js';
 

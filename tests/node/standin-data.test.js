@@ -1,4 +1,4 @@
-// Checks the stand-in's reference data (examples/standin/data): the shapes in
+// Checks the stand-in's reference data (server/standin/data): the shapes in
 // docs/contract.md, the seed's "Country configuration status" table, and that
 // every ready-made address (candidates, sample addresses, Portuguese postal
 // codes and parishes, geo areas) passes its own country's constraints, so the
@@ -14,7 +14,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/index.js';
 
-const dataDir = fileURLToPath(new URL('../../examples/standin/data/', import.meta.url));
+const dataDir = fileURLToPath(new URL('../../server/standin/data/', import.meta.url));
 const countriesDir = `${dataDir}countries/`;
 
 const countryFiles = readdirSync(countriesDir).filter((n) => n.endsWith('.json')).sort();

@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStandIn } from './fixtures/standin/harness.js';
-import { normalizeFaults, seededRandom, truncateJson } from '../../examples/standin/faults.js';
+import { normalizeFaults, seededRandom, truncateJson } from '../../server/standin/faults.js';
 
 async function withStandIn(options, fn) {
   const s = await startStandIn(options);

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
-import { createStandIn, memoryStore, toNodeListener, STANDIN_ORIGIN } from '../../examples/standin/index.js';
-import { createStandInServer, fileStore } from '../../examples/standin/node.js';
+import { createStandIn, memoryStore, toNodeListener, STANDIN_ORIGIN } from '../../server/standin/index.js';
+import { createStandInServer, fileStore } from '../../server/standin/node.js';
 import { expectedFiles } from '../../scripts/gen-standin-data.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,27 +50,27 @@ describe('universal modules', () => {
         else await visit(resolve(dirname(file), spec));
       }
     };
-    await visit(join(root, 'examples', 'standin', 'index.js'));
+    await visit(join(root, 'server', 'standin', 'index.js'));
     assert.deepEqual(nodeImports, []);
     for (const name of ['standin.js', 'api.js', 'state.js', 'data.js', 'http.js', 'faults.js', 'listener.js', 'random.js']) {
-      assert.ok(seen.has(join(root, 'examples', 'standin', name)), `${name} is part of the graph`);
+      assert.ok(seen.has(join(root, 'server', 'standin', name)), `${name} is part of the graph`);
     }
     assert.ok(seen.has(join(root, 'web', 'core.js')), 'the core loader is reached');
     assert.ok([...seen].some((f) => f.endsWith(join('modules', 'FR.js'))), 'country data is imported as modules');
     // The test's own scanner finds node: imports where they exist.
-    assert.ok(staticImports(await readFile(join(root, 'examples', 'standin', 'file-store.js'), 'utf8')).includes('node:fs'));
+    assert.ok(staticImports(await readFile(join(root, 'server', 'standin', 'file-store.js'), 'utf8')).includes('node:fs'));
   });
 
   test('the bundled data modules (build output, not committed) are what scripts/gen-standin-data.js makes from the JSON', async () => {
     const files = expectedFiles();
-    const dir = join(root, 'examples', 'standin', 'data', 'modules');
+    const dir = join(root, 'server', 'standin', 'data', 'modules');
     const stale = 'run node scripts/gen-standin-data.js (npm ci and scripts/build.sh wasm do)';
     assert.deepEqual((await readdir(dir)).sort(), [...files.keys()].sort(), stale);
     for (const [name, text] of files) assert.equal(await readFile(join(dir, name), 'utf8'), text, `${name} is out of date: ${stale}`);
-    const { default: bundled } = await import('../../examples/standin/data/modules/index.js');
-    const fr = JSON.parse(await readFile(join(root, 'examples', 'standin', 'data', 'countries', 'FR.json'), 'utf8'));
+    const { default: bundled } = await import('../../server/standin/data/modules/index.js');
+    const fr = JSON.parse(await readFile(join(root, 'server', 'standin', 'data', 'countries', 'FR.json'), 'utf8'));
     assert.deepEqual(bundled.countries.find((c) => c.iso2 === 'FR'), fr);
-    assert.equal(bundled.countries.length, (await readdir(join(root, 'examples', 'standin', 'data', 'countries'))).length);
+    assert.equal(bundled.countries.length, (await readdir(join(root, 'server', 'standin', 'data', 'countries'))).length);
   });
 });
 

@@ -6,8 +6,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { order, startStandIn } from './fixtures/standin/harness.js';
-import { StateStore } from '../../examples/standin/state.js';
-import { fileStore } from '../../examples/standin/file-store.js';
+import { StateStore } from '../../server/standin/state.js';
+import { fileStore } from '../../server/standin/file-store.js';
 
 async function tempDir(t) {
   const dir = await mkdtemp(join(tmpdir(), 'standin-state-'));

@@ -1,4 +1,4 @@
-// btalk-forms/standin's typings (examples/standin/index.d.ts) describe the
+// btalk-forms/standin's typings (server/standin/index.d.ts) describe the
 // library as a portal's tests use it: tsc --strict accepts
 // tests/typings/standin/consumer.ts and rejects a misuse.
 import { test } from 'node:test';

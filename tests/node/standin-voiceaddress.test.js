@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore } from '../../web/index.js';
 import { order, startStandIn } from './fixtures/standin/harness.js';
-import { createStandInServer } from '../../examples/standin/server.js';
+import { createStandInServer } from '../../server/standin/server.js';
 
 const core = await loadCore();
 const problemKeys = (body) => body.problems.map((p) => `${p.field}:${p.code}`).sort();

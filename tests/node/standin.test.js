@@ -1,12 +1,12 @@
-// The Business Talk stand-in (examples/standin): every endpoint with the
+// The Business Talk stand-in (server/standin): every endpoint with the
 // seed's headers, auth rules, orders and their idempotency, lookups, CORS and
 // logging. Voiceaddress checks through the real core: standin-voiceaddress.test.js;
 // faults: standin-faults.test.js; npm start server: standin-serve.test.js.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CLIENT, KEYS, VPN, basic, order, startStandIn } from './fixtures/standin/harness.js';
-import { createStandInServer } from '../../examples/standin/server.js';
-import { geoAreasForAddress } from '../../examples/standin/api.js';
+import { createStandInServer } from '../../server/standin/server.js';
+import { geoAreasForAddress } from '../../server/standin/api.js';
 
 describe('token endpoint', () => {
   let s;

@@ -2,7 +2,7 @@
 import { BtalkAddressForm } from './address-form/address-form.component.js';
 import { BtalkVoicesiteOrder } from './voicesite-order/voicesite-order.component.js';
 import { defineElement } from '../internal/define.js';
-import { preferFullCore } from '../internal/core-choice.js';
+import { preferFullCore } from '../core-loader/core-choice.js';
 import { loadCore } from '../core.js';
 
 export { STRINGS } from './address-form/address-form.legacy-strings.js';

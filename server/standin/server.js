@@ -2,11 +2,11 @@
 // standin.js, plus what only Node has: reading a data directory and keeping
 // the state in a file.
 //
-//   import { createStandInServer } from './examples/standin/server.js';
+//   import { createStandInServer } from './server/standin/server.js';
 //   const { server } = createStandInServer({ stateFile, faults: { failRate: 0.1, seed: 1 } });
 //   server.listen(0);
 //
-// CLI: node examples/standin/server.js [--port 0] [--host 127.0.0.1] [--state file] [--data dir] [--admin]
+// CLI: node server/standin/server.js [--port 0] [--host 127.0.0.1] [--state file] [--data dir] [--admin]
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 // What both API clients (web/address-client.js, web/client.js) and their transport
-// (internal/transport.js) share: the error class, limits, argument checks, messages for people.
+// (http/transport.js) share: the error class, limits, argument checks, messages for people.
 
 export const DEFAULT_BASE_URL = 'https://api.orange.com/btalk/v1';
 export const MAX_API_MESSAGE_LENGTH = 500;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates ../countries/<ISO2>.json from the per-region sources in this folder.
 // The JSON files are what the stand-in reads (and what is committed); edit the
-// sources here and rerun `node examples/standin/data/src/build.mjs`.
+// sources here and rerun `node server/standin/data/src/build.mjs`.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,4 @@
-// Typings for btalk-forms/standin (examples/standin/index.js).
+// Typings for btalk-forms/standin (server/standin/index.js).
 /** Fault injection settings (see README "The API stand-in"). */
 export interface StandInFaults {
   latencyMs?: number;

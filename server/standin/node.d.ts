@@ -1,4 +1,4 @@
-// Typings for btalk-forms/standin/node (examples/standin/node.js).
+// Typings for btalk-forms/standin/node (server/standin/node.js).
 import type { Server } from 'node:http';
 import type { NodeListener, StandIn, StandInData, StandInOptions, StandInStore } from './index.js';
 

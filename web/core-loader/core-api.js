@@ -23,7 +23,7 @@ const restarts = new WeakMap();
  *   dynamic one that loads the glue only when this core is really used)
  * @param {URL} wasmUrl where the default .wasm is
  * @param {((call: Function) => object)|null} [orderApi] the order, PIDF-LO and postal-line methods
- *   (internal/core-order.js; web/core.js passes them, so the address form's bundle holds none of them)
+ *   (core-loader/core-order.js; web/core.js passes them, so the address form's bundle holds none of them)
  */
 export function coreLoader(glue, wasmUrl, orderApi = null) {
   let corePromise = null;
@@ -77,7 +77,7 @@ async function instantiate(glue, wasmUrl, options) {
       ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ String(options.moduleUrl))).default
       : await glue();
     // Abort recovery: compile the .wasm ourselves and keep the WebAssembly.Module, so a
-    // dropped instance can be replaced synchronously (internal/core-instance.js).
+    // dropped instance can be replaced synchronously (core-loader/core-instance.js).
     let compiled = null;
     let loadFailed;
     const failure = new Promise((resolve, reject) => { loadFailed = reject; });
