@@ -107,7 +107,9 @@ export async function runCheck(config, { core, scrubber }) {
   let code = codes[0];
   if (config.customer !== undefined) {
     code = codes.includes(config.customer) ? config.customer : undefined;
-    if (!code) findings.push(finding('connection', 'customerNotListed', '/customers', 'The customer given by --customer is not among those of GET /customers; customer resources were not checked.'));
+    if (!code && !customers.failure) findings.push(finding('connection', 'customerNotListed', '/customers', 'The customer given by --customer is not among those of GET /customers; customer resources were not checked.'));
+  } else if (code === undefined && !customers.failure) {
+    findings.push(finding('warning', 'noCustomer', '/customers', 'GET /customers lists no customer: VPNs and voicesites were not checked.'));
   }
   report.customersListed = codes.length;
   if (code !== undefined) {
