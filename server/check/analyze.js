@@ -1,8 +1,9 @@
 // Turns raw answers into what the product can and cannot read: the core's parsers' verdicts,
 // paging, error shapes, CORS headers, unknown fields. Pure functions over answers and a core;
 // every text they produce is written here (API text is quoted in one place only: errorShape's
-// `message`, after scrubbing). Findings: { severity: 'error'|'warning'|'notice', code, endpoint, message }.
-import { KNOWN_FIELDS, fieldStats, listIn, safeKey, unknownFields } from './shapes.js';
+// `message`, after scrubbing). Findings: { severity: 'connection'|'error'|'warning'|'notice', code, endpoint, message }
+// ('connection': the check could not complete).
+import { KNOWN_FIELDS, fieldStats, unknownFields } from './shapes.js';
 
 const GENERIC_MESSAGES = new Set(['The server reported an error without details',
   'The server answered with a web page instead of an API error']);
@@ -170,10 +171,10 @@ export function collectionEntry(result, { kind, endpoint, required, mode, origin
   entry.paging = result.paging;
   entry.fields = fieldStats(result.items);
   entry.unknownFields = unknownFields(entry.fields, KNOWN_FIELDS[kind] ?? []);
-  entry.core = refused ? { read: false, error: refused } : { read: true, items: parsedItems };
+  entry.core = refused ? { read: false, error: { code: refused.code, message: scrubText(refused.message) } } : { read: true, items: parsedItems };
   entry.readable = !refused && !result.failure;
   if (refused) {
-    findings.push(finding('error', 'refusedDocument', endpoint.template, `The core refuses the answer: ${refused.code}: ${refused.message}`));
+    findings.push(finding('error', 'refusedDocument', endpoint.template, `The core refuses the answer: ${refused.code}: ${scrubText(refused.message)}`));
   }
   if (mode === 'direct') entry.cors = corsOf(result.answers, origin);
   findings.push(...pagingFindings(endpoint.template, result.paging, mode, entry.cors));
@@ -239,4 +240,3 @@ export function jsonDocument(endpoint, answer, { required = true, notFoundIsAbse
   }
 }
 
-export { listIn, safeKey };
