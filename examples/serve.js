@@ -159,18 +159,13 @@ export function createApp(options = {}) {
   let proxy = null;
   const getProxy = () => {
     if (proxy) return proxy;
-    let demo;
-    if (upstream) {
-      demo = { clientId: upstream.clientId, clientSecret: upstream.clientSecret, apiKey: upstream.apiKey };
-    } else {
-      // The demo customer: the first OAuth client and the first full-rights key of the stand-in data.
-      const client = standIn.data.oauthClients[0];
-      const key = standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
-      demo = { clientId: client?.clientId, clientSecret: client?.clientSecret, apiKey: key?.key };
-    }
+    // The demo customer's fake credentials are the stand-in's (standIn.demo), unless another API is set.
+    const { clientId, clientSecret, apiKey } = upstream ?? standIn.demo;
     const origin = upstreamOrigin();
     proxy = createBtalkProxy({
-      ...demo,
+      clientId,
+      clientSecret,
+      apiKey,
       apiBase: `${origin}${API_PREFIX}`,
       tokenUrl: `${origin}${TOKEN_PATH}`,
       authorize: (req) => sameOriginPage(req, server.address().port),
