@@ -10,7 +10,7 @@
 //   /__standin/*           fault/reset admin endpoints, only with --admin
 //
 // Options: --port N (or PORT; default 8080, a free port if busy), --host, --admin, --state FILE.
-// The proxy targets the local stand-in; set BTALK_UPSTREAM (e.g. https://api.orange.com) with
+// The proxy calls the local stand-in in-process; set BTALK_UPSTREAM (e.g. https://api.orange.com) with
 // BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY to point it at another API instead.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -18,6 +18,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from '../server/standin/server.js';
+import { STANDIN_ORIGIN } from '../server/standin/standin.js';
 import { sendJson } from '../server/standin/node-http.js';
 import { createBtalkProxy } from '../server/proxy/index.js';
 
@@ -150,27 +151,19 @@ export function createApp(options = {}) {
     ...(dataDir ? { dataDir } : {}), stateFile: stateFile ?? undefined, core, faults, admin, log,
   });
   let server;
-  const localOrigin = () => {
-    const { port } = server.address();
-    return `http://127.0.0.1:${port}`;
-  };
-  const upstreamOrigin = () => upstream?.origin ?? localOrigin();
 
   let proxy = null;
   const getProxy = () => {
     if (proxy) return proxy;
-    let demo;
-    if (upstream) {
-      demo = { clientId: upstream.clientId, clientSecret: upstream.clientSecret, apiKey: upstream.apiKey };
-    } else {
-      // The demo customer: the first OAuth client and the first full-rights key of the stand-in data.
-      const client = standIn.data.oauthClients[0];
-      const key = standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
-      demo = { clientId: client?.clientId, clientSecret: client?.clientSecret, apiKey: key?.key };
-    }
-    const origin = upstreamOrigin();
+    // Another API (BTALK_UPSTREAM) over the network; else the local stand-in in-process: the proxy
+    // calls its fetch handler directly, with the demo customer's fake credentials (standIn.demo).
+    const { clientId, clientSecret, apiKey } = upstream ?? standIn.demo;
+    const origin = upstream ? upstream.origin : STANDIN_ORIGIN;
     proxy = createBtalkProxy({
-      ...demo,
+      clientId,
+      clientSecret,
+      apiKey,
+      ...(upstream ? {} : { fetch: standIn.fetch }),
       apiBase: `${origin}${API_PREFIX}`,
       tokenUrl: `${origin}${TOKEN_PATH}`,
       authorize: (req) => sameOriginPage(req, server.address().port),
@@ -180,6 +173,10 @@ export function createApp(options = {}) {
     return proxy;
   };
 
+  // Every request enters here. An order from the demo page: browser → /proxy/btalk/v1 (createBtalkProxy,
+  // gated by sameOriginPage; adds the token and API key) → the stand-in's fetch handler, in-process
+  // (server/standin/standin.js) → its API routes (server/standin/api.js). /btalk/v1 and the token
+  // endpoint go to the stand-in's Node listener directly; the rest is static files.
   async function handle(req, res) {
     const rawPath = req.url.split('?')[0].split('#')[0];
     const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';

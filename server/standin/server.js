@@ -16,7 +16,8 @@ import { normalizeData } from './data.js';
 import { fileStore } from './file-store.js';
 
 export { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH };
-/** The JSON sources of the bundled data (the stand-in itself imports data/modules/). */
+/** The JSON sources of the bundled data (customers.json, countries/), shipped for createStandInServer({ dataDir });
+ *  the stand-in itself imports the same data from data/modules/. */
 export const BUNDLED_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
 
 function readJson(file) {

@@ -17,13 +17,12 @@ before(async () => {
   standIn = createStandIn({});
   await new Promise((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
   const upstream = `http://127.0.0.1:${standIn.server.address().port}`;
-  const client = standIn.data.oauthClients[0];
-  const key = standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
-  secrets = [client.clientSecret, key.key];
+  const { clientId, clientSecret, apiKey } = standIn.demo;
+  secrets = [clientSecret, apiKey];
   portal = createPortal({
     btalk: {
       apiBase: `${upstream}/btalk/v1`, tokenUrl: `${upstream}/oauth/v3/token`,
-      clientId: client.clientId, clientSecret: client.clientSecret, apiKey: key.key,
+      clientId, clientSecret, apiKey,
     },
     users: { demo: 'portal-password' },
   }).listen(0, '127.0.0.1');

@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { BUNDLED_DATA_DIR, loadDataDir } from '../../server/standin/node.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -25,9 +26,16 @@ const ELEMENTS = {
   'btalk-site-import': { file: 'web/components/site-import/site-import.component.js', className: 'BtalkSiteImport' },
 };
 
+/** The paths `npm pack` would put in the tarball (listed once per run). */
+let packedList;
+function packedFiles() {
+  packedList ??= promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root })
+    .then(({ stdout }) => new Set(JSON.parse(stdout)[0].files.map((f) => f.path)));
+  return packedList;
+}
+
 test('every exports target is in the packed tarball; runtime entries have types', async () => {
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
-  const packed = new Set(JSON.parse(stdout)[0].files.map((f) => f.path));
+  const packed = await packedFiles();
   const published = (path) => packed.has(path.slice(2));
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (subpath.includes('*')) continue;
@@ -43,6 +51,20 @@ test('every exports target is in the packed tarball; runtime entries have types'
   assert.equal(pkg.unpkg, './dist/btalk-forms.min.js');
   assert.equal(pkg.jsdelivr, pkg.unpkg);
   assert.equal(pkg.customElements, './custom-elements.json');
+});
+
+test('BUNDLED_DATA_DIR (btalk-forms/standin/node) names a folder of countries, and the tarball ships it', async () => {
+  // A consumer passes it as createStandInServer({ dataDir }); loadDataDir reads customers.json + countries/*.json.
+  assert.ok(statSync(BUNDLED_DATA_DIR).isDirectory(), `${BUNDLED_DATA_DIR} is not a folder`);
+  const countries = readdirSync(join(BUNDLED_DATA_DIR, 'countries')).filter((n) => n.endsWith('.json'));
+  assert.ok(countries.includes('FR.json'), 'the bundled data holds France');
+  assert.ok(loadDataDir(BUNDLED_DATA_DIR).countries.has('FR'));
+  const packed = await packedFiles();
+  const inPackage = relative(root, BUNDLED_DATA_DIR).split(sep).join('/');
+  assert.ok(!inPackage.startsWith('..'), `${inPackage} is outside the package`);
+  for (const file of ['customers.json', ...countries.map((n) => `countries/${n}`)]) {
+    assert.ok(packed.has(`${inPackage}/${file}`), `${inPackage}/${file} is not in the tarball`);
+  }
 });
 
 test('no module a browser loads imports node: (bundlers and raw ES modules alike)', () => {

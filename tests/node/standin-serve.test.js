@@ -67,6 +67,22 @@ describe('npm start server', () => {
     assert.equal((await fetch(`${base}/btalk/v1/me`)).status, 401);
   });
 
+  test('a proxied order enters the Node server once: the proxy calls the stand-in in-process', async () => {
+    const seen = [];
+    const count = (req) => seen.push(`${req.method} ${req.url}`);
+    app.server.prependListener('request', count);
+    try {
+      const created = await proxied('/customers/9999/orders/voicesite', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(order('in-process')),
+      });
+      assert.equal(created.status, 201);
+    } finally {
+      app.server.off('request', count);
+    }
+    // No loopback token request nor upstream request: only the browser's own.
+    assert.deepEqual(seen, ['POST /proxy/btalk/v1/customers/9999/orders/voicesite']);
+  });
+
   test('the proxy ignores browser-sent credentials and fault headers', async () => {
     const me = await proxied('/me', { headers: { Authorization: 'Bearer forged', 'X-BT-API-KEY': KEYS.readonly, 'X-Standin-Fail': '503' } });
     assert.equal(me.status, 200);

@@ -87,14 +87,14 @@ describe('bundled data with the real core', () => {
     assert.ok(searchable.length > 0);
     const base = await new Promise((r) => standIn.server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${standIn.server.address().port}`)));
     try {
-      const client = standIn.data.oauthClients[0];
-      const key = standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
+      const { clientId, clientSecret, apiKey } = standIn.demo;
+      const key = standIn.data.apiKeys.get(apiKey);
       const tokenRes = await fetch(`${base}/oauth/v3/token`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
+        headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` },
         body: 'grant_type=client_credentials',
       });
-      const headers = { Authorization: `Bearer ${(await tokenRes.json()).access_token}`, 'X-BT-API-KEY': key.key, 'Content-Type': 'application/json' };
+      const headers = { Authorization: `Bearer ${(await tokenRes.json()).access_token}`, 'X-BT-API-KEY': apiKey, 'Content-Type': 'application/json' };
       const code = key.customerCodes[0];
       const vpnId = standIn.data.customers.get(code).vpns[0].vpnId;
       const failures = [];
