@@ -25,7 +25,7 @@ build_wasm() {
   mkdir -p "$root/dist"
   cp "$root/build/wasm/btalk-core.js" "$root/build/wasm/btalk-core.wasm" "$root/dist/"
   cp "$root/build/wasm/btalk-address-core.js" "$root/build/wasm/btalk-address-core.wasm" "$root/dist/"
-  # The stand-in's data as ES modules, from its JSON (not committed; also run by npm's prepare).
+  # The stand-in's data (countries/*.json and ES modules) from its sources (not committed; also run by npm's prepare).
   node "$root/scripts/gen-standin-data.js"
   # Minified glue, the CDN file and custom-elements.json (scripts/build-web.js).
   [ -d "$root/node_modules/esbuild" ] || (cd "$root" && npm ci --no-audit --no-fund)

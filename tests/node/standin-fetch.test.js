@@ -1,11 +1,12 @@
 // The stand-in as a library (btalk-forms/standin): handle(Request) and its
 // fetch, with no socket; the universal modules import nothing from Node; the
-// bundled data modules match the JSON; persistence adapters (memory, file with
-// stale temp files after kill -9).
+// generated data (countries/*.json, modules/) matches its sources (src/*.mjs,
+// customers.json); persistence adapters (memory, file with stale temp files
+// after kill -9).
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
 import { createStandIn, memoryStore, toNodeListener, STANDIN_ORIGIN } from '../../server/standin/index.js';
 import { createStandInServer, fileStore } from '../../server/standin/node.js';
-import { expectedFiles } from '../../scripts/gen-standin-data.js';
+import { GENERATED_DIRS, compareWithDisk, expectedFiles } from '../../scripts/gen-standin-data.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BASE = 'https://api.portal.test/btalk/v1';
@@ -61,16 +62,27 @@ describe('universal modules', () => {
     assert.ok(staticImports(await readFile(join(root, 'server', 'standin', 'file-store.js'), 'utf8')).includes('node:fs'));
   });
 
-  test('the bundled data modules (build output, not committed) are what scripts/gen-standin-data.js makes from the JSON', async () => {
-    const files = expectedFiles();
-    const dir = join(root, 'server', 'standin', 'data', 'modules');
+  test('the generated data (countries/*.json, modules/) is what scripts/gen-standin-data.js makes from src/ and customers.json', async () => {
+    const files = await expectedFiles();
     const stale = 'run node scripts/gen-standin-data.js (npm ci and scripts/build.sh wasm do)';
-    assert.deepEqual((await readdir(dir)).sort(), [...files.keys()].sort(), stale);
-    for (const [name, text] of files) assert.equal(await readFile(join(dir, name), 'utf8'), text, `${name} is out of date: ${stale}`);
+    assert.deepEqual(compareWithDisk(files), { differing: [], stale: [] }, stale);
     const { default: bundled } = await import('../../server/standin/data/modules/index.js');
     const fr = JSON.parse(await readFile(join(root, 'server', 'standin', 'data', 'countries', 'FR.json'), 'utf8'));
     assert.deepEqual(bundled.countries.find((c) => c.iso2 === 'FR'), fr);
     assert.equal(bundled.countries.length, (await readdir(join(root, 'server', 'standin', 'data', 'countries'))).length);
+    assert.equal(bundled.countries.length, [...files.keys()].filter((p) => p.startsWith('countries/')).length);
+  });
+
+  test('the drift check sees a hand-edited, a missing and a stray generated file', async (t) => {
+    const dir = await tempDir(t);
+    const files = await expectedFiles();
+    for (const sub of GENERATED_DIRS) await mkdir(join(dir, sub));
+    for (const [path, text] of files) await writeFile(join(dir, path), text);
+    assert.deepEqual(compareWithDisk(files, dir), { differing: [], stale: [] });
+    await writeFile(join(dir, 'countries', 'FR.json'), files.get('countries/FR.json').replace('"France"', '"Frankreich"'));
+    await rm(join(dir, 'modules', 'DE.js'));
+    await writeFile(join(dir, 'countries', 'XX.json'), '{}\n');
+    assert.deepEqual(compareWithDisk(files, dir), { differing: ['countries/FR.json', 'modules/DE.js'], stale: ['countries/XX.json'] });
   });
 });
 
