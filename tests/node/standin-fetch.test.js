@@ -84,6 +84,16 @@ describe('universal modules', () => {
     await writeFile(join(dir, 'countries', 'XX.json'), '{}\n');
     assert.deepEqual(compareWithDisk(files, dir), { differing: ['countries/FR.json', 'modules/DE.js'], stale: ['countries/XX.json'] });
   });
+
+  test('only the sources are committed: git tracks no generated data file', async (t) => {
+    const listed = await new Promise((done) => execFile('git', ['ls-files', '--', ...GENERATED_DIRS.map((d) => `server/standin/data/${d}`)],
+      { cwd: root }, (error, stdout) => done(error ? null : stdout)));
+    if (listed === null) {
+      t.skip('not a git checkout');
+      return;
+    }
+    assert.equal(listed, '', 'generated files are committed: git rm --cached them (the sources are src/*.mjs and customers.json)');
+  });
 });
 
 describe('handle() and fetch, no socket', () => {
