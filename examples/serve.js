@@ -1,6 +1,7 @@
 // `npm start`: the demo, the library files and the Business Talk stand-in on one origin.
 //
-//   /                      examples/demo/ (index.html; a placeholder until the demo exists)
+//   /                      the demo page, rendered from examples/page/index.html (examples/page/render.js),
+//                          with the files of examples/page/ (shared with the static site) and examples/demo/
 //   /web/*, /dist/*        the library and its wasm build (application/wasm)
 //   /node_modules/papaparse/*  Papa Parse's own files, for <btalk-site-import> on pages without a bundler
 //   /btalk/v1/*            the stand-in API (needs token + API key, like the real one)
@@ -14,13 +15,14 @@
 // BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY to point it at another API instead.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from '../server/standin/server.js';
 import { STANDIN_ORIGIN } from '../server/standin/standin.js';
 import { sendJson } from '../server/standin/node-http.js';
 import { createBtalkProxy } from '../server/proxy/index.js';
+import { renderPage } from './page/render.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PROXY_PREFIX = '/proxy';
@@ -45,7 +47,7 @@ const MIME = {
 
 const PLACEHOLDER = `<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>btalk-forms</title>
-<p>The demo page (examples/demo/index.html) is not there yet.
+<p>The demo page's template (examples/page/index.html) is not there.
 The Business Talk stand-in answers at <code>/btalk/v1</code> and <code>/proxy/btalk/v1</code>.</p>
 </html>
 `;
@@ -87,8 +89,13 @@ function mimeOf(file) {
   return MIME[extname(file)] ?? 'application/octet-stream';
 }
 
-async function serveStatic(req, res, root, rawSegments) {
-  const found = await resolveStatic(root, rawSegments);
+/** Serves a file from the first of `roots` that has it. */
+async function serveStatic(req, res, roots, rawSegments) {
+  let found = 404;
+  for (const root of [roots].flat()) {
+    found = await resolveStatic(root, rawSegments);
+    if (found !== 404) break;
+  }
   if (typeof found === 'number') {
     res.writeHead(found, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
     res.end(found === 403 ? 'Forbidden\n' : found === 400 ? 'Bad request\n' : 'Not found\n');
@@ -215,16 +222,17 @@ export function createApp(options = {}) {
       await serveStatic(req, res, join(root, 'node_modules', 'papaparse'), segments.slice(2));
       return;
     }
-    const demoRoot = join(root, 'examples', 'demo');
+    // The page's files (examples/page/, shared with the static site) and the demo's entry (examples/demo/),
+    // side by side at / as build-site.js puts the site's; the page itself is rendered from the template.
+    const pageRoot = join(root, 'examples', 'page');
     if (rawPath === '/' || rawPath === '/index.html') {
-      const found = await resolveStatic(demoRoot, ['index.html']);
-      if (typeof found === 'number') {
-        res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-cache' });
-        res.end(req.method === 'HEAD' ? undefined : PLACEHOLDER);
-        return;
-      }
+      const found = await resolveStatic(pageRoot, ['index.html']);
+      const html = typeof found === 'number' ? PLACEHOLDER : renderPage(await readFile(found, 'utf8'), 'demo');
+      res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
     }
-    await serveStatic(req, res, demoRoot, rawPath === '/' ? ['index.html'] : segments);
+    await serveStatic(req, res, [pageRoot, join(root, 'examples', 'demo')], segments);
   }
 
   server = createServer((req, res) => {

@@ -2,20 +2,26 @@
 // Builds site/: the static demo, a folder any static host serves as is, from
 // any path. `npm run build:site` builds the wasm core first, then runs this.
 //
-//   site/index.html       the page (CSP in a meta tag; relative URLs only)
-//   site/demo.css, site.css, favicon.svg
-//   site/assets/site.js   the page script, the elements, the client and the stand-in
-//                         with its data, bundled and minified by esbuild
+//   site/index.html       the demo page, rendered for the "site" target from the template
+//                         examples/page/index.html (examples/page/render.js): CSP in a meta
+//                         tag, relative URLs only; `npm start` renders the same template
+//   site/demo.css, favicon.svg, sample-sites.csv   the page's files (examples/page/)
+//   site/site.css         the stand-in notice's styles (examples/site/)
+//   site/assets/site.js   the page script, the elements, the client, Papa Parse and the
+//                         stand-in with its data, bundled and minified by esbuild
 //   site/dist/            the wasm core (btalk-core.js + btalk-core.wasm), loaded by URL
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { buildPage } from '../examples/page/render.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, process.env.BTALK_SITE_DIR ?? 'site');
+// BTALK_SITE_DIR: another output folder, absolute or relative to the repository.
+const out = resolve(root, process.env.BTALK_SITE_DIR ?? 'site');
 const siteSrc = join(root, 'examples', 'site');
+const pageSrc = join(root, 'examples', 'page');
 
 /** Fails on a URL in the page that is not relative to it (a leading "/", a scheme, "//"). */
 export function absoluteUrls(html) {
@@ -60,10 +66,10 @@ async function main() {
       process.exit(1);
     }
   }
-  const html = await readFile(join(siteSrc, 'index.html'), 'utf8');
+  const html = await buildPage('site');
   const absolute = absoluteUrls(html);
   if (absolute.length) {
-    console.error(`build-site: examples/site/index.html must use relative URLs only, found: ${absolute.join(', ')}`);
+    console.error(`build-site: examples/page/index.html must use relative URLs only, found: ${absolute.join(', ')}`);
     process.exit(1);
   }
 
@@ -99,9 +105,10 @@ async function main() {
 
   await writeFile(join(out, 'index.html'), html);
   for (const [from, to] of [
-    [join(root, 'examples', 'demo', 'demo.css'), 'demo.css'],
+    [join(pageSrc, 'demo.css'), 'demo.css'],
+    [join(pageSrc, 'favicon.svg'), 'favicon.svg'],
+    [join(pageSrc, 'sample-sites.csv'), 'sample-sites.csv'],
     [join(siteSrc, 'site.css'), 'site.css'],
-    [join(siteSrc, 'favicon.svg'), 'favicon.svg'],
     [join(root, 'dist', 'btalk-core.js'), join('dist', 'btalk-core.js')],
     [join(root, 'dist', 'btalk-core.wasm'), join('dist', 'btalk-core.wasm')],
   ]) {

@@ -1,15 +1,16 @@
-// The static demo site (npm run build:site -> site/): the demo page with the
-// Business Talk stand-in running inside it. The elements get a BtalkClient whose
-// fetch is the stand-in's (the client's fetch seam), so no API request reaches
-// the network; the stand-in keeps its state in IndexedDB. Every URL is relative
-// to the page, so the folder works from any path of any static host.
+// The static demo site's entry (npm run build:site -> site/: examples/page/index.html rendered for
+// the "site" target, this file bundled as assets/site.js): the demo page with the Business Talk
+// stand-in running inside it. The elements get a BtalkClient whose fetch is the stand-in's (the
+// client's fetch seam) on the page's api-base, https://standin.invalid/btalk/v1, so no API request
+// reaches the network; the stand-in keeps its state in IndexedDB. Every URL is relative to the
+// page, so the folder works from any path of any static host.
 import { BtalkClient, loadCore } from '../../web/index.js';
 import { defineElements } from '../../web/components/index.js';
+import { BtalkSiteImport } from '../../web/components/site-import/site-import.component.js';
+import { defineElement } from '../../web/internal/define.js';
 import { createStandIn, indexedDbStore, memoryStore } from '../../server/standin/index.js';
-import { startDemoPage } from '../demo/page.js';
+import { startDemoPage } from '../page/page.js';
 
-// Not a real host (.invalid never resolves): the stand-in answers it from inside the page.
-const STANDIN_BASE = 'https://standin.invalid/btalk/v1';
 const siteRoot = new URL('./', document.baseURI);
 
 // One core for the elements, the client and the stand-in, from this folder's dist/.
@@ -68,15 +69,13 @@ function demoStore() {
 const standIn = createStandIn({ core, store: demoStore() });
 
 /** A client on the stand-in, with its demo OAuth client and full-rights key (fake). */
-function standInClient() {
-  return new BtalkClient({ baseUrl: STANDIN_BASE, fetch: standIn.fetch, credentials: standIn.credentials(), core });
+function standInClient(baseUrl) {
+  return new BtalkClient({ baseUrl, fetch: standIn.fetch, credentials: standIn.credentials(), core });
 }
 
 const page = startDemoPage({
-  builtInMode: 'standin',
-  builtIn: () => ({
-    baseUrl: STANDIN_BASE,
-    client: standInClient(),
+  builtIn: ({ baseUrl }) => ({
+    client: standInClient(baseUrl),
     status: 'Built-in stand-in: every request is answered inside this page, with fake data.',
   }),
   directClient: ({ baseUrl, credentials }) => new BtalkClient({ baseUrl, credentials, core }),
@@ -85,7 +84,7 @@ const page = startDemoPage({
 
 // What the stand-in keeps (IndexedDB), read through its own client: shows that a
 // reload keeps the demo data. API texts are data: textContent only.
-const listClient = standInClient();
+const listClient = standInClient(page.builtInBase);
 let listGeneration = 0;
 async function showKept() {
   const generation = ++listGeneration;
@@ -106,12 +105,13 @@ async function showKept() {
     if (generation === listGeneration) keptSummary.textContent = `The kept voicesites could not be read: ${error.message}`;
   }
 }
-for (const type of ['btalk-order-created', 'btalk-address-saved']) document.addEventListener(type, showKept);
+for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-import-done']) document.addEventListener(type, showKept);
 showKept();
 
 // The elements are defined after they got their client, so their first load uses it
-// (a client-less element would call the default API base).
+// (a client-less element would call its api-base, which only the stand-in answers).
 defineElements();
+defineElement('btalk-site-import', BtalkSiteImport);
 
 let resetting = false;
 resetButton.addEventListener('click', async () => {

@@ -1,4 +1,4 @@
-// Accessibility checks of the demo page (examples/demo) with both elements, written
+// Accessibility checks of the demo page (examples/page, served by npm start) with both elements, written
 // in-test instead of pulling in axe-core: every control named and every aria reference
 // resolving, headings that nest under the page's own sections, invalid fields tied to
 // a visible message, no live region chattering on each keystroke, and a focus

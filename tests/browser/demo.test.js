@@ -1,4 +1,4 @@
-// The demo page (examples/demo) served by examples/serve.js on a free port: an order
+// The demo page (examples/page, rendered for npm start) served by examples/serve.js on a free port: an order
 // with its address in the default proxy mode (screenshot in test-artifacts/demo.png),
 // direct mode with credentials typed into the settings panel (kept out of the DOM,
 // URL and storage), the standalone address form's country picker and the event log.

@@ -245,7 +245,7 @@ test('the demo page imports its 10-country sample file and orders every site', {
   try {
     await page.goto(`${env.server.origin}/`);
     const ui = importUi(page);
-    const sample = await readFile(new URL('../../examples/demo/sample-sites.csv', import.meta.url));
+    const sample = await readFile(new URL('../../examples/page/sample-sites.csv', import.meta.url));
     await ui.file.setInputFiles({ name: 'sample-sites.csv', mimeType: 'text/csv', buffer: sample });
     // The demo's proxy key sees two customers: the element asks which one.
     await ui.root.locator('#customer-select').selectOption('9999');

@@ -3,19 +3,21 @@
 // by a plain file server that knows nothing of the API. The stand-in runs in
 // the page: an FR order with its saved address, a CH address with geo choices,
 // a reload that keeps the voicesite (IndexedDB), "Reset demo data", every table
-// country's sample address, the CSP and phone width, direct mode against a
-// real (local) API; and no request outside the folder's path, none answered 404
-// (favicon aside).
+// country's sample address, the bulk import of the sample CSV, the language menu
+// (Italian), the CSP and phone width, direct mode against a real (local) API; and
+// no request outside the folder's path, none answered 404 (favicon aside).
+// The page is examples/page/index.html rendered for the site (tests/node/demo-page.test.js).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, readCountry, saveScreenshot } from './helpers.js';
 import { fillOrder, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import { importUi } from './site-import-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
 import { staticServer } from './static-server.js';
 
@@ -86,6 +88,18 @@ async function strayTraffic(page) {
     return u.origin !== files.origin || !u.pathname.startsWith(ENCODED_SUBPATH);
   });
   return { outside, bad: page.badResponses, csp: await page.evaluate(() => window.__csp) };
+}
+
+/** Opens the site, runs `body(page)`, then checks that no request strayed or failed and no script error occurred. */
+async function onSite(body, options) {
+  const page = await openSite(options);
+  try {
+    await body(page);
+    assert.deepEqual(await strayTraffic(page), { outside: [], bad: [], csp: [] });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.closeAll();
+  }
 }
 
 function siteUi(page) {
@@ -244,6 +258,51 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
       await page.closeAll();
     }
   });
+
+  test('bulk import: the sample CSV, pasted, is checked and ordered inside the page, each site with its address', () => onSite(async (page) => {
+    const sample = await readFile(join(REPO_ROOT, 'examples', 'page', 'sample-sites.csv'), 'utf8');
+    // The page's download link serves the same file from the folder.
+    const link = page.locator('section.import a[download]');
+    assert.equal(await link.getAttribute('href'), 'sample-sites.csv');
+    assert.equal(await page.evaluate((href) => fetch(href).then((r) => r.text()), await link.getAttribute('href')), sample);
+
+    const ui = importUi(page);
+    await ui.paste.fill(sample);
+    await ui.pasteButton.click();
+    // The stand-in's demo key sees two customers: the element asks which one.
+    await ui.root.locator('#customer-select option[value="9999"]').waitFor({ state: 'attached' });
+    await ui.root.locator('#customer-select').selectOption('9999');
+    await ui.summary.filter({ hasText: '10 ready' }).waitFor();
+    assert.equal(await ui.summary.textContent(), '10 ready, 0 with problems, 0 not covered.');
+    await ui.order.click();
+    await ui.counts.filter({ hasText: '10 of 10' }).waitFor({ timeout: 60000 });
+    const sites = (await page.evaluate(() => document.querySelector('#order').client.voicesites()))
+      .filter((s) => s.technicalSiteName.startsWith('DEMO_'));
+    assert.equal(sites.length, 10);
+    assert.equal(new Set(sites.map((s) => s.country)).size, 10);
+    assert.ok(sites.every((s) => s.hasVoiceAddress), 'every imported site has its address');
+    await page.locator('#event-log li[data-event="btalk-import-done"]').waitFor();
+    // The list of what this browser keeps follows the import.
+    await page.locator('#kept-list li', { hasText: 'DEMO_SE_STOCKHOLM' }).waitFor();
+    assert.equal(await page.locator('#kept-list li', { hasText: 'address saved' }).count(), 10);
+    await saveScreenshot(page, 'site-import-static.png', page.locator('section.import'));
+  }));
+
+  test('the language menu offers the seven languages; Italian applies to the three elements', () => onSite(async (page) => {
+    const options = await page.locator('#lang option').evaluateAll((list) => list.map((o) => o.value));
+    assert.deepEqual(options, ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt']);
+    const order = orderUi(page);
+    const imports = importUi(page);
+    const search = page.locator('#standalone-address #search-label');
+    await search.waitFor();
+    assert.equal(await order.button.textContent(), 'Order the voicesite');
+    await page.locator('#lang').selectOption('it');
+    await page.locator('#apply-settings').click();
+    await order.button.filter({ hasText: 'Ordina il sito voce' }).waitFor();
+    await imports.pasteButton.filter({ hasText: 'Leggi il testo incollato' }).waitFor();
+    await search.filter({ hasText: 'Cerca l’indirizzo' }).waitFor();
+    for (const id of ['order', 'standalone-address', 'site-import']) assert.equal(await page.locator(`#${id}`).getAttribute('lang'), 'it');
+  }));
 
   test('CSP in a meta tag, no inline script, style or data: URL; phone width without sideways scrolling', async () => {
     const page = await openSite({ viewport: { width: 360, height: 740 } });

@@ -8,17 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES_DIR, KEYS, close, order, rawGet } from './fixtures/standin/harness.js';
 import { createApp, listen } from '../../examples/serve.js';
+import { TARGETS } from '../../examples/page/render.js';
 
 async function makeRoot() {
   const root = await mkdtemp(join(tmpdir(), 'serve-root-'));
   await mkdir(join(root, 'web', 'elements'), { recursive: true });
   await mkdir(join(root, 'dist'));
   await mkdir(join(root, 'examples', 'demo'), { recursive: true });
+  await mkdir(join(root, 'examples', 'page'), { recursive: true });
   await writeFile(join(root, 'web', 'index.js'), 'export const x = 1;\n');
   await writeFile(join(root, 'web', '.hidden'), 'hidden\n');
   await writeFile(join(root, 'dist', 'btalk-core.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-  await writeFile(join(root, 'examples', 'demo', 'index.html'), '<!doctype html><title>demo</title>\n');
-  await writeFile(join(root, 'examples', 'demo', 'demo.css'), 'body{}\n');
+  await writeFile(join(root, 'examples', 'page', 'index.html'), '<!doctype html><title>{{title}}</title><script type="module" src="{{script}}"></script>\n');
+  await writeFile(join(root, 'examples', 'page', 'demo.css'), 'body{}\n');
+  await writeFile(join(root, 'examples', 'demo', 'demo.js'), 'export {};\n');
   await writeFile(join(root, 'package.json'), '{"secret": "not served"}\n');
   const outside = await mkdtemp(join(tmpdir(), 'serve-outside-'));
   await writeFile(join(outside, 'secret.txt'), 'outside\n');
@@ -126,13 +129,17 @@ describe('npm start server', () => {
     assert.equal(broken.status, 400, 'invalid percent-encoding is refused, not forwarded');
   });
 
-  test('static files: demo at /, web/ and dist/ with their MIME types', async () => {
+  test('static files: the demo page rendered from its template at /, its files, web/ and dist/ with their MIME types', async () => {
     const index = await fetch(`${base}/`);
     assert.equal(index.status, 200);
     assert.match(index.headers.get('content-type'), /^text\/html/);
-    assert.match(await index.text(), /<title>demo<\/title>/);
+    assert.equal(await index.text(), `<!doctype html><title>${TARGETS.demo.title}</title><script type="module" src="demo.js"></script>\n`);
+    assert.equal(await (await fetch(`${base}/index.html`)).text(), await (await fetch(`${base}/`)).text());
     const css = await fetch(`${base}/demo.css`);
     assert.match(css.headers.get('content-type'), /^text\/css/);
+    const entry = await fetch(`${base}/demo.js`);
+    assert.match(entry.headers.get('content-type'), /^text\/javascript/);
+    assert.equal(await entry.text(), 'export {};\n');
     const js = await fetch(`${base}/web/index.js`);
     assert.match(js.headers.get('content-type'), /^text\/javascript/);
     assert.equal(await js.text(), 'export const x = 1;\n');
@@ -166,7 +173,7 @@ describe('npm start server', () => {
   });
 });
 
-test('a placeholder page is served while the demo is missing', async (t) => {
+test('a placeholder page is served while the demo page template is missing', async (t) => {
   const root = await mkdtemp(join(tmpdir(), 'serve-empty-'));
   t.after(() => rm(root, { recursive: true, force: true }));
   const app = createApp({ root, stateFile: null, dataDir: FIXTURES_DIR });
@@ -174,7 +181,7 @@ test('a placeholder page is served while the demo is missing', async (t) => {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/`);
     assert.equal(res.status, 200);
-    assert.match(await res.text(), /demo page .* is not there yet/s);
+    assert.match(await res.text(), /demo page's template .* is not there/s);
     const admin = await fetch(`http://127.0.0.1:${port}/__standin/reset`, { method: 'POST' });
     assert.equal(admin.status, 405, 'no admin endpoint without --admin (a plain static path instead)');
   } finally {

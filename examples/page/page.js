@@ -1,8 +1,9 @@
-// The demo page's behaviour, shared by the served demo (demo.js: stand-in
-// behind a same-origin proxy) and the static site (examples/site/site.js: the
-// stand-in inside the page): the settings panel (a built-in mode, or direct
-// mode with an OAuth client + API key), the standalone address form's country
-// picker, and a log of the events the elements dispatch.
+// The demo page's behaviour, shared by the served demo (examples/demo/demo.js:
+// stand-in behind a same-origin proxy) and the static site (examples/site/site.js:
+// the stand-in inside the page), both made from index.html in this folder: the
+// settings panel (a built-in mode, or direct mode with an OAuth client + API key)
+// that connects the three elements, the standalone address form's country picker,
+// and a log of the events the elements dispatch.
 //
 // Secrets (client secret, token, API key) live only in this module's closures and the
 // password inputs' values: never in an attribute, a URL, storage or the event log.
@@ -54,20 +55,23 @@ export function makeCredentials({ tokenUrl, clientId, clientSecret, apiKey }) {
 }
 
 /**
- * Wires the page.
+ * Wires the page. The built-in mode is the mode radio other than "direct" ('proxy', 'standin'), and
+ * its API base the elements' api-base attribute in the page (render.js TARGETS).
  * @param {object} options
- * @param {string} options.builtInMode the value of the non-direct mode radio ('proxy', 'standin')
- * @param {() => { baseUrl?: string, client?: object, status: string }} options.builtIn the connection of that mode:
- *   a client to hand to both elements, or an api-base for them (proxy mode)
+ * @param {(base: { baseUrl: string }) => { client?: object, status: string }} options.builtIn the connection
+ *   of that mode: a client to hand to the elements, or none (they use their api-base: proxy mode)
  * @param {(settings: { baseUrl: string, credentials: Function }) => object|null} [options.directClient]
  *   a client for direct mode; omitted, the elements make theirs from api-base + credentials
  * @param {string} [options.defaultDirectBase] what the base URL field starts with
- * @returns {{ reconnect(): void }} reconnect() re-applies the current connection (e.g. after a data reset)
+ * @returns {{ builtInBase: string, reconnect(): void }} reconnect() re-applies the current connection
+ *   (e.g. after a data reset)
  */
-export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirectBase = '' }) {
+export function startDemoPage({ builtIn, directClient, defaultDirectBase = '' }) {
   const $ = (selector) => document.querySelector(selector);
   const orderElement = $('#order');
   const addressElement = $('#standalone-address');
+  const importElement = $('#site-import');
+  const elements = [orderElement, addressElement, importElement];
   const settingsForm = $('#settings');
   const directSettings = $('#direct-settings');
   const settingsStatus = $('#settings-status');
@@ -79,6 +83,8 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
   const countryRetry = $('#standalone-country-retry');
   const eventLog = $('#event-log');
 
+  const builtInMode = [...settingsForm.elements.mode].find((radio) => radio.value !== 'direct').value;
+  const builtInBase = orderElement.getAttribute('api-base');
   baseUrlInput.value = defaultDirectBase;
 
   function showTokenUrl() {
@@ -106,7 +112,7 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
     const hadClient = !!connection?.client;
     connection = next;
     // At start, elements that load from their own api-base attribute are already on their way.
-    for (const element of initial && !next.client ? [] : [orderElement, addressElement]) {
+    for (const element of initial && !next.client ? [] : elements) {
       if (next.client) {
         element.client = next.client;
         continue;
@@ -128,15 +134,15 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
   });
 
   function connectBuiltIn({ initial = false } = {}) {
-    const { status, ...next } = builtIn();
-    applyConnection({ mode: builtInMode, credentials: null, ...next }, { initial });
+    const { status, ...next } = builtIn({ baseUrl: builtInBase });
+    applyConnection({ mode: builtInMode, baseUrl: builtInBase, credentials: null, ...next }, { initial });
     if (!initial) settingsStatus.textContent = status;
   }
 
   settingsForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const lang = settingsForm.elements.lang.value;
-    for (const element of [orderElement, addressElement]) element.setAttribute('lang', lang);
+    for (const element of elements) element.setAttribute('lang', lang);
     if (currentMode() === builtInMode) {
       connectBuiltIn();
       return;
@@ -231,6 +237,12 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
         return `country ${typeof detail.country === 'string' ? detail.country : detail.country?.iso2 ?? '?'}`;
       case 'btalk-change':
         return `${Object.keys(detail.address ?? {}).length} field(s) filled`;
+      case 'btalk-import-row':
+        return `row ${detail.row}: ${detail.state}${detail.voiceSiteId ? `, voicesite ${detail.voiceSiteId}` : ''}${detail.error ? ` (${detail.error.message})` : ''}`;
+      case 'btalk-import-done': {
+        const c = detail.counts;
+        return c ? `${c.done} of ${c.total} done, ${c.addressFailed} without address, ${c.failed} failed${detail.cancelled ? ' (cancelled)' : ''}` : '';
+      }
       default:
         return '';
     }
@@ -253,10 +265,14 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
   }
 
   // btalk-change and btalk-validity fire on every keystroke: only the latest one per
-  // element stays in the log, so the other events remain visible.
+  // element stays in the log, so the other events remain visible. Of the import, only
+  // settled rows and the end of a run are logged (its progress events would flood the log).
   const latestNoisy = new Map();
-  for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-error', 'btalk-loaded', 'btalk-validity', 'btalk-change']) {
+  const settledRow = new Set(['done', 'addressFailed', 'orderFailed']);
+  for (const type of ['btalk-order-created', 'btalk-address-saved', 'btalk-error', 'btalk-loaded', 'btalk-validity', 'btalk-change',
+    'btalk-import-row', 'btalk-import-done']) {
     document.addEventListener(type, (event) => {
+      if (type === 'btalk-import-row' && !settledRow.has(event.detail?.state)) return;
       logEvent(event);
       if (type === 'btalk-change' || type === 'btalk-validity') {
         const key = `${type}:${event.composedPath()[0]?.id ?? ''}`;
@@ -270,6 +286,7 @@ export function startDemoPage({ builtInMode, builtIn, directClient, defaultDirec
 
   connectBuiltIn({ initial: true });
   return {
+    builtInBase,
     reconnect() {
       if (connection?.mode === builtInMode) connectBuiltIn();
       else applyConnection(connection);
