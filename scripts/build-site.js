@@ -7,8 +7,9 @@
 //                         tag, relative URLs only; `npm start` renders the same template
 //   site/demo.css, favicon.svg, sample-sites.csv   the page's files (examples/page/)
 //   site/site.css         the stand-in notice's styles (examples/site/)
-//   site/assets/site.js   the page script, the elements, the client, Papa Parse and the
-//                         stand-in with its data, bundled and minified by esbuild
+//   site/assets/site.js   the page script, the elements, the client and the stand-in with
+//                         its data, bundled and minified by esbuild; assets/*-<hash>.js are
+//                         what it imports on demand (other languages, Papa Parse, look-ups)
 //   site/dist/            the wasm core (btalk-core.js + btalk-core.wasm), loaded by URL
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -79,8 +80,12 @@ async function main() {
 
   const result = await build({
     entryPoints: [join(siteSrc, 'site.js')],
-    outfile: join(out, 'assets', 'site.js'),
+    outdir: join(out, 'assets'),
     bundle: true,
+    // What the page imports on demand (the languages other than English, Papa Parse when a CSV
+    // is read, the address form's look-ups) goes to chunks beside site.js, fetched when needed.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -115,11 +120,17 @@ async function main() {
     await copyFile(from, join(out, to));
   }
 
-  const rows = await sizes(out);
+  // The chunks (languages, Papa Parse and the address form's look-ups, loaded when needed) as one row.
+  const all = await sizes(out);
+  const chunks = all.filter(([name]) => /^assets[\\/].*-[A-Z0-9]{8}\.js$/.test(name));
+  const rows = all.filter((row) => !chunks.includes(row));
+  if (chunks.length) {
+    rows.push([`assets/*-<hash>.js (${chunks.length} chunks)`, ...chunks.reduce((sum, r) => [sum[0] + r[1], sum[1] + r[2]], [0, 0])]);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`site built in ${relative(root, out) || '.'}/ (bytes, gzip -9):`);
   for (const [name, raw, gz] of rows) console.log(`  ${name.padEnd(width)}  ${String(raw).padStart(8)}  ${String(gz).padStart(7)}`);
-  const total = rows.reduce((sum, r) => [sum[0] + r[1], sum[1] + r[2]], [0, 0]);
+  const total = all.reduce((sum, r) => [sum[0] + r[1], sum[1] + r[2]], [0, 0]);
   console.log(`  ${'total'.padEnd(width)}  ${String(total[0]).padStart(8)}  ${String(total[1]).padStart(7)}`);
   // Largest inputs of the bundle, for whoever wants to make it smaller.
   const inputs = Object.entries(result.metafile.outputs[relative(root, join(out, 'assets', 'site.js'))]?.inputs ?? {})
