@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BtalkApiError } from '../../web/client.js';
-import { OrderOnce, addAttempt, lookUpOrder, matchOrder, orderOutcomeUnknown } from '../../web/internal/order-lookup.js';
+import { OrderOnce, addAttempt, lookUpOrder, matchOrder, namesHeld, orderOutcomeUnknown } from '../../web/internal/order-lookup.js';
 
 const apiError = (status, code) => new BtalkApiError({ status, code, message: code });
 const ATTEMPT = { customerCode: '9999', technicalSiteName: 'SITE_A', customerSiteLabel: 'Lyon office', country: 'FR', vpnId: 'v1' };
@@ -125,4 +125,32 @@ test('OrderOnce: a failed look-up sends nothing; a 409 after doubt is looked up;
   const fresh = await new OrderOnce().send(server.client, '9999', ORDER);
   assert.deepEqual([fresh.kind, fresh.error.status], ['refused', 409]);
   assert.equal(server.lists, 3, 'a first send\'s 409 looks nothing up');
+});
+
+test('namesHeld: the names one customer holds (any case; a voicesite naming no customer counts)', () => {
+  const held = namesHeld([site({}), site({ technicalSiteName: 'OTHER', customerCode: '4242' }), site({ technicalSiteName: 'ANON', customerCode: '' })], '9999');
+  assert.deepEqual(['site_a', 'OTHER', 'anon', 'NEW'].map(held), [true, false, true, false]);
+  assert.equal(namesHeld(null, '9999')('X'), false);
+});
+
+test('OrderOnce checkFirst: the name is checked before a first send; a 409 for a name that was free is looked up and adopted', async () => {
+  const server = api();
+  const post = server.client.orderVoicesite;
+  // The browser re-sent the POST on its own: the page only sees the second answer, a 409.
+  server.client.orderVoicesite = async (...args) => { await post(...args).catch(() => {}); return post(...args); };
+  const outcome = await new OrderOnce({ checkFirst: true }).send(server.client, '9999', ORDER);
+  assert.deepEqual([outcome.kind, outcome.found, outcome.voiceSiteId], ['created', true, 'vs-1']);
+  assert.deepEqual(server.log, ['GET', 'POST', 'POST', 'GET']);
+  // Without the check, or with the name held before the send, the same 409 is a refusal.
+  const unchecked = api();
+  const post2 = unchecked.client.orderVoicesite;
+  unchecked.client.orderVoicesite = async (...args) => { await post2(...args).catch(() => {}); return post2(...args); };
+  assert.equal((await new OrderOnce().send(unchecked.client, '9999', ORDER)).kind, 'refused');
+  assert.equal((await new OrderOnce({ checkFirst: true }).send(unchecked.client, '9999', ORDER)).kind, 'refused', 'held before');
+  const refusing = api();
+  refusing.client.orderVoicesite = async () => { throw apiError(409, 'TECHNICAL_SITE_NAME_IN_USE'); };
+  const once = new OrderOnce();
+  assert.equal((await once.send(refusing.client, '9999', ORDER, { nameFree: true })).kind, 'refused',
+    'a 409 for a name free before and not listed after: the refusal stands');
+  assert.deepEqual([refusing.lists, once.inDoubt], [1, false]);
 });

@@ -157,15 +157,34 @@ test('a reload while an order was in flight: its voicesite is looked up and adop
 });
 
 test('an order error other than 429 marks the row failed with the API problems, and is retried alone', async () => {
-  const client = fakeClient({ failOrders: { S0: [{ status: 409, problems: [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'used' }] }] } });
+  const client = fakeClient();
+  // S0 is already another voicesite's name: the API refuses the row (409).
+  client.sites.push({ voiceSiteId: 'x0', customerCode: '9999', technicalSiteName: 'S0', customerSiteLabel: 'Other', country: 'FR', vpnId: 'v' });
   const run = new ImportRun({ client, customerCode: '9999', importId: 'I' });
   run.add(rowsOf(2));
   let counts = await run.start();
   assert.equal(counts.failed, 1);
   assert.deepEqual(run.record(2).error.problems, [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'used' }]);
-  assert.equal(client.listCalls, 0, 'a refusal of a first send is definite: nothing to look up');
+  assert.equal(client.listCalls, 1, 'listed once for the run; a 409 for a name held before the send is a refusal');
+  client.sites.shift(); // the other voicesite is gone
   counts = await run.retryOrders(2);
   assert.equal(counts.done, 2);
+});
+
+test('a 409 on a row\'s first answer, for a name free when the run started: a re-sent POST of ours, adopted', async () => {
+  const client = fakeClient();
+  const post = client.orderVoicesite;
+  client.orderVoicesite = async (customer, order) => {
+    if (order.technicalSiteName !== 'S1') return post(customer, order);
+    await post(customer, order).catch(() => {}); // carried out, its answer lost in the browser...
+    return post(customer, order); // ...which re-sent it: 409
+  };
+  const run = new ImportRun({ client, customerCode: '9999', importId: 'I' });
+  run.add(rowsOf(3));
+  const counts = await run.start();
+  assert.equal(counts.done, 3);
+  assert.equal(client.orders.size, 3);
+  assert.deepEqual([run.record(3).voiceSiteId, run.record(3).found], [client.sites.find((v) => v.technicalSiteName === 'S1').voiceSiteId, true]);
 });
 
 test('an order accepted without a voicesite id is looked for in the list on retry, never ordered again', async () => {
@@ -221,12 +240,12 @@ test('a lost answer and nothing in the list: the row fails, only an explicit ret
   counts = await run.retryOrders(2);
   assert.equal(counts.done, 1);
   assert.equal(client.orderCalls, 2);
-  assert.equal(client.listCalls, 2, 'looked up after the loss, and again before the re-send');
+  assert.equal(client.listCalls, 3, 'listed for the run, looked up after the loss, and again before the re-send');
   assert.equal(client.orders.size, 1);
 });
 
 test('the look-up itself failing: a clear error and no re-send; the retry looks up first and adopts', async () => {
-  const client = fakeClient({ loseAnswer: { S0: [{ code: 'timeout' }] }, failLists: [{ code: 'network' }] });
+  const client = fakeClient({ loseAnswer: { S0: [{ code: 'timeout' }] }, failLists: [null, { code: 'network' }] });
   const run = new ImportRun({ client, customerCode: '9999', importId: 'I' });
   run.add(rowsOf(1));
   let counts = await run.start();
@@ -245,7 +264,7 @@ test('a 409 on the retry of an order in doubt is resolved by the look-up', async
   // retry's look-up misses it too, its POST gets 409, and the look-up after the 409 finds it.
   const client = fakeClient({ loseAnswer: { S0: [{ status: 504 }] } });
   const list = client.voicesites;
-  let misses = 2;
+  let misses = 3; // the run's listing, the look-up after the loss, the one before the retry
   client.voicesites = async () => ((misses -= 1) >= 0 ? [] : list());
   const run = new ImportRun({ client, customerCode: '9999', importId: 'I' });
   run.add(rowsOf(1));
@@ -259,7 +278,7 @@ test('a 409 on the retry of an order in doubt is resolved by the look-up', async
 });
 
 test('after a lost answer, an edited row keeps its record and finds the voicesite its first attempt created', async () => {
-  const client = fakeClient({ loseAnswer: { S0: [{ status: 500 }] }, failLists: [{ code: 'network' }] });
+  const client = fakeClient({ loseAnswer: { S0: [{ status: 500 }] }, failLists: [null, { code: 'network' }] });
   const store = new MemoryProgressStore();
   const first = new ImportRun({ client, customerCode: '9999', importId: 'I', store });
   first.add(rowsOf(1));

@@ -156,6 +156,7 @@ test('a timeout keeps the reference for an idempotent retry; the order is sent o
   const first = flow.submit();
   assert.equal((await flow.submit()).outcome, 'busy');
   assert.equal(flow.locked, true);
+  await settle(); // the name is checked in the list first
   release.reject(apiError(0, 'timeout', 'late'));
   assert.equal((await first).outcome, 'failed');
   assert.equal(flow.referenceLocked, true);
@@ -211,7 +212,7 @@ for (const [what, lost] of [
     const result = await flow.submit();
     assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
     assert.equal(api.posts, 1);
-    assert.equal(api.lists, 1);
+    assert.equal(api.lists, 2, 'the name checked before the POST, the order looked up after it');
     assert.equal(flow.created.found, true);
     assert.equal(flow.created.order.customerOrderReference, flow.values.customerOrderReference);
     assert.deepEqual(flow.address, { voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true });
@@ -243,12 +244,12 @@ test('nothing found after a lost answer: said, the reference kept; only Try agai
   assert.deepEqual(shown.failure.more, { key: 'order.notFound', params: { name: 'SITE_X' } });
   assert.equal(typeof shown.retry, 'function');
   assert.equal(flow.referenceLocked, true);
-  assert.deepEqual([api.posts, api.lists], [1, 1], 'no re-send on its own');
+  assert.deepEqual([api.posts, api.lists], [1, 2], 'no re-send on its own');
   await settle();
   assert.equal(api.posts, 1);
   const again = await flow.retry('order');
   assert.deepEqual([again.outcome, again.found], ['created', false]);
-  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 2, 1]);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 3, 1]);
 });
 
 test('a 409 on the retry of our own order is looked up and adopted', async () => {
@@ -256,28 +257,28 @@ test('a 409 on the retry of our own order is looked up and adopted', async () =>
   // and the look-up after the 409 finds the voicesite.
   const { flow, api } = await readyToOrder({ lose: [apiError(504, 'GATEWAY_TIMEOUT', 'late')] });
   const list = flow.client.voicesites;
-  let lagging = 2;
+  let lagging = 3; // the check before the first POST, the look-up after it, the one before the retry
   flow.client.voicesites = async (...args) => ((lagging -= 1) >= 0 ? (api.lists += 1, []) : list(...args));
   assert.equal((await flow.submit()).outcome, 'failed');
   const result = await flow.submit();
   assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
-  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 3, 1]);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 4, 1]);
   assert.deepEqual(flow.apiProblems, [], 'no "name in use" for our own voicesite');
 });
 
 test('the look-up failing: a clear error, nothing sent again; Try again looks up first and adopts', async () => {
-  const { flow, api, errors } = await readyToOrder({ lose: [apiError(0, 'timeout', 'late')], listFail: [apiError(0, 'network', 'offline')] });
+  const { flow, api, errors } = await readyToOrder({ lose: [apiError(0, 'timeout', 'late')], listFail: [null, apiError(0, 'network', 'offline')] });
   const result = await flow.submit();
   assert.equal(result.outcome, 'failed');
   const shown = flow.shownFailure('order');
   assert.equal(shown.failure.key, 'order.lookupFailed');
   assert.deepEqual(shown.failure.more, { key: 'error.network' });
   assert.equal(typeof shown.retry, 'function');
-  assert.deepEqual([api.posts, api.lists], [1, 1]);
+  assert.deepEqual([api.posts, api.lists], [1, 2]);
   assert.deepEqual(errors.filter(([, step]) => step === 'order').map(([code]) => code), ['timeout', 'network']);
   const again = await flow.retry('order');
   assert.deepEqual([again.outcome, again.found], ['created', true]);
-  assert.deepEqual([api.posts, api.lists, api.sites.length], [1, 2, 1]);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [1, 3, 1]);
 });
 
 test('after a lost answer, a voicesite of that name with other fields is not adopted: the name is in use', async () => {
@@ -303,13 +304,41 @@ test('another customer\'s voicesite of the same name is not ours', async () => {
   assert.equal(flow.shownFailure('order').failure.more.key, 'order.notFound');
 });
 
-test('a definite refusal (409 on a first send, 400) looks nothing up', async () => {
-  const mine = { voiceSiteId: 'vs-0', customerCode: '9999', technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon', country: 'FR', vpnId: 'v1' };
-  const { flow, api } = await readyToOrder({ sites: [mine] });
+test('a 409 for a name already held before the send is a refusal: looked up no further, even with the same fields', async () => {
+  const earlier = { voiceSiteId: 'vs-0', customerCode: '9999', technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon', country: 'FR', vpnId: 'v1' };
+  const { flow, api } = await readyToOrder({ sites: [earlier] });
   const result = await flow.submit();
   assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName']);
-  assert.equal(api.lists, 0);
+  assert.equal(flow.created, null);
+  assert.deepEqual([api.posts, api.lists], [1, 1], 'the check before the POST only');
   assert.equal(flow.referenceLocked, false);
+});
+
+test('a 409 on the first answer, for a name free just before: the browser re-sent our POST, and the voicesite is ours', async () => {
+  // Chromium re-sends a POST on its own when a reused connection closes before the answer: the
+  // first POST created the voicesite, the re-sent one is the only answer the page sees (409).
+  const { flow, api } = await readyToOrder();
+  const post = flow.client.orderVoicesite;
+  flow.client.orderVoicesite = async (...args) => {
+    await post(...args).catch(() => {}); // the first POST: carried out, answer lost in the browser
+    return post(...args); // the re-sent one: 409
+  };
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
+  assert.deepEqual(flow.apiProblems, []);
+  assert.equal(api.sites.length, 1);
+});
+
+test('when the check before the POST cannot list the voicesites, the order is sent anyway; a 409 then stays a refusal', async () => {
+  const { flow, api } = await readyToOrder({ listFail: [apiError(0, 'network', 'offline')] });
+  const post = flow.client.orderVoicesite;
+  flow.client.orderVoicesite = async (...args) => {
+    await post(...args).catch(() => {});
+    return post(...args);
+  };
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName'], 'without knowing the name was free, a 409 is not ours');
+  assert.equal(api.lists, 1);
 });
 
 test('Give its address: the voicesite\'s customer comes from the list, the only customer, or the VPN', async () => {

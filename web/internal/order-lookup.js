@@ -87,6 +87,17 @@ export async function lookUpOrder(client, attempts, next = null, { signal } = {}
   return { site: null, attempt: null, taken };
 }
 
+/**
+ * The technical site names `customerCode` holds in a list of voicesites, as a test:
+ * held(name) is true when an order with that name would find it taken.
+ */
+export function namesHeld(sites, customerCode) {
+  const names = new Set((Array.isArray(sites) ? sites : [])
+    .filter((v) => v && (!v.customerCode || String(v.customerCode) === String(customerCode)))
+    .map((v) => fold(v.technicalSiteName)));
+  return (name) => names.has(fold(name));
+}
+
 /** `attempts` with `attempt` added (one per customer and technical site name, at most `max`, newest last). */
 export function addAttempt(attempts, attempt, max = 5) {
   const key = orderKey(attempt);
@@ -97,6 +108,11 @@ export function addAttempt(attempts, attempt, max = 5) {
 /**
  * One order, sent at most once per outcome: it remembers the attempts whose outcome is unknown
  * and looks them up before sending again. `attempts` can be saved and handed back (a reload).
+ *
+ * A 409 is ours to look up when the name was free before the send: a browser re-sends a POST on
+ * its own when a reused connection closes before the answer, and the re-sent order then finds the
+ * name held by the first. `checkFirst` lists the voicesites before a first send to know that (a
+ * failed listing only loses that knowledge); a caller that listed them already says `nameFree`.
  *
  * send() resolves (never rejects) to one of:
  * - { kind: 'created', order, voiceSiteId, found } the API answered (found false), or an attempt's
@@ -111,9 +127,10 @@ export function addAttempt(attempts, attempt, max = 5) {
  * - { kind: 'refused', error } any other answer of the API (a definite refusal)
  */
 export class OrderOnce {
-  /** @param {{ attempts?: object[] }} [options] attempts in doubt from an earlier session */
-  constructor({ attempts = [] } = {}) {
+  /** @param {{ attempts?: object[], checkFirst?: boolean }} [options] attempts in doubt from an earlier session */
+  constructor({ attempts = [], checkFirst = false } = {}) {
     this.attempts = (Array.isArray(attempts) ? attempts : []).map(orderKey);
+    this.checkFirst = checkFirst;
   }
 
   /** True while an attempt's outcome is unknown (the next send() looks it up first). */
@@ -125,13 +142,19 @@ export class OrderOnce {
    * @param {object} client a BtalkClient
    * @param {string} customerCode
    * @param {object} order { customerOrderReference, technicalSiteName, customerSiteLabel, country, vpnId }
-   * @param {{ onPhase?: (phase: 'checking' | 'sending') => void }} [options]
+   * @param {{ onPhase?: (phase: 'checking' | 'sending') => void, nameFree?: boolean }} [options]
+   *   nameFree: whether a listing made before this send found the name free (omitted: unknown)
    */
-  async send(client, customerCode, order, { onPhase = () => {} } = {}) {
+  async send(client, customerCode, order, { onPhase = () => {}, nameFree } = {}) {
     const attempt = orderKey({ ...order, customerCode });
+    let free = nameFree;
     if (this.inDoubt) {
       const looked = await this.#lookUp(client, order, attempt, null, onPhase);
       if (looked) return looked;
+      free = true; // no voicesite holds the name now
+    } else if (free === undefined && this.checkFirst) {
+      onPhase('sending');
+      free = await lookUpOrder(client, [], attempt).then(({ taken }) => !taken, () => undefined);
     }
     onPhase('sending');
     try {
@@ -143,10 +166,14 @@ export class OrderOnce {
         this.attempts = addAttempt(this.attempts, attempt);
         return (await this.#lookUp(client, order, attempt, error, onPhase)) ?? { kind: 'notFound', error };
       }
-      // After an attempt in doubt, a 409 may be that attempt's own voicesite holding the name.
-      if (isConflict(error) && this.inDoubt) {
+      // The name was free before this send, or an attempt is in doubt: the voicesite holding
+      // the name may be this order's own (a re-send of it, or an earlier attempt).
+      if (isConflict(error) && (free === true || this.inDoubt)) {
+        const before = this.attempts;
+        this.attempts = addAttempt(this.attempts, attempt);
         const looked = await this.#lookUp(client, order, attempt, error, onPhase);
         if (looked) return looked;
+        this.attempts = before; // not listed: the refusal stands
       }
       return { kind: 'refused', error };
     }

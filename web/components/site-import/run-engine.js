@@ -9,7 +9,7 @@
 // sends it again, after one more look-up (../../internal/order-lookup.js). Every step's outcome is
 // saved to the progress store before the next step starts, so a reload resumes where the run
 // stopped. POST and PUT are only re-sent on their own after a 429 (the API did not act on them).
-import { OrderOnce, addAttempt as addDoubt, lookUpOrder, orderKey } from '../../internal/order-lookup.js';
+import { OrderOnce, addAttempt as addDoubt, lookUpOrder, namesHeld, orderKey } from '../../internal/order-lookup.js';
 
 export const ROW_STATE = Object.freeze({
   PENDING: 'pending', // not ordered yet (or to be looked up first: record.doubt)
@@ -79,6 +79,7 @@ export class ImportRun {
   #holdShown = 0; // the hold onHold last announced (0: none)
   #resumeWaiters = [];
   #running = null;
+  #held = null; // the names the customer held when the run started (a test), or null
   #now;
 
   /**
@@ -142,7 +143,7 @@ export class ImportRun {
     if (this.#running) return this.#running;
     this.#cancelled = false;
     this.#queue = this.records.filter((r) => r.state === ROW_STATE.PENDING || r.state === ROW_STATE.ORDERED).map((r) => r.key);
-    this.#running = this.#runQueue().finally(() => { this.#running = null; });
+    this.#running = this.#listNames().then(() => this.#runQueue()).finally(() => { this.#running = null; });
     return this.#running;
   }
 
@@ -197,6 +198,21 @@ export class ImportRun {
     if (!this.#holdShown) return;
     this.#holdShown = 0;
     this.#onHold(null);
+  }
+
+  /**
+   * Lists the voicesites once before the rows are sent: a 409 for a name that was free then is
+   * looked up (a browser may have re-sent the POST on its own, and its voicesite is the row's).
+   * Without the list, a 409 is taken as a refusal.
+   */
+  async #listNames() {
+    this.#held = null;
+    if (!this.records.some((r) => r.state === ROW_STATE.PENDING && !r.accepted && !r.doubt?.length)) return;
+    try {
+      this.#held = namesHeld(await this.#client.voicesites(), this.#customerCode);
+    } catch {
+      // Ordering goes on without it.
+    }
   }
 
   async #runQueue() {
@@ -293,7 +309,8 @@ export class ImportRun {
       const state = phase === 'checking' ? ROW_STATE.CHECKING : ROW_STATE.ORDERING;
       if (record.state !== state) this.#update(record, { state });
     };
-    const outcome = await once.send(this.#client, this.#customerCode, order, { onPhase });
+    const nameFree = this.#held ? !this.#held(order.technicalSiteName) : undefined;
+    const outcome = await once.send(this.#client, this.#customerCode, order, { onPhase, nameFree });
     const after = { doubt: once.attempts, sending: undefined };
     const { kind, error } = outcome;
     if (kind === 'created') {

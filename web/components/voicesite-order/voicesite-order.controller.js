@@ -58,7 +58,7 @@ export class OrderFlow {
   loads = Object.fromEntries(LOADS.map((name) => [name, idle()]));
   #generation = 0;
   /** The order being placed: remembers attempts whose outcome is unknown, looks them up before any re-send. */
-  #once = new OrderOnce();
+  #once = new OrderOnce({ checkFirst: true });
   #vpnsFor = null;
   #onChange;
   #onError;
@@ -411,7 +411,7 @@ export class OrderFlow {
   /** After an order: a fresh flow for the next voicesite (same customer, VPN and country). */
   orderAnother() {
     this.created = null;
-    this.#once = new OrderOnce();
+    this.#once = new OrderOnce({ checkFirst: true });
     this.address = null;
     this.listShown = false;
     this.referenceLocked = false;
