@@ -110,8 +110,9 @@ test('pause stops new requests until resume; cancel leaves the rest pending', as
     onRow: (r) => { if (r.state === ROW_STATE.DONE && r.key === 2) run.pause(); } });
   run.add(rowsOf(4));
   const finished = run.start();
+  while (!run.paused) await new Promise((r) => setTimeout(r, 5));
   await new Promise((r) => setTimeout(r, 60));
-  assert.equal(run.counts.done, 1, 'paused after the first row');
+  assert.equal(run.counts.done, 1, 'paused after the first row, nothing more done while paused');
   run.resume();
   run.cancel();
   const counts = await finished;
@@ -154,6 +155,23 @@ test('a reload while an order was in flight: its voicesite is looked up and adop
   assert.equal(client.orders.size, 1);
   assert.equal(run.record(2).voiceSiteId, 'v1');
   assert.equal(run.record(2).found, true);
+});
+
+test('records saved by an earlier version (no attempts kept): one cut short or failed without an answer is looked up first', async () => {
+  const client = fakeClient();
+  const store = new MemoryProgressStore();
+  const rows = rowsOf(3);
+  for (const row of rows.slice(0, 2)) await client.orderVoicesite('9999', { ...row.order, customerOrderReference: row.reference });
+  const base = (row, state, error = null) => ({ key: row.key, reference: row.reference, state, orderId: '', voiceSiteId: '', error });
+  await store.saveRecord('I', base(rows[0], ROW_STATE.ORDERING));
+  await store.saveRecord('I', base(rows[1], ROW_STATE.ORDER_FAILED, { message: 'timeout', status: 0, problems: [] }));
+  await store.saveRecord('I', base(rows[2], ROW_STATE.ORDER_FAILED, { message: 'bad', status: 400, problems: [] }));
+  const run = new ImportRun({ client, customerCode: '9999', importId: 'I', store });
+  run.add(rows, await store.loadRecords('I'));
+  const counts = await run.retryOrders();
+  assert.equal(counts.done, 3);
+  assert.equal(client.orderCalls, 3, 'the two in doubt were found; only the refused one was sent again');
+  assert.equal(client.orders.size, 3);
 });
 
 test('an order error other than 429 marks the row failed with the API problems, and is retried alone', async () => {

@@ -124,12 +124,13 @@ export class ImportRun {
       const record = keep
         ? { ...previous, doubt: [...(previous.doubt ?? [])] }
         : { key: row.key, reference: row.reference, state: ROW_STATE.PENDING, orderId: '', voiceSiteId: '', error: null, doubt: [] };
-      // An order cut short by a reload may have reached the API: it is in doubt, looked up before any re-send.
-      if (inFlight && record.sending) record.doubt = addDoubt(record.doubt, record.sending);
-      // A record saved before attempts were kept: a failure without a definite answer is in doubt too.
-      if (!previous?.doubt && record.state === ROW_STATE.ORDER_FAILED && !(record.error?.status > 0 && record.error.status < 500)) {
-        record.doubt = addDoubt(record.doubt, { ...row.order, customerCode: this.#customerCode });
-      }
+      // An order cut short by a reload may have reached the API: it is in doubt, looked up before
+      // any re-send. So is a failure without a definite answer of a record saved before attempts
+      // were kept (its attempt: the row's order).
+      const asSent = record.sending ?? { ...row.order, customerCode: this.#customerCode };
+      const oldUnknown = keep && !previous.doubt && record.state === ROW_STATE.ORDER_FAILED
+        && !(record.error?.status > 0 && record.error.status < 500);
+      if (inFlight || oldUnknown) record.doubt = addDoubt(record.doubt, asSent);
       if (inFlight) record.state = ROW_STATE.PENDING;
       if (record.state === ROW_STATE.ADDRESSING) record.state = ROW_STATE.ORDERED;
       delete record.sending;
