@@ -9,7 +9,7 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, uniqueSiteName } from './order-helpers.js';
-import { csvOf, importUi, mountImport, openImportPage, validSite, waitForDone } from './site-import-helpers.js';
+import { csvOf, importUi, mountImport, validSite, waitForDone, withImportPage } from './site-import-helpers.js';
 
 const VPN = 'aa76e66dfc63'; // "My VPN 1" of customer 9999
 const ORDER_POST = /^POST \/btalk\/v1\/customers\/9999\/orders(\/voicesite)? /;
@@ -157,8 +157,7 @@ describe('<btalk-site-import>: each row\'s voicesite exists exactly once after l
   };
 
   test('every order\'s answer is lost: each row is looked up, adopted and addressed; one voicesite per row', async () => {
-    const page = await openImportPage(env.browser, env.server.origin);
-    try {
+    await withImportPage(env, async (page) => {
       const p = `LOSTIMP${Date.now().toString(36).toUpperCase()}`;
       const { ui } = await importRows(page, p, 4, [{ ...LOSE_ANSWER, times: 4 }]);
       await ui.order.click();
@@ -172,15 +171,11 @@ describe('<btalk-site-import>: each row\'s voicesite exists exactly once after l
       assert.equal(await page.evaluate(() => window.__requests.filter((r) => r.method === 'POST' && /\/orders/.test(r.path)).length), 4,
         'the element sent each order once');
       assert.ok(orderPosts().every((status) => status === 'closed'), orderPosts().join(','));
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.closeAll();
-    }
+    });
   });
 
   test('every POST re-sent by the browser, the page seeing only the 409s: each row adopts its own voicesite', async () => {
-    const page = await openImportPage(env.browser, env.server.origin);
-    try {
+    await withImportPage(env, async (page) => {
       await page.route('**/btalk/v1/customers/*/orders/voicesite', async (route) => {
         await route.fetch(); // carried out, its answer lost...
         route.fulfill({ response: await route.fetch() }); // ...and re-sent: 409
@@ -193,15 +188,11 @@ describe('<btalk-site-import>: each row\'s voicesite exists exactly once after l
       eachOnce(p, 3);
       assert.equal(orderPosts().filter((status) => status === '201').length, 3);
       assert.equal(orderPosts().filter((status) => status === '409').length, 3);
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.closeAll();
-    }
+    });
   });
 
   test('orders lost before they reached the API: those rows fail with the reason; the explicit retry orders each once', async () => {
-    const page = await openImportPage(env.browser, env.server.origin);
-    try {
+    await withImportPage(env, async (page) => {
       const p = `NEVERIMP${Date.now().toString(36).toUpperCase()}`;
       const { ui } = await importRows(page, p, 3, [{ method: 'POST', path: '/orders', headers: { 'X-Standin-Drop': '1' }, times: 2 }]);
       await ui.order.click();
@@ -217,9 +208,6 @@ describe('<btalk-site-import>: each row\'s voicesite exists exactly once after l
       const again = await waitForDone(page, 2);
       assert.equal(again.counts.done, 3, JSON.stringify(again.counts));
       eachOnce(p, 3);
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.closeAll();
-    }
+    });
   });
 });
