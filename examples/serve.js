@@ -10,7 +10,8 @@
 //                          the mode we recommend to portals (secrets never reach the browser)
 //   /__standin/*           fault/reset admin endpoints, only with --admin
 //
-// Options: --port N (or PORT; default 8080, a free port if busy), --host, --admin, --state FILE.
+// Options: --port N (or PORT; default 8080, a free port if busy), --host, --admin, --state FILE,
+// --dedup-orders (the stand-in answers a known customerOrderReference with its order; off by default).
 // The proxy calls the local stand-in in-process; set BTALK_UPSTREAM (e.g. https://api.orange.com) with
 // BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY to point it at another API instead.
 import { createServer } from 'node:http';
@@ -136,6 +137,7 @@ export function sameOriginPage(req, port) {
  * Builds the npm-start server (not listening).
  * @param {object} [options]
  * @param {boolean} [options.admin=false] expose /__standin/* (fault injection, reset)
+ * @param {boolean} [options.deduplicateOrders=false] the stand-in answers a known customerOrderReference with its order
  * @param {string|null} [options.stateFile] default examples/.state/standin-state.json; null = memory only
  * @param {string} [options.dataDir] stand-in data (default: bundled)
  * @param {object} [options.core] core for the stand-in (default: loaded lazily)
@@ -146,6 +148,7 @@ export function sameOriginPage(req, port) {
 export function createApp(options = {}) {
   const {
     admin = false,
+    deduplicateOrders = false,
     stateFile = join(repoRoot, 'examples', '.state', 'standin-state.json'),
     dataDir,
     core,
@@ -155,7 +158,7 @@ export function createApp(options = {}) {
     log,
   } = options;
   const standIn = createStandInServer({
-    ...(dataDir ? { dataDir } : {}), stateFile: stateFile ?? undefined, core, faults, admin, log,
+    ...(dataDir ? { dataDir } : {}), stateFile: stateFile ?? undefined, core, faults, admin, deduplicateOrders, log,
   });
   let server;
 
@@ -270,8 +273,9 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--admin') out.admin = true;
+    else if (arg === '--dedup-orders') out.deduplicateOrders = true;
     else if (['--port', '--host', '--state'].includes(arg)) out[arg.slice(2)] = argv[++i];
-    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --admin)`);
+    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --admin, --dedup-orders)`);
   }
   return out;
 }
@@ -288,6 +292,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } : undefined;
   const { server } = createApp({
     admin: !!args.admin,
+    deduplicateOrders: !!args.deduplicateOrders,
     ...(args.state ? { stateFile: args.state } : {}),
     upstream,
     log: (line) => console.log(line),

@@ -226,7 +226,7 @@ export function startDemoPage({ builtIn, directClient, defaultDirectBase = '' })
   function summarize(type, detail = {}) {
     switch (type) {
       case 'btalk-order-created':
-        return `voicesite ${detail.voiceSiteId ?? '(none yet)'}, order ${detail.order?.orderId ?? '?'}, reference ${detail.order?.customerOrderReference ?? '?'}`;
+        return `voicesite ${detail.voiceSiteId ?? '(none yet)'}, order ${detail.order?.orderId || (detail.found ? '(answer lost, found in the list)' : '?')}, reference ${detail.order?.customerOrderReference ?? '?'}`;
       case 'btalk-address-saved':
         return `voicesite ${detail.voiceSiteId ?? '?'}: ${Object.entries(detail.address ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}`;
       case 'btalk-error':

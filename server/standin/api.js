@@ -263,9 +263,11 @@ async function orderVoicesite(ctx, code, { generic }) {
   }
   const state = ctx.state.data;
   const ref = body.customerOrderReference;
-  // Idempotency: checked and recorded with no await in between, so concurrent
-  // requests with one reference cannot both create a voicesite.
-  const existing = typeof ref === 'string' ? getOwn(getOwn(state.orders, code), ref) : undefined;
+  // De-duplication by reference, only when asked for (deduplicateOrders): nothing public says
+  // the real API does it, so by default the same reference again is a new order (refused with
+  // 409 when its technical site name is taken). Checked and recorded with no await in between,
+  // so concurrent requests with one reference cannot both create a voicesite.
+  const existing = ctx.deduplicateOrders && typeof ref === 'string' ? getOwn(getOwn(state.orders, code), ref) : undefined;
   if (existing) {
     await ctx.state.save();
     return reply(200, existing);
@@ -311,7 +313,8 @@ async function orderVoicesite(ctx, code, { generic }) {
     voiceSiteId, customerCode: code, ...parameters, status: 'active', creationDate, voiceAddress: null,
   });
   if (!getOwn(state.orders, code)) setOwn(state.orders, code, {});
-  setOwn(state.orders[code], ref, order);
+  // Without de-duplication one reference can name several orders: a later one is kept by its id.
+  setOwn(state.orders[code], getOwn(state.orders[code], ref) ? order.orderId : ref, order);
   await ctx.state.save();
   return reply(201, order);
 }

@@ -1,7 +1,9 @@
-// Fault injection: latency, failures (429/500/503), dropped connections and
-// truncated JSON, from options (random, reproducible with a seed) or from
+// Fault injection: latency, failures (429/500/503), dropped connections,
+// truncated JSON and lost answers (the request is carried out, then the
+// connection is cut), from options (random, reproducible with a seed) or from
 // per-request X-Standin-* headers. Lets client and browser tests exercise
-// retries, timeouts and malformed-response handling against a real socket.
+// retries, timeouts, malformed-response handling and "did my order go through?"
+// against a real socket.
 
 const FAIL_STATUSES = new Set([429, 500, 503]);
 const MAX_LATENCY_MS = 60_000;
@@ -31,7 +33,7 @@ export function normalizeFaults(input = {}) {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new TypeError('faults must be an object');
   }
-  const known = ['latencyMs', 'failRate', 'failStatus', 'retryAfterSeconds', 'dropRate', 'malformedRate', 'seed'];
+  const known = ['latencyMs', 'failRate', 'failStatus', 'retryAfterSeconds', 'dropRate', 'malformedRate', 'loseAnswerRate', 'seed'];
   for (const key of Object.keys(input)) {
     if (!known.includes(key)) throw new TypeError(`faults.${key} is not a known setting (${known.join(', ')})`);
   }
@@ -54,13 +56,15 @@ export function normalizeFaults(input = {}) {
     retryAfterSeconds,
     dropRate: rate(input.dropRate, 'dropRate'),
     malformedRate: rate(input.malformedRate, 'malformedRate'),
+    loseAnswerRate: rate(input.loseAnswerRate, 'loseAnswerRate'),
     ...(seed === undefined ? {} : { seed }),
   };
 }
 
 /**
  * Holds the current fault settings and decides, per request, what goes wrong.
- * Every request draws the same three numbers in the same order, so with a seed
+ * Every request draws the same numbers in the same order (a fourth one only
+ * when loseAnswerRate is set, so older seeds replay as before), so with a seed
  * the n-th request always meets the same fate.
  */
 export class FaultPlanner {
@@ -83,6 +87,8 @@ export class FaultPlanner {
       drop: dropDraw < s.dropRate,
       failStatus: failDraw < s.failRate ? s.failStatus : null,
       malformed: malformedDraw < s.malformedRate,
+      // Carried out, then the connection is cut before any answer: a lost answer.
+      loseAnswer: s.loseAnswerRate > 0 && this.random() < s.loseAnswerRate,
       retryAfterSeconds: s.retryAfterSeconds,
     };
     if (allowHeaders) {
@@ -92,6 +98,7 @@ export class FaultPlanner {
       if (FAIL_STATUSES.has(fail)) plan.failStatus = fail;
       if (headers['x-standin-drop'] === '1') plan.drop = true;
       if (headers['x-standin-malformed'] === '1') plan.malformed = true;
+      if (headers['x-standin-lose-answer'] === '1') plan.loseAnswer = true;
     }
     return plan;
   }

@@ -7,6 +7,8 @@ export interface StandInFaults {
   retryAfterSeconds?: number;
   dropRate?: number;
   malformedRate?: number;
+  /** Share of API requests carried out and then left unanswered (the connection is cut): a lost answer. */
+  loseAnswerRate?: number;
   seed?: number;
 }
 
@@ -52,6 +54,11 @@ export interface StandInOptions {
   log?: (line: string) => void;
   /** A path before /btalk/v1 and /oauth/v3/token (e.g. "/mock"); default none. */
   basePath?: string;
+  /**
+   * Answer an order whose customerOrderReference is already known with that order (200) instead of
+   * ordering again. Default false: nothing public says the real API de-duplicates orders.
+   */
+  deduplicateOrders?: boolean;
 }
 
 export interface StandInCredentialsOptions {

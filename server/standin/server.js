@@ -88,8 +88,9 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--admin') out.admin = true;
+    else if (arg === '--dedup-orders') out.deduplicateOrders = true;
     else if (['--port', '--host', '--state', '--data'].includes(arg)) out[arg.slice(2)] = argv[++i];
-    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --data, --admin)`);
+    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --data, --admin, --dedup-orders)`);
   }
   return out;
 }
@@ -99,7 +100,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const port = Number(args.port ?? process.env.PORT ?? 8081);
   const host = args.host ?? '127.0.0.1';
   const { server } = createStandInServer({
-    dataDir: args.data, stateFile: args.state, admin: !!args.admin, log: (line) => console.log(line),
+    dataDir: args.data, stateFile: args.state, admin: !!args.admin, deduplicateOrders: !!args.deduplicateOrders,
+    log: (line) => console.log(line),
   });
   server.listen(port, host, () => {
     const { port: actual } = server.address();

@@ -27,7 +27,7 @@ const MAX_TOKENS = 10_000;
 
 const ALLOWED_HEADERS = [
   'Authorization', 'X-BT-API-KEY', 'Content-Type',
-  'X-Standin-Latency', 'X-Standin-Fail', 'X-Standin-Drop', 'X-Standin-Malformed',
+  'X-Standin-Latency', 'X-Standin-Fail', 'X-Standin-Drop', 'X-Standin-Malformed', 'X-Standin-Lose-Answer',
 ].join(', ');
 
 const encoder = new TextEncoder();
@@ -88,10 +88,12 @@ export function createStandIn(options = {}) {
     now = Date.now,
     log,
     basePath = '',
+    deduplicateOrders = false,
   } = options;
   if (basePath && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
     throw new TypeError('createStandIn: basePath must start with "/" and not end with one (e.g. "/mock")');
   }
+  if (typeof deduplicateOrders !== 'boolean') throw new TypeError('createStandIn: deduplicateOrders must be true or false');
 
   const data = rawData.apiKeys instanceof Map ? rawData : normalizeData(rawData);
   const state = new StateStore({ store, log });
@@ -181,7 +183,7 @@ export function createStandIn(options = {}) {
       throw new ApiError(403, 'READONLY_API_KEY', 'This API key has the readonly rights profile: it cannot create or change anything.');
     }
     // `req`: the fetch Request (api.js reads bodies from it).
-    const ctx = { req: request, key, data, state, query, core: getCore, now, maxBodyBytes };
+    const ctx = { req: request, key, data, state, query, core: getCore, now, maxBodyBytes, deduplicateOrders };
     return handler(ctx, ...route.args);
   }
 
@@ -224,6 +226,12 @@ export function createStandIn(options = {}) {
       const plan = planner.plan(Object.fromEntries(request.headers), allowFaultHeaders);
       if (plan.latencyMs) await sleep(plan.latencyMs);
       if (plan.drop) return { drop: true };
+      if (plan.loseAnswer) {
+        // The request is carried out (an order creates its voicesite), then the connection is
+        // cut before any answer: the client cannot tell whether it worked.
+        if (!plan.failStatus) await apiEndpoint(request, method, pathname, searchParams).catch(() => {});
+        return { drop: true };
+      }
       const result = plan.failStatus
         ? failureReply(plan.failStatus, plan.retryAfterSeconds)
         : await apiEndpoint(request, method, pathname, searchParams);

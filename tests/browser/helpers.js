@@ -74,10 +74,11 @@ async function servePage(req, res, pathname) {
 /**
  * Starts examples/serve.js's app (stand-in with admin endpoints, proxy, /web, /dist)
  * on a free port, also serving tests/browser/pages at /pages/. State in memory only.
+ * `log` receives the stand-in's "METHOD /path STATUS" lines (and the proxy's).
  * @returns {{ origin, standIn, server, close }}
  */
-export async function startServer({ dataDir, faults } = {}) {
-  const { server, standIn } = createApp({ admin: true, stateFile: null, ...(dataDir ? { dataDir } : {}), faults });
+export async function startServer({ dataDir, faults, log, deduplicateOrders } = {}) {
+  const { server, standIn } = createApp({ admin: true, stateFile: null, ...(dataDir ? { dataDir } : {}), faults, log, deduplicateOrders });
   const appListener = server.listeners('request')[0];
   server.removeAllListeners('request');
   server.on('request', (req, res) => {
@@ -99,15 +100,15 @@ export async function startServer({ dataDir, faults } = {}) {
 
 /** Debian's Chromium, headless, with the flags of the project brief. */
 /**
- * The before/after every Chromium test file needs: one server and one browser for the file, closed
- * after it, and with `reset` the stand-in's state reset before each test. Returns
+ * The before/after every Chromium test file needs: one server (startServer(`server`)) and one browser
+ * for the file, closed after it, and with `reset` the stand-in's state reset before each test. Returns
  * { skip, server, browser }; `before` fills in the last two (nothing starts when the core is not built).
  */
-export function browserSuite({ reset = false } = {}) {
+export function browserSuite({ reset = false, server = {} } = {}) {
   const env = { skip: coreIsBuilt() ? false : 'the wasm core is not built (npm run build)', server: null, browser: null };
   before(async () => {
     if (env.skip) return;
-    env.server = await startServer();
+    env.server = await startServer(server);
     env.browser = await launchBrowser();
   });
   after(async () => {

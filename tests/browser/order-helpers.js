@@ -35,15 +35,16 @@ export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
 }
 
 /**
- * The harness of an order*.test.js file; call it once, at the top level. Registers: before
+ * The harness of an order*.test.js file; call it once, at the top level (`server`: startServer's
+ * options). Registers: before
  * all, the stand-in's credentials, a stand-in server and Chromium; after all, both closed;
  * before each test, the stand-in reset. Returns `{ skip, server, browser, creds, withPage }`
  * (server, browser and creds are set once `before` has run). `skip` is the reason to skip
  * (the wasm core is not built) or false; `withPage(body, options)` runs `body(page)` on a
  * fresh openOrderPage, checks no script error happened, and closes the page.
  */
-export function orderHarness() {
-  const env = browserSuite({ reset: true });
+export function orderHarness(server = {}) {
+  const env = browserSuite({ reset: true, server });
   env.creds = null;
   before(async () => {
     if (!env.skip) env.creds = await standInCredentials();

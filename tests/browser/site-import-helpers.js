@@ -2,6 +2,7 @@
 // that mounts the element with a proxy-mode client (plus per-request fault rules that add
 // X-Standin-* headers, and counters of the order and address requests), and CSV files built
 // from the stand-in's own sample addresses.
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
@@ -60,6 +61,17 @@ export async function openImportPage(browser, origin, { viewport = { width: 1280
   page.closeAll = () => ctx.close();
   await page.goto(`${origin}${TEST_PAGE}`);
   return page;
+}
+
+/** Runs `body(page)` on a fresh import page of `env` ({ browser, server }), checks no page error happened, closes it. */
+export async function withImportPage(env, body) {
+  const page = await openImportPage(env.browser, env.server.origin);
+  try {
+    await body(page);
+    assert.deepEqual(page.problems, [], 'no page error');
+  } finally {
+    await page.closeAll();
+  }
 }
 
 /**

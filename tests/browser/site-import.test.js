@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { browserSuite, coreIsBuilt, saveScreenshot, setFaults } from './helpers.js';
 import { listVoicesites, standInCredentials } from './order-helpers.js';
-import { csvOf, importUi, mountImport, openImportPage, standInCountry, validSite, waitForDone } from './site-import-helpers.js';
+import { csvOf, importUi, mountImport, openImportPage, standInCountry, validSite, waitForDone, withImportPage } from './site-import-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 const VPN = 'aa76e66dfc63'; // "My VPN 1" of customer 9999
@@ -59,15 +59,7 @@ async function fiftyRowFile(p) {
   return { rows, valid, text: csvOf(HEADERS, rows, ';') };
 }
 
-async function withPage(body) {
-  const page = await openImportPage(env.browser, env.server.origin);
-  try {
-    await body(page);
-    assert.deepEqual(page.problems, [], 'no page error');
-  } finally {
-    await page.closeAll();
-  }
-}
+const withPage = (body) => withImportPage(env, body);
 
 const mine = async (p) => (await listVoicesites(env.server.origin)).filter((v) => v.technicalSiteName.startsWith(p));
 const requestsOf = (page, method, pattern) => page.evaluate(({ method, pattern }) =>

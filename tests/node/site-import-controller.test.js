@@ -20,9 +20,12 @@ const countries = new Map(readdirSync(join(BUNDLED_DATA_DIR, 'countries')).filte
 const VPN = { vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1' };
 const COLUMNS = ['technicalSiteName', 'customerSiteLabel', 'country', 'vpnName', 'a1', 'a3', 'a6', 'hno', 'pc', 'sts', 'pod', 'dialZone'];
 
-/** A client over the stand-in's data; orders are idempotent per reference, like the API's. */
+/**
+ * A client over the stand-in's data. Like the real API as far as it is known: no de-duplication
+ * of the reference, 409 for a technical site name already used, voicesites() lists them all.
+ */
 function fakeClient(core, { failPushes = 0, failCountries = null, tooMany = 0 } = {}) {
-  const api = { orders: new Map(), orderCalls: 0, pushes: [], failPushes, tooMany, refs: [] };
+  const api = { orders: new Map(), orderCalls: 0, pushes: [], failPushes, tooMany, refs: [], sites: [] };
   Object.assign(api, {
     core: async () => core,
     customers: async () => [{ customerCode: '9999', name: 'ACME' }],
@@ -49,10 +52,17 @@ function fakeClient(core, { failPushes = 0, failCountries = null, tooMany = 0 } 
         api.tooMany -= 1;
         throw Object.assign(new Error('Too many requests: retry in 12 s.'), { status: 429, code: 'TOO_MANY_REQUESTS', retryAfter: 12 });
       }
-      if (!api.orders.has(order.customerOrderReference)) {
-        api.orders.set(order.customerOrderReference, { orderId: `o${api.orders.size + 1}`, voiceSiteId: `v${api.orders.size + 1}`, status: 'completed' });
+      if (api.sites.some((v) => v.customerCode === customer && v.technicalSiteName === order.technicalSiteName)) {
+        throw Object.assign(new Error('The technical site name is already used.'), { status: 409, code: 'TECHNICAL_SITE_NAME_IN_USE' });
       }
-      return api.orders.get(order.customerOrderReference);
+      const n = api.sites.length + 1;
+      const { technicalSiteName, customerSiteLabel, country, vpnId } = order;
+      api.sites.push({ voiceSiteId: `v${n}`, customerCode: customer, technicalSiteName, customerSiteLabel, country, vpnId });
+      api.orders.set(`v${n}`, { orderId: `o${n}`, voiceSiteId: `v${n}`, status: 'completed' });
+      return api.orders.get(`v${n}`);
+    },
+    async voicesites() {
+      return api.sites.map((v) => ({ ...v }));
     },
     async pushVoiceAddress(customer, voiceSiteId, address) {
       if (api.failPushes > 0) {

@@ -57,6 +57,19 @@ describe('fault headers', () => {
     });
   });
 
+  test('X-Standin-Lose-Answer carries the order out, then cuts the connection: a network error, one voicesite', async () => {
+    await withStandIn({}, async (s) => {
+      const body = { customerOrderReference: 'lost-1', parameters: { technicalSiteName: 'LOST_1', customerSiteLabel: 'L', country: 'FR', vpnId: 'aa76e66dfc63' } };
+      await assert.rejects(s.api('/customers/9999/orders/voicesite', { method: 'POST', body, headers: { 'X-Standin-Lose-Answer': '1' } }), TypeError);
+      const sites = (await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'LOST_1');
+      assert.equal(sites.length, 1, 'the order was carried out');
+      // Sent again (no de-duplication by default): the name is taken.
+      const again = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body });
+      assert.equal(again.status, 409);
+      assert.equal((await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'LOST_1').length, 1);
+    });
+  });
+
   test('X-Standin-Malformed gives 200 with JSON that does not parse', async () => {
     await withStandIn({}, async (s) => {
       const res = await s.api('/customers', { headers: { 'X-Standin-Malformed': '1' } });
@@ -109,6 +122,15 @@ describe('fault options', () => {
     });
   });
 
+  test('loseAnswerRate 1: every request is carried out and left unanswered', async () => {
+    await withStandIn({ faults: { loseAnswerRate: 1 } }, async (s) => {
+      const body = { customerOrderReference: 'lost-2', parameters: { technicalSiteName: 'LOST_2', customerSiteLabel: 'L', country: 'FR', vpnId: 'aa76e66dfc63' } };
+      await assert.rejects(s.api('/customers/9999/orders/voicesite', { method: 'POST', body }), TypeError);
+      s.standIn.faults = {};
+      assert.equal((await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'LOST_2').length, 1);
+    });
+  });
+
   test('a seed makes the random faults reproducible', async () => {
     const run = async () => {
       const statuses = [];
@@ -129,8 +151,9 @@ describe('fault options', () => {
     assert.throws(() => normalizeFaults({ latencyMs: -1 }), /latencyMs/);
     assert.throws(() => normalizeFaults({ dropRatio: 0.1 }), /dropRatio/);
     assert.deepEqual(normalizeFaults({}), {
-      latencyMs: 0, failRate: 0, failStatus: 503, retryAfterSeconds: 1, dropRate: 0, malformedRate: 0,
+      latencyMs: 0, failRate: 0, failStatus: 503, retryAfterSeconds: 1, dropRate: 0, malformedRate: 0, loseAnswerRate: 0,
     });
+    assert.throws(() => normalizeFaults({ loseAnswerRate: 1.5 }), /loseAnswerRate/);
   });
 
   test('the PRNG is deterministic and truncated JSON never parses', () => {

@@ -30,12 +30,14 @@ test('orders, voicesites and addresses survive a restart', async (t) => {
     await first.stop();
   }
 
-  const second = await startStandIn({ stateFile });
+  // With de-duplication on (off by default), the restored order answers its reference again.
+  const second = await startStandIn({ stateFile, deduplicateOrders: true });
   try {
     const sites = await second.api('/voicesites');
     assert.deepEqual(sites.body.map((v) => v.voiceSiteId), [created.voiceSiteId]);
     const address = await second.api(`/customers/9999/voicesites/${created.voiceSiteId}/voiceaddress`);
     assert.deepEqual(address.body, { a3: 'Paris', a6: 'Rivoli', pc: '75001' });
+    assert.deepEqual((await second.api(`/customers/9999/orders/${created.orderId}`)).body, created);
     const replay = await second.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('persist') });
     assert.equal(replay.status, 200);
     assert.deepEqual(replay.body, created);

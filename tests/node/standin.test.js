@@ -272,6 +272,44 @@ describe('API endpoints', () => {
   });
 });
 
+describe('orders with deduplicateOrders: true', () => {
+  let s;
+  before(async () => { s = await startStandIn({ deduplicateOrders: true }); });
+  after(() => s.stop());
+
+  test('the same customerOrderReference again gives 200 and the same order, no second voicesite', async () => {
+    const first = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('again') });
+    const second = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('again') });
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 200);
+    assert.deepEqual(second.body, first.body);
+    const sites = (await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'SITE_again');
+    assert.equal(sites.length, 1);
+  });
+
+  test('concurrent orders with one reference create one voicesite and share one order', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => s.api('/customers/9999/orders/voicesite', {
+      method: 'POST', body: order('race'),
+    })));
+    assert.deepEqual(results.map((r) => r.status).sort(), [...Array(11).fill(200), 201]);
+    assert.equal(new Set(results.map((r) => r.body.orderId)).size, 1);
+  });
+
+  test('references that name Object properties are plain keys', async () => {
+    for (const ref of ['__proto__', 'constructor', 'toString']) {
+      const first = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
+      assert.equal(first.status, 201, ref);
+      const again = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
+      assert.equal(again.status, 200, ref);
+      assert.equal(again.body.orderId, first.body.orderId);
+    }
+  });
+
+  test('the option must be a boolean', () => {
+    assert.throws(() => createStandInServer({ deduplicateOrders: 'yes' }), /deduplicateOrders/);
+  });
+});
+
 describe('orders and voicesites', () => {
   let s;
   before(async () => { s = await startStandIn(); });
@@ -310,23 +348,31 @@ describe('orders and voicesites', () => {
     assert.equal(other.body.code, 'UNSUPPORTED_PRODUCT');
   });
 
-  test('the same customerOrderReference again gives 200 and the same order, no second voicesite', async () => {
+  test('by default the same customerOrderReference is a new order: refused with 409 for its taken name, no second voicesite', async () => {
     const first = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('again') });
     const second = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('again') });
     assert.equal(first.status, 201);
-    assert.equal(second.status, 200);
-    assert.deepEqual(second.body, first.body);
+    assert.equal(second.status, 409, 'no de-duplication: the real API promises none');
+    assert.equal(second.body.code, 'TECHNICAL_SITE_NAME_IN_USE');
     const sites = (await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'SITE_again');
     assert.equal(sites.length, 1);
+    // The same reference with a free name creates a second voicesite, and both orders stay readable.
+    const renamed = order('again');
+    renamed.parameters.technicalSiteName = 'SITE_again_2';
+    const third = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: renamed });
+    assert.equal(third.status, 201);
+    assert.notEqual(third.body.voiceSiteId, first.body.voiceSiteId);
+    for (const o of [first.body, third.body]) {
+      assert.equal((await s.api(`/customers/9999/orders/${o.orderId}`)).body.voiceSiteId, o.voiceSiteId);
+    }
   });
 
-  test('concurrent orders with one reference create one voicesite', async () => {
+  test('concurrent orders with one reference create one voicesite (the name is taken by the first)', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => s.api('/customers/9999/orders/voicesite', {
       method: 'POST', body: order('race'),
     })));
     const statuses = results.map((r) => r.status).sort();
-    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
-    assert.equal(new Set(results.map((r) => r.body.orderId)).size, 1);
+    assert.deepEqual(statuses, [201, ...Array(11).fill(409)]);
     const sites = (await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'SITE_race');
     assert.equal(sites.length, 1);
   });
@@ -335,9 +381,7 @@ describe('orders and voicesites', () => {
     for (const ref of ['__proto__', 'constructor', 'toString']) {
       const first = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
       assert.equal(first.status, 201, ref);
-      const again = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(ref) });
-      assert.equal(again.status, 200, ref);
-      assert.equal(again.body.orderId, first.body.orderId);
+      assert.equal((await s.api(`/customers/9999/orders/${first.body.orderId}`)).body.customerOrderReference, ref);
     }
     for (const id of ['__proto__', 'constructor', 'hasOwnProperty']) {
       const res = await s.api(`/customers/9999/voicesites/${id}/voiceaddress`);

@@ -156,6 +156,7 @@ test('a timeout keeps the reference for an idempotent retry; the order is sent o
   const first = flow.submit();
   assert.equal((await flow.submit()).outcome, 'busy');
   assert.equal(flow.locked, true);
+  await settle(); // the name is checked in the list first
   release.reject(apiError(0, 'timeout', 'late'));
   assert.equal((await first).outcome, 'failed');
   assert.equal(flow.referenceLocked, true);
@@ -164,6 +165,180 @@ test('a timeout keeps the reference for an idempotent retry; the order is sent o
   assert.equal(flow.values.customerOrderReference, reference, 'the locked reference cannot change');
   assert.equal(typeof flow.shownFailure('order').retry, 'function');
   assert.equal(client.calls.filter(([name]) => name === 'orderVoicesite').length, 1);
+});
+
+// ---------------------------------------------------------------- exactly once without the server's help
+
+/**
+ * A flow ready to order SITE_X for customer 9999, over a client that follows the real API's known
+ * rules: no de-duplication of the reference, 409 for a taken name, voicesites() lists them all.
+ * `lose` / `listFail` / `orderFail`: errors of the next calls, in order (null: no error).
+ */
+async function readyToOrder({ lose = [], listFail = [], orderFail = [], sites = [] } = {}) {
+  const { flow, client, errors } = await started();
+  const api = { sites: [...sites], posts: 0, lists: 0 };
+  client.orderVoicesite = async (code, order) => {
+    api.posts += 1;
+    const fail = orderFail.shift();
+    if (fail) throw fail;
+    if (api.sites.some((v) => v.customerCode === code && v.technicalSiteName === order.technicalSiteName)) {
+      throw apiError(409, 'TECHNICAL_SITE_NAME_IN_USE', 'Name in use', { problems: [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'used' }] });
+    }
+    const voiceSiteId = `vs-${api.sites.length + 1}`;
+    api.sites.push({ voiceSiteId, customerCode: code, technicalSiteName: order.technicalSiteName, customerSiteLabel: order.customerSiteLabel,
+      country: order.country, vpnId: order.vpnId, status: 'active', hasVoiceAddress: false });
+    const lost = lose.shift();
+    if (lost) throw lost; // created, but the answer is lost
+    return { orderId: `o-${voiceSiteId}`, customerOrderReference: order.customerOrderReference, status: 'completed', voiceSiteId };
+  };
+  client.voicesites = async () => {
+    api.lists += 1;
+    const fail = listFail.shift();
+    if (fail) throw fail;
+    return api.sites.map((v) => ({ ...v }));
+  };
+  flow.setValue('customer', '9999');
+  await settle();
+  for (const [field, value] of [['vpnId', 'v1'], ['country', 'FR'], ['technicalSiteName', 'SITE_X'], ['customerSiteLabel', 'Lyon']]) flow.setValue(field, value);
+  return { flow, api, errors };
+}
+
+for (const [what, lost] of [
+  ['a network error', apiError(0, 'network', 'no answer')], ['a timeout', apiError(0, 'timeout', 'late')],
+  ['a 503', apiError(503, 'SERVICE_UNAVAILABLE', 'down')], ['an unreadable answer', apiError(201, 'malformedResponse', 'garbled')],
+]) {
+  test(`a lost answer (${what}): the voicesite is looked up at once and shown as created, one POST`, async () => {
+    const { flow, api, errors } = await readyToOrder({ lose: [lost] });
+    const result = await flow.submit();
+    assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
+    assert.equal(api.posts, 1);
+    assert.equal(api.lists, 2, 'the name checked before the POST, the order looked up after it');
+    assert.equal(flow.created.found, true);
+    assert.equal(flow.created.order.customerOrderReference, flow.values.customerOrderReference);
+    assert.deepEqual(flow.address, { voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true });
+    assert.equal(flow.step, 'address');
+    assert.deepEqual(errors.filter(([, step]) => step === 'order'), [], 'a lost answer that was resolved is no failure');
+  });
+}
+
+test('while looking up, the order load says so (phase checking) and the order stays locked', async () => {
+  const { flow, api } = await readyToOrder({ lose: [apiError(0, 'timeout', 'late')] });
+  const client = flow.client;
+  const list = client.voicesites;
+  let seen = null;
+  client.voicesites = async (...args) => {
+    seen = { ...flow.loads.order, locked: flow.locked, again: (await flow.submit()).outcome };
+    return list(...args);
+  };
+  await flow.submit();
+  assert.deepEqual([seen.status, seen.phase, seen.locked, seen.again], ['loading', 'checking', true, 'busy']);
+  assert.equal(api.posts, 1);
+});
+
+test('nothing found after a lost answer: said, the reference kept; only Try again sends again, after another look-up', async () => {
+  const { flow, api } = await readyToOrder({ orderFail: [apiError(0, 'network', 'no answer')] }); // lost before the API
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', '']);
+  const shown = flow.shownFailure('order');
+  assert.equal(shown.failure.key, 'error.network');
+  assert.deepEqual(shown.failure.more, { key: 'order.notFound', params: { name: 'SITE_X' } });
+  assert.equal(typeof shown.retry, 'function');
+  assert.equal(flow.referenceLocked, true);
+  assert.deepEqual([api.posts, api.lists], [1, 2], 'no re-send on its own');
+  await settle();
+  assert.equal(api.posts, 1);
+  const again = await flow.retry('order');
+  assert.deepEqual([again.outcome, again.found], ['created', false]);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 3, 1]);
+});
+
+test('a 409 on the retry of our own order is looked up and adopted', async () => {
+  // The answer is lost and the list lags (the voicesite shows up late): Try again sends, gets 409,
+  // and the look-up after the 409 finds the voicesite.
+  const { flow, api } = await readyToOrder({ lose: [apiError(504, 'GATEWAY_TIMEOUT', 'late')] });
+  const list = flow.client.voicesites;
+  let lagging = 3; // the check before the first POST, the look-up after it, the one before the retry
+  flow.client.voicesites = async (...args) => ((lagging -= 1) >= 0 ? (api.lists += 1, []) : list(...args));
+  assert.equal((await flow.submit()).outcome, 'failed');
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [2, 4, 1]);
+  assert.deepEqual(flow.apiProblems, [], 'no "name in use" for our own voicesite');
+});
+
+test('the look-up failing: a clear error, nothing sent again; Try again looks up first and adopts', async () => {
+  const { flow, api, errors } = await readyToOrder({ lose: [apiError(0, 'timeout', 'late')], listFail: [null, apiError(0, 'network', 'offline')] });
+  const result = await flow.submit();
+  assert.equal(result.outcome, 'failed');
+  const shown = flow.shownFailure('order');
+  assert.equal(shown.failure.key, 'order.lookupFailed');
+  assert.deepEqual(shown.failure.more, { key: 'error.network' });
+  assert.equal(typeof shown.retry, 'function');
+  assert.deepEqual([api.posts, api.lists], [1, 2]);
+  assert.deepEqual(errors.filter(([, step]) => step === 'order').map(([code]) => code), ['timeout', 'network']);
+  const again = await flow.retry('order');
+  assert.deepEqual([again.outcome, again.found], ['created', true]);
+  assert.deepEqual([api.posts, api.lists, api.sites.length], [1, 3, 1]);
+});
+
+test('after a lost answer, a voicesite of that name with other fields is not adopted: the name is in use', async () => {
+  const other = { voiceSiteId: 'vs-other', customerCode: '9999', technicalSiteName: 'SITE_X', customerSiteLabel: 'Paris', country: 'FR', vpnId: 'v1' };
+  const { flow, api } = await readyToOrder({ orderFail: [apiError(0, 'network', 'no answer')], sites: [other] });
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName']);
+  assert.equal(flow.created, null);
+  assert.equal(flow.shownFailure('order').failure.key, 'error.siteNameInUse');
+  assert.equal(flow.shownFailure('order').retry, null);
+  assert.equal(flow.problemsOf('technicalSiteName')[0].code, 'inUse');
+  // Another name: sent (after the look-up, since an attempt was in doubt).
+  flow.setValue('technicalSiteName', 'SITE_Y');
+  const next = await flow.submit();
+  assert.equal(next.outcome, 'created');
+  assert.deepEqual([api.posts, api.sites.length], [2, 2]);
+});
+
+test('another customer\'s voicesite of the same name is not ours', async () => {
+  const other = { voiceSiteId: 'vs-g', customerCode: '4242', technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon', country: 'FR', vpnId: 'v1' };
+  const { flow } = await readyToOrder({ orderFail: [apiError(0, 'network', 'no answer')], sites: [other] });
+  assert.equal((await flow.submit()).outcome, 'failed');
+  assert.equal(flow.shownFailure('order').failure.more.key, 'order.notFound');
+});
+
+test('a 409 for a name already held before the send is a refusal: looked up no further, even with the same fields', async () => {
+  const earlier = { voiceSiteId: 'vs-0', customerCode: '9999', technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon', country: 'FR', vpnId: 'v1' };
+  const { flow, api } = await readyToOrder({ sites: [earlier] });
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName']);
+  assert.equal(flow.created, null);
+  assert.deepEqual([api.posts, api.lists], [1, 1], 'the check before the POST only');
+  assert.equal(flow.referenceLocked, false);
+});
+
+test('a 409 on the first answer, for a name free just before: the browser re-sent our POST, and the voicesite is ours', async () => {
+  // Chromium re-sends a POST on its own when a reused connection closes before the answer: the
+  // first POST created the voicesite, the re-sent one is the only answer the page sees (409).
+  const { flow, api } = await readyToOrder();
+  const post = flow.client.orderVoicesite;
+  flow.client.orderVoicesite = async (...args) => {
+    await post(...args).catch(() => {}); // the first POST: carried out, answer lost in the browser
+    return post(...args); // the re-sent one: 409
+  };
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.found, result.voiceSiteId], ['created', true, 'vs-1']);
+  assert.deepEqual(flow.apiProblems, []);
+  assert.equal(api.sites.length, 1);
+});
+
+test('when the check before the POST cannot list the voicesites, the order is sent anyway; a 409 then stays a refusal', async () => {
+  const { flow, api } = await readyToOrder({ listFail: [apiError(0, 'network', 'offline')] });
+  const post = flow.client.orderVoicesite;
+  flow.client.orderVoicesite = async (...args) => {
+    await post(...args).catch(() => {});
+    return post(...args);
+  };
+  const result = await flow.submit();
+  assert.deepEqual([result.outcome, result.field], ['failed', 'technicalSiteName'], 'without knowing the name was free, a 409 is not ours');
+  assert.equal(api.lists, 1);
 });
 
 test('Give its address: the voicesite\'s customer comes from the list, the only customer, or the VPN', async () => {

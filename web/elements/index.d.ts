@@ -128,7 +128,8 @@ export declare class BtalkAddressForm extends HTMLElement {
 }
 
 export interface VoicesiteOrderEventMap {
-  'btalk-order-created': CustomEvent<{ order: unknown; voiceSiteId: string | null }>;
+  /** found: the order's answer was lost and its voicesite was found in the list (the order then has no orderId). */
+  'btalk-order-created': CustomEvent<{ order: unknown; voiceSiteId: string | null; found: boolean }>;
   'btalk-address-saved': CustomEvent<{ voiceSiteId: string; address: Address }>;
   'btalk-error': CustomEvent<BtalkErrorDetail>;
 }

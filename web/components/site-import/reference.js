@@ -1,6 +1,7 @@
 // Deterministic order references for the site import (DOM-free). The same row of the same
-// import always gets the same customerOrderReference, so ordering it again (a retry, a reload
-// mid-run, the same file imported again) returns the existing order instead of a second voicesite.
+// import always gets the same customerOrderReference (a retry, a reload mid-run, the same file
+// imported again), so the progress store finds its record. Exactly once does not rest on it:
+// nothing says the API de-duplicates on the reference (see run-engine.js).
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;

@@ -1,15 +1,20 @@
 // The ordering run of the site import (DOM-free): each ready row is ordered, then its
 // voiceaddress is pushed, with bounded concurrency, pause/resume/cancel and per-row results.
 //
-// Exactly once: a row is ordered with its deterministic customerOrderReference, so ordering
-// it again (after a 429, a reload mid-run, the same file imported again) makes the API return
-// the existing order rather than create a second voicesite. Every step's outcome is saved to
-// the progress store before the next step starts, so a reload resumes where the run stopped.
-// POST and PUT are only re-sent after a 429 (the API did not act on them), after Retry-After.
+// Exactly once, without the server's help (nothing says the API de-duplicates orders on
+// customerOrderReference): an order whose outcome is unknown (no answer, a timeout, a 5xx, an
+// answer that cannot be read, a reload while it was in flight) is remembered in the row's record
+// as an attempt in doubt. The voicesites are then listed (every page) and the one holding the
+// row's technical site name is adopted; when none does, the row fails, and only an explicit retry
+// sends it again, after one more look-up (../../internal/order-lookup.js). Every step's outcome is
+// saved to the progress store before the next step starts, so a reload resumes where the run
+// stopped. POST and PUT are only re-sent on their own after a 429 (the API did not act on them).
+import { OrderOnce, addAttempt as addDoubt, lookUpOrder, namesHeld, orderKey } from '../../internal/order-lookup.js';
 
 export const ROW_STATE = Object.freeze({
-  PENDING: 'pending', // not ordered yet
+  PENDING: 'pending', // not ordered yet (or to be looked up first: record.doubt)
   ORDERING: 'ordering',
+  CHECKING: 'checking', // looking the order up in the voicesites list
   ORDERED: 'ordered', // ordered, address not pushed yet
   ADDRESSING: 'addressing',
   DONE: 'done', // ordered and addressed
@@ -34,11 +39,11 @@ function describeError(error) {
   };
 }
 
-/** True when a failed request may still have been carried out (no answer, a timeout, a 5xx). */
-export function outcomeUnknown(error) {
-  const status = error?.status ?? 0;
-  return status === 0 || status >= 500;
-}
+/**
+ * A row error said in the element's words: `key` and `params` name a catalogue text (row.*) the
+ * table shows instead of `message` (the English text the result CSV and events carry).
+ */
+const rowError = (key, params, message, error = null) => ({ ...describeError(error), key, params, message });
 
 /** Counts of records by outcome, for a progress bar. */
 export function countRecords(records) {
@@ -74,6 +79,7 @@ export class ImportRun {
   #holdShown = 0; // the hold onHold last announced (0: none)
   #resumeWaiters = [];
   #running = null;
+  #held = null; // the names the customer held when the run started (a test), or null
   #now;
 
   /**
@@ -111,16 +117,23 @@ export class ImportRun {
     const savedByKey = new Map(saved.map((r) => [r.key, r]));
     for (const row of rows) {
       const previous = savedByKey.get(row.key);
-      // A failed order whose outcome is unknown (no answer, 5xx) may have created the voicesite:
-      // its reference is kept even if the row was edited since, so retrying cannot make a second one.
-      const keep = previous && (previous.reference === row.reference
-        || (previous.state === ROW_STATE.ORDER_FAILED && outcomeUnknown(previous.error)));
+      // An order whose outcome is unknown may have created the voicesite: its record (reference
+      // and attempts in doubt) is kept even if the row was edited since, and looked up first.
+      const inFlight = previous?.state === ROW_STATE.ORDERING || previous?.state === ROW_STATE.CHECKING;
+      const keep = previous && (previous.reference === row.reference || previous.doubt?.length || inFlight);
       const record = keep
-        ? { ...previous }
-        : { key: row.key, reference: row.reference, state: ROW_STATE.PENDING, orderId: '', voiceSiteId: '', error: null };
-      // A step cut short by a reload is done again: ordering with the same reference is safe.
-      if (record.state === ROW_STATE.ORDERING) record.state = ROW_STATE.PENDING;
+        ? { ...previous, doubt: [...(previous.doubt ?? [])] }
+        : { key: row.key, reference: row.reference, state: ROW_STATE.PENDING, orderId: '', voiceSiteId: '', error: null, doubt: [] };
+      // An order cut short by a reload may have reached the API: it is in doubt, looked up before
+      // any re-send. So is a failure without a definite answer of a record saved before attempts
+      // were kept (its attempt: the row's order).
+      const asSent = record.sending ?? { ...row.order, customerCode: this.#customerCode };
+      const oldUnknown = keep && !previous.doubt && record.state === ROW_STATE.ORDER_FAILED
+        && !(record.error?.status > 0 && record.error.status < 500);
+      if (inFlight || oldUnknown) record.doubt = addDoubt(record.doubt, asSent);
+      if (inFlight) record.state = ROW_STATE.PENDING;
       if (record.state === ROW_STATE.ADDRESSING) record.state = ROW_STATE.ORDERED;
+      delete record.sending;
       this.#records.set(row.key, record);
       this.#jobs.set(row.key, { order: row.order, address: row.address });
     }
@@ -131,7 +144,7 @@ export class ImportRun {
     if (this.#running) return this.#running;
     this.#cancelled = false;
     this.#queue = this.records.filter((r) => r.state === ROW_STATE.PENDING || r.state === ROW_STATE.ORDERED).map((r) => r.key);
-    this.#running = this.#runQueue().finally(() => { this.#running = null; });
+    this.#running = this.#listNames().then(() => this.#runQueue()).finally(() => { this.#running = null; });
     return this.#running;
   }
 
@@ -139,8 +152,8 @@ export class ImportRun {
   retryAddresses(key) {
     for (const record of this.records) {
       if (record.state === ROW_STATE.ADDRESS_FAILED && (key === undefined || record.key === key)) {
-        // Without a voicesite id (the order was accepted but not yet completed), the order is sent
-        // again with the same reference: the API answers with the existing order, now with its id.
+        // Without a voicesite id (the order was accepted, not completed yet), the voicesites are
+        // listed again for it: the order itself is never sent again.
         record.state = record.voiceSiteId ? ROW_STATE.ORDERED : ROW_STATE.PENDING;
         if (this.#running) this.#queue.push(record.key);
       }
@@ -148,7 +161,7 @@ export class ImportRun {
     return this.#running ?? this.start();
   }
 
-  /** Retries the order of rows whose order failed (same reference: never a second voicesite). */
+  /** Retries the order of rows whose order failed (an attempt in doubt is looked up first). */
   retryOrders(key) {
     for (const record of this.records) {
       if (record.state === ROW_STATE.ORDER_FAILED && (key === undefined || record.key === key)) {
@@ -186,6 +199,21 @@ export class ImportRun {
     if (!this.#holdShown) return;
     this.#holdShown = 0;
     this.#onHold(null);
+  }
+
+  /**
+   * Lists the voicesites once before the rows are sent: a 409 for a name that was free then is
+   * looked up (a browser may have re-sent the POST on its own, and its voicesite is the row's).
+   * Without the list, a 409 is taken as a refusal.
+   */
+  async #listNames() {
+    this.#held = null;
+    if (!this.records.some((r) => r.state === ROW_STATE.PENDING && !r.accepted && !r.doubt?.length)) return;
+    try {
+      this.#held = namesHeld(await this.#client.voicesites(), this.#customerCode);
+    } catch {
+      // Ordering goes on without it.
+    }
   }
 
   async #runQueue() {
@@ -251,27 +279,8 @@ export class ImportRun {
     const record = this.#records.get(key);
     const job = this.#jobs.get(key);
     if (record.state === ROW_STATE.PENDING) {
-      await this.#update(record, { state: ROW_STATE.ORDERING, error: null });
-      let answer;
-      try {
-        answer = await this.#client.orderVoicesite(this.#customerCode, { ...job.order, customerOrderReference: record.reference });
-      } catch (error) {
-        if (this.#holdFor429(error, record)) {
-          await this.#update(record, { state: ROW_STATE.PENDING });
-          this.#queue.unshift(key);
-          return;
-        }
-        await this.#update(record, { state: ROW_STATE.ORDER_FAILED, error: describeError(error) });
-        return;
-      }
-      record.attempts429 = 0;
-      const voiceSiteId = answer?.voiceSiteId ? String(answer.voiceSiteId) : '';
-      await this.#update(record, {
-        state: voiceSiteId ? ROW_STATE.ORDERED : ROW_STATE.ADDRESS_FAILED,
-        orderId: String(answer?.orderId ?? ''), voiceSiteId,
-        error: voiceSiteId ? null : { message: `Order accepted (status ${answer?.status ?? 'unknown'}) but the API gave no voicesite id yet.`, status: 0, problems: [] },
-      });
-      if (!voiceSiteId || this.#cancelled) return;
+      await (record.accepted ? this.#findAccepted(record, job) : this.#order(record, job));
+      if (record.state !== ROW_STATE.ORDERED || this.#cancelled) return;
     }
     if (record.state !== ROW_STATE.ORDERED) return;
     if (!(await this.#gate())) return;
@@ -289,5 +298,67 @@ export class ImportRun {
     }
     record.attempts429 = 0;
     await this.#update(record, { state: ROW_STATE.DONE, error: null });
+  }
+
+  /** Orders a row once (OrderOnce: attempts in doubt are looked up before any re-send). */
+  async #order(record, job) {
+    const order = { ...job.order, customerOrderReference: record.reference };
+    // Saved before the POST: a reload while it is in flight leaves it in doubt (see add()).
+    await this.#update(record, { state: ROW_STATE.ORDERING, error: null, sending: orderKey({ ...order, customerCode: this.#customerCode }) });
+    const once = new OrderOnce({ attempts: record.doubt });
+    const onPhase = (phase) => {
+      const state = phase === 'checking' ? ROW_STATE.CHECKING : ROW_STATE.ORDERING;
+      if (record.state !== state) this.#update(record, { state });
+    };
+    const nameFree = this.#held ? !this.#held(order.technicalSiteName) : undefined;
+    const outcome = await once.send(this.#client, this.#customerCode, order, { onPhase, nameFree });
+    const after = { doubt: once.attempts, sending: undefined };
+    const { kind, error } = outcome;
+    if (kind === 'created') {
+      record.attempts429 = 0;
+      const voiceSiteId = outcome.voiceSiteId ? String(outcome.voiceSiteId) : '';
+      // Accepted without a voicesite id yet: never ordered again, looked up on retry.
+      const accepted = voiceSiteId ? undefined : orderKey({ ...order, customerCode: this.#customerCode });
+      await this.#update(record, {
+        ...after, accepted, found: outcome.found || undefined,
+        state: voiceSiteId ? ROW_STATE.ORDERED : ROW_STATE.ADDRESS_FAILED,
+        orderId: String(outcome.order?.orderId ?? ''), voiceSiteId,
+        error: voiceSiteId ? null : rowError('row.noSiteId', {}, `Order accepted (status ${outcome.order?.status ?? 'unknown'}) but the API gave no voicesite id yet.`),
+      });
+      return;
+    }
+    if (kind === 'refused' && this.#holdFor429(error, record)) {
+      await this.#update(record, { ...after, state: ROW_STATE.PENDING });
+      this.#queue.unshift(record.key);
+      return;
+    }
+    let failure;
+    if (kind === 'notFound') {
+      failure = rowError('row.notFound', { name: order.technicalSiteName }, `No answer came (${describeError(error).message}), and no voicesite named ${order.technicalSiteName} is listed: the order does not seem to have been carried out. Retry sends it again.`, error);
+    } else if (kind === 'lookupFailed') {
+      failure = rowError('row.lookupFailed', {}, `The order may have been carried out, but the voicesites could not be listed to check it (${describeError(error).message}). Nothing was sent again: Retry checks first.`, error);
+    } else if (kind === 'taken' && !error) {
+      failure = rowError('row.nameTaken', { name: order.technicalSiteName }, `Another voicesite is named ${order.technicalSiteName}: change the technical site name.`);
+    } else {
+      failure = describeError(error);
+    }
+    await this.#update(record, { ...after, state: ROW_STATE.ORDER_FAILED, error: failure });
+  }
+
+  /** A row accepted without a voicesite id: its voicesite is looked for in the list, never ordered again. */
+  async #findAccepted(record, job) {
+    await this.#update(record, { state: ROW_STATE.CHECKING, error: null });
+    try {
+      const { site } = await lookUpOrder(this.#client, [record.accepted]);
+      if (site) {
+        await this.#update(record, { state: ROW_STATE.ORDERED, voiceSiteId: String(site.voiceSiteId), accepted: undefined, error: null });
+        return;
+      }
+      await this.#update(record, { state: ROW_STATE.ADDRESS_FAILED,
+        error: rowError('row.notListedYet', { name: job.order.technicalSiteName }, `The order was accepted, but no voicesite named ${job.order.technicalSiteName} is listed yet. Retry looks again.`) });
+    } catch (error) {
+      await this.#update(record, { state: ROW_STATE.ADDRESS_FAILED,
+        error: rowError('row.lookupFailed', {}, `The voicesites could not be listed (${describeError(error).message}). Retry looks again.`, error) });
+    }
   }
 }

@@ -252,7 +252,7 @@ export class SiteImportController {
     });
     const records = [...saved, ...(previous?.records ?? [])];
     this.run.add(ready.map((row) => ({ key: row.key, reference: row.check.order.customerOrderReference, order: row.check.order, address: row.check.address })), records);
-    // Rows whose order failed before are sent again too (same reference: never a second voicesite).
+    // Rows whose order failed before are tried again too (one whose outcome was unknown is looked up first).
     return this.#runToEnd(this.run.retryOrders());
   }
 

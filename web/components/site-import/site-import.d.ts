@@ -2,7 +2,8 @@
 import type { BtalkClient } from '../../client.js';
 
 export type RowStatus = 'ready' | 'problems' | 'notCovered';
-export type RunState = 'pending' | 'ordering' | 'ordered' | 'addressing' | 'done' | 'orderFailed' | 'addressFailed';
+/** checking: the row's order had an unknown outcome and the voicesites are being listed to find it. */
+export type RunState = 'pending' | 'ordering' | 'checking' | 'ordered' | 'addressing' | 'done' | 'orderFailed' | 'addressFailed';
 
 export interface ImportProblem { field: string; code: string; message: string }
 
@@ -13,7 +14,15 @@ export interface RunRecord {
   state: RunState;
   orderId: string;
   voiceSiteId: string;
-  error: { message: string; status: number; problems: ImportProblem[] } | null;
+  /**
+   * message: English (the result CSV's); key and params: the element's catalogue text for it, when the element
+   * words it (row.notFound, row.lookupFailed, row.nameTaken, row.noSiteId, row.notListedYet).
+   */
+  error: { message: string; status: number; problems: ImportProblem[]; key?: string; params?: Record<string, string> } | null;
+  /** The order's answer was lost and its voicesite was found in the list. */
+  found?: boolean;
+  /** Attempts whose outcome is unknown, looked up before the order is sent again. */
+  doubt?: Array<{ customerCode: string; technicalSiteName: string; customerSiteLabel: string; country: string; vpnId: string }>;
 }
 
 export interface ImportRow {

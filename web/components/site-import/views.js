@@ -46,7 +46,9 @@ export function rowStatusKey(row, record) {
 export function rowElement(t, row, record, { formatLines, problemText, actions, locked }) {
   const statusKey = rowStatusKey(row, record);
   const problems = [...(record && record.state !== 'pending' ? [] : row.check?.problems ?? [])];
-  if (record?.error) problems.push({ field: '', message: record.error.message }, ...record.error.problems);
+  // A run error in the element's words when it has a catalogue key, else the API's message.
+  const runMessage = record?.error?.key ? t(record.error.key, record.error.params ?? {}) : record?.error?.message;
+  if (record?.error) problems.push({ field: '', message: runMessage }, ...record.error.problems);
   const result = [];
   if (record?.voiceSiteId) result.push(h('span', { class: 'id', text: t('row.voiceSite', { id: record.voiceSiteId }) }));
   const buttons = [];

@@ -29,12 +29,6 @@ export function apiProblemsOf(error, fields) {
     .filter((p) => fields.includes(p.field));
 }
 
-/** Errors whose outcome is unknown: the POST may have created the voicesite. */
-export function outcomeUnknown(error) {
-  const status = Number(error?.status) || 0;
-  return status === 0 || status >= 500 || error?.code === 'malformedResponse' || error?.code === 'timeout';
-}
-
 /**
  * Describes `error` for the user.
  * @returns {{ key: string, params: object, detail: string, retry: boolean, access: boolean,

@@ -62,7 +62,9 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  * @prop {string | null} voiceSiteId - Read-only: the voicesite this element ordered, once the API delivered it.
  * @prop {string} apiBase - Read-only: the `api-base` in use.
  *
- * @fires {CustomEvent<{order: object, voiceSiteId: string | null}>} btalk-order-created - The API accepted the order.
+ * @fires {CustomEvent<{order: object, voiceSiteId: string | null, found: boolean}>} btalk-order-created - The order is
+ *   carried out: the API accepted it, or (`found`) its answer was lost and its voicesite was found in the list (then
+ *   `order` has no orderId).
  * @fires {CustomEvent<{voiceSiteId: string, address: object}>} btalk-address-saved - From the embedded address form.
  * @fires {CustomEvent<{message: string, status: number, code: string, step: string}>} btalk-error - A call failed;
  *   `code` and `status` are the API's (never shown to the user); `step`: core, access, customers, countries, vpns, order or list.
@@ -324,7 +326,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
       const control = this.#view.controlOf(result.field);
       if (control && !control.disabled) control.focus();
     } else if (result.outcome === 'created') {
-      emit(this, 'btalk-order-created', { order: result.order, voiceSiteId: result.voiceSiteId });
+      emit(this, 'btalk-order-created', { order: result.order, voiceSiteId: result.voiceSiteId, found: !!result.found });
       if (result.voiceSiteId) await this.#syncAddressForm();
       else await flow.loadList();
       this.#view.ui.createdTitle.focus();

@@ -1,10 +1,15 @@
 // The flow of <btalk-voicesite-order>, without the DOM: access (/me) -> customer -> VPN ->
-// country -> site names + reference -> order (exactly once) -> address -> the voicesites list.
+// country -> site names + reference -> order (exactly once, without the server's help: see
+// ../../internal/order-lookup.js) -> address -> the voicesites list.
 // It holds what was loaded and typed, runs the API calls through the page's client, asks the
 // wasm core for its verdicts and decides which failure is shown where. The view renders it;
 // `onChange` runs after every change. Unit-tested in Node (tests/node/voicesite-order-controller.test.js).
 
-import { apiProblemsOf, describeFailure, outcomeUnknown } from './failure.js';
+import { apiProblemsOf, describeFailure } from './failure.js';
+import { OrderOnce } from '../../internal/order-lookup.js';
+import { generateOrderReference } from './reference.js';
+
+export { generateOrderReference };
 
 /** The steps of the flow, in order. */
 export const STEPS = Object.freeze(['access', 'customer', 'vpn', 'country', 'site', 'order', 'address', 'list']);
@@ -17,18 +22,6 @@ export const SHOWN_FIELDS = Object.freeze(['customer', ...ORDER_FIELDS]);
 export const LOADS = Object.freeze(['core', 'access', 'customers', 'vpns', 'countries', 'order', 'list']);
 // The loads of the first round: one access failure among them is shown once, in the access step.
 const FIRST_ROUND = ['access', 'customers', 'countries'];
-
-/** A fresh order reference: date + 8 random base-32 characters (crypto-strong). */
-export function generateOrderReference(now = new Date()) {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = new Uint8Array(8);
-  globalThis.crypto.getRandomValues(bytes);
-  let random = '';
-  for (const byte of bytes) random += alphabet[byte % alphabet.length];
-  const pad = (n) => String(n).padStart(2, '0');
-  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
-  return `ORD-${date}-${random}`;
-}
 
 const idle = () => ({ status: 'idle', error: null, failure: null, retry: null });
 
@@ -48,7 +41,10 @@ export class OrderFlow {
   submitAttempted = false;
   inFlight = false;
   referenceLocked = false;
-  /** { order, voiceSiteId, customerCode, request } once the API accepted the order. */
+  /**
+   * { order, voiceSiteId, customerCode, request, found } once the order is carried out; found: its
+   * answer was lost and the voicesite was found in the list.
+   */
   created = null;
   /** The voicesite whose address is being given: { voiceSiteId, customerCode, country }. */
   address = null;
@@ -61,6 +57,8 @@ export class OrderFlow {
   apiProblems = [];
   loads = Object.fromEntries(LOADS.map((name) => [name, idle()]));
   #generation = 0;
+  /** The order being placed: remembers attempts whose outcome is unknown, looks them up before any re-send. */
+  #once = new OrderOnce({ checkFirst: true });
   #vpnsFor = null;
   #onChange;
   #onError;
@@ -344,7 +342,11 @@ export class OrderFlow {
   /**
    * Orders once. Resolves to { outcome, field }: 'blocked' (cannot order now), 'busy' (already
    * in flight or done), 'invalid' (field = the first to fix), 'failed' (field = the one the API
-   * refused, if any) or 'created'.
+   * refused, if any) or 'created' (found: the answer was lost and the voicesite found in the list).
+   *
+   * Exactly once without the server's help: after an outcome that is unknown, the voicesites are
+   * looked up at once; one with the order's name is adopted as created. When none is, the order
+   * is sent again only when the user presses Try again, and after one more look-up.
    */
   async submit() {
     // The in-flight guard is set before any await: a second press in the same tick finds it.
@@ -360,38 +362,56 @@ export class OrderFlow {
     const request = this.order;
     this.inFlight = true;
     this.apiProblems = [];
-    this.loads.order = { status: 'loading', error: null, failure: null, retry: null };
-    this.#changed();
-    try {
-      const order = await this.client.orderVoicesite(customerCode, request);
-      this.inFlight = false;
+    const onPhase = (phase) => {
+      this.loads.order = { status: 'loading', phase, error: null, failure: null, retry: null };
+      this.#changed();
+    };
+    const outcome = await this.#once.send(this.client, customerCode, request, { onPhase });
+    this.inFlight = false;
+    // An outcome still unknown keeps the reference: the next attempt is the same order.
+    if (this.#once.inDoubt) this.referenceLocked = true;
+    const { kind, error } = outcome;
+    if (kind === 'created') {
+      // Found in the list: the attempt that created it (the user may have edited the form since).
+      const { customerCode: code = customerCode, ...fields } = outcome.attempt ?? {};
+      const sent = outcome.attempt ? { ...fields, customerOrderReference: request.customerOrderReference } : request;
+      const { order, voiceSiteId, found } = outcome;
       this.loads.order = idle();
-      const voiceSiteId = order?.voiceSiteId ?? null;
-      this.created = { order, voiceSiteId, customerCode, request };
-      if (voiceSiteId) this.address = { voiceSiteId: String(voiceSiteId), customerCode, country: request.country, fromOrder: true };
+      this.created = { order, voiceSiteId, customerCode: code, request: sent, found };
+      const country = outcome.site?.country || sent.country;
+      if (voiceSiteId) this.address = { voiceSiteId: String(voiceSiteId), customerCode: code, country, fromOrder: true };
       else this.showList();
       this.#changed();
-      return { outcome: 'created', order, voiceSiteId };
-    } catch (error) {
-      this.inFlight = false;
-      // A timeout, network error or 5xx may still have created the voicesite: keep the
-      // reference so trying again sends the same idempotency key.
-      if (outcomeUnknown(error)) this.referenceLocked = true;
-      this.apiProblems = apiProblemsOf(error, ORDER_FIELDS);
-      const failure = this.#describe(error);
-      if (failure.field && !this.apiProblems.some((p) => p.field === failure.field)) {
-        this.apiProblems.push({ field: failure.field, code: failure.code || 'invalid', message: '', fromApi: true, fromCode: true });
-      }
-      this.loads.order = { status: 'error', error, failure, retry: failure.retry ? () => this.submit() : null };
-      this.#onError(error, 'order');
-      this.#changed();
-      return { outcome: 'failed', field: failure.field, error };
+      return { outcome: 'created', order, voiceSiteId, found };
     }
+    let failure;
+    if (kind === 'notFound') {
+      // The order may not have reached the API: Try again sends it again (after one more look).
+      failure = { ...this.#describe(error), more: { key: 'order.notFound', params: { name: request.technicalSiteName } }, retry: true, field: '' };
+    } else if (kind === 'lookupFailed') {
+      // Unknown whether the order exists: nothing is sent; Try again looks again first.
+      if (outcome.cause) this.#onError(outcome.cause, 'order');
+      failure = { ...this.#describe(error), key: 'order.lookupFailed', more: { key: this.#describe(error).key }, retry: true, field: '' };
+    } else {
+      this.apiProblems = apiProblemsOf(error, ORDER_FIELDS);
+      failure = kind === 'taken'
+        ? { ...this.#describe(error), key: 'error.siteNameInUse', field: 'technicalSiteName', retry: false }
+        : this.#describe(error);
+      if (failure.field && !this.apiProblems.some((p) => p.field === failure.field)) {
+        const code = kind === 'taken' ? 'inUse' : failure.code || 'invalid';
+        this.apiProblems.push({ field: failure.field, code, message: '', fromApi: true, fromCode: true });
+      }
+    }
+    if (error) this.#onError(error, 'order');
+    this.loads.order = { status: 'error', error, failure, retry: failure.retry ? () => this.submit() : null };
+    this.#changed();
+    return { outcome: 'failed', field: failure.field, error };
   }
 
   /** After an order: a fresh flow for the next voicesite (same customer, VPN and country). */
   orderAnother() {
     this.created = null;
+    this.#once = new OrderOnce({ checkFirst: true });
     this.address = null;
     this.listShown = false;
     this.referenceLocked = false;

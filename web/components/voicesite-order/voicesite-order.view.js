@@ -201,17 +201,20 @@ export class OrderView {
       const kept = !!failure && flow.hasTypedInput;
       const announce = !!failure && !announced.has(failure.failure.key);
       if (failure) announced.add(failure.failure.key);
-      const signature = JSON.stringify([t.lang, loading, failure ? [failure.failure.key, failure.failure.detail, announce, !!failure.retry, kept, failure.error?.message] : null]);
+      const more = failure?.failure.more ?? null;
+      const signature = JSON.stringify([t.lang, loading, failure ? [failure.failure.key, failure.failure.detail, more, announce, !!failure.retry, kept, failure.error?.message] : null]);
       const step = slot.node.closest('[part~="step"]');
       step?.setAttribute('aria-busy', String(loading));
-      if (slot.status) slot.status.textContent = loading ? t.t(LOADING_KEYS[loadName]) : '';
+      // The order's look-up (is the voicesite there?) says so while it runs.
+      const loadingKey = load.phase === 'checking' ? 'order.checking' : LOADING_KEYS[loadName];
+      if (slot.status) slot.status.textContent = loading ? t.t(loadingKey) : '';
       if (signature === slot.signature) continue;
       slot.signature = signature;
       // Focus inside what is replaced (a pressed Retry) would fall to <body>: keep it in the step.
       const hadFocus = slot.node.contains(this.#root.activeElement);
       slot.body.replaceChildren();
       if (loading && !slot.status) {
-        slot.body.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(LOADING_KEYS[loadName]) }));
+        slot.body.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(loadingKey) }));
       }
       if (failure) {
         const { key, params, detail, status } = failure.failure;
@@ -219,6 +222,7 @@ export class OrderView {
           part: 'error', class: 'failure', role: announce ? 'alert' : null, 'data-error-status': String(status),
         }, h('p', { class: 'headline', text: t.t(key, params) }));
         if (detail) box.append(h('p', { class: 'detail', text: detail }));
+        if (more) box.append(h('p', { class: 'more', text: t.t(more.key, more.params ?? {}) }));
         if (kept) box.append(h('p', { class: 'kept', text: t.t('error.kept') }));
         if (failure.retry) {
           const retry = h('button', { part: 'button', type: 'button', class: 'retry', text: t.t('error.retry') });
@@ -400,7 +404,8 @@ export class OrderView {
         reference: order.customerOrderReference ?? created.request.customerOrderReference,
       };
       ui.createdTitle.textContent = created.voiceSiteId ? t.t('order.created', vars) : t.t('order.noSiteId', vars);
-      ui.createdDetails.textContent = t.t('order.createdDetails', vars);
+      // Found in the list after a lost answer: there is no order id or status to show.
+      ui.createdDetails.textContent = t.t(created.found ? 'order.found' : 'order.createdDetails', vars);
     }
     ui.addressStep.hidden = !flow.address;
     ui.addressIntro.textContent = flow.address ? t.t('address.intro', { id: flow.address.voiceSiteId }) : '';
