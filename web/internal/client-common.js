@@ -18,30 +18,35 @@ const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 export class BtalkApiError extends Error {
   /**
    * @param {{ status?: number, code: string, message: string, body?: object|null,
-   *           retryAfter?: number, url?: string, problems?: Array<object>, cause?: unknown }} details
+   *           retryAfter?: number, url?: string, problems?: Array<object>, cause?: unknown,
+   *           apiCode?: number|string }} details
    */
-  constructor({ status = 0, code, message, body = null, retryAfter, url, problems, cause }) {
+  constructor({ status = 0, code, message, body = null, retryAfter, url, problems, cause, apiCode }) {
     // `cause` is kept non-enumerable (Error's own behaviour), so JSON.stringify skips it.
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'BtalkApiError';
     /** HTTP status; 0 when no response arrived (timeout, network, refused input). */
     this.status = status;
     /** 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge' | 'invalidCredentials' |
-     *  'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder' | the API's own code | a status code name. */
+     *  'credentialsUnavailable' | 'credentialsExpired' | 'invalidArgument' | 'invalidOrder' | 'listTooLong' | 'tooManyPages' |
+     *  'pagingInconsistent' | the API's own code when it is a text | a status code name. */
     this.code = code;
-    /** The API's error document, normalised ({ code, message, description, problems }), or null. */
+    /** The API's own code as it sent it (an integer such as 1203 or the gateway's 42, or a text), or undefined. */
+    this.apiCode = apiCode;
+    /** The API's error document, normalised by the core ({ code, message, description, problems }), or null. */
     this.body = body;
     /** Seconds the API asked us to wait (Retry-After), when it said so. */
     this.retryAfter = retryAfter;
     /** The API path of the request (no host, no query). */
     this.url = url;
-    /** [{ field, code, message }]: what the API (or the core) found wrong with the input. */
+    /** [{ field, code, message, description? }]: every entry of the API's error list (or what the core found wrong
+     *  with the input); `field` is the element an entry names ('' when none), `code` may be an integer. */
     this.problems = problems ?? [];
   }
 
   toJSON() {
-    const { name, status, code, message, url, retryAfter, problems } = this;
-    return { name, status, code, message, url, retryAfter, problems };
+    const { name, status, code, apiCode, message, url, retryAfter, problems } = this;
+    return { name, status, code, apiCode, message, url, retryAfter, problems };
   }
 }
 
