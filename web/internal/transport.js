@@ -7,8 +7,8 @@
 // Secrets (access token, API key) only ever go into request headers: never into a URL, an
 // error, a log line (this module never logs) or storage. They live in private fields here.
 import {
-  BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, abortedError, describeSeconds, invalidArgument, isPlainObject,
-  parseRetryAfter, untilAborted,
+  BtalkApiError, DEFAULT_BASE_URL, abortedError, defaultSleep, describeSeconds, invalidArgument, isLoopback, isPlainObject,
+  parseRetryAfter, readLimitedText, resolveBaseUrl, untilAborted,
 } from './client-common.js';
 import { GATEWAY_EXPIRED_CREDENTIALS, GATEWAY_INVALID_CREDENTIALS, GATEWAY_MISSING_CREDENTIALS, apiErrorFor, gatewayCodeOf } from './api-errors.js';
 import { checkListBounds, countHeader, readAllPages } from './paging.js';
@@ -19,61 +19,6 @@ const API_KEY_LENGTH = 40;
 // Printable ASCII without space: what a header value can carry without being
 // rejected by fetch (whose error would quote the value, i.e. the secret).
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
-
-/**
- * Sleeps `ms` milliseconds, or rejects when `signal` aborts.
- * @param {number} ms
- * @param {AbortSignal} [signal]
- */
-function defaultSleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * The body of `response` as text, read as a stream and abandoned as soon as it passes
- * MAX_RESPONSE_BYTES (an oversized answer is never held in memory whole).
- */
-async function readLimitedText(response, path) {
-  const tooLarge = () => new BtalkApiError({
-    status: response.status, code: 'responseTooLarge', url: path,
-    message: `The Business Talk API answer is larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB, more than any Business Talk document: it was not read.`,
-  });
-  const declared = Number(response.headers?.get?.('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
-    response.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  if (!response.body || typeof response.body.getReader !== 'function') return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
 
 /**
  * One promise shared by every caller until it rejects: a failure is not kept,
@@ -96,41 +41,6 @@ class SharedUntilRejected {
   forget() {
     this.#promise = null;
   }
-}
-
-function resolveBaseUrl(baseUrl, label) {
-  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
-    throw new TypeError(`${label}: baseUrl must be a string or URL`);
-  }
-  const text = String(baseUrl).trim();
-  let url = null;
-  try {
-    url = new URL(text);
-  } catch {
-    // Relative ('/proxy/btalk/v1'): resolve against the page when there is one.
-    const here = globalThis.location?.href;
-    if (here) url = new URL(text, here);
-  }
-  if (url === null) {
-    if (!text.startsWith('/') || /[?#]/.test(text)) {
-      throw new TypeError(`${label}: baseUrl must be an absolute http(s) URL or a path starting with "/"`);
-    }
-    return { base: text.replace(/\/+$/, ''), url: null };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`${label}: baseUrl must use http or https`);
-  }
-  if (url.username || url.password) {
-    throw new TypeError(`${label}: baseUrl must not contain a user name or password`);
-  }
-  if (url.search || url.hash) {
-    throw new TypeError(`${label}: baseUrl must not contain a query or a fragment`);
-  }
-  return { base: url.href.replace(/\/+$/, ''), url };
-}
-
-function isLoopback(hostname) {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 // Each client -> its transport (the methods of BtalkClient reach the one BtalkAddressClient made).
