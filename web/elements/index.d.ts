@@ -57,6 +57,8 @@ export interface SaveResult {
 
 export interface BtalkErrorDetail {
   message: string; status: number; code: string;
+  /** The API's own code (an integer in the Business Talk API's error lists), when it gave one. */
+  apiCode?: number | string;
   /** <btalk-voicesite-order> only: where it failed: "core", "access", "customers", "countries", "vpns", "order" or "list" (the voicesites). */
   step?: string;
 }
