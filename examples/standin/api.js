@@ -310,7 +310,7 @@ async function orderVoicesite(ctx, code, { generic }) {
     .some((v) => v.customerCode === code && v.technicalSiteName.toLowerCase() === wanted);
   if (taken) {
     throw new ApiError(409, 'TECHNICAL_SITE_NAME_IN_USE',
-      `Customer ${code} already has a voicesite named "${p.technicalSiteName}".`,
+      `Technical site name "${p.technicalSiteName}" is already used by another voicesite of customer ${code}.`,
       { description: 'The order parameter technicalSiteName must be unique for each customer.' });
   }
   const creationDate = new Date(ctx.now()).toISOString();
