@@ -7,7 +7,7 @@
 // Works in browsers and Node 20: only fetch, AbortController, URL and URLSearchParams.
 import { loadAddressCore } from './address-core.js';
 import {
-  BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
+  ADDRESS_ELEMENTS, BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
   segment, voiceAddressPath,
 } from './internal/client-common.js';
 import { Transport, bindTransport } from './internal/transport.js';
@@ -16,8 +16,8 @@ export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } 
 
 // The text addressServices() probes the look-ups with: any answer but 404 means "offered".
 const PROBE_QUERY = '1';
-// The seed's address elements (PIDF-LO based), the names /addresses accepts as query parameters.
-const ADDRESS_ELEMENT = /^(a[1-6]|hno|hns|sts|flr|bld|room|pc|pcn|pobox|prd|pod|unit|addrExtInfo([1-9]|10))$/;
+// The seed's address elements, the names /addresses accepts as query parameters.
+const ADDRESS_ELEMENT = new RegExp(`^(?:${ADDRESS_ELEMENTS})$`);
 
 /** How a client class names itself in errors and which core it loads by default (subclasses override). */
 export const CLIENT_DEFAULTS = Symbol('btalk-forms.clientDefaults');

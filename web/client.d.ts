@@ -87,7 +87,7 @@ export interface CountryFormData {
 }
 
 export interface AddressServices {
-  /** /addresses?q= answers (not 404, not SEARCH_NOT_SUPPORTED). */
+  /** /addresses?q= answers (not 404, and not 400 to a plain search text: validation only). */
   search: boolean | null;
   /** /addresses?a6=&hno=... exists (search or validation only). */
   verify: boolean | null;

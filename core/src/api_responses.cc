@@ -195,62 +195,6 @@ constexpr std::size_t kMaxApiProblems = 100;
 // An API text longer than this is cut (an error text is a sentence or two, not a page).
 constexpr std::size_t kMaxApiTextCodePoints = 1000;
 
-// Names an API text can use for the field it is about: the schema's address elements and the
-// order's parameters. Matched as whole words, case-sensitively ("pc", "hno", "technicalSiteName").
-constexpr const char* kFieldCodeNames[] = {
-    "a1", "a2", "a3", "a4", "a5", "a6", "hno", "hns", "sts", "flr", "bld", "room", "pc", "pcn", "pobox",
-    "prd", "pod", "unit", "dialZone", "addrExtInfo1", "addrExtInfo2", "addrExtInfo3", "addrExtInfo4",
-    "addrExtInfo5", "addrExtInfo6", "addrExtInfo7", "addrExtInfo8", "addrExtInfo9", "addrExtInfo10",
-    "technicalSiteName", "customerSiteLabel", "vpnId", "customerOrderReference",
-};
-
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
-
-bool SameByte(char a, char b, bool ignore_case) {
-  if (!ignore_case) return a == b;
-  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
-  return lower(a) == lower(b);
-}
-
-// Where `word` first stands as a whole word in `text` (npos when nowhere).
-std::size_t FindWord(std::string_view text, std::string_view word, bool ignore_case) {
-  if (word.empty() || word.size() > text.size()) return std::string_view::npos;
-  for (std::size_t at = 0; at + word.size() <= text.size(); ++at) {
-    if (at > 0 && IsWordByte(static_cast<unsigned char>(text[at - 1]))) continue;
-    const std::size_t end = at + word.size();
-    if (end < text.size() && IsWordByte(static_cast<unsigned char>(text[end]))) continue;
-    std::size_t i = 0;
-    while (i < word.size() && SameByte(text[at + i], word[i], ignore_case)) ++i;
-    if (i == word.size()) return at;
-  }
-  return std::string_view::npos;
-}
-
-// The field `text` names first: an element's code name (exact case) or the built-in label of an
-// address element ("Postal code", any case); at one position the longer name wins. "" when none.
-std::string FieldNamedIn(std::string_view text) {
-  std::size_t best_at = std::string_view::npos;
-  std::size_t best_length = 0;
-  std::string_view best;
-  auto consider = [&](std::string_view field, std::string_view name, bool ignore_case) {
-    const std::size_t at = FindWord(text, name, ignore_case);
-    if (at == std::string_view::npos) return;
-    if (at < best_at || (at == best_at && name.size() > best_length)) {
-      best_at = at;
-      best_length = name.size();
-      best = field;
-    }
-  };
-  for (const char* name : kFieldCodeNames) {
-    consider(name, name, false);
-    const std::string_view label = BuiltinElementLabel(name);
-    if (!label.empty()) consider(name, label, true);
-  }
-  return std::string(best);
-}
-
 // An API code as sent: an integer stays a number (the gateway's 40/41/42, the API's list
 // entries), a text stays text; anything else is "".
 Json CodeOf(const Json& obj, std::initializer_list<const char*> keys) {
@@ -268,20 +212,17 @@ std::string ApiText(const Json& obj, std::initializer_list<const char*> keys) {
 }
 
 // One entry of an error list: { field, code, message, description }. `field` is the item's own
-// (field, name, param, path) or, failing that, the element its message or description names.
+// (field, name, param, path), else "": which element a text names is the client's reading
+// (web/internal/api-errors.js), next to the form's own labels.
 Json ApiProblem(const Json& item) {
   if (std::optional<std::string> text = ScalarText(item)) {
-    const std::string message = Abbreviate(*text, kMaxApiTextCodePoints);
-    return JsonObject({{"field", FieldNamedIn(message)}, {"code", ""}, {"message", message}, {"description", ""}});
+    return JsonObject({{"field", ""}, {"code", ""}, {"message", Abbreviate(*text, kMaxApiTextCodePoints)}, {"description", ""}});
   }
   std::string message = ApiText(item, {"message", "detail", "title"});
   std::string description = ApiText(item, {"description", "details", "error_description"});
   if (description == message) description.clear();
   if (TrimUnicode(message).empty()) message.swap(description);
-  std::string field = TextOr(item, {"field", "name", "param", "path"});
-  if (TrimUnicode(field).empty()) field = FieldNamedIn(message);
-  if (field.empty()) field = FieldNamedIn(description);
-  return JsonObject({{"field", std::move(field)},
+  return JsonObject({{"field", TextOr(item, {"field", "name", "param", "path"})},
                      {"code", CodeOf(item, {"code", "type", "errorCode"})},
                      {"message", std::move(message)},
                      {"description", std::move(description)}});

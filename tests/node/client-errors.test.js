@@ -54,8 +54,9 @@ test('an error list: the first entry speaks, every entry is a problem, integer c
   assert.equal(error.code, 'badRequest');
   assert.equal(error.apiCode, 1102);
   assert.equal(error.message, 'Street unknown: Street name Rue Inconnue does not exist in 75001');
+  // Fields by code name here (hno); a label ("Street name") is the address form's reading, with its schema's labels.
   assert.deepEqual(error.problems, [
-    { field: 'a6', code: 1102, message: 'Street unknown', description: 'Street name Rue Inconnue does not exist in 75001' },
+    { field: '', code: 1102, message: 'Street unknown', description: 'Street name Rue Inconnue does not exist in 75001' },
     { field: 'hno', code: 1103, message: 'House number out of range', description: 'hno 999 is above the last number, 120' },
   ]);
   assert.equal(error.body.problems.length, 2);
@@ -162,4 +163,15 @@ test('a gateway code given as digits is read the same; a list on a 401 is the AP
   const list = scripted(answer(401, [{ code: 41, message: 'API key refused' }]), answer(200, { rightsProfile: 'full' }));
   assert.equal((await (await client(list, { credentials: tokens() })).me()).rightsProfile, 'full');
   assert.equal(list.requests.length, 2, 'an unknown 401 gets the one retry of a GET');
+});
+
+test('fieldNamedIn: code names of address elements and order parameters, as whole words, the first one', async () => {
+  const { fieldNamedIn } = await import('../../web/internal/api-errors.js');
+  const cases = {
+    'area1_pidflo is not set': '', 'The A1 road is closed': '', 'capc is not pc': 'pc', 'addrExtInfo10 too long': 'addrExtInfo10',
+    'addrExtInfo1 too long': 'addrExtInfo1', 'pcn and pc': 'pcn', 'Straße unbekannt': '', 'épc': '', 'hno 999 is above a6': 'hno',
+    'parameters.technicalSiteName: taken': 'technicalSiteName', 'dialZone +331 is not in a3': 'dialZone', 'unit is missing': 'unit',
+  };
+  for (const [text, field] of Object.entries(cases)) assert.equal(fieldNamedIn(text), field, text);
+  assert.equal(fieldNamedIn(undefined), '');
 });

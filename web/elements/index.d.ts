@@ -91,7 +91,7 @@ export interface AddressFormEventMap {
  *
  * Specialised address APIs, learned while loading (client.addressServices: one probe each, remembered
  * per country and base URL; without that method, found by trying: a 404 means "not offered"):
- * - search (`/addresses?q=`): the search box; `SEARCH_NOT_SUPPORTED` (validation-only countries) hides it.
+ * - search (`/addresses?q=`): the search box; a 400 to the probe's plain text (validation-only countries) hides it.
  * - full address validation (`/addresses?a6=&hno=...`): "Verify address" says whether the API knows the
  *   address and offers its exact format. Advice only: validity stays the schema's.
  * - Portugal's `/postalcodes?q=`: typing 4+ characters in `pc` lists codes; choosing one fills pc, a1, a2, a3.

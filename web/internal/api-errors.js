@@ -7,13 +7,20 @@
 // decides what speaks for the API (JSON only: an HTML page is a gateway's, not the API's words)
 // and writes the error people see.
 import {
-  BtalkApiError, MAX_API_MESSAGE_LENGTH, codeForStatus, isPlainObject, messageForStatus, parseRetryAfter,
+  ADDRESS_ELEMENTS, BtalkApiError, MAX_API_MESSAGE_LENGTH, codeForStatus, isPlainObject, messageForStatus, parseRetryAfter,
 } from './client-common.js';
 
 /** The gateway's 401 codes (Orange Developer): missing, invalid and expired credentials. */
 export const GATEWAY_MISSING_CREDENTIALS = 40;
 export const GATEWAY_INVALID_CREDENTIALS = 41;
 export const GATEWAY_EXPIRED_CREDENTIALS = 42;
+
+// The names an API text can give the field it is about: an address element or an order parameter,
+// as a whole word ("pc", "hno", "parameters.technicalSiteName"; not "area1" nor "capc").
+const FIELD_NAME = new RegExp(`(?<![\\p{L}\\p{N}_])(${ADDRESS_ELEMENTS}|dialZone|technicalSiteName|customerSiteLabel|vpnId|customerOrderReference)(?![\\p{L}\\p{N}_])`, 'u');
+
+/** The first field `text` names by its code name, or ''. */
+export const fieldNamedIn = (text) => (typeof text === 'string' ? FIELD_NAME.exec(text)?.[1] ?? '' : '');
 
 /** An API code as sent: an integer, or a non-empty text; undefined otherwise. */
 function apiCodeOf(value) {
@@ -72,7 +79,8 @@ export function apiErrorFor(answer, path, body) {
   const document = structured && isPlainObject(body) ? body : null;
   const problems = Array.isArray(document?.problems)
     ? document.problems.filter(isPlainObject).map(({ field, code, message, description }) => ({
-      field: typeof field === 'string' ? field : '',
+      // Its own field, else the one its message (or description) names.
+      field: (typeof field === 'string' && field) || fieldNamedIn(message) || fieldNamedIn(description),
       code: apiCodeOf(code) ?? 'invalid',
       // The entry's own words (the core gives the description when the message is empty); its
       // description stays apart, so a field's text is the API's sentence for it, not a paragraph.

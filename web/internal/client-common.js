@@ -100,6 +100,9 @@ export function parseRetryAfter(value, now = Date.now()) {
 /** A query parameter's text: a string trimmed, a number as written, anything else ''. */
 export const queryText = (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '');
 
+/** The seed's address elements (PIDF-LO based), as a regular expression's alternatives. */
+export const ADDRESS_ELEMENTS = 'a[1-6]|hno|hns|sts|flr|bld|room|pcn?|pobox|prd|pod|unit|addrExtInfo(?:10|[1-9])';
+
 export const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** True when /geographicalconstraints says the dial zone is determined automatically (no list to ask for). */
 export const isAutomaticDialZone = (geo) => isPlainObject(geo)
