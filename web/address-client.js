@@ -7,7 +7,7 @@
 // Works in browsers and Node 20: only fetch, AbortController, URL and URLSearchParams.
 import { loadAddressCore } from './address-core.js';
 import {
-  BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
+  ADDRESS_ELEMENTS, BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
   segment, voiceAddressPath,
 } from './http/client-common.js';
 import { Transport, bindTransport } from './http/transport.js';
@@ -16,8 +16,8 @@ export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } 
 
 // The text addressServices() probes the look-ups with: any answer but 404 means "offered".
 const PROBE_QUERY = '1';
-// The seed's address elements (PIDF-LO based), the names /addresses accepts as query parameters.
-const ADDRESS_ELEMENT = /^(a[1-6]|hno|hns|sts|flr|bld|room|pc|pcn|pobox|prd|pod|unit|addrExtInfo([1-9]|10))$/;
+// The seed's address elements, the names /addresses accepts as query parameters.
+const ADDRESS_ELEMENT = new RegExp(`^(?:${ADDRESS_ELEMENTS})$`);
 
 /** How a client class names itself in errors and which core it loads by default (subclasses override). */
 export const CLIENT_DEFAULTS = Symbol('btalk-forms.clientDefaults');
@@ -98,12 +98,12 @@ export class BtalkAddressClient {
       path += `/area${index + 1}/${segment(parent, `area${index + 1} value`)}`;
     });
     path += `/area${parents.length + 1}`;
-    return this.#t.getParsed(path, 'geoAreas', { signal, cache: true });
+    return this.#t.collection(path, 'geoAreas', { signal, cache: true });
   }
 
   /** GET /countries/{iso2}/dialzones -> [{ value, display }]; [] when the API has none (404). Cached. */
   async dialZones(iso2, { signal } = {}) {
-    return this.#t.lookup(`/countries/${checkIso2(iso2)}/dialzones`, 'dialZones', undefined, { signal, notFound: 'empty' });
+    return this.#t.collection(`/countries/${checkIso2(iso2)}/dialzones`, 'dialZones', { signal, cache: true, notFound: 'empty' });
   }
 
   /** GET /countries/{iso2}/addresses?q= -> [{ id, label, address }]; [] for an empty query (nothing sent). */
@@ -116,7 +116,7 @@ export class BtalkAddressClient {
       throw invalidArgument(`The address search is longer than ${MAX_QUERY_LENGTH} characters.`);
     }
     const path = `/countries/${country}/addresses`;
-    return this.#t.getParsed(path, 'addressCandidates', { signal, query: { q: text } });
+    return this.#t.collection(path, 'addressCandidates', { signal, query: { q: text } });
   }
 
   /**
@@ -136,7 +136,7 @@ export class BtalkAddressClient {
     }
     if (Object.keys(query).length === 0) return [];
     const path = `/countries/${country}/addresses`;
-    return this.#t.getParsed(path, 'addressCandidates', { signal, query });
+    return this.#t.collection(path, 'addressCandidates', { signal, query });
   }
 
   /**
@@ -153,7 +153,7 @@ export class BtalkAddressClient {
     if (text.length > MAX_QUERY_LENGTH) {
       throw invalidArgument(`The postal code search is longer than ${MAX_QUERY_LENGTH} characters.`);
     }
-    return this.#t.lookup(`/countries/${country}/postalcodes`, 'postalCodes', { q: text }, { signal, notFound });
+    return this.#t.collection(`/countries/${country}/postalcodes`, 'postalCodes', { signal, query: { q: text }, cache: true, notFound });
   }
 
   /**
@@ -172,7 +172,7 @@ export class BtalkAddressClient {
       if (text.length > MAX_QUERY_LENGTH) throw invalidArgument(`The parish look-up's ${name} is too long.`);
       query[name] = text;
     }
-    return this.#t.lookup(`/countries/${country}/parishes`, 'parishes', query, { signal, notFound });
+    return this.#t.collection(`/countries/${country}/parishes`, 'parishes', { signal, query, cache: true, notFound });
   }
 
   /**
@@ -248,7 +248,7 @@ export class BtalkAddressClient {
   /**
    * Which specialised address APIs a country offers, learned with one cheap probe each, all at
    * once, and remembered per country (a client is per base URL):
-   * -> { search, verify, postalCodes, parishes }, each true, false (404 / SEARCH_NOT_SUPPORTED)
+   * -> { search, verify, postalCodes, parishes }, each true, false (404; search: a 400 to a plain search text)
    * or null (the probe failed otherwise: unknown, asked again next time).
    */
   async addressServices(iso2, { signal } = {}) {
@@ -261,8 +261,10 @@ export class BtalkAddressClient {
       probe(() => this.postalCodes(country, PROBE_QUERY, { signal, notFound: 'error' })),
       probe(() => this.parishes(country, { a1: PROBE_QUERY, a2: PROBE_QUERY }, { signal, notFound: 'error' })),
     ]);
-    const validationOnly = addresses instanceof Error
-      && (addresses.code === 'SEARCH_NOT_SUPPORTED' || addresses.body?.code === 'SEARCH_NOT_SUPPORTED');
+    // /addresses refusing the probe's plain search text (400, whatever its code: the API's are
+    // integers, the stand-in's SEARCH_NOT_SUPPORTED one of them) exists but does not search:
+    // validation only (DE, US).
+    const validationOnly = addresses instanceof Error && addresses.status === 400;
     const known400 = (outcome) => (outcome instanceof Error ? (outcome.status === 400 ? true : null) : outcome);
     const services = {
       search: validationOnly ? false : known400(addresses),

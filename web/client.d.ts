@@ -28,11 +28,29 @@ export interface BtalkClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** For tests: the jitter source, [0, 1). */
   random?: () => number;
+  /** Most pages one list read may take before it fails with 'tooManyPages'. Default 500. */
+  maxListPages?: number;
+  /** Most items one list read may hold before it fails with 'listTooLong'. Default 100000. */
+  maxListItems?: number;
 }
 
-/** Every method takes an optional last argument. Aborting rejects with code 'aborted'
- *  (a GET shared with other callers goes on for them). */
+/** Every method takes an optional last argument. Aborting rejects with code 'aborted', and cancels the
+ *  request in flight once no other caller shares it (a GET shared with other callers goes on for them).
+ *  A list method reads every page of its collection (offset/limit, X-Total-Count), all cancelled together. */
 export interface CallOptions { signal?: AbortSignal }
+
+/** One page of a collection, as the server pages it. */
+export interface PageOptions extends CallOptions {
+  /** 0-based index of the first item. Default 0. */
+  offset?: number;
+  /** Most items wanted, 1 to 1000 (the server may answer fewer). Default 1000. */
+  limit?: number;
+}
+export interface Page<T> {
+  items: T[];
+  /** X-Total-Count: the items of the whole collection; undefined when the API does not say (or does not expose it). */
+  total: number | undefined;
+}
 
 export interface Me { rightsProfile: string; canOrder: boolean }
 export interface Customer { customerCode: string; name: string; contractNumber: string; type: string }
@@ -69,7 +87,7 @@ export interface CountryFormData {
 }
 
 export interface AddressServices {
-  /** /addresses?q= answers (not 404, not SEARCH_NOT_SUPPORTED). */
+  /** /addresses?q= answers (not 404, and not 400 to a plain search text: validation only). */
   search: boolean | null;
   /** /addresses?a6=&hno=... exists (search or validation only). */
   verify: boolean | null;
@@ -82,35 +100,51 @@ export interface AddressServices {
 /** Answers longer than this (4 MB, the core's document limit) are abandoned unread: 'responseTooLarge'. */
 export declare const MAX_RESPONSE_BYTES: number;
 
-export interface ApiProblem { field: string; code: string; message: string }
+/** One entry of the API's error list (or one problem the core found). */
+export interface ApiProblem {
+  /** The address element or order field the entry is about ('' when it names none). */
+  field: string;
+  /** The API's code: an integer for the Business Talk API's lists, a text elsewhere. */
+  code: string | number;
+  message: string;
+  /** The entry's description, when the API gave one that differs from the message. */
+  description?: string;
+}
 
 export type BtalkApiErrorCode =
   | 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge'
-  | 'invalidCredentials' | 'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder'
+  | 'invalidCredentials' | 'credentialsUnavailable' | 'credentialsExpired' | 'invalidArgument' | 'invalidOrder'
+  | 'listTooLong' | 'tooManyPages' | 'pagingInconsistent'
   | 'badRequest' | 'unauthorized' | 'forbidden' | 'notFound' | 'methodNotAllowed' | 'conflict'
   | 'unprocessable' | 'tooManyRequests' | 'serverError' | 'httpError'
-  | (string & {}); // or the API's own code, e.g. 'INVALID_ADDRESS'
+  | (string & {}); // or the API's own code when it is a text, e.g. 'INVALID_ADDRESS' (an integer one is in apiCode)
 
 export declare class BtalkApiError extends Error {
   constructor(details: {
     status?: number; code: string; message: string; body?: object | null; retryAfter?: number;
-    url?: string; problems?: ApiProblem[]; cause?: unknown;
+    url?: string; problems?: ApiProblem[]; cause?: unknown; apiCode?: number | string;
   });
   readonly name: 'BtalkApiError';
   /** HTTP status; 0 when no answer arrived or nothing was sent. */
   status: number;
   code: BtalkApiErrorCode;
-  /** Human and safe to show (as text): never contains a secret. */
+  /** The API's own code as it sent it: an integer (its error list's first entry, the gateway's 40/41/42) or a text; undefined when none. */
+  apiCode: number | string | undefined;
+  /** Human and safe to show (as text): never contains a secret. For an error list, its first message
+   *  (with its description when that adds something). */
   message: string;
   /** The API's error document, normalised by the core ({ code, message, description, problems }), or null. */
-  body: { code?: string; message?: string; description?: string; problems?: ApiProblem[] } | null;
+  body: { code?: string | number; message?: string; description?: string; problems?: ApiProblem[] } | null;
   /** Seconds the API asked to wait (Retry-After). */
   retryAfter: number | undefined;
   /** The API path of the request (no host, no query). */
   url: string | undefined;
-  /** Field problems from the API's 400 (or from the core for 'invalidOrder'); [] otherwise. */
+  /** Every entry of the API's error list, each with the field it names (or the core's problems for 'invalidOrder'); [] otherwise. */
   problems: ApiProblem[];
-  toJSON(): { name: string; status: number; code: string; message: string; url?: string; retryAfter?: number; problems: ApiProblem[] };
+  toJSON(): {
+    name: string; status: number; code: string; apiCode?: number | string; message: string; url?: string; retryAfter?: number;
+    problems: ApiProblem[];
+  };
 }
 
 /**
@@ -160,6 +194,9 @@ export declare class BtalkClient extends BtalkAddressClient {
   customers(options?: CallOptions): Promise<Customer[]>;
   vpns(customerCode: string | number, options?: CallOptions): Promise<Vpn[]>;
   countries(options?: CallOptions): Promise<CountryListItem[]>;
+  /** One page of the voicesites, as the server pages it (for lists too long to hold). */
+  voicesites(options: PageOptions & ({ offset: number } | { limit: number })): Promise<Page<Voicesite>>;
+  /** Every voicesite (every page). */
   voicesites(options?: CallOptions): Promise<Voicesite[]>;
   /** Never retried; calls with one customerOrderReference in flight share one request. */
   orderVoicesite(customerCode: string | number, order: Order, options?: CallOptions): Promise<OrderResponse>;

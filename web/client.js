@@ -12,7 +12,8 @@
 
 import { loadCore } from './core.js';
 import { BtalkAddressClient, CLIENT_DEFAULTS } from './address-client.js';
-import { BtalkApiError, segment, untilAborted } from './http/client-common.js';
+import { BtalkApiError, invalidArgument, segment, untilAborted } from './http/client-common.js';
+import { PAGE_LIMIT as MAX_PAGE_LIMIT } from './http/paging.js';
 import { transportOf } from './http/transport.js';
 
 export { BtalkAddressClient };
@@ -46,24 +47,36 @@ export class BtalkClient extends BtalkAddressClient {
     return transportOf(this).getParsed('/me', 'me', { signal });
   }
 
-  /** GET /customers -> [{ customerCode, name, contractNumber, type }] */
+  /** GET /customers (every page) -> [{ customerCode, name, contractNumber, type }] */
   async customers({ signal } = {}) {
-    return transportOf(this).getParsed('/customers', 'customers', { signal });
+    return transportOf(this).collection('/customers', 'customers', { signal });
   }
 
-  /** GET /customers/{customerCode}/vpns -> [{ vpnId, name, vpnCode }] */
+  /** GET /customers/{customerCode}/vpns (every page) -> [{ vpnId, name, vpnCode }] */
   async vpns(customerCode, { signal } = {}) {
-    return transportOf(this).getParsed(`/customers/${segment(customerCode, 'customer code')}/vpns`, 'vpns', { signal });
+    return transportOf(this).collection(`/customers/${segment(customerCode, 'customer code')}/vpns`, 'vpns', { signal });
   }
 
-  /** GET /countries -> [{ iso2, name, covered }] (cached) */
+  /** GET /countries (every page) -> [{ iso2, name, covered }] (cached) */
   async countries({ signal } = {}) {
-    return transportOf(this).getParsed('/countries', 'countries', { signal, cache: true });
+    return transportOf(this).collection('/countries', 'countries', { signal, cache: true });
   }
 
-  /** GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress, customerCode, voiceAddress }] */
-  async voicesites({ signal } = {}) {
-    return transportOf(this).getParsed('/voicesites', 'voicesites', { signal });
+  /**
+   * GET /voicesites -> [{ voiceSiteId, technicalSiteName, customerSiteLabel, country, vpnId, status, hasVoiceAddress,
+   * customerCode, voiceAddress }], every page. With `offset` or `limit`, one page only, as the server pages it:
+   * -> { items, total } (`total`: X-Total-Count, undefined when the API does not say), for lists too long to hold.
+   */
+  async voicesites({ signal, offset, limit } = {}) {
+    const t = transportOf(this);
+    if (offset === undefined && limit === undefined) return t.collection('/voicesites', 'voicesites', { signal });
+    const first = offset ?? 0;
+    const size = limit ?? MAX_PAGE_LIMIT;
+    if (!Number.isInteger(first) || first < 0) throw invalidArgument('The voicesites offset must be an integer >= 0.');
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_LIMIT) {
+      throw invalidArgument(`The voicesites limit must be an integer from 1 to ${MAX_PAGE_LIMIT}.`);
+    }
+    return t.page('/voicesites', 'voicesites', { signal, offset: first, limit: size });
   }
 
   /**

@@ -4,5 +4,5 @@ export { BtalkClient, BtalkAddressClient, BtalkApiError, DEFAULT_BASE_URL } from
 export type {
   BtalkClientOptions, CallOptions, Credentials, CredentialsProvider, Me, Customer, Vpn,
   Country, CountryListItem, OrderResponse, Voicesite, AddressCandidate, VoiceAddressResult,
-  CountryFormData, ApiProblem, BtalkApiErrorCode, PostalCode, LookupOptions,
+  CountryFormData, ApiProblem, BtalkApiErrorCode, PostalCode, LookupOptions, Page, PageOptions,
 } from './client.js';

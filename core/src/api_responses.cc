@@ -190,14 +190,50 @@ std::optional<Json> PostalCode(const Json& item) {
   return JsonObject({{"value", *value}, {"display", display}, {"address", std::move(address)}});
 }
 
+// API error lists are bounded: a hostile answer of a million entries keeps the first ones.
+constexpr std::size_t kMaxApiProblems = 100;
+// An API text longer than this is cut (an error text is a sentence or two, not a page).
+constexpr std::size_t kMaxApiTextCodePoints = 1000;
+
+// An API code as sent: an integer stays a number (the gateway's 40/41/42, the API's list
+// entries), a text stays text; anything else is "".
+Json CodeOf(const Json& obj, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const Json* value = FindMember(obj, key);
+    if (value == nullptr) continue;
+    if (value->is_number_integer() || value->is_number_unsigned()) return *value;
+    if (std::optional<std::string> text = ScalarText(*value)) return *text;
+  }
+  return "";
+}
+
+std::string ApiText(const Json& obj, std::initializer_list<const char*> keys) {
+  return Abbreviate(TextOr(obj, keys), kMaxApiTextCodePoints);
+}
+
+// One entry of an error list: { field, code, message, description }. `field` is the item's own
+// (field, name, param, path), else "": which element a text names is the client's reading
+// (web/internal/api-errors.js), next to the form's own labels.
+Json ApiProblem(const Json& item) {
+  if (std::optional<std::string> text = ScalarText(item)) {
+    return JsonObject({{"field", ""}, {"code", ""}, {"message", Abbreviate(*text, kMaxApiTextCodePoints)}, {"description", ""}});
+  }
+  std::string message = ApiText(item, {"message", "detail", "title"});
+  std::string description = ApiText(item, {"description", "details", "error_description"});
+  if (description == message) description.clear();
+  if (TrimUnicode(message).empty()) message.swap(description);
+  return JsonObject({{"field", TextOr(item, {"field", "name", "param", "path"})},
+                     {"code", CodeOf(item, {"code", "type", "errorCode"})},
+                     {"message", std::move(message)},
+                     {"description", std::move(description)}});
+}
+
 Json ProblemList(const Json* problems) {
   Json out = Json::array();
   if (problems == nullptr || !problems->is_array()) return out;
   for (const Json& item : *problems) {
-    if (!item.is_object()) continue;
-    out.push_back(JsonObject({{"field", TextOr(item, {"field", "name", "param", "path"})},
-                   {"code", TextOr(item, {"code", "type"})},
-                   {"message", TextOr(item, {"message", "description", "detail"})}}));
+    if (out.size() >= kMaxApiProblems) break;
+    if (item.is_object() || item.is_string()) out.push_back(ApiProblem(item));
   }
   return out;
 }
@@ -385,26 +421,35 @@ ResponseResult ParseAddressCandidates(const Json& body) {
 
 ResponseResult ParseApiError(const Json& body) {
   if (const std::optional<std::string> text = ScalarText(body)) return ApiErrorFromText(*text);
-  const Json* error = ObjectOf(body, {"error"});
-  if (error == nullptr) {
-    const Json* list = FindMember(body, "errors");
-    if (body.is_array()) list = &body;
-    if (list && list->is_array() && !list->empty() && (*list)[0].is_object()) error = &(*list)[0];
+  // The Business Talk API's "Common error list": a bare list of { code, message, description },
+  // every entry a problem, the first one the error's own words.
+  const Json* list = body.is_array() ? &body : nullptr;
+  const Json* error = list ? nullptr : ObjectOf(body, {"error"});
+  if (error != nullptr && !FindMember(*error, "message")) {
+    if (const Json* errors = FindMember(*error, "errors"); errors && errors->is_array()) list = errors;
+  }
+  if (list != nullptr) {
+    Json problems = ProblemList(list);
+    if (problems.empty()) return Malformed("an error object with a code and a message");
+    Json first = problems[0];
+    std::string message = first["message"].get<std::string>();
+    if (TrimUnicode(message).empty()) message = "The server reported an error without details";
+    return JsonObject({{"code", first["code"]},
+                       {"message", std::move(message)},
+                       {"description", first["description"]},
+                       {"problems", std::move(problems)}});
   }
   if (error == nullptr) return Malformed("an error object with a code and a message");
-  const Json* source = error;
-  if (const Json* errors = FindMember(*error, "errors"); errors && errors->is_array() && !errors->empty() &&
-                                                          (*errors)[0].is_object() && !FindMember(*error, "message")) {
-    source = &(*errors)[0];
-  }
-  std::string code = TextOr(*source, {"code", "errorCode", "error", "status"});
-  std::string message = TextOr(*source, {"message", "error_description", "detail", "title"});
-  std::string description = TextOr(*source, {"description", "details", "error_description"});
+  std::string message = ApiText(*error, {"message", "error_description", "detail", "title"});
+  std::string description = ApiText(*error, {"description", "details", "error_description"});
   if (description == message) description.clear();
   if (TrimUnicode(message).empty()) message = description.empty() ? "The server reported an error without details" : description;
   const Json* problems = FindMember(*error, "problems");
   if (problems == nullptr) problems = FindMember(*error, "errors");
-  return JsonObject({{"code", code}, {"message", message}, {"description", description}, {"problems", ProblemList(problems)}});
+  return JsonObject({{"code", CodeOf(*error, {"code", "errorCode", "error", "status"})},
+                     {"message", std::move(message)},
+                     {"description", std::move(description)},
+                     {"problems", ProblemList(problems)}});
 }
 
 Json ApiErrorFromText(std::string_view text) {

@@ -12,8 +12,11 @@ export class ProxyError extends Error {
 }
 
 const MAX_URL_LENGTH = 8 * 1024;
-const REQUEST_HEADERS = ['content-type', 'accept', 'accept-language'];
-const RESPONSE_HEADERS = ['content-type', 'content-language', 'retry-after', 'etag', 'last-modified'];
+const REQUEST_HEADERS = ['content-type', 'accept-language'];
+// The paging headers are how a client reads a whole collection (X-Total-Count: items in all,
+// X-Result-Count: items in this page): without them it can only guess where a list ends.
+const RESPONSE_HEADERS = ['content-type', 'content-language', 'retry-after', 'etag', 'last-modified', 'x-total-count',
+  'x-result-count'];
 
 const invalidPath = () => new ProxyError(400, 'INVALID_PATH', 'The proxied path is not valid.');
 
@@ -53,7 +56,8 @@ export function pickRequestHeaders(incoming = {}) {
     const value = incoming[name];
     if (typeof value === 'string' && value !== '' && !/[\r\n]/.test(value)) out[name] = value;
   }
-  out.accept ??= 'application/json';
+  // Whatever the browser accepts, the API speaks JSON, and Orange's gateway refuses (406) a request without it.
+  out.accept = 'application/json';
   return out;
 }
 

@@ -22,6 +22,29 @@ const setOwn = (map, key, value) => Object.defineProperty(map, key, { value, enu
 
 const notFound = (code, message) => new ApiError(404, code, message);
 const badRequest = (code, message, extra) => new ApiError(400, code, message, extra);
+// The query parameters of paging, which every collection takes besides its own.
+const PAGING_PARAMETERS = ['offset', 'limit'];
+
+function pagingNumber(query, name, fallback) {
+  const text = query.get(name);
+  if (text === null || text === '') return fallback;
+  if (!/^\d{1,9}$/.test(text)) throw badRequest('INVALID_PAGING', `${name} must be a whole number, not "${text.slice(0, 20)}".`);
+  return Number(text);
+}
+
+/**
+ * A collection as the real API answers it: the page from `offset` (0-based) of at most `limit`
+ * items (default 40, capped at the stand-in's maxLimit), a bare JSON array, with X-Total-Count
+ * (the whole collection) and X-Result-Count (this page). Unpaged (`paging: false`): the whole list.
+ */
+function listReply(ctx, list) {
+  if (!ctx.paging) return reply(200, list);
+  const offset = pagingNumber(ctx.query, 'offset', 0);
+  const limit = pagingNumber(ctx.query, 'limit', ctx.paging.defaultLimit);
+  if (limit < 1) throw badRequest('INVALID_PAGING', 'limit must be at least 1.');
+  const page = list.slice(offset, offset + Math.min(limit, ctx.paging.maxLimit));
+  return reply(200, page, { 'X-Total-Count': String(list.length), 'X-Result-Count': String(page.length) });
+}
 
 // ---------------------------------------------------------------- customers
 
@@ -52,7 +75,7 @@ function me(ctx) {
 
 function customers(ctx) {
   const list = ctx.key.customerCodes.map((code) => ctx.data.customers.get(code)).filter(Boolean).map(customerView);
-  return reply(200, list);
+  return listReply(ctx, list);
 }
 
 function customer(ctx, code) {
@@ -61,7 +84,7 @@ function customer(ctx, code) {
 
 function vpns(ctx, code) {
   const c = visibleCustomer(ctx, code);
-  return reply(200, c.vpns.map(({ vpnId, name, vpnCode }) => ({ vpnId, name, vpnCode })));
+  return listReply(ctx, c.vpns.map(({ vpnId, name, vpnCode }) => ({ vpnId, name, vpnCode })));
 }
 
 // ---------------------------------------------------------------- countries
@@ -83,7 +106,7 @@ function countries(ctx) {
   const list = [...ctx.data.countries.values()]
     .map((c) => ({ iso2: c.iso2, name: c.name, businessTalkOnline: c.coverage.businessTalkOnline ?? 'No' }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
-  return reply(200, list);
+  return listReply(ctx, list);
 }
 
 function country(ctx, iso2) {
@@ -107,7 +130,7 @@ function geoAreas(ctx, iso2, parents) {
     if (!node) throw notFound('GEOAREA_NOT_FOUND', `area${i + 1} "${value}" does not exist in ${c.iso2}.`);
     list = node.children ?? [];
   });
-  return reply(200, choicesView(list));
+  return listReply(ctx, choicesView(list));
 }
 
 /**
@@ -151,7 +174,7 @@ function compiledFor(core, country) {
 function dialZones(ctx, iso2) {
   const c = countryOf(ctx, iso2);
   if (!c.dialZones) throw notFound('DIALZONES_NOT_FOUND', `Country ${c.iso2} has no dial zone list.`);
-  return reply(200, choicesView(c.dialZones));
+  return listReply(ctx, choicesView(c.dialZones));
 }
 
 const candidateView = ({ id, label, voiceAddress }) => ({ id, label, voiceAddress });
@@ -162,7 +185,7 @@ function addresses(ctx, iso2, query) {
     throw notFound('ADDRESS_API_NOT_AVAILABLE', `There is no address API for country ${c.iso2}.`);
   }
   const q = query.get('q');
-  const fields = [...query.keys()].filter((k) => k !== 'q');
+  const fields = [...query.keys()].filter((k) => k !== 'q' && !PAGING_PARAMETERS.includes(k));
   const unknown = fields.filter((k) => !ADDRESS_ELEMENTS.includes(k));
   if (unknown.length) {
     throw badRequest('UNKNOWN_PARAMETER', `Unknown address parameter: ${unknown.join(', ')}.`);
@@ -179,7 +202,7 @@ function addresses(ctx, iso2, query) {
       const label = fold(a.label);
       return words.every((w) => label.includes(w));
     });
-    return reply(200, matches.slice(0, SEARCH_LIMIT).map(candidateView));
+    return listReply(ctx, matches.slice(0, SEARCH_LIMIT).map(candidateView));
   }
   if (!fields.length) {
     throw badRequest('MISSING_PARAMETER', 'Give a search text (q) or address fields (e.g. a6, hno, pc, a3).');
@@ -187,7 +210,7 @@ function addresses(ctx, iso2, query) {
   // Field validation: candidates whose elements equal every given field
   // (ignoring case, accents and surrounding spaces), in their canonical form.
   const matches = all.filter((a) => fields.every((f) => fold(a.voiceAddress[f]) === fold(query.get(f))));
-  return reply(200, matches.slice(0, SEARCH_LIMIT).map(candidateView));
+  return listReply(ctx, matches.slice(0, SEARCH_LIMIT).map(candidateView));
 }
 
 function postalCodes(ctx, iso2, query) {
@@ -200,7 +223,7 @@ function postalCodes(ctx, iso2, query) {
     const value = String(p.value);
     return (digits && value.replace(/[^0-9]/g, '').startsWith(digits)) || fold(p.display).includes(q);
   });
-  return reply(200, matches.slice(0, LOOKUP_LIMIT).map(({ value, display, a1, a2, a3 }) => ({ value, display, a1, a2, a3 })));
+  return listReply(ctx, matches.slice(0, LOOKUP_LIMIT).map(({ value, display, a1, a2, a3 }) => ({ value, display, a1, a2, a3 })));
 }
 
 function parishes(ctx, iso2, query) {
@@ -211,7 +234,7 @@ function parishes(ctx, iso2, query) {
   const a1 = query.get('a1');
   const a2 = query.get('a2');
   const list = c.parishes.filter((p) => p.a1 === a1 && p.a2 === a2);
-  return reply(200, choicesView(list));
+  return listReply(ctx, choicesView(list));
 }
 
 // ---------------------------------------------------------------- orders
@@ -278,19 +301,19 @@ async function orderVoicesite(ctx, code, { generic }) {
   const target = ISO2.test(iso2) ? ctx.data.countries.get(iso2) : undefined;
   if (!target || target.coverage.businessTalkOnline !== 'Yes') {
     throw badRequest('COUNTRY_NOT_COVERED', `Business Talk Online is not available in country "${p.country}".`,
-      { problems: [{ field: 'parameters.country', code: 'notAllowed', message: 'This country is not covered.' }] });
+      { description: 'Choose a country where Business Talk Online is available.' });
   }
   if (!cust.vpns.some((v) => v.vpnId === p.vpnId)) {
     throw badRequest('UNKNOWN_VPN', `VPN "${p.vpnId}" does not belong to customer ${code}.`,
-      { problems: [{ field: 'parameters.vpnId', code: 'notAllowed', message: 'Unknown VPN for this customer.' }] });
+      { description: `The order parameter vpnId must be one of customer ${code}'s VPNs.` });
   }
   const wanted = p.technicalSiteName.toLowerCase();
   const taken = Object.values(state.voicesites)
     .some((v) => v.customerCode === code && v.technicalSiteName.toLowerCase() === wanted);
   if (taken) {
     throw new ApiError(409, 'TECHNICAL_SITE_NAME_IN_USE',
-      `Customer ${code} already has a voicesite named "${p.technicalSiteName}".`,
-      { problems: [{ field: 'parameters.technicalSiteName', code: 'notAllowed', message: 'This name is already used.' }] });
+      `Technical site name "${p.technicalSiteName}" is already used by another voicesite of customer ${code}.`,
+      { description: 'The order parameter technicalSiteName must be unique for each customer.' });
   }
   const creationDate = new Date(ctx.now()).toISOString();
   const voiceSiteId = randomHex(6);
@@ -345,7 +368,7 @@ function listVoicesites(ctx, codes) {
     .filter((v) => codes.includes(v.customerCode))
     .sort((a, b) => a.creationDate.localeCompare(b.creationDate) || a.voiceSiteId.localeCompare(b.voiceSiteId))
     .map(voicesiteView);
-  return reply(200, list);
+  return listReply(ctx, list);
 }
 
 function voicesites(ctx, query) {

@@ -56,6 +56,12 @@ function checkCustomers(d, file) {
   d.customers.forEach((c, i) => {
     check(c.customerCode !== undefined, file, `customers[${i}].customerCode is missing`);
     check(c.vpns === undefined || Array.isArray(c.vpns), file, `customers[${i}].vpns must be an array`);
+    check(c.voicesites === undefined || Array.isArray(c.voicesites), file, `customers[${i}].voicesites must be an array`);
+    (c.voicesites ?? []).forEach((v, j) => {
+      for (const key of ['voiceSiteId', 'technicalSiteName', 'customerSiteLabel', 'country', 'vpnId', 'status', 'creationDate']) {
+        check(typeof v?.[key] === 'string' && v[key] !== '', file, `customers[${i}].voicesites[${j}].${key} must be a non-empty string`);
+      }
+    });
   });
   return d;
 }
@@ -91,4 +97,21 @@ export function normalizeData(raw, names = {}) {
     countries.set(country.iso2, country);
   });
   return { apiKeys, oauthClients: customersDoc.oauthClients, customers, countries, raw: customersDoc };
+}
+
+/**
+ * The voicesites the data gives its customers (`customers[].voicesites`), as the state holds them
+ * ({ [voiceSiteId]: voicesite }): what a fresh or reset stand-in starts with.
+ */
+export function seedVoicesites(data) {
+  const voicesites = {};
+  for (const customer of data.customers.values()) {
+    for (const site of customer.voicesites ?? []) {
+      Object.defineProperty(voicesites, site.voiceSiteId, {
+        value: { ...site, customerCode: customer.customerCode, voiceAddress: site.voiceAddress ?? null },
+        enumerable: true, writable: true, configurable: true,
+      });
+    }
+  }
+  return voicesites;
 }

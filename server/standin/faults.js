@@ -4,6 +4,7 @@
 // per-request X-Standin-* headers. Lets client and browser tests exercise
 // retries, timeouts, malformed-response handling and "did my order go through?"
 // against a real socket.
+import { errorBody } from './http.js';
 
 const FAIL_STATUSES = new Set([429, 500, 503]);
 const MAX_LATENCY_MS = 60_000;
@@ -110,12 +111,12 @@ const FAILURES = {
   503: ['SERVICE_UNAVAILABLE', 'Service temporarily unavailable (injected by the stand-in).'],
 };
 
-/** The answer for an injected failure; a 429 always says when to retry. */
-export function failureReply(status, retryAfterSeconds) {
+/** The answer for an injected failure; a 429 always says when to retry. `shape`: see errorBody. */
+export function failureReply(status, retryAfterSeconds, shape) {
   const [code, message] = FAILURES[status];
   const headers = {};
   if (status === 429) headers['Retry-After'] = String(retryAfterSeconds);
-  return { status, body: { code, message, description: message }, headers };
+  return { status, body: errorBody(code, message, { shape }), headers };
 }
 
 /** A JSON text cut short so that no JSON parser accepts it. */

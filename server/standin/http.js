@@ -1,9 +1,55 @@
 // Small HTTP helpers of the stand-in: results as plain values, JSON errors in
-// the Business Talk shape, bounded body reading from a fetch Request. No Node
+// the Business Talk shape (lists of { code: <integer>, message, description }), bounded body reading from a fetch Request. No Node
 // API: the same code runs in Node, a page, a service worker and a test runner.
 // (The Node req/res versions used by examples/serve.js are in node-http.js.)
 
-/** An API error answer: { code, message, description, problems? } with an HTTP status. */
+/**
+ * The stand-in's error codes. The Business Talk API answers its errors as a list of
+ * { code: <integer>, message, description } (its "Common error list"), and the gateway in front of
+ * it answers 401s with one object whose code is 40 (missing), 41 (invalid) or 42 (expired
+ * credentials). The names are the stand-in's own, for its code and tests; the wire carries the
+ * numbers. Which numbers the real API uses is not public: these are ours.
+ */
+export const ERROR_CODES = Object.freeze({
+  MISSING_CREDENTIALS: 40, INVALID_CREDENTIALS: 41, EXPIRED_CREDENTIALS: 42,
+  INVALID_PATH: 1001, NOT_FOUND: 1002, METHOD_NOT_ALLOWED: 1003, PAYLOAD_TOO_LARGE: 1004, INVALID_JSON: 1005,
+  INCOMPLETE_BODY: 1006, MISSING_PARAMETER: 1007, UNKNOWN_PARAMETER: 1008, INVALID_PAGING: 1009,
+  MISSING_API_KEY: 1101, INVALID_API_KEY: 1102, UNKNOWN_API_KEY: 1103, READONLY_API_KEY: 1104, CUSTOMER_NOT_ALLOWED: 1105,
+  CUSTOMER_NOT_FOUND: 1201, INVALID_COUNTRY: 1202, COUNTRY_NOT_FOUND: 1203, GEOAREAS_NOT_FOUND: 1204,
+  GEOAREA_NOT_FOUND: 1205, DIALZONES_NOT_FOUND: 1206, ADDRESS_API_NOT_AVAILABLE: 1207, POSTALCODES_NOT_AVAILABLE: 1208,
+  PARISHES_NOT_AVAILABLE: 1209, ORDER_NOT_FOUND: 1210, VOICESITE_NOT_FOUND: 1211, VOICEADDRESS_NOT_FOUND: 1212,
+  SEARCH_NOT_SUPPORTED: 1301, INVALID_ADDRESS: 1302,
+  MISSING_FIELD: 1401, INVALID_FIELD: 1402, UNSUPPORTED_PRODUCT: 1403, COUNTRY_NOT_COVERED: 1404, UNKNOWN_VPN: 1405,
+  TECHNICAL_SITE_NAME_IN_USE: 1406,
+  TOO_MANY_REQUESTS: 1501, INTERNAL_ERROR: 1502, SERVICE_UNAVAILABLE: 1503, STATE_UNAVAILABLE: 1504,
+  VALIDATION_UNAVAILABLE: 1505, COUNTRY_CONFIGURATION_MISSING: 1506, INVALID_FAULTS: 1507,
+});
+
+/** The gateway's own errors: one object, never a list. */
+const GATEWAY_ERRORS = new Set(['MISSING_CREDENTIALS', 'INVALID_CREDENTIALS', 'EXPIRED_CREDENTIALS']);
+
+/**
+ * An error body in the shape the stand-in speaks: the API's list (one entry per problem when
+ * there are several, each naming its field in the description) or the gateway's one object.
+ * `shape: 'object'` is the getting-started guide's older guess, { code: NAME, message,
+ * description, problems? }, for testing clients against it.
+ */
+export function errorBody(name, message, { description = message, problems, shape = 'list' } = {}) {
+  if (!Object.hasOwn(ERROR_CODES, name)) throw new TypeError(`stand-in: no error code for ${name}`);
+  if (shape === 'object') {
+    const body = { code: name, message, description };
+    if (problems) body.problems = problems;
+    return body;
+  }
+  const code = ERROR_CODES[name];
+  if (GATEWAY_ERRORS.has(name)) return { code, message, description };
+  if (problems?.length) {
+    return problems.map((p) => ({ code, message: p.message || message, description: `Element ${p.field}: ${p.code}.` }));
+  }
+  return [{ code, message, description }];
+}
+
+/** An API error answer with an HTTP status; its body is errorBody()'s. */
 export class ApiError extends Error {
   constructor(status, code, message, { description, problems, headers } = {}) {
     super(message);
@@ -15,10 +61,8 @@ export class ApiError extends Error {
     this.headers = headers;
   }
 
-  toBody() {
-    const body = { code: this.code, message: this.message, description: this.description };
-    if (this.problems) body.problems = this.problems;
-    return body;
+  toBody(shape) {
+    return errorBody(this.code, this.message, { description: this.description, problems: this.problems, shape });
   }
 }
 
@@ -27,8 +71,8 @@ export function reply(status, body, headers) {
   return { status, body, headers };
 }
 
-export function errorReply(err) {
-  return reply(err.status, err.toBody(), err.headers);
+export function errorReply(err, shape) {
+  return reply(err.status, err.toBody(shape), err.headers);
 }
 
 export const JSON_TYPE = 'application/json; charset=utf-8';

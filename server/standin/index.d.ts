@@ -59,6 +59,12 @@ export interface StandInOptions {
    * ordering again. Default false: nothing public says the real API de-duplicates orders.
    */
   deduplicateOrders?: boolean;
+  /** Collections paged as the real API pages them (default { defaultLimit: 40, maxLimit: 1000 }, with X-Total-Count and
+   *  X-Result-Count); false: whole lists without the headers. */
+  paging?: false | { defaultLimit?: number; maxLimit?: number };
+  /** 'list' (default): errors as the real API's [{ code: integer, message, description }], the gateway's 401s one object
+   *  with 40/41/42; 'object': the guide's older { code: 'NAME', message, description, problems? }. */
+  errorShape?: 'list' | 'object';
 }
 
 export interface StandInCredentialsOptions {
@@ -113,3 +119,7 @@ export const API_PREFIX: '/btalk/v1';
 export const TOKEN_PATH: '/oauth/v3/token';
 export const ADMIN_PREFIX: '/__standin/';
 export const STANDIN_ORIGIN: 'https://standin.invalid';
+/** The stand-in's integer error codes by name (the gateway's 40, 41, 42; the API's own from 1001). */
+export const ERROR_CODES: Readonly<Record<string, number>>;
+/** The stand-in's default paging: 40 items unless `limit` says otherwise, at most 1000. */
+export const DEFAULT_PAGING: Readonly<{ defaultLimit: number; maxLimit: number }>;

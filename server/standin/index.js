@@ -9,7 +9,8 @@
 //   http.get('https://api.example/btalk/v1/*', ({ request }) => standIn.handle(request)); // MSW
 //
 // Node-only helpers (data directories, state file, http server, CLI): btalk-forms/standin/node.
-export { createStandIn, API_PREFIX, TOKEN_PATH, ADMIN_PREFIX, STANDIN_ORIGIN } from './standin.js';
+export { createStandIn, API_PREFIX, TOKEN_PATH, ADMIN_PREFIX, STANDIN_ORIGIN, DEFAULT_PAGING } from './standin.js';
+export { ERROR_CODES } from './http.js';
 export { toNodeListener } from './listener.js';
 export { memoryStore } from './state.js';
 export { indexedDbStore } from './indexeddb-store.js';

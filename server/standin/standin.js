@@ -8,7 +8,7 @@
 // test runner. Adapters: listener.js (Node http), server.js (Node CLI, data
 // directories, state file), indexeddb-store.js (browser persistence).
 import bundledData from './data/modules/index.js';
-import { normalizeData } from './data.js';
+import { normalizeData, seedVoicesites } from './data.js';
 import { ApiError, JSON_TYPE, decodeSegments, errorReply, readJsonObject, readText, reply, sleep } from './http.js';
 import { FaultPlanner, failureReply, normalizeFaults, truncateJson } from './faults.js';
 import { StateStore } from './state.js';
@@ -24,6 +24,11 @@ export const ADMIN_PREFIX = '/__standin/';
 export const STANDIN_ORIGIN = 'https://standin.invalid';
 const API_KEY_FORMAT = /^[\x21-\x7e]{40}$/;
 const MAX_TOKENS = 10_000;
+/** Collections as the real API pages them: 40 items unless `limit` says otherwise, at most 1000 per answer. */
+export const DEFAULT_PAGING = Object.freeze({ defaultLimit: 40, maxLimit: 1000 });
+// What a cross-origin page may read of an answer: without the paging headers a browser client
+// cannot page (it falls back to the short-page rule).
+const EXPOSED_HEADERS = 'Retry-After, X-Total-Count, X-Result-Count';
 
 const ALLOWED_HEADERS = [
   'Authorization', 'X-BT-API-KEY', 'Content-Type',
@@ -55,6 +60,16 @@ function encodeBase64Utf8(text) {
   let binary = '';
   for (const byte of encoder.encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/** The `paging` option: { defaultLimit, maxLimit } (positive integers), or false for unpaged lists without headers. */
+function checkPaging(value) {
+  if (value === false) return null;
+  const { defaultLimit = DEFAULT_PAGING.defaultLimit, maxLimit = DEFAULT_PAGING.maxLimit } = value ?? {};
+  if (!(Number.isInteger(defaultLimit) && defaultLimit >= 1 && Number.isInteger(maxLimit) && maxLimit >= defaultLimit)) {
+    throw new TypeError('createStandIn: paging must be false or { defaultLimit, maxLimit }, integers with 1 <= defaultLimit <= maxLimit');
+  }
+  return { defaultLimit, maxLimit };
 }
 
 function coreGetter(core) {
@@ -89,14 +104,19 @@ export function createStandIn(options = {}) {
     log,
     basePath = '',
     deduplicateOrders = false,
+    paging: pagingOption = DEFAULT_PAGING,
+    errorShape = 'list',
   } = options;
   if (basePath && (!basePath.startsWith('/') || basePath.endsWith('/'))) {
     throw new TypeError('createStandIn: basePath must start with "/" and not end with one (e.g. "/mock")');
   }
   if (typeof deduplicateOrders !== 'boolean') throw new TypeError('createStandIn: deduplicateOrders must be true or false');
+  const paging = checkPaging(pagingOption);
+  if (errorShape !== 'list' && errorShape !== 'object') throw new TypeError('createStandIn: errorShape must be "list" or "object"');
+  const fail = (err) => errorReply(err, errorShape);
 
   const data = rawData.apiKeys instanceof Map ? rawData : normalizeData(rawData);
-  const state = new StateStore({ store, log });
+  const state = new StateStore({ store, log, seed: () => seedVoicesites(data) });
   const loading = state.load();
   loading.catch(() => {}); // reported by every request until it works (see handle)
   const initialFaults = normalizeFaults(faults);
@@ -109,9 +129,9 @@ export function createStandIn(options = {}) {
   const allowedOrigins = Array.isArray(corsOrigins) ? corsOrigins : [String(corsOrigins)];
   const anyOrigin = allowedOrigins.includes('*');
   function corsHeaders(origin) {
-    if (anyOrigin) return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
+    if (anyOrigin) return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS };
     if (origin && allowedOrigins.includes(origin)) {
-      return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
+      return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };
     }
     return { Vary: 'Origin' };
   }
@@ -183,7 +203,7 @@ export function createStandIn(options = {}) {
       throw new ApiError(403, 'READONLY_API_KEY', 'This API key has the readonly rights profile: it cannot create or change anything.');
     }
     // `req`: the fetch Request (api.js reads bodies from it).
-    const ctx = { req: request, key, data, state, query, core: getCore, now, maxBodyBytes, deduplicateOrders };
+    const ctx = { req: request, key, data, state, query, core: getCore, now, maxBodyBytes, deduplicateOrders, paging };
     return handler(ctx, ...route.args);
   }
 
@@ -216,7 +236,7 @@ export function createStandIn(options = {}) {
       await loading;
     } catch (cause) {
       log?.(`stand-in state could not be loaded: ${cause?.message ?? cause}`);
-      return { result: reply(500, { code: 'STATE_UNAVAILABLE', message: 'The stand-in could not load its saved state.', description: 'See the stand-in log.' }) };
+      return { result: fail(new ApiError(500, 'STATE_UNAVAILABLE', 'The stand-in could not load its saved state.', { description: 'See the stand-in log.' })) };
     }
     if (pathname === TOKEN_PATH) return { result: await tokenEndpoint(request) };
     if (admin && pathname.startsWith(ADMIN_PREFIX)) return { result: await adminEndpoint(request, pathname) };
@@ -233,12 +253,12 @@ export function createStandIn(options = {}) {
         return { drop: true };
       }
       const result = plan.failStatus
-        ? failureReply(plan.failStatus, plan.retryAfterSeconds)
+        ? failureReply(plan.failStatus, plan.retryAfterSeconds, errorShape)
         : await apiEndpoint(request, method, pathname, searchParams);
       return { result, malformed: plan.malformed };
     }
     return {
-      result: reply(404, { code: 'NOT_FOUND', message: `No such resource: ${pathname}`, description: 'The stand-in serves /btalk/v1 and /oauth/v3/token.' }),
+      result: fail(new ApiError(404, 'NOT_FOUND', `No such resource: ${pathname}`, { description: 'The stand-in serves /btalk/v1 and /oauth/v3/token.' })),
     };
   }
 
@@ -270,17 +290,17 @@ export function createStandIn(options = {}) {
 
     let outcome;
     if (basePath && fullPath !== basePath && !fullPath.startsWith(`${basePath}/`)) {
-      outcome = { result: reply(404, { code: 'NOT_FOUND', message: `No such resource: ${fullPath}`, description: `The stand-in serves ${basePath}${API_PREFIX}.` }) };
+      outcome = { result: fail(new ApiError(404, 'NOT_FOUND', `No such resource: ${fullPath}`, { description: `The stand-in serves ${basePath}${API_PREFIX}.` })) };
     } else {
       const pathname = basePath ? fullPath.slice(basePath.length) || '/' : fullPath;
       try {
         outcome = await dispatch(request, method, pathname, url.searchParams);
       } catch (err) {
         if (err instanceof ApiError) {
-          outcome = { result: errorReply(err) };
+          outcome = { result: fail(err) };
         } else {
           log?.(`stand-in error on ${method} ${fullPath}: ${err?.message ?? err}`);
-          outcome = { result: reply(500, { code: 'INTERNAL_ERROR', message: 'The stand-in failed unexpectedly.', description: 'See the stand-in log.' }) };
+          outcome = { result: fail(new ApiError(500, 'INTERNAL_ERROR', 'The stand-in failed unexpectedly.', { description: 'See the stand-in log.' })) };
         }
       }
     }
@@ -347,7 +367,11 @@ export function createStandIn(options = {}) {
     return async () => {
       const response = await standInFetch(`${STANDIN_ORIGIN}${basePath}${TOKEN_PATH}`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${encodeBase64Utf8(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: {
+          Authorization: `Basic ${encodeBase64Utf8(`${clientId}:${clientSecret}`)}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        },
         body: 'grant_type=client_credentials',
       });
       const body = await response.json().catch(() => null);

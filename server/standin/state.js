@@ -9,10 +9,10 @@
 
 const VERSION = 1;
 
-export function emptyState() {
+export function emptyState(voicesites = {}) {
   // orders: { [customerCode]: { [customerOrderReference]: order } }
   // voicesites: { [voiceSiteId]: voicesite }
-  return { version: VERSION, orders: {}, voicesites: {} };
+  return { version: VERSION, orders: {}, voicesites };
 }
 
 export function isValidState(s) {
@@ -34,11 +34,15 @@ export function memoryStore() {
 }
 
 export class StateStore {
-  /** @param {{ store?: object, log?: (line: string) => void }} options store: a persistence adapter; omitted: nothing kept */
-  constructor({ store, log } = {}) {
+  /**
+   * @param {{ store?: object, log?: (line: string) => void, seed?: () => object }} options store: a persistence
+   *   adapter (omitted: nothing kept); seed: the voicesites a fresh or reset state starts with
+   */
+  constructor({ store, log, seed = () => ({}) } = {}) {
     this.store = store ?? null;
     this.log = log;
-    this.data = emptyState();
+    this.seed = seed;
+    this.data = emptyState(seed());
     this.writing = null; // the write in progress
     this.pending = null; // one more write queued behind it, shared by all callers
   }
@@ -86,7 +90,7 @@ export class StateStore {
   }
 
   reset() {
-    this.data = emptyState();
+    this.data = emptyState(this.seed());
     return this.save();
   }
 }

@@ -14,7 +14,7 @@ const field = (page, name) => page.locator(`btalk-address-form [data-field="${na
 const control = (page, name) => field(page, name).locator('input, select');
 const part = (page, name) => page.locator(`btalk-address-form >> [part~="${name}"]`);
 const status = (page) => page.locator('btalk-address-form >> [part="status"][role="status"]');
-const PROBE = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)$/;
+const PROBE = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
 // axe-core runs where it is installed (a dev dependency of the a11y suite); skipped otherwise.
 let AXE = null;

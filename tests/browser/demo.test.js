@@ -20,7 +20,7 @@ before(async () => {
 // form's probes (one per look-up and country: /addresses?q=1, /postalcodes?q=1, /parishes?a1=1&a2=1)
 // learn which look-ups a country offers the same way.
 const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
-const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)$/;
+const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
 async function openDemo(options) {
   await resetStandIn(env.server.origin);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   deepActiveId, fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, submitOrder, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
+import { ERROR_CODES } from '../../examples/standin/http.js';
 
 // One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
 const env = orderHarness();
@@ -57,7 +58,9 @@ describe('access failures: one message, one place, one action', { skip }, () => 
       assert.deepEqual(repeatedSentences(shown.text), []);
       // The code and status stay in the event detail, for the page and its logs.
       const errors = (await recordedEvents(page)).filter((e) => e.type === 'btalk-error');
-      assert.ok(errors.some((e) => e.detail.code === 'UNKNOWN_API_KEY' && e.detail.status === 403), JSON.stringify(errors));
+      assert.ok(errors.some((e) => e.detail.apiCode === ERROR_CODES.UNKNOWN_API_KEY && e.detail.status === 403), JSON.stringify(errors));
+      // The API's own words say why (its codes are not public, so the element does not map them).
+      assert.match(shown.boxes[0].text, /not known/);
       // Ordering says why it is disabled without repeating the failure.
       assert.equal(await orderUi(page).button.getAttribute('aria-disabled'), 'true');
     });
@@ -111,7 +114,7 @@ describe('a refused order says what to change', { skip }, () => {
       assert.doesNotMatch(shown.text, CODE_IN_BRACKETS);
       assert.match(shown.text, /Everything you typed is kept/, 'the user typed the order');
       const errors = (await recordedEvents(page)).filter((e) => e.type === 'btalk-error');
-      assert.ok(errors.some((e) => e.detail.code === 'TECHNICAL_SITE_NAME_IN_USE' && e.detail.status === 409));
+      assert.ok(errors.some((e) => e.detail.apiCode === ERROR_CODES.TECHNICAL_SITE_NAME_IN_USE && e.detail.status === 409));
       // Changing the name clears the refusal and the order goes through.
       await ui.name.fill(`${name}_2`);
       assert.equal(await ui.name.getAttribute('aria-invalid'), null);

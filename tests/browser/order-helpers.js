@@ -168,12 +168,18 @@ export async function submitOrder(page) {
   return page.evaluate((tag) => document.querySelector(tag).voiceSiteId, ORDER_TAG);
 }
 
-/** GET /voicesites through the proxy (the full-rights demo key sees every customer). */
+/** GET /voicesites through the proxy (the demo key sees customers 9999 and 4242), every page. */
 export async function listVoicesites(origin) {
-  const answer = await fetch(`${origin}/proxy/btalk/v1/voicesites`);
-  if (!answer.ok) throw new Error(`GET /voicesites answered ${answer.status}`);
+  return listAll(`${origin}/proxy/btalk/v1/voicesites`);
+}
+
+/** Every item of a collection of the stand-in (paged at 40 by default): one page of up to 1000, checked whole. */
+export async function listAll(url) {
+  const answer = await fetch(`${url}${url.includes('?') ? '&' : '?'}limit=1000`);
+  if (!answer.ok) throw new Error(`GET ${url} answered ${answer.status}`);
   const body = await answer.json();
-  return Array.isArray(body) ? body : body.voicesites ?? body.items ?? [];
+  if (body.length !== Number(answer.headers.get('x-total-count'))) throw new Error(`GET ${url}: more than one page`);
+  return body;
 }
 
 /** A technical site name unique to one test run. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
 import {
-  deepActiveId, fillOrder, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,
+  deepActiveId, fillOrder, listAll, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,
   submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
 
@@ -339,8 +339,7 @@ describe('access and validation', { skip }, () => {
       await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
       const options = await ui.country.locator('option').evaluateAll((list) =>
         list.filter((o) => o.value).map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })));
-      const answer = await fetch(`${env.server.origin}/proxy/btalk/v1/countries`);
-      const countries = await answer.json();
+      const countries = await listAll(`${env.server.origin}/proxy/btalk/v1/countries`);
       assert.equal(options.length, countries.length);
       for (const country of countries) {
         const option = options.find((o) => o.value === country.iso2);
@@ -374,8 +373,9 @@ describe('failures keep the input, and Retry never makes a second voicesite', { 
 
   test('401: the refused credentials are named, Retry (with fresh credentials) orders once', async () => {
     await withPage(async (page) => {
-      // Both attempts of the client (the first and the one after refreshing credentials) get a bad token.
-      await mountOrder(page, { ...direct(), faultRules: [{ method: 'POST', path: '/orders', headers: { Authorization: 'Bearer not-a-valid-token' }, times: 2 }] });
+      // The order POST carries a bad token: the gateway answers 41 (invalid credentials), and a POST
+      // is never sent again by the client; the next call asks for fresh credentials.
+      await mountOrder(page, { ...direct(), faultRules: [{ method: 'POST', path: '/orders', headers: { Authorization: 'Bearer not-a-valid-token' }, times: 1 }] });
       const ui = orderUi(page);
       const name = uniqueSiteName('AUTH');
       const reference = await fillDirect(page, name);
@@ -388,6 +388,8 @@ describe('failures keep the input, and Retry never makes a second voicesite', { 
       assert.equal(await ui.button.isDisabled(), false, 'the user can try again');
       const errors = (await recordedEvents(page)).filter((e) => e.type === 'btalk-error');
       assert.equal(errors.at(-1).detail.status, 401);
+      assert.equal(errors.at(-1).detail.apiCode, 41);
+      assert.equal((await page.evaluate(() => window.__requests)).filter((r) => r.method === 'POST').length, 1, 'sent once');
       assert.equal((await listVoicesites(env.server.origin)).length, 0);
       await ui.orderRetry.click();
       const id = await (async () => { await ui.created.waitFor(); return page.evaluate(() => document.querySelector('btalk-voicesite-order').voiceSiteId); })();

@@ -244,11 +244,11 @@ TEST(ApiResponsesTest, ApiErrorShapes) {
   Json ours = Ok("apiError", R"({"code": "INVALID_ADDRESS", "message": "The address is not valid",
     "description": "pc", "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad"}, 5]})");
   EXPECT_EQ(ours, Body(R"({"code": "INVALID_ADDRESS", "message": "The address is not valid", "description": "pc",
-    "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad"}]})"));
+    "problems": [{"field": "pc", "code": "patternMismatch", "message": "Bad", "description": ""}]})"));
 
   Json orange = Ok("apiError", R"({"code": 42, "message": "Expired credentials",
                                    "description": "The requested service needs credentials, but the ones provided were out-of-date."})");
-  EXPECT_EQ(orange["code"], "42");
+  EXPECT_EQ(orange["code"], 42);  // an integer stays one
   EXPECT_EQ(orange["message"], "Expired credentials");
   EXPECT_EQ(orange["problems"], Json::array());
 
@@ -268,6 +268,54 @@ TEST(ApiResponsesTest, ApiErrorShapes) {
 
   Json bare = Ok("apiError", "{}");
   EXPECT_EQ(bare["message"], "The server reported an error without details");
+}
+
+// The Business Talk API's "Common error list": every entry kept, the first one speaking for the error.
+TEST(ApiResponsesTest, ApiErrorListKeepsEveryEntry) {
+  Json refused = Ok("apiError", R"([
+    {"code": 1102, "message": "Street unknown", "description": "Street name Rue X does not exist in 75001"},
+    {"code": 1103, "message": "House number out of range", "description": "hno 999 is above 120"},
+    {"code": 1104, "message": "Refused", "description": "Refused"}])");
+  EXPECT_EQ(refused["code"], 1102);
+  EXPECT_EQ(refused["message"], "Street unknown");
+  EXPECT_EQ(refused["description"], "Street name Rue X does not exist in 75001");
+  ASSERT_EQ(refused["problems"].size(), 3u);
+  EXPECT_EQ(refused["problems"][0], Body(R"({"field": "", "code": 1102, "message": "Street unknown",
+    "description": "Street name Rue X does not exist in 75001"})"));
+  EXPECT_EQ(refused["problems"][1]["code"], 1103);
+  EXPECT_EQ(refused["problems"][1]["message"], "House number out of range");
+  EXPECT_EQ(refused["problems"][2]["field"], "");
+  EXPECT_EQ(refused["problems"][2]["description"], "");  // the same words once
+
+  Json conflict = Ok("apiError", R"([{"code": 1203, "message": "Technical site name SITE_3 is already used",
+    "description": "technicalSiteName must be unique for the customer"}])");
+  EXPECT_EQ(conflict["message"], "Technical site name SITE_3 is already used");
+  EXPECT_EQ(conflict["problems"][0]["description"], "technicalSiteName must be unique for the customer");
+
+  // Text codes, texts as entries, a list under "errors".
+  Json mixed = Ok("apiError", R"({"errors": [{"code": "E1", "message": "First"}, "Postal code unknown", 7, null]})");
+  EXPECT_EQ(mixed["code"], "E1");
+  ASSERT_EQ(mixed["problems"].size(), 2u);
+  EXPECT_EQ(mixed["problems"][1]["message"], "Postal code unknown");
+
+  // An entry's own field is kept.
+  EXPECT_EQ(Ok("apiError", R"([{"field": "a3", "message": "pc and city disagree"}])")["problems"][0]["field"], "a3");
+  // A message without words, the description speaks.
+  Json quiet = Ok("apiError", R"([{"code": 1, "description": "Unit is missing"}])");
+  EXPECT_EQ(quiet["message"], "Unit is missing");
+  EXPECT_EQ(quiet["problems"][0]["message"], "Unit is missing");
+
+  EXPECT_EQ(Err("apiError", "[]").code, "malformedResponse");
+  EXPECT_EQ(Err("apiError", "[null, 5, []]").code, "malformedResponse");
+}
+
+TEST(ApiResponsesTest, ApiErrorListIsBounded) {
+  Json list = Json::array();
+  for (int i = 0; i < 1000; ++i) list.push_back(JsonObject({{"code", i}, {"message", std::string(2000, 'x')}}));
+  Json answer = Ok("apiError", DumpJson(list));
+  EXPECT_EQ(answer["problems"].size(), 100u);
+  EXPECT_LT(answer["message"].get<std::string>().size(), 1100u);
+  EXPECT_EQ(answer["problems"][99]["code"], 99);
 }
 
 TEST(ApiResponsesTest, ApiErrorFromNonJsonText) {

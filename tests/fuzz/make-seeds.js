@@ -75,6 +75,12 @@ write('parse_response_fuzz', 'order', JSON.stringify({
   customerOrderReference: 'PO-1', technicalSiteName: 'site1', customerSiteLabel: 'Paris', country: 'FR', vpnId: 'vpn-1',
 }));
 write('parse_response_fuzz', 'api-error', '<html>502 Bad Gateway</html>');
+// The real API's error list (several entries, integer codes) and the gateway's single object.
+write('parse_response_fuzz', 'api-error-list', JSON.stringify([
+  { code: 1102, message: 'Street unknown', description: 'Street name Rue X does not exist in 75001' },
+  { code: 1103, message: 'House number out of range', description: 'hno 999 is above 120' }, 'Postal code unknown', null,
+]));
+write('parse_response_fuzz', 'api-error-gateway', JSON.stringify({ code: 42, message: 'Expired credentials', description: 'Expired' }));
 // ParseJson against nlohmann's parser: every response seed, plus the corners of the grammar.
 for (const [name, text] of [['dup-keys', '{"a":1,"a":2}'], ['huge-number', '[1e999]'], ['bom', '\uFEFF{"a":[]}'],
   ['trailing-comma', '[1,2,]'], ['comment', '{/* x */"a":1}'], ['escapes', '["\\u00e9\\ud83d\\ude00\\n"]'],

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
-import { autofillToken, buildFields, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { autofillToken, buildFields, fieldOfProblem, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { BtalkApiError } from '../../web/client.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
 import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
@@ -314,6 +315,48 @@ test('save: problems first; then the trimmed address is pushed; a 400 lands on i
   assert.equal(ctrl.shownProblem('pc').code, 'notAllowed');
   ctrl.input('pc', data.sampleAddress.pc);
   assert.equal(ctrl.state.serverProblems.length, 0, 'editing the field drops the server problem');
+});
+
+test('save: every entry of the API\'s error list is kept, on the field its code name or label names', { skip }, async () => {
+  const core = await loadCore();
+  const { ctrl, data, client } = await loaded(core, 'FR');
+  ctrl.value = data.sampleAddress;
+  const labels = Object.fromEntries(ctrl.state.fields.map((f) => [f.name, f.label]));
+  const problems = [
+    // Named by the core (code name in the text): kept.
+    { field: 'hno', code: 1103, message: 'House number out of range', description: 'hno 999 is above 120' },
+    // No field, but the schema's label of a field: that field.
+    { field: '', code: 1102, message: `${labels.a6} unknown in this city`, description: '' },
+    // Neither: in the summary, as is; two such entries with one code both stay.
+    { field: '', code: 1100, message: 'The address could not be checked', description: '' },
+    { field: '', code: 1100, message: 'The building is not served', description: '' },
+  ];
+  client.pushVoiceAddress = async () => { throw new BtalkApiError({ status: 400, code: 'badRequest', message: 'x', problems }); };
+  const rejected = await ctrl.save('9999', 'vs-1');
+  assert.deepEqual(rejected.problems.map((p) => [p.field, p.code, p.message]), [
+    ['hno', '1103', 'House number out of range'],
+    ['a6', '1102', `${labels.a6} unknown in this city`],
+    ['', '1100', 'The address could not be checked'],
+    ['', '1100', 'The building is not served'],
+  ]);
+  assert.equal(ctrl.shownProblem('a6').message, `${labels.a6} unknown in this city`);
+  assert.equal(ctrl.state.result.problems.length, 4, 'all four reach what the form shows');
+  // A 409 list is shown the same way.
+  client.pushVoiceAddress = async () => { throw new BtalkApiError({ status: 409, code: 'conflict', message: 'x', problems: [problems[3]] }); };
+  assert.deepEqual((await ctrl.save('9999', 'vs-1')).problems.map((p) => p.message), ['The building is not served']);
+});
+
+test('fieldOfProblem: own field first, else the earliest label named (longest at one place), whole words, accents aside', () => {
+  const fields = [
+    { name: 'a6', labels: ['Street', 'Rue'] }, { name: 'hno', labels: ['Street number', ''] }, { name: 'a3', labels: ['Ville', 'City'] },
+  ];
+  assert.equal(fieldOfProblem({ field: 'a3', message: 'Street unknown' }, fields), 'a3');
+  assert.equal(fieldOfProblem({ field: '', message: 'Street number too high' }, fields), 'hno');
+  assert.equal(fieldOfProblem({ field: '', message: 'Unknown VILLE for this street' }, fields), 'a3');
+  assert.equal(fieldOfProblem({ field: '', message: 'Streets are closed', description: 'ask the city' }, fields), 'a3');
+  assert.equal(fieldOfProblem({ field: '', message: 'Nothing here', description: 'nor there' }, fields), '');
+  assert.equal(fieldOfProblem({ field: 'technicalSiteName', message: 'no label' }, fields), 'technicalSiteName');
+  assert.equal(fieldOfProblem({ field: '', message: 'Rué fermée' }, fields), 'a6', 'accents aside');
 });
 
 test('field model: per-language schema labels, translated built-in names, autofill tokens, rows', { skip }, async () => {

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
+import { ERROR_CODES } from '../../examples/standin/http.js';
 
 // The seed's table, dial zone column: what the form must say for each country.
 const SEED_DIAL_ZONES = {
@@ -174,7 +175,7 @@ describe('other countries', () => {
       (error) => {
         assert.ok(error instanceof BtalkApiError);
         assert.equal(error.status, 400);
-        assert.equal(error.code, 'COUNTRY_NOT_COVERED');
+        assert.equal(error.apiCode, ERROR_CODES.COUNTRY_NOT_COVERED);
         assert.match(error.message, new RegExp(uncovered.iso2));
         return true;
       },
@@ -191,7 +192,7 @@ describe('other countries', () => {
         customerOrderReference: `ALL-COUNTRIES-${iso2}-${unique}`, technicalSiteName: `ALL_${iso2}_${unique}`,
         customerSiteLabel: 'Nowhere', country: iso2, vpnId: VPN,
       }),
-      (error) => error instanceof BtalkApiError && error.status === 400 && error.code === 'COUNTRY_NOT_COVERED',
+      (error) => error instanceof BtalkApiError && error.status === 400 && error.apiCode === ERROR_CODES.COUNTRY_NOT_COVERED,
     );
   });
 });

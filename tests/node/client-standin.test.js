@@ -6,6 +6,7 @@ import { BtalkApiError, BtalkClient } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
 import { createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
+import { ERROR_CODES } from '../../examples/standin/http.js';
 
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999
 const READONLY_KEY = 'standinReadonlyKeyMyCustomer000000000000';
@@ -89,7 +90,8 @@ test('an address the API refuses comes back with its problems', async () => {
   const error = await api.pushVoiceAddress('9999', created.voiceSiteId, { a3: 'Paris', pc: 'not a postcode' }).catch((e) => e);
   assert.ok(error instanceof BtalkApiError);
   assert.equal(error.status, 400);
-  assert.equal(error.code, 'INVALID_ADDRESS');
+  assert.equal(error.code, 'badRequest');
+  assert.equal(error.apiCode, ERROR_CODES.INVALID_ADDRESS);
   assert.ok(error.problems.some((p) => p.field === 'pc'), JSON.stringify(error.problems));
 });
 
@@ -134,7 +136,8 @@ test('Portugal: a postal code fills a1..a3, its parishes are listed, and the add
   assert.deepEqual(await api.postalCodes('FR', '7500'), []);
   const error = await api.parishes('FR', { a1: 'x', a2: 'y' }, { notFound: 'error' }).then(() => assert.fail('resolved'), (e) => e);
   assert.equal(error.status, 404);
-  assert.equal(error.code, 'PARISHES_NOT_AVAILABLE');
+  assert.equal(error.code, 'notFound');
+  assert.equal(error.apiCode, ERROR_CODES.PARISHES_NOT_AVAILABLE);
 });
 
 test('an expired token is replaced once, transparently', async () => {
@@ -154,7 +157,8 @@ test('a readonly key cannot order: 403 with the API code, no key in the error', 
     customerOrderReference: 'readonly-attempt', technicalSiteName: 'READONLY', customerSiteLabel: 'x', country: 'FR', vpnId: 'aa76e66dfc63',
   }).catch((e) => e);
   assert.equal(error.status, 403);
-  assert.equal(error.code, 'READONLY_API_KEY');
+  assert.equal(error.code, 'forbidden');
+  assert.equal(error.apiCode, ERROR_CODES.READONLY_API_KEY);
   assert.ok(!JSON.stringify(error).includes(READONLY_KEY));
 });
 

@@ -26,6 +26,10 @@ const json = (status, body, headers = {}) => new Response(body === undefined ? n
   status, headers: { 'Content-Type': 'application/json', ...headers },
 });
 const text = (status, body, headers = {}) => new Response(body, { status, headers });
+/** A collection as the API answers it when one page holds it all: the items and X-Total-Count. */
+const listOf = (items) => json(200, items, { 'X-Total-Count': String(items.length), 'X-Result-Count': String(items.length) });
+/** A call's path without its query (collections add ?offset=&limit=). */
+const bare = (call) => call.path.split('?')[0];
 
 /**
  * A fake fetch: `route(request, index)` returns a Response (or a promise of one), or throws.
@@ -112,7 +116,7 @@ test('proxy mode (no credentials) sends no auth header', async () => {
 });
 
 test('direct mode sends Bearer token and API key as headers, asks for credentials once', async () => {
-  const fetch = sequence(json(200, { rightsProfile: 'readonly' }), json(200, [{ customerCode: 9999, name: 'My Customer' }]));
+  const fetch = sequence(json(200, { rightsProfile: 'readonly' }), listOf([{ customerCode: 9999, name: 'My Customer' }]));
   const credentials = directCredentials();
   const client = await makeClient({ fetch, credentials });
   assert.equal((await client.me()).canOrder, false);
@@ -410,7 +414,7 @@ test('a 400 on pushVoiceAddress surfaces the API problems and message', async ()
   assert.equal(error.status, 400);
   assert.equal(error.code, 'INVALID_ADDRESS');
   assert.equal(error.message, 'The address does not meet the FR constraints: check pc.');
-  assert.deepEqual(error.problems, problems);
+  assert.deepEqual(error.problems, problems.map((p) => ({ ...p, description: '' })));
   assert.equal(fetch.calls.length, 1);
 });
 
@@ -523,7 +527,7 @@ test('raw constraint documents are cached but each caller gets its own copy', as
 
 test('failed requests are not cached', async () => {
   const fetch = sequence(json(500, { code: 'INTERNAL_ERROR', message: 'boom' }),
-    json(200, [{ value: 'Zürich', display: 'Zürich' }]));
+    listOf([{ value: 'Zürich', display: 'Zürich' }]));
   const client = await makeClient({ fetch, retries: 0 });
   assert.equal((await client.geoAreas('CH').catch((e) => e)).status, 500);
   assert.deepEqual(await client.geoAreas('CH'), [{ value: 'Zürich', display: 'Zürich' }]);
@@ -588,7 +592,9 @@ function chAnswer(request) {
     '/countries/CH/geographicalconstraints': CH_GEO,
     '/countries/CH/dialzones': CH_DIALZONES,
   };
-  return request.path in answers ? json(200, answers[request.path]) : json(404, { code: 'NOT_FOUND', message: 'no' });
+  const path = bare(request);
+  if (path === '/countries/CH/dialzones') return listOf(CH_DIALZONES);
+  return path in answers ? json(200, answers[path]) : json(404, { code: 'NOT_FOUND', message: 'no' });
 }
 
 test('countryForm starts its three documents at once, then /dialzones only because the dial zone is manual', async () => {
@@ -606,7 +612,7 @@ test('countryForm starts its three documents at once, then /dialzones only becau
   assert.deepEqual(started.slice(0, 3).sort(), [
     '/countries/CH', '/countries/CH/addressconstraints', '/countries/CH/geographicalconstraints',
   ]);
-  assert.deepEqual(started.slice(3), ['/countries/CH/dialzones']);
+  assert.deepEqual(started.slice(3).map((path) => path.split('?')[0]), ['/countries/CH/dialzones']);
   assert.equal(result.country.name, 'Switzerland');
   assert.deepEqual(result.constraints, CH_CONSTRAINTS);
   assert.deepEqual(result.geographicalConstraints, CH_GEO);
@@ -693,7 +699,7 @@ test('countryForm without geographical constraints or dial zones still builds th
 // ---------------------------------------------------------------- paths and URLs
 
 test('path parameters cannot leave their place in the path', async () => {
-  const fetch = sequence(json(200, []));
+  const fetch = sequence(listOf([]));
   const client = await makeClient({ fetch });
   for (const call of [
     () => client.vpns('..'),
@@ -717,7 +723,7 @@ test('path parameters cannot leave their place in the path', async () => {
   await client.vpns('a/b?c#d');
   await client.geoAreas('ch', ['Zürich', 'x/y']);
   await client.getVoiceAddress(9999, 'vs 1').catch(() => {});
-  assert.deepEqual(fetch.calls.map((c) => c.path), [
+  assert.deepEqual(fetch.calls.map(bare), [
     '/customers/a%2Fb%3Fc%23d/vpns',
     '/countries/CH/geoareas/area1/Z%C3%BCrich/area2/x%2Fy/area3',
     '/customers/9999/voicesites/vs%201/voiceaddress',
@@ -725,13 +731,13 @@ test('path parameters cannot leave their place in the path', async () => {
 });
 
 test('geoAreas picks the level from the number of parents', async () => {
-  const fetch = sequence(json(200, ['Bern', { value: 'ZH', display: 'Zürich' }]));
+  const fetch = sequence(listOf(['Bern', { value: 'ZH', display: 'Zürich' }]));
   const client = await makeClient({ fetch });
   const level1 = await client.geoAreas('CH');
   assert.deepEqual(level1, [{ value: 'Bern', display: 'Bern' }, { value: 'ZH', display: 'Zürich' }]);
   await client.geoAreas('CH', ['ZH']);
   await client.geoAreas('CH', ['ZH', 'Zürich', 'Altstadt']);
-  assert.deepEqual(fetch.calls.map((c) => c.path), [
+  assert.deepEqual(fetch.calls.map(bare), [
     '/countries/CH/geoareas/area1',
     '/countries/CH/geoareas/area1/ZH/area2',
     '/countries/CH/geoareas/area1/ZH/area2/Z%C3%BCrich/area3/Altstadt/area4',
@@ -739,7 +745,7 @@ test('geoAreas picks the level from the number of parents', async () => {
 });
 
 test('searchAddresses puts the text in ?q= and sends nothing for an empty text', async () => {
-  const fetch = sequence(json(200, [{ id: 'c1', label: '1 Rue de Rivoli, Paris', voiceAddress: { a3: 'Paris', hno: '1' } }]));
+  const fetch = sequence(listOf([{ id: 'c1', label: '1 Rue de Rivoli, Paris', voiceAddress: { a3: 'Paris', hno: '1' } }]));
   const client = await makeClient({ fetch });
   assert.deepEqual(await client.searchAddresses('FR', '   '), []);
   assert.equal(fetch.calls.length, 0);
@@ -752,7 +758,7 @@ test('searchAddresses puts the text in ?q= and sends nothing for an empty text',
 });
 
 test('validateAddressCandidates sends the filled address elements as query parameters', async () => {
-  const fetch = sequence(json(200, [{ id: 'de-001', label: 'Platz der Republik 1, 11011 Berlin', voiceAddress: { a6: 'Platz der Republik', hno: '1' } }]));
+  const fetch = sequence(listOf([{ id: 'de-001', label: 'Platz der Republik 1, 11011 Berlin', voiceAddress: { a6: 'Platz der Republik', hno: '1' } }]));
   const client = await makeClient({ fetch });
   assert.deepEqual(await client.validateAddressCandidates('DE', { a6: '  ', dialZone: '030', evil: 'x' }), []);
   assert.equal(fetch.calls.length, 0);
@@ -760,13 +766,13 @@ test('validateAddressCandidates sends the filled address elements as query param
   assert.equal(found[0].id, 'de-001');
   const url = new URL(fetch.calls[0].url);
   assert.equal(url.pathname, '/btalk/v1/countries/DE/addresses');
-  assert.deepEqual([...url.searchParams], [['a6', 'platz der republik'], ['hno', '1']]);
+  assert.deepEqual([...url.searchParams], [['a6', 'platz der republik'], ['hno', '1'], ['offset', '0'], ['limit', '1000']]);
 });
 
 // ---------------------------------------------------------------- Portugal look-ups
 
 test('postalCodes sends ?q=, normalises the answer and caches it per URL', async () => {
-  const fetch = sequence(json(200, [{ value: '1495-063', display: '1495-063 Algés', a1: 'Lisboa', a2: 'Oeiras', a3: 'Algés' }]));
+  const fetch = sequence(listOf([{ value: '1495-063', display: '1495-063 Algés', a1: 'Lisboa', a2: 'Oeiras', a3: 'Algés' }]));
   const client = await makeClient({ fetch });
   assert.deepEqual(await client.postalCodes('PT', '  '), []);
   assert.equal(fetch.calls.length, 0);
@@ -776,7 +782,7 @@ test('postalCodes sends ?q=, normalises the answer and caches it per URL', async
   }]);
   const url = new URL(fetch.calls[0].url);
   assert.equal(url.pathname, '/btalk/v1/countries/PT/postalcodes');
-  assert.deepEqual([...url.searchParams], [['q', '1495']]);
+  assert.deepEqual([...url.searchParams], [['q', '1495'], ['offset', '0'], ['limit', '1000']]);
   // Same URL: from the cache, and each caller gets its own copy.
   found[0].address.a1 = 'changed';
   assert.equal((await client.postalCodes('PT', '1495'))[0].address.a1, 'Lisboa');
@@ -786,7 +792,7 @@ test('postalCodes sends ?q=, normalises the answer and caches it per URL', async
 });
 
 test('parishes sends a1 and a2, and nothing when one is blank', async () => {
-  const fetch = sequence(json(200, [{ a1: 'Lisboa', a2: 'Oeiras', value: 'Algés, Linda-a-Velha e Cruz Quebrada-Dafundo' }, 'Barcarena']));
+  const fetch = sequence(listOf([{ a1: 'Lisboa', a2: 'Oeiras', value: 'Algés, Linda-a-Velha e Cruz Quebrada-Dafundo' }, 'Barcarena']));
   const client = await makeClient({ fetch });
   assert.deepEqual(await client.parishes('PT', { a1: 'Lisboa', a2: ' ' }), []);
   assert.deepEqual(await client.parishes('PT', { a2: 'Oeiras' }), []);
@@ -798,7 +804,7 @@ test('parishes sends a1 and a2, and nothing when one is blank', async () => {
   ]);
   const url = new URL(fetch.calls[0].url);
   assert.equal(url.pathname, '/btalk/v1/countries/PT/parishes');
-  assert.deepEqual([...url.searchParams], [['a1', 'Lisboa'], ['a2', 'Oeiras']]);
+  assert.deepEqual([...url.searchParams], [['a1', 'Lisboa'], ['a2', 'Oeiras'], ['offset', '0'], ['limit', '1000']]);
   await client.parishes('PT', { a1: 'Lisboa', a2: 'Oeiras' });
   assert.equal(fetch.calls.length, 1);
   for (const call of [
@@ -830,8 +836,8 @@ test('a 404 look-up is [] by default and a "not offered" error on request', asyn
 test('look-up failures are errors, not empty lists, and are not cached', async () => {
   const fetch = sequence(
     json(400, { code: 'MISSING_PARAMETER', message: 'Give the start of a postal code.' }),
-    json(200, [{ display: 'no value' }]),
-    json(200, [{ value: '1000-001' }]),
+    listOf([{ display: 'no value' }]),
+    listOf([{ value: '1000-001' }]),
   );
   const client = await makeClient({ fetch });
   const refused = await client.postalCodes('PT', '1000').then(() => assert.fail('resolved'), (e) => e);

@@ -37,6 +37,11 @@ function json(res, status, body, headers = {}) {
 
 const upstreamServer = createServer(async (req, res) => {
   const body = await readAll(req);
+  // As Orange's gateway: Accept: application/json is required, on the token request too.
+  if (req.headers.accept !== 'application/json') {
+    json(res, 406, { code: 406, message: 'Not Acceptable', description: `Accept: ${req.headers.accept}` });
+    return;
+  }
   if (req.url === '/oauth/v3/token') {
     upstream.tokenRequests += 1;
     const expected = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`;
@@ -65,6 +70,7 @@ const upstreamServer = createServer(async (req, res) => {
   if (upstream.delayMs) await new Promise((resolve) => setTimeout(resolve, upstream.delayMs));
   if (req.url === '/btalk/v1/me') json(res, 200, { rightsProfile: 'full' }, { 'Retry-After': '1', 'Set-Cookie': 'up=1', 'X-Powered-By': 'x' });
   else if (req.url === '/btalk/v1/echo') json(res, 200, { youSent: req.headers });
+  else if (req.url.startsWith('/btalk/v1/voicesites')) json(res, 200, [{ voiceSiteId: 'vs-41' }], { 'X-Total-Count': '95', 'X-Result-Count': '1' });
   else if (req.url === '/btalk/v1/moved') { res.writeHead(307, { Location: `http://127.0.0.1:${upstreamServer.address().port}/elsewhere` }); res.end(); }
   else if (req.url === '/btalk/v1/huge') { res.writeHead(200, { 'Content-Type': 'application/json' }); res.end(Buffer.alloc(9 * 1024 * 1024, 0x20)); }
   else if (req.url.startsWith('/btalk/v1/customers/9999/orders')) json(res, 201, { orderId: 'o-1', echo: JSON.parse(body || 'null') });
@@ -184,7 +190,7 @@ test('credentials are added server-side; the browser\'s own auth, cookies and ot
   const answer = await request('GET', '/me', {
     headers: {
       Authorization: 'Bearer browser-token', 'X-BT-API-KEY': 'B'.repeat(40), 'X-Standin-Fail': '500',
-      'Accept-Language': 'fr-CH', 'X-Forwarded-For': '10.0.0.1',
+      'Accept-Language': 'fr-CH', 'X-Forwarded-For': '10.0.0.1', Accept: 'text/html, */*',
     },
   });
   assert.equal(answer.status, 200);
@@ -193,12 +199,25 @@ test('credentials are added server-side; the browser\'s own auth, cookies and ot
   assert.equal(seen['x-bt-api-key'], API_KEY);
   assert.match(seen.authorization, /^Bearer tok-/);
   assert.equal(seen['accept-language'], 'fr-CH');
+  assert.equal(seen.accept, 'application/json', 'the API is asked for JSON whatever the browser accepts');
   for (const dropped of ['cookie', 'x-standin-fail', 'x-forwarded-for']) assert.equal(seen[dropped], undefined, dropped);
   // Safe headers come back, the upstream's cookies and server banners do not.
   assert.equal(answer.headers['retry-after'], '1');
   assert.equal(answer.headers['set-cookie'], undefined);
   assert.equal(answer.headers['x-powered-by'], undefined);
   assert.equal(answer.headers['cache-control'], 'no-store');
+});
+
+test('the paging headers of a collection reach the browser (X-Total-Count, X-Result-Count)', async () => {
+  upstream.reset();
+  const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => request('GET', `/voicesites?offset=${i}&limit=1`)));
+  for (const answer of answers) {
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers['x-total-count'], '95');
+    assert.equal(answer.headers['x-result-count'], '1');
+  }
+  // The paging query travels upstream as it was asked.
+  assert.ok(upstream.apiRequests.some((r) => r.url === '/btalk/v1/voicesites?offset=29&limit=1'));
 });
 
 test('one token serves concurrent requests and is reused; a revoked token is refreshed once for a GET', async () => {

@@ -15,6 +15,7 @@ import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
 import { createStandIn, memoryStore, toNodeListener, STANDIN_ORIGIN } from '../../server/standin/index.js';
 import { createStandInServer, fileStore } from '../../server/standin/node.js';
 import { GENERATED_DIRS, compareWithDisk, expectedFiles } from '../../scripts/gen-standin-data.js';
+import { errorName } from './fixtures/standin/harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BASE = 'https://api.portal.test/btalk/v1';
@@ -119,7 +120,7 @@ describe('handle() and fetch, no socket', () => {
     const standIn = createStandIn({ core });
     const noAuth = await standIn.handle(new Request(`${BASE}/me`));
     assert.equal(noAuth.status, 401);
-    assert.equal((await noAuth.json()).code, 'MISSING_CREDENTIALS');
+    assert.equal(errorName(await noAuth.json()), 'MISSING_CREDENTIALS');
     assert.match(noAuth.headers.get('content-type'), /application\/json/);
     const token = standIn.issueToken();
     const headers = { Authorization: `Bearer ${token}`, 'X-BT-API-KEY': standIn.demo.apiKey };
@@ -184,7 +185,7 @@ describe('handle() and fetch, no socket', () => {
     assert.throws(() => createStandIn({ basePath: 'mock/' }), /basePath/);
   });
 
-  test('a memoryStore carries the state from one stand-in to the next; reset() empties it', async () => {
+  test('a memoryStore carries the state from one stand-in to the next; reset() goes back to the data\'s own voicesites', async () => {
     const store = memoryStore();
     const first = createStandIn({ core, store });
     const api = new BtalkClient({ baseUrl: BASE, fetch: first.fetch, credentials: first.credentials(), core });
@@ -196,7 +197,11 @@ describe('handle() and fetch, no socket', () => {
     const api2 = new BtalkClient({ baseUrl: BASE, fetch: second.fetch, credentials: second.credentials(), core });
     assert.deepEqual((await api2.voicesites()).map((v) => v.voiceSiteId), [created.voiceSiteId]);
     await second.reset();
-    assert.deepEqual(await createStandIn({ core, store }).ready.then(() => store.load()).then((t) => JSON.parse(t).voicesites), {});
+    const kept = await createStandIn({ core, store }).ready.then(() => store.load()).then((t) => JSON.parse(t).voicesites);
+    const seeded = second.data.raw.customers.flatMap((c) => (c.voicesites ?? []).map((v) => v.voiceSiteId));
+    assert.ok(seeded.length > 40, 'the data gives a customer more than a page of voicesites');
+    assert.deepEqual(Object.keys(kept).sort(), seeded.sort());
+    assert.equal(kept[created.voiceSiteId], undefined, 'what was ordered is gone');
   });
 
   test('a store that cannot load answers 500 STATE_UNAVAILABLE and logs why', async () => {
@@ -204,7 +209,7 @@ describe('handle() and fetch, no socket', () => {
     const standIn = createStandIn({ core, log: (l) => lines.push(l), store: { load: () => { throw new Error('disk gone'); }, save() {} } });
     const res = await standIn.handle(new Request(`${BASE}/me`));
     assert.equal(res.status, 500);
-    assert.equal((await res.json()).code, 'STATE_UNAVAILABLE');
+    assert.equal(errorName(await res.json()), 'STATE_UNAVAILABLE');
     assert.ok(lines.some((l) => l.includes('disk gone')));
   });
 

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES_DIR, KEYS, close, order, rawGet } from './fixtures/standin/harness.js';
+import { FIXTURES_DIR, KEYS, close, errorName, order, rawGet } from './fixtures/standin/harness.js';
 import { createApp, listen } from '../../examples/serve.js';
 import { TARGETS } from '../../examples/page/render.js';
 
@@ -95,7 +95,7 @@ describe('npm start server', () => {
   test('the proxy passes API errors and Retry-After through, and gets a new token after a 401', async () => {
     const notFound = await proxied('/countries/ZZ');
     assert.equal(notFound.status, 404);
-    assert.equal(notFound.body.code, 'COUNTRY_NOT_FOUND');
+    assert.equal(errorName(notFound.body), 'COUNTRY_NOT_FOUND');
 
     await fetch(`${base}/__standin/faults`, { method: 'POST', body: JSON.stringify({ failRate: 1, failStatus: 429, retryAfterSeconds: 5 }) });
     const limited = await proxied('/me');
@@ -111,7 +111,7 @@ describe('npm start server', () => {
     await fetch(`${base}/__standin/faults`, { method: 'POST', body: '{"dropRate":1}' });
     const dropped = await proxied('/me');
     assert.equal(dropped.status, 502);
-    assert.equal(dropped.body.code, 'BAD_GATEWAY');
+    assert.equal(dropped.body.code, 'BAD_GATEWAY'); // the proxy's own error, one object
     await fetch(`${base}/__standin/faults`, { method: 'POST', body: '{"malformedRate":1}' });
     const malformed = await proxied('/customers');
     assert.equal(malformed.status, 200);

@@ -4,7 +4,7 @@
 // faults: standin-faults.test.js; npm start server: standin-serve.test.js.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLIENT, KEYS, VPN, basic, order, startStandIn } from './fixtures/standin/harness.js';
+import { CLIENT, KEYS, VPN, basic, errorName, errorText, fieldProblems, order, startStandIn } from './fixtures/standin/harness.js';
 import { createStandInServer } from '../../server/standin/server.js';
 import { geoAreasForAddress } from '../../server/standin/api.js';
 
@@ -65,10 +65,8 @@ describe('authentication and rights', () => {
       const res = await get(headers);
       assert.equal(res.status, 401);
       assert.match(res.headers.get('www-authenticate'), /^Bearer/);
-      const body = await res.json();
-      assert.equal(body.code, code);
-      assert.equal(typeof body.message, 'string');
-      assert.equal(typeof body.description, 'string');
+      // The gateway's own shape: one object with its numeric code (40 missing, 41 invalid).
+      assert.equal(errorName(await res.json()), code);
     }
   });
 
@@ -77,7 +75,7 @@ describe('authentication and rights', () => {
     clock += 61_000;
     const res = await get({ Authorization: `Bearer ${token}`, 'X-BT-API-KEY': KEYS.full });
     assert.equal(res.status, 401);
-    assert.equal((await res.json()).code, 'EXPIRED_CREDENTIALS');
+    assert.equal(errorName(await res.json()), 'EXPIRED_CREDENTIALS');
     const fresh = await s.token();
     assert.equal((await get({ Authorization: `Bearer ${fresh}`, 'X-BT-API-KEY': KEYS.full })).status, 200);
   });
@@ -87,15 +85,15 @@ describe('authentication and rights', () => {
     const auth = { Authorization: `Bearer ${token}` };
     const missing = await get(auth);
     assert.equal(missing.status, 401);
-    assert.equal((await missing.json()).code, 'MISSING_API_KEY');
+    assert.equal(errorName(await missing.json()), 'MISSING_API_KEY');
     for (const key of ['short', `${KEYS.full}x`, KEYS.full.slice(0, 39)]) {
       const res = await get({ ...auth, 'X-BT-API-KEY': key });
       assert.equal(res.status, 401, key);
-      assert.equal((await res.json()).code, 'INVALID_API_KEY');
+      assert.equal(errorName(await res.json()), 'INVALID_API_KEY');
     }
     const unknown = await get({ ...auth, 'X-BT-API-KEY': 'z'.repeat(40) });
     assert.equal(unknown.status, 403);
-    assert.equal((await unknown.json()).code, 'UNKNOWN_API_KEY');
+    assert.equal(errorName(await unknown.json()), 'UNKNOWN_API_KEY');
   });
 
   test('/me gives the rights profile of the key', async () => {
@@ -132,7 +130,7 @@ describe('API endpoints', () => {
     ]);
     const refused = await s.api('/customers/8888/vpns');
     assert.equal(refused.status, 403);
-    assert.equal(refused.body.code, 'CUSTOMER_NOT_ALLOWED');
+    assert.equal(errorName(refused.body), 'CUSTOMER_NOT_ALLOWED');
     assert.equal((await s.api('/customers/12345/vpns')).status, 403);
   });
 
@@ -156,11 +154,11 @@ describe('API endpoints', () => {
   test('unknown country 404, malformed code 400', async () => {
     const unknown = await s.api('/countries/ZZ');
     assert.equal(unknown.status, 404);
-    assert.equal(unknown.body.code, 'COUNTRY_NOT_FOUND');
+    assert.equal(errorName(unknown.body), 'COUNTRY_NOT_FOUND');
     assert.equal((await s.api('/countries/ZZ/addressconstraints')).status, 404);
     const bad = await s.api('/countries/F1');
     assert.equal(bad.status, 400);
-    assert.equal(bad.body.code, 'INVALID_COUNTRY');
+    assert.equal(errorName(bad.body), 'INVALID_COUNTRY');
   });
 
   test('address and geographical constraints are the country documents', async () => {
@@ -195,10 +193,10 @@ describe('API endpoints', () => {
     ]) {
       const res = await s.api(path);
       assert.equal(res.status, 404, path);
-      assert.equal(res.body.code, 'GEOAREA_NOT_FOUND');
+      assert.equal(errorName(res.body), 'GEOAREA_NOT_FOUND');
     }
-    assert.equal((await s.api('/countries/CH/geoareas/area2')).body.code, 'NOT_FOUND');
-    assert.equal((await s.api('/countries/FR/geoareas/area1')).body.code, 'GEOAREAS_NOT_FOUND');
+    assert.equal(errorName((await s.api('/countries/CH/geoareas/area2')).body), 'NOT_FOUND');
+    assert.equal(errorName((await s.api('/countries/FR/geoareas/area1')).body), 'GEOAREAS_NOT_FOUND');
   });
 
   test('dialzones: the list where there is one, 404 elsewhere', async () => {
@@ -206,7 +204,7 @@ describe('API endpoints', () => {
     assert.deepEqual(ch.body, [{ value: '044', display: '044 Zürich' }, { value: '022', display: '022 Genève' }]);
     const fr = await s.api('/countries/FR/dialzones');
     assert.equal(fr.status, 404);
-    assert.equal(fr.body.code, 'DIALZONES_NOT_FOUND');
+    assert.equal(errorName(fr.body), 'DIALZONES_NOT_FOUND');
   });
 
   test('addresses search: case- and accent-insensitive, all words, at most 10', async () => {
@@ -228,21 +226,21 @@ describe('API endpoints', () => {
   test('addresses validation country: q refused, fields give the exact matches', async () => {
     const search = await s.api('/countries/DE/addresses?q=linden');
     assert.equal(search.status, 400);
-    assert.equal(search.body.code, 'SEARCH_NOT_SUPPORTED');
+    assert.equal(errorName(search.body), 'SEARCH_NOT_SUPPORTED');
     const exact = await s.api('/countries/DE/addresses?a6=unter%20den%20linden&hno=77&pc=10117&a3=Berlin');
     assert.equal(exact.status, 200);
     assert.deepEqual(exact.body.map((a) => a.id), ['de-1']);
     assert.equal(exact.body[0].voiceAddress.a6, 'Unter den Linden');
     assert.deepEqual((await s.api('/countries/DE/addresses?a6=Unter%20den%20Linden&hno=79')).body, []);
-    assert.equal((await s.api('/countries/DE/addresses')).body.code, 'MISSING_PARAMETER');
-    assert.equal((await s.api('/countries/DE/addresses?street=x')).body.code, 'UNKNOWN_PARAMETER');
+    assert.equal(errorName((await s.api('/countries/DE/addresses')).body), 'MISSING_PARAMETER');
+    assert.equal(errorName((await s.api('/countries/DE/addresses?street=x')).body), 'UNKNOWN_PARAMETER');
   });
 
   test('addresses: 404 where the country has no address API', async () => {
     for (const iso2 of ['GB', 'CH', 'PT']) {
       const res = await s.api(`/countries/${iso2}/addresses?q=x`);
       assert.equal(res.status, 404, iso2);
-      assert.equal(res.body.code, 'ADDRESS_API_NOT_AVAILABLE');
+      assert.equal(errorName(res.body), 'ADDRESS_API_NOT_AVAILABLE');
     }
   });
 
@@ -259,7 +257,7 @@ describe('API endpoints', () => {
     ]);
     const missing = await s.api('/countries/PT/parishes?a1=Lisboa');
     assert.equal(missing.status, 400);
-    assert.match(missing.body.message, /a2/);
+    assert.match(errorText(missing.body), /a2/);
     assert.equal((await s.api('/countries/FR/postalcodes?q=75')).status, 404);
     assert.equal((await s.api('/countries/FR/parishes?a1=x&a2=y')).status, 404);
   });
@@ -345,7 +343,7 @@ describe('orders and voicesites', () => {
     assert.equal(seedStyle.body.productReference, 'voicesite');
     assert.ok(seedStyle.body.voiceSiteId);
     const other = await s.api('/customers/9999/orders', { method: 'POST', body: { productReference: 'trunk', ...order('generic3') } });
-    assert.equal(other.body.code, 'UNSUPPORTED_PRODUCT');
+    assert.equal(errorName(other.body), 'UNSUPPORTED_PRODUCT');
   });
 
   test('by default the same customerOrderReference is a new order: refused with 409 for its taken name, no second voicesite', async () => {
@@ -386,7 +384,7 @@ describe('orders and voicesites', () => {
     for (const id of ['__proto__', 'constructor', 'hasOwnProperty']) {
       const res = await s.api(`/customers/9999/voicesites/${id}/voiceaddress`);
       assert.equal(res.status, 404, id);
-      assert.equal(res.body.code, 'VOICESITE_NOT_FOUND');
+      assert.equal(errorName(res.body), 'VOICESITE_NOT_FOUND');
     }
     assert.equal({}.voiceSiteId, undefined, 'no prototype was touched');
   });
@@ -397,34 +395,35 @@ describe('orders and voicesites', () => {
     body.parameters.customerSiteLabel = '  ';
     const res = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body });
     assert.equal(res.status, 400);
-    assert.equal(res.body.code, 'MISSING_FIELD');
-    assert.match(res.body.message, /parameters\.customerSiteLabel/);
-    assert.match(res.body.message, /parameters\.vpnId/);
-    assert.deepEqual(res.body.problems.map((p) => p.field), ['parameters.customerSiteLabel', 'parameters.vpnId']);
+    assert.equal(errorName(res.body), 'MISSING_FIELD');
+    // One entry per missing field, each naming it.
+    assert.match(res.body[0].message, /parameters\.customerSiteLabel/);
+    assert.match(res.body[1].message, /parameters\.vpnId/);
+    assert.deepEqual(fieldProblems(res.body).map((p) => p.field), ['parameters.customerSiteLabel', 'parameters.vpnId']);
     const noRef = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: { parameters: order('x').parameters } });
-    assert.match(noRef.body.message, /customerOrderReference/);
+    assert.match(errorText(noRef.body), /customerOrderReference/);
     const noParams = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: { customerOrderReference: 'np' } });
-    assert.match(noParams.body.message, /parameters/);
+    assert.match(errorText(noParams.body), /parameters/);
     const typed = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('typed', { vpnId: 42 }) });
-    assert.equal(typed.body.code, 'INVALID_FIELD');
+    assert.equal(errorName(typed.body), 'INVALID_FIELD');
   });
 
   test('400: uncovered or unknown country, unknown VPN', async () => {
     for (const country of ['AQ', 'ZZ', 'France']) {
       const res = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order(`c-${country}`, { country }) });
       assert.equal(res.status, 400, country);
-      assert.equal(res.body.code, 'COUNTRY_NOT_COVERED');
+      assert.equal(errorName(res.body), 'COUNTRY_NOT_COVERED');
     }
     const vpn = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('vpn', { vpnId: 'ff00ff00ff00' }) });
     assert.equal(vpn.status, 400);
-    assert.equal(vpn.body.code, 'UNKNOWN_VPN');
+    assert.equal(errorName(vpn.body), 'UNKNOWN_VPN');
   });
 
   test('409: technicalSiteName already used by this customer (not by another one)', async () => {
     assert.equal((await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('dup1', { technicalSiteName: 'HQ' }) })).status, 201);
     const dup = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('dup2', { technicalSiteName: 'hq' }) });
     assert.equal(dup.status, 409);
-    assert.equal(dup.body.code, 'TECHNICAL_SITE_NAME_IN_USE');
+    assert.equal(errorName(dup.body), 'TECHNICAL_SITE_NAME_IN_USE');
     const otherCustomer = await s.api('/customers/8888/orders/voicesite', {
       method: 'POST', key: KEYS.other, body: order('dup3', { technicalSiteName: 'HQ', vpnId: 'ff00ff00ff00' }),
     });
@@ -435,13 +434,13 @@ describe('orders and voicesites', () => {
     for (const body of ['{', '[1]', '"text"', 'null']) {
       const res = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body });
       assert.equal(res.status, 400, body);
-      assert.equal(res.body.code, 'INVALID_JSON');
+      assert.equal(errorName(res.body), 'INVALID_JSON');
     }
     const big = await s.api('/customers/9999/orders/voicesite', {
       method: 'POST', body: order('big', { customerSiteLabel: 'x'.repeat(70 * 1024) }),
     });
     assert.equal(big.status, 413);
-    assert.equal(big.body.code, 'PAYLOAD_TOO_LARGE');
+    assert.equal(errorName(big.body), 'PAYLOAD_TOO_LARGE');
   });
 
   test('a readonly key gets 403 on every write', async () => {
@@ -456,7 +455,7 @@ describe('orders and voicesites', () => {
     for (const [method, path, body] of writes) {
       const res = await s.api(path, { method, body, key: KEYS.readonly });
       assert.equal(res.status, 403, `${method} ${path}`);
-      assert.equal(res.body.code, 'READONLY_API_KEY');
+      assert.equal(errorName(res.body), 'READONLY_API_KEY');
     }
     assert.equal((await s.api('/voicesites', { key: KEYS.readonly })).status, 200);
   });
@@ -479,10 +478,10 @@ describe('orders and voicesites', () => {
     const created = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('noaddr') });
     const none = await s.api(`/customers/9999/voicesites/${created.body.voiceSiteId}/voiceaddress`);
     assert.equal(none.status, 404);
-    assert.equal(none.body.code, 'VOICEADDRESS_NOT_FOUND');
+    assert.equal(errorName(none.body), 'VOICEADDRESS_NOT_FOUND');
     const unknown = await s.api('/customers/9999/voicesites/000000000000/voiceaddress', { method: 'PUT', body: { a3: 'x' } });
     assert.equal(unknown.status, 404);
-    assert.equal(unknown.body.code, 'VOICESITE_NOT_FOUND');
+    assert.equal(errorName(unknown.body), 'VOICESITE_NOT_FOUND');
   });
 });
 
@@ -520,8 +519,9 @@ describe('voiceaddress wiring (fake core: checks what the stand-in hands the cor
       const bad = await s.api(path, { method: 'PUT', body: { a1: 'bad' } });
       assert.equal(compiles.length, 1, 'compiled once for both pushes');
       assert.equal(bad.status, 400);
-      assert.equal(bad.body.code, 'INVALID_ADDRESS');
-      assert.deepEqual(bad.body.problems, [{ field: 'a1', code: 'notAllowed', message: 'no' }]);
+      assert.equal(errorName(bad.body), 'INVALID_ADDRESS');
+      assert.deepEqual(bad.body, [{ code: 1302, message: 'no', description: 'Element a1: notAllowed.' }]);
+      assert.deepEqual(fieldProblems(bad.body), [{ field: 'a1', code: 'notAllowed' }]);
       assert.deepEqual((await s.api(path)).body, address, 'the rejected push left the stored address alone');
     } finally {
       await s.stop();

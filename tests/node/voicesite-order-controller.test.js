@@ -387,6 +387,40 @@ test('describeFailure: one sentence key, no code, retry only where it can help',
   }
   assert.equal(describeFailure(apiError(409, 'TECHNICAL_SITE_NAME_IN_USE'), { fields: ['technicalSiteName'] }).field, 'technicalSiteName');
   assert.equal(describeFailure(new TypeError('Use https for credentials.')).detail, 'Use https for credentials.');
+  assert.deepEqual(Object.values(pick(describeFailure(apiError(401, 'credentialsExpired')))), ['error.expired', true, false]);
+});
+
+const pick = ({ key, retry, access }) => ({ key, retry, access });
+
+test('describeFailure with the API\'s error lists: integer codes, fields named by the text, every other entry in the detail', () => {
+  const fields = ['technicalSiteName', 'vpnId', 'country', 'customerSiteLabel'];
+  // A 409 list naming the field: the field's sentence, its words beside the field, not twice.
+  const taken = apiError(409, 'conflict', 'Technical site name SITE_3 is already used', {
+    apiCode: 1203,
+    problems: [{ field: 'technicalSiteName', code: 1203, message: 'Technical site name SITE_3 is already used', description: '' }],
+  });
+  const named = describeFailure(taken, { fields });
+  assert.deepEqual([named.key, named.field, named.detail], ['error.siteNameInUse', 'technicalSiteName', '']);
+  // A 409 list naming no field: refused, with the API's own words.
+  const conflict = apiError(409, 'conflict', 'x', {
+    problems: [{ field: '', code: 1299, message: 'The site is being deleted', description: 'Try later' }],
+    body: { message: 'The site is being deleted' },
+  });
+  assert.deepEqual([describeFailure(conflict, { fields }).key, describeFailure(conflict, { fields }).detail],
+    ['error.refused', 'The site is being deleted: Try later']);
+  // Two entries, one on a field, one not: the field is marked, the other entry is the detail; each text once.
+  const two = apiError(400, 'badRequest', 'x', {
+    problems: [
+      { field: 'vpnId', code: 1405, message: 'Unknown VPN', description: '' },
+      { field: '', code: 1406, message: 'The customer contract is suspended', description: '' },
+      { field: '', code: 1406, message: 'The customer contract is suspended', description: '' },
+    ],
+  });
+  const both = describeFailure(two, { fields });
+  assert.deepEqual([both.key, both.field, both.detail], ['error.fields', 'vpnId', 'The customer contract is suspended']);
+  // A 403 whose code is not a known text: the API's words say which key or customer.
+  const forbidden = apiError(403, 'forbidden', 'x', { problems: [{ field: '', code: 1103, message: 'This API key is not known', description: '' }] });
+  assert.deepEqual([describeFailure(forbidden).key, describeFailure(forbidden).detail], ['error.403', 'This API key is not known']);
 });
 
 test('the list: filter on names, labels, ids, country and status (accents and case ignored), pages of 20', () => {

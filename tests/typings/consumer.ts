@@ -2,6 +2,7 @@
 // by tests/node/typings.test.js: the hand-written .d.ts files must describe it.
 import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL } from 'btalk-forms';
 import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me, CompiledConstraints } from 'btalk-forms';
+import type { Page, Voicesite } from 'btalk-forms';
 import type { NormalizedAddress, NormalizationChange, FormatExample } from 'btalk-forms';
 import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
 import { loadAddressCore, BtalkAddressClient } from 'btalk-forms';
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
     timeoutMs: 10_000,
   });
   const me: Me = await client.me();
+  // Every voicesite, or one page of them as the server pages it.
+  const allSites: Voicesite[] = await client.voicesites();
+  const page: Page<Voicesite> = await client.voicesites({ offset: 40, limit: 40 });
+  const total: number | undefined = page.total;
+  console.info(allSites.length, page.items.length, total);
   const data: CountryFormData = await client.countryForm('FR');
   const voiceSiteId: string | null = (await client.orderVoicesite('9999', {
     customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
@@ -70,7 +76,9 @@ async function main(): Promise<void> {
     if (error instanceof BtalkApiError) {
       const status: number = error.status;
       const code: string = error.code;
-      console.info(status, code, error.message);
+      const apiCode: number | string | undefined = error.apiCode;
+      const fields: string[] = error.problems.map((problem) => problem.field);
+      console.info(status, code, apiCode, fields, error.message);
     } else if (error instanceof BtalkCoreError) {
       console.info(error.code);
     }

@@ -57,6 +57,8 @@ export interface SaveResult {
 
 export interface BtalkErrorDetail {
   message: string; status: number; code: string;
+  /** The API's own code (an integer in the Business Talk API's error lists), when it gave one. */
+  apiCode?: number | string;
   /** <btalk-voicesite-order> only: where it failed: "core", "access", "customers", "countries", "vpns", "order" or "list" (the voicesites). */
   step?: string;
 }
@@ -89,7 +91,7 @@ export interface AddressFormEventMap {
  *
  * Specialised address APIs, learned while loading (client.addressServices: one probe each, remembered
  * per country and base URL; without that method, found by trying: a 404 means "not offered"):
- * - search (`/addresses?q=`): the search box; `SEARCH_NOT_SUPPORTED` (validation-only countries) hides it.
+ * - search (`/addresses?q=`): the search box; a 400 to the probe's plain text (validation-only countries) hides it.
  * - full address validation (`/addresses?a6=&hno=...`): "Verify address" says whether the API knows the
  *   address and offers its exact format. Advice only: validity stays the schema's.
  * - Portugal's `/postalcodes?q=`: typing 4+ characters in `pc` lists codes; choosing one fills pc, a1, a2, a3.

@@ -18,30 +18,35 @@ const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 export class BtalkApiError extends Error {
   /**
    * @param {{ status?: number, code: string, message: string, body?: object|null,
-   *           retryAfter?: number, url?: string, problems?: Array<object>, cause?: unknown }} details
+   *           retryAfter?: number, url?: string, problems?: Array<object>, cause?: unknown,
+   *           apiCode?: number|string }} details
    */
-  constructor({ status = 0, code, message, body = null, retryAfter, url, problems, cause }) {
+  constructor({ status = 0, code, message, body = null, retryAfter, url, problems, cause, apiCode }) {
     // `cause` is kept non-enumerable (Error's own behaviour), so JSON.stringify skips it.
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'BtalkApiError';
     /** HTTP status; 0 when no response arrived (timeout, network, refused input). */
     this.status = status;
     /** 'timeout' | 'network' | 'aborted' | 'malformedResponse' | 'redirectRefused' | 'responseTooLarge' | 'invalidCredentials' |
-     *  'credentialsUnavailable' | 'invalidArgument' | 'invalidOrder' | the API's own code | a status code name. */
+     *  'credentialsUnavailable' | 'credentialsExpired' | 'invalidArgument' | 'invalidOrder' | 'listTooLong' | 'tooManyPages' |
+     *  'pagingInconsistent' | the API's own code when it is a text | a status code name. */
     this.code = code;
-    /** The API's error document, normalised ({ code, message, description, problems }), or null. */
+    /** The API's own code as it sent it (an integer such as 1203 or the gateway's 42, or a text), or undefined. */
+    this.apiCode = apiCode;
+    /** The API's error document, normalised by the core ({ code, message, description, problems }), or null. */
     this.body = body;
     /** Seconds the API asked us to wait (Retry-After), when it said so. */
     this.retryAfter = retryAfter;
     /** The API path of the request (no host, no query). */
     this.url = url;
-    /** [{ field, code, message }]: what the API (or the core) found wrong with the input. */
+    /** [{ field, code, message, description? }]: every entry of the API's error list (or what the core found wrong
+     *  with the input); `field` is the element an entry names ('' when none), `code` may be an integer. */
     this.problems = problems ?? [];
   }
 
   toJSON() {
-    const { name, status, code, message, url, retryAfter, problems } = this;
-    return { name, status, code, message, url, retryAfter, problems };
+    const { name, status, code, apiCode, message, url, retryAfter, problems } = this;
+    return { name, status, code, apiCode, message, url, retryAfter, problems };
   }
 }
 
@@ -94,6 +99,9 @@ export function parseRetryAfter(value, now = Date.now()) {
 
 /** A query parameter's text: a string trimmed, a number as written, anything else ''. */
 export const queryText = (value) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '');
+
+/** The seed's address elements (PIDF-LO based), as a regular expression's alternatives. */
+export const ADDRESS_ELEMENTS = 'a[1-6]|hno|hns|sts|flr|bld|room|pcn?|pobox|prd|pod|unit|addrExtInfo(?:10|[1-9])';
 
 export const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 /** True when /geographicalconstraints says the dial zone is determined automatically (no list to ask for). */
@@ -162,3 +170,94 @@ export function codeForStatus(status) {
   }[status] ?? (status >= 500 ? 'serverError' : 'httpError');
 }
 
+// ---------------------------------------------------------------- the transport's plumbing
+
+/**
+ * Sleeps `ms` milliseconds, or rejects when `signal` aborts.
+ * @param {number} ms
+ * @param {AbortSignal} [signal]
+ */
+export function defaultSleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * The body of `response` as text, read as a stream and abandoned as soon as it passes
+ * MAX_RESPONSE_BYTES (an oversized answer is never held in memory whole).
+ */
+export async function readLimitedText(response, path) {
+  const tooLarge = () => new BtalkApiError({
+    status: response.status, code: 'responseTooLarge', url: path,
+    message: `The Business Talk API answer is larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB, more than any Business Talk document: it was not read.`,
+  });
+  const declared = Number(response.headers?.get?.('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!response.body || typeof response.body.getReader !== 'function') return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export function resolveBaseUrl(baseUrl, label) {
+  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
+    throw new TypeError(`${label}: baseUrl must be a string or URL`);
+  }
+  const text = String(baseUrl).trim();
+  let url = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // Relative ('/proxy/btalk/v1'): resolve against the page when there is one.
+    const here = globalThis.location?.href;
+    if (here) url = new URL(text, here);
+  }
+  if (url === null) {
+    if (!text.startsWith('/') || /[?#]/.test(text)) {
+      throw new TypeError(`${label}: baseUrl must be an absolute http(s) URL or a path starting with "/"`);
+    }
+    return { base: text.replace(/\/+$/, ''), url: null };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${label}: baseUrl must use http or https`);
+  }
+  if (url.username || url.password) {
+    throw new TypeError(`${label}: baseUrl must not contain a user name or password`);
+  }
+  if (url.search || url.hash) {
+    throw new TypeError(`${label}: baseUrl must not contain a query or a fragment`);
+  }
+  return { base: url.href.replace(/\/+$/, ''), url };
+}
+
+export function isLoopback(hostname) {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}

@@ -1,14 +1,17 @@
 // The transport both API clients share (web/address-client.js, web/client.js): one HTTP
 // attempt bounded by a timeout, the response size limit, no redirects, GET retries with
-// backoff (never POST/PUT), credentials (direct mode) with one refresh after a 401, the GET
-// cache, and API errors parsed by the core. Internal: the clients' methods are the API.
+// backoff (never POST/PUT), credentials (direct mode) renewed after a 401, the GET cache,
+// every page of a collection (paging.js), and API errors parsed by the core (api-errors.js).
+// Internal: the clients' methods are the API.
 //
 // Secrets (access token, API key) only ever go into request headers: never into a URL, an
 // error, a log line (this module never logs) or storage. They live in private fields here.
 import {
-  BtalkApiError, DEFAULT_BASE_URL, MAX_API_MESSAGE_LENGTH, MAX_RESPONSE_BYTES, abortedError, codeForStatus,
-  describeSeconds, invalidArgument, isPlainObject, messageForStatus, parseRetryAfter, untilAborted,
+  BtalkApiError, DEFAULT_BASE_URL, abortedError, defaultSleep, describeSeconds, invalidArgument, isLoopback, isPlainObject,
+  parseRetryAfter, readLimitedText, resolveBaseUrl, untilAborted,
 } from './client-common.js';
+import { GATEWAY_EXPIRED_CREDENTIALS, GATEWAY_INVALID_CREDENTIALS, GATEWAY_MISSING_CREDENTIALS, apiErrorFor, gatewayCodeOf } from './api-errors.js';
+import { checkListBounds, countHeader, readAllPages } from './paging.js';
 
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 const BACKOFF_BASE_MS = 500;
@@ -16,61 +19,6 @@ const API_KEY_LENGTH = 40;
 // Printable ASCII without space: what a header value can carry without being
 // rejected by fetch (whose error would quote the value, i.e. the secret).
 const TOKEN_CHARS = /^[\x21-\x7e]+$/;
-
-/**
- * Sleeps `ms` milliseconds, or rejects when `signal` aborts.
- * @param {number} ms
- * @param {AbortSignal} [signal]
- */
-function defaultSleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * The body of `response` as text, read as a stream and abandoned as soon as it passes
- * MAX_RESPONSE_BYTES (an oversized answer is never held in memory whole).
- */
-async function readLimitedText(response, path) {
-  const tooLarge = () => new BtalkApiError({
-    status: response.status, code: 'responseTooLarge', url: path,
-    message: `The Business Talk API answer is larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MB, more than any Business Talk document: it was not read.`,
-  });
-  const declared = Number(response.headers?.get?.('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
-    response.body?.cancel().catch(() => {});
-    throw tooLarge();
-  }
-  if (!response.body || typeof response.body.getReader !== 'function') return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
 
 /**
  * One promise shared by every caller until it rejects: a failure is not kept,
@@ -93,41 +41,6 @@ class SharedUntilRejected {
   forget() {
     this.#promise = null;
   }
-}
-
-function resolveBaseUrl(baseUrl, label) {
-  if (typeof baseUrl !== 'string' && !(baseUrl instanceof URL)) {
-    throw new TypeError(`${label}: baseUrl must be a string or URL`);
-  }
-  const text = String(baseUrl).trim();
-  let url = null;
-  try {
-    url = new URL(text);
-  } catch {
-    // Relative ('/proxy/btalk/v1'): resolve against the page when there is one.
-    const here = globalThis.location?.href;
-    if (here) url = new URL(text, here);
-  }
-  if (url === null) {
-    if (!text.startsWith('/') || /[?#]/.test(text)) {
-      throw new TypeError(`${label}: baseUrl must be an absolute http(s) URL or a path starting with "/"`);
-    }
-    return { base: text.replace(/\/+$/, ''), url: null };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(`${label}: baseUrl must use http or https`);
-  }
-  if (url.username || url.password) {
-    throw new TypeError(`${label}: baseUrl must not contain a user name or password`);
-  }
-  if (url.search || url.hash) {
-    throw new TypeError(`${label}: baseUrl must not contain a query or a fragment`);
-  }
-  return { base: url.href.replace(/\/+$/, ''), url };
-}
-
-function isLoopback(hostname) {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 // Each client -> its transport (the methods of BtalkClient reach the one BtalkAddressClient made).
@@ -156,14 +69,15 @@ export class Transport {
   #random;
   #coreOption;
   #loadCore;
+  #listBounds;
   /** Where requests go (no secrets in it). */
   base;
   #sharedCore = new SharedUntilRejected(); // the core
   #auth = new SharedUntilRejected(); // the credentials: { accessToken, apiKey }
   #authGeneration = 0;
-  cache = new Map(); // url -> { status, text }
+  cache = new Map(); // url -> { status, text } (a document) or { list } (a whole collection, as JSON text)
   services = new Map(); // iso2 -> what addressServices() learned
-  #inFlight = new Map(); // url -> Promise<{ status, text }>
+  #inFlight = new Map(); // url -> { promise: Promise<{ status, text, headers }>, controller, waiters }
   #knownSecrets = new Set(); // for redaction of API error texts; the last few only
 
   /**
@@ -172,11 +86,11 @@ export class Transport {
    * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
    *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
    *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
-   *           maxRetryDelayMs?: number }} [options]
+   *           maxRetryDelayMs?: number, maxListPages?: number, maxListItems?: number }} [options]
    */
   constructor(label, loadCore, {
     baseUrl = DEFAULT_BASE_URL, credentials, fetch = globalThis.fetch, timeoutMs = 15000, retries = 2, core,
-    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000,
+    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000, maxListPages, maxListItems,
   } = {}) {
     const { base, url } = resolveBaseUrl(baseUrl, label);
     if (credentials !== undefined && credentials !== null && typeof credentials !== 'function') {
@@ -190,6 +104,7 @@ export class Transport {
     if (!(Number.isInteger(retries) && retries >= 0 && retries <= 10)) throw new TypeError(`${label}: retries must be an integer from 0 to 10`);
     if (typeof sleep !== 'function' || typeof random !== 'function') throw new TypeError(`${label}: sleep and random must be functions`);
     if (!(Number.isFinite(maxRetryDelayMs) && maxRetryDelayMs >= 0)) throw new TypeError(`${label}: maxRetryDelayMs must be a number >= 0`);
+    this.#listBounds = checkListBounds(label, { maxListPages, maxListItems });
     this.base = base;
     this.#credentials = credentials || null;
     this.#fetch = fetch;
@@ -211,14 +126,55 @@ export class Transport {
     return status >= 200 && status < 300;
   }
 
-  /** A cached GET look-up whose 404 means "not offered here": [] or, with notFound 'error', the 404 error. */
-  lookup(path, kind, query, { signal, notFound }) {
-    if (notFound !== 'empty' && notFound !== 'error') throw invalidArgument("notFound must be 'empty' or 'error'.");
-    return this.read(path, async (answer) => {
-      if (answer.status !== 404) return this.parse(kind, answer, path);
-      if (notFound === 'empty') return [];
-      throw await this.errorFor(answer, path);
-    }, { signal, query, cache: true, accept404: true });
+  /**
+   * Every item of the paged collection at `path` (paging.js), parsed by the core as `kind`. With
+   * `cache`, the whole list is one cache entry (until clearCache), a fresh copy for each caller.
+   * `notFound`: what a 404 of the first page means, 'empty' ([], cached) or 'error' (the 404
+   * error); without it a 404 is an error like any other.
+   */
+  async collection(path, kind, { signal, query, cache = false, notFound } = {}) {
+    if (notFound !== undefined && notFound !== 'empty' && notFound !== 'error') {
+      throw invalidArgument("notFound must be 'empty' or 'error'.");
+    }
+    const key = this.url(path, query);
+    if (signal?.aborted) throw abortedError(path, signal.reason);
+    const cached = cache ? this.cache.get(key) : undefined;
+    if (cached?.list !== undefined) return JSON.parse(cached.list);
+    if (cached?.absent) return this.#absent(cached.absent, path, notFound);
+    let absent = null;
+    const readPage = async (offset, limit) => {
+      const url = this.url(path, { ...query, offset, limit });
+      const answer = await this.#get(path, url, { signal, accept404: notFound !== undefined });
+      if (answer.status === 404) {
+        if (offset > 0) throw await this.errorFor(answer, path);
+        absent = answer;
+        return null;
+      }
+      return { items: await this.parse(kind, answer, path), headers: answer.headers, text: answer.text };
+    };
+    const items = await readAllPages(readPage, { path, signal, ...this.#listBounds });
+    if (items === null) {
+      if (cache) this.cache.set(key, { absent }); // the 404 is an answer, kept like one
+      return this.#absent(absent, path, notFound);
+    }
+    if (cache) this.cache.set(key, { list: JSON.stringify(items) });
+    return items;
+  }
+
+  /** A collection that is not there (404): [] for notFound 'empty', else its error. */
+  async #absent(answer, path, notFound) {
+    if (notFound === 'empty') return [];
+    throw await this.errorFor(answer, path);
+  }
+
+  /**
+   * One page of the collection at `path`: `offset` and `limit` as the caller gives them, one
+   * request. -> { items, total } (`total`: X-Total-Count, or undefined when the API does not say).
+   */
+  async page(path, kind, { signal, query, offset, limit }) {
+    const answer = await this.#get(path, this.url(path, { ...query, offset, limit }), { signal });
+    const items = await this.parse(kind, answer, path);
+    return { items, total: countHeader(answer.headers, 'x-total-count') };
   }
 
   getParsed(path, kind, options) {
@@ -286,36 +242,63 @@ export class Transport {
 
   /**
    * A GET answer ({ status, text, headers }), 2xx (or 404 with accept404); otherwise a BtalkApiError.
-   * Concurrent GETs of one URL share one request. The caller's signal only stops the
-   * caller's wait: the shared request goes on for the others.
+   * Concurrent GETs of one URL share one request. A caller's signal stops that caller's wait; the
+   * request itself (retries included) is cancelled once every caller waiting for it has aborted.
    */
   async #get(path, url, { signal, accept404 = false } = {}) {
     let shared = this.#inFlight.get(url);
     if (!shared) {
-      shared = this.#getWithRetries(path, url).finally(() => this.#inFlight.delete(url));
-      this.#inFlight.set(url, shared);
+      const controller = new AbortController();
+      const entry = { controller, waiters: 0, promise: null };
+      entry.promise = this.#getWithRetries(path, url, controller.signal).finally(() => {
+        if (this.#inFlight.get(url) === entry) this.#inFlight.delete(url);
+      });
+      entry.promise.catch(() => {}); // each waiter sees the failure; an abandoned request's is expected
+      this.#inFlight.set(url, entry);
+      shared = entry;
     }
-    const answer = await untilAborted(shared, signal, path);
+    shared.waiters += 1;
+    let answer;
+    try {
+      answer = await untilAborted(shared.promise, signal, path);
+    } finally {
+      shared.waiters -= 1;
+      if (shared.waiters === 0 && signal?.aborted) {
+        if (this.#inFlight.get(url) === shared) this.#inFlight.delete(url);
+        shared.controller.abort(signal.reason);
+      }
+    }
     if (!this.ok(answer.status) && !(answer.status === 404 && accept404)) throw await this.errorFor(answer, path);
     return answer;
   }
 
   /** One GET, retried on 429/502/503/504 and network errors. Resolves to the final { status, text, headers }. */
-  async #getWithRetries(path, url) {
+  async #getWithRetries(path, url, signal) {
     for (let attempt = 0; ; attempt += 1) {
       let answer;
       try {
-        answer = await this.exchange('GET', path, { url });
+        answer = await this.exchange('GET', path, { url, signal });
       } catch (error) {
         if (!(error instanceof BtalkApiError) || error.code !== 'network' || attempt >= this.#retries) throw error;
-        await this.#sleep(this.#backoff(attempt));
+        await this.#pause(this.#backoff(attempt), path, signal);
         continue;
       }
       if (!RETRYABLE_STATUSES.has(answer.status) || attempt >= this.#retries) return answer;
       const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'));
       if (retryAfterMs !== undefined && retryAfterMs > this.#maxRetryDelayMs) return answer;
-      await this.#sleep(retryAfterMs ?? this.#backoff(attempt));
+      await this.#pause(retryAfterMs ?? this.#backoff(attempt), path, signal);
     }
+  }
+
+  /** The wait before a retry; cancelled with `signal` (then the 'aborted' error). */
+  async #pause(ms, path, signal) {
+    try {
+      await this.#sleep(ms, signal);
+    } catch (cause) {
+      if (signal?.aborted) throw abortedError(path, signal.reason);
+      throw cause;
+    }
+    if (signal?.aborted) throw abortedError(path, signal.reason);
   }
 
   #backoff(attempt) {
@@ -324,15 +307,22 @@ export class Transport {
     return Math.round(exponential * (0.5 + this.#random() / 2));
   }
 
-  /** One request, plus one retry with fresh credentials after a 401 (direct mode). */
+  /**
+   * One request. In direct mode a 401 always drops the credentials (the next request asks for new
+   * ones); the gateway's code then decides: 40 (missing) and 41 (invalid) are answered at once, no
+   * retry; 42 (expired), or a 401 without a gateway code, sends a GET once more with the new
+   * credentials. A POST or PUT is never sent again: after a 42 its answer is marked
+   * `credentialsExpired` (errorFor says so).
+   */
   async exchange(method, path, { url = this.url(path), body, signal } = {}) {
     const generation = this.#authGeneration;
-    let answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
-    if (answer.status === 401 && this.#credentials) {
-      this.#refreshCredentials(generation);
-      answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
-    }
-    return answer;
+    const answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
+    if (answer.status !== 401 || !this.#credentials) return answer;
+    this.#refreshCredentials(generation);
+    const gateway = gatewayCodeOf(answer.text);
+    if (gateway === GATEWAY_MISSING_CREDENTIALS || gateway === GATEWAY_INVALID_CREDENTIALS) return answer;
+    if (method !== 'GET') return { ...answer, credentialsExpired: gateway === GATEWAY_EXPIRED_CREDENTIALS };
+    return this.#attempt(method, path, url, body, signal, await this.#authHeaders());
   }
 
   /** Fresh credentials after a 401; concurrent 401s of one generation share one refresh. */
@@ -435,9 +425,8 @@ export class Transport {
     }
   }
 
-  /** The BtalkApiError for a non-2xx answer, with the API's document parsed by the core. */
+  /** The BtalkApiError for a non-2xx answer, with the API's document parsed by the core (api-errors.js). */
   async errorFor(answer, path) {
-    const { status } = answer;
     let body = null;
     if (answer.text.trim() !== '') {
       try {
@@ -447,34 +436,13 @@ export class Transport {
         body = null; // an unreadable error document still gives a status-based error
       }
     }
-    body = isPlainObject(body) ? this.#redacted(body) : null;
-    const retryAfterMs = parseRetryAfter(answer.headers?.get?.('retry-after') ?? null);
-    // Only a JSON error document speaks for the API: a text body may be a gateway's HTML page.
-    let structured = false;
-    try {
-      structured = isPlainObject(JSON.parse(answer.text));
-    } catch {
-      structured = false;
+    const error = apiErrorFor(answer, path, isPlainObject(body) ? this.#redacted(body) : null);
+    if (answer.credentialsExpired) {
+      error.code = 'credentialsExpired';
+      error.message = 'The Business Talk API access token had expired: new credentials will be used. '
+        + 'The request was not sent again; send it again.';
     }
-    const apiMessage = structured && typeof body?.message === 'string' && body.message.trim() !== ''
-      ? body.message.trim().slice(0, MAX_API_MESSAGE_LENGTH) : '';
-    const apiCode = typeof body?.code === 'string' && body.code.trim() !== '' ? body.code.trim() : '';
-    const problems = Array.isArray(body?.problems)
-      ? body.problems.filter(isPlainObject).map(({ field, code, message }) => ({
-        field: typeof field === 'string' ? field : '',
-        code: typeof code === 'string' ? code : 'invalid',
-        message: typeof message === 'string' ? message : '',
-      }))
-      : [];
-    return new BtalkApiError({
-      status,
-      code: apiCode || codeForStatus(status),
-      message: messageForStatus(status, apiMessage, retryAfterMs),
-      body,
-      retryAfter: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
-      url: path,
-      problems,
-    });
+    return error;
   }
 
   /** The API could echo a secret in an error text: blank every one this client has held. */

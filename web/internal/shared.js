@@ -99,12 +99,13 @@ export function errorMessage(error, strings) {
   return message;
 }
 
-/** The { message, status, code } detail of a btalk-error event. */
+/** The { message, status, code, apiCode? } detail of a btalk-error event. */
 export function errorDetail(error, message) {
   return {
     message,
     status: typeof error?.status === 'number' ? error.status : 0,
     code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
+    ...(error?.apiCode === undefined ? {} : { apiCode: error.apiCode }),
   };
 }
 

@@ -24,7 +24,9 @@ export function testClient({ mode = 'proxy', apiKey, clientId, clientSecret, tim
   const credentials = async () => {
     const answer = await fetch('/oauth/v3/token', {
       method: 'POST',
-      headers: { Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: `Basic ${btoa(`${clientId}:${clientSecret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json',
+      },
       body: 'grant_type=client_credentials',
     });
     return { accessToken: (await answer.json()).access_token, apiKey };

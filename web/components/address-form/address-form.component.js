@@ -41,7 +41,7 @@ import { AddressFormView } from './address-form.view.js';
  * @fires btalk-change - The address changed: detail { address }.
  * @fires btalk-validity - Validity or problems changed: detail { valid, problems }.
  * @fires btalk-address-saved - The API stored the address: detail { voiceSiteId, address }.
- * @fires btalk-error - A request failed: detail { message, status, code }.
+ * @fires btalk-error - A request failed: detail { message, status, code, apiCode? } (apiCode: the API's own code, e.g. an integer).
  * @fires btalk-loaded - The country's form is shown: detail { country }.
  *
  * @csspart form - The whole form.

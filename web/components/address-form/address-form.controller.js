@@ -2,7 +2,7 @@
 // its transitions (load, type, leave a field, choose, save), validation with the core and the
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
-import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
+import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './address-form.fields.js';
 import { PARISH, discoverServices } from './services/discover.js';
 import { LookupsMixin, loadServices } from './address-form.lookups.js';
 import { NormalizeMixin } from './address-form.normalize.js';
@@ -285,7 +285,9 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       }
       const problems = [...(result.problems ?? [])];
       for (const problem of state.serverProblems) {
-        if (!problems.some((p) => p.field === problem.field && p.code === problem.code)) problems.push(problem);
+        if (!problems.some((p) => p.field === problem.field && p.code === problem.code && p.message === problem.message)) {
+          problems.push(problem);
+        }
       }
       result = { valid: !!result.valid && state.serverProblems.length === 0, problems };
     }
@@ -459,10 +461,18 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       const detail = errorDetail(error, error?.message ?? '');
       const problems = Array.isArray(error?.problems) && error.problems.length ? error.problems
         : Array.isArray(error?.body?.problems) ? error.body.problems : [];
-      if (error?.status === 400 && problems.length) {
-        // The server's verdict, shown on the fields it names.
+      if ([400, 409, 422].includes(error?.status) && problems.length) {
+        // The server's verdict, every entry of its list, on the field each names (by its code name,
+        // or by the label the form shows or the schema gives), else in the summary.
+        const coreLabels = new Map((state.data?.form?.fields ?? []).map((f) => [f.name, f.label]));
+        const fields = state.fields.map((f) => ({ name: f.name, labels: [f.label, coreLabels.get(f.name) ?? ''] }));
         state.serverProblems = problems.filter((p) => p && typeof p === 'object')
-          .map((p) => ({ field: String(p.field ?? ''), code: String(p.code ?? 'serverRejected'), message: String(p.message ?? '') }));
+          .map((p) => ({
+            field: fieldOfProblem(p, fields),
+            code: String(p.code ?? 'serverRejected'),
+            message: String(p.message || p.description || ''),
+            fromServer: true,
+          }));
         this.validate();
         this.fail('serverRejected', error, null);
         return { saved: false, problems: state.serverProblems, error: detail };

@@ -159,3 +159,32 @@ export function lowerFirst(label) {
   if (text.length < 2 || text[1] !== text[1].toLowerCase()) return text;
   return text[0].toLowerCase() + text.slice(1);
 }
+
+const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The form field an API problem is about: its own `field` when the form has it, else the field
+ * whose label (any of `labels`: the one shown, the schema's) its message or description names, as
+ * a whole word, case and accents aside; the earliest named wins, the longest at one place
+ * ("Street number" before "Street"). Its own field (or '') when no label is named.
+ * @param {{ field?: string, message?: string, description?: string }} problem
+ * @param {Array<{ name: string, labels: string[] }>} fields
+ */
+export function fieldOfProblem(problem, fields) {
+  const own = typeof problem?.field === 'string' ? problem.field : '';
+  if (fields.some((f) => f.name === own)) return own;
+  const text = fold(`${problem?.message ?? ''} \u0000 ${problem?.description ?? ''}`);
+  let best = null;
+  for (const { name, labels } of fields) {
+    for (const label of labels) {
+      const wanted = fold(label).trim();
+      if (wanted.length < 2) continue;
+      const match = new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(wanted)}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+      if (!match) continue;
+      const at = match.index + match[1].length;
+      if (!best || at < best.at || (at === best.at && wanted.length > best.length)) best = { name, at, length: wanted.length };
+    }
+  }
+  return best?.name ?? own;
+}

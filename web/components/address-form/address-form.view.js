@@ -256,9 +256,12 @@ export class AddressFormView {
     const items = [];
     for (const problem of problems) {
       const control = this.controls.get(problem.field);
-      if (control && seen.has(problem.field)) continue;
-      seen.add(problem.field);
-      items.push({ control, text: problemText(problem, control?.field, t, this.formatHint) });
+      const text = problemText(problem, control?.field, t, this.formatHint);
+      // One line per field for the core's verdicts, but every text the API sent (two entries on one field: two lines).
+      const key = problem.fromServer ? `${problem.field}\u0000${text}` : problem.field;
+      if (control && seen.has(key)) continue;
+      seen.add(key);
+      items.push({ control, text });
     }
     // Rebuilt only when what it says changes: an alert region must not speak on each keystroke.
     const key = JSON.stringify([this.fieldsKey, items.map((item) => [item.control?.field.name ?? '', item.text])]);

@@ -2,6 +2,7 @@
 // (never a code in brackets: codes and statuses stay in the btalk-error detail), whether
 // trying again can help, whether it is about access (shown once, in the access step), and
 // which field to change when the API refused a value. DOM-free, unit-tested in Node.
+import { apiSentence } from '../../http/api-errors.js';
 
 /** Failures that concern the credentials or the rights of the key, whatever the call. */
 const ACCESS_KEYS = new Set(['error.config', 'error.credentials', 'error.credentialsInvalid', 'error.401',
@@ -22,11 +23,30 @@ export function apiProblemsOf(error, fields) {
     .filter((p) => p && typeof p.field === 'string')
     .map((p) => ({
       field: p.field.replace(/^parameters\./, ''),
-      code: typeof p.code === 'string' ? p.code : 'invalid',
+      code: typeof p.code === 'string' || Number.isInteger(p.code) ? String(p.code) : 'invalid',
       message: typeof p.message === 'string' ? p.message : '',
       fromApi: true,
     }))
     .filter((p) => fields.includes(p.field));
+}
+
+/**
+ * The API's own words for what it refused, each once: every entry of its error list that is not
+ * shown beside one of `fields` (with its description when that adds something); without a list,
+ * its message.
+ */
+export function apiWords(error, fields = []) {
+  const list = Array.isArray(error?.problems) && error.problems.length ? error.problems
+    : Array.isArray(error?.body?.problems) ? error.body.problems : [];
+  const words = [];
+  for (const problem of list) {
+    const field = typeof problem?.field === 'string' ? problem.field.replace(/^parameters\./, '') : '';
+    if (fields.includes(field)) continue;
+    const text = apiSentence(problem?.message, problem?.description);
+    if (text && !words.includes(text)) words.push(text);
+  }
+  if (list.length) return words.join(' ');
+  return typeof error?.body?.message === 'string' ? error.body.message.trim() : '';
 }
 
 /**
@@ -41,8 +61,9 @@ export function apiProblemsOf(error, fields) {
 export function describeFailure(error, { fields = [] } = {}) {
   const status = Number(error?.status) || 0;
   const code = typeof error?.code === 'string' ? error.code : '';
-  const apiMessage = typeof error?.body?.message === 'string' ? error.body.message.trim() : '';
   const problems = apiProblemsOf(error, fields);
+  // What the API said beyond the fields it named (those show their own text beside them).
+  const apiMessage = apiWords(error, problems.map((p) => p.field));
   const field = problems[0]?.field ?? FIELD_OF_CODE[code] ?? '';
   let key;
   let retry = true;
@@ -60,17 +81,23 @@ export function describeFailure(error, { fields = [] } = {}) {
   else if (code === 'malformedResponse') key = 'error.malformed';
   else if (code === 'credentialsUnavailable') key = 'error.credentials';
   else if (code === 'invalidCredentials') key = 'error.credentialsInvalid';
+  else if (code === 'credentialsExpired') key = 'error.expired';
   else if (code === 'invalidOrder') {
     key = 'order.invalid.core';
     retry = false;
   } else if (status === 401) key = 'error.401';
-  else if (status === 403) key = code === 'UNKNOWN_API_KEY' ? 'error.unknownKey' : 'error.403';
-  else if (status === 409 && field === 'technicalSiteName') {
+  else if (status === 403) {
+    key = code === 'UNKNOWN_API_KEY' ? 'error.unknownKey' : 'error.403';
+    // Which key or customer, and why: the API's words (its codes are not public, so not mapped).
+    if (key === 'error.403') detail = apiMessage;
+  } else if (status === 409 && field === 'technicalSiteName') {
     key = 'error.siteNameInUse';
     retry = false;
+    detail = apiMessage;
   } else if ((status === 400 || status === 409 || status === 422) && field) {
     key = 'error.fields';
     retry = false;
+    detail = apiMessage;
   } else if (status === 429) key = 'error.busy';
   else if (status >= 500) {
     key = 'error.unavailable';

@@ -66,8 +66,8 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  *   carried out: the API accepted it, or (`found`) its answer was lost and its voicesite was found in the list (then
  *   `order` has no orderId).
  * @fires {CustomEvent<{voiceSiteId: string, address: object}>} btalk-address-saved - From the embedded address form.
- * @fires {CustomEvent<{message: string, status: number, code: string, step: string}>} btalk-error - A call failed;
- *   `code` and `status` are the API's (never shown to the user); `step`: core, access, customers, countries, vpns, order or list.
+ * @fires {CustomEvent<{message: string, status: number, code: string, apiCode?: number|string, step: string}>} btalk-error - A call failed;
+ *   `code`, `apiCode` and `status` are the API's (never shown to the user); `step`: core, access, customers, countries, vpns, order or list.
  *
  * @csspart container - Everything inside the element.
  * @csspart form - The order form (access to order).
@@ -392,6 +392,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
       message: typeof error?.message === 'string' ? error.message : String(error),
       status: Number(error?.status) || 0,
       code: typeof error?.code === 'string' ? error.code : 'error',
+      ...(error?.apiCode === undefined ? {} : { apiCode: error.apiCode }),
       step,
     });
   }

@@ -79,6 +79,7 @@ export default {
   'error.config': 'Die Verbindung zur API ist nicht richtig eingerichtet.',
   'error.credentials': 'Die Zugangsdaten für die API konnten nicht abgerufen werden. Prüfen Sie Client-ID und Secret.',
   'error.credentialsInvalid': 'Die Zugangsdaten für die API sind ungültig. Prüfen Sie Client-ID, Secret und API-Schlüssel.',
+  'error.expired': 'Das Zugriffstoken der API war abgelaufen; ein neues wird verwendet. Die Anfrage wurde nicht gesendet: Senden Sie sie erneut.',
   'error.401': 'Die API hat die Zugangsdaten abgelehnt. Prüfen Sie Client-ID und Secret.',
   'error.unknownKey': 'Business Talk kennt diesen API-Schlüssel nicht: Er ist vielleicht falsch eingegeben oder widerrufen. Prüfen Sie den API-Schlüssel.',
   'error.403': 'Dieser API-Schlüssel erlaubt diesen Vorgang nicht.',

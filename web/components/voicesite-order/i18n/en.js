@@ -81,6 +81,7 @@ export default {
   'error.config': 'The connection to the API is not set up correctly.',
   'error.credentials': 'The API credentials could not be obtained. Check the client id and secret.',
   'error.credentialsInvalid': 'The API credentials are not valid. Check the client id, the secret and the API key.',
+  'error.expired': 'The API access token had expired; a new one will be used. The request was not sent: send it again.',
   'error.401': 'The API refused the credentials. Check the client id and secret.',
   'error.unknownKey': 'This API key is not known to Business Talk: it may be mistyped or revoked. Check the API key.',
   'error.403': 'This API key does not allow this operation.',

@@ -79,6 +79,7 @@ export default {
   'error.config': 'La conexión con la API no está bien configurada.',
   'error.credentials': 'No se han podido obtener las credenciales de la API. Compruebe el identificador de cliente y el secreto.',
   'error.credentialsInvalid': 'Las credenciales de la API no son válidas. Compruebe el identificador de cliente, el secreto y la clave de API.',
+  'error.expired': 'El token de acceso de la API había caducado; se usará uno nuevo. La solicitud no se envió: vuelva a enviarla.',
   'error.401': 'La API ha rechazado las credenciales. Compruebe el identificador de cliente y el secreto.',
   'error.unknownKey': 'Business Talk no reconoce esta clave de API: puede que esté mal escrita o revocada. Compruebe la clave de API.',
   'error.403': 'Esta clave de API no permite esta operación.',

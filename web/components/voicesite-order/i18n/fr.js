@@ -79,6 +79,7 @@ export default {
   'error.config': 'La connexion à l’API est mal configurée.',
   'error.credentials': 'Les identifiants de l’API n’ont pas pu être obtenus. Vérifiez l’identifiant client et le secret.',
   'error.credentialsInvalid': 'Les identifiants de l’API ne sont pas valides. Vérifiez l’identifiant client, le secret et la clé d’API.',
+  'error.expired': 'Le jeton d’accès à l’API avait expiré\u00a0; un nouveau sera utilisé. La demande n’a pas été envoyée\u00a0: renvoyez-la.',
   'error.401': 'L’API a refusé les identifiants. Vérifiez l’identifiant client et le secret.',
   'error.unknownKey': 'Cette clé d’API est inconnue de Business Talk\u00a0: elle est peut-être mal saisie ou révoquée. Vérifiez la clé d’API.',
   'error.403': 'Cette clé d’API ne permet pas cette opération.',

@@ -79,6 +79,7 @@ export default {
   'error.config': 'La connessione all’API non è configurata correttamente.',
   'error.credentials': 'Impossibile ottenere le credenziali dell’API. Controlla l’ID client e il secret.',
   'error.credentialsInvalid': 'Le credenziali dell’API non sono valide. Controlla l’ID client, il secret e la chiave API.',
+  'error.expired': 'Il token di accesso all’API era scaduto; ne verrà usato uno nuovo. La richiesta non è stata inviata: inviala di nuovo.',
   'error.401': 'L’API ha rifiutato le credenziali. Controlla l’ID client e il secret.',
   'error.unknownKey': 'Business Talk non riconosce questa chiave API: forse è scritta male o è stata revocata. Controlla la chiave API.',
   'error.403': 'Questa chiave API non consente questa operazione.',

@@ -79,6 +79,7 @@ export default {
   'error.config': 'De verbinding met de API is niet goed ingesteld.',
   'error.credentials': 'De inloggegevens voor de API konden niet worden opgehaald. Controleer de client-id en het secret.',
   'error.credentialsInvalid': 'De inloggegevens voor de API zijn ongeldig. Controleer de client-id, het secret en de API-sleutel.',
+  'error.expired': 'Het toegangstoken van de API was verlopen; er wordt een nieuw gebruikt. Het verzoek is niet verstuurd: verstuur het opnieuw.',
   'error.401': 'De API heeft de inloggegevens geweigerd. Controleer de client-id en het secret.',
   'error.unknownKey': 'Business Talk kent deze API-sleutel niet: hij is misschien verkeerd getypt of ingetrokken. Controleer de API-sleutel.',
   'error.403': 'Deze API-sleutel staat deze handeling niet toe.',

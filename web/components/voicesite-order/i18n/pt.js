@@ -79,6 +79,7 @@ export default {
   'error.config': 'A ligação à API não está bem configurada.',
   'error.credentials': 'Não foi possível obter as credenciais da API. Verifique o ID de cliente e o segredo.',
   'error.credentialsInvalid': 'As credenciais da API não são válidas. Verifique o ID de cliente, o segredo e a chave de API.',
+  'error.expired': 'O token de acesso da API tinha expirado; será usado um novo. O pedido não foi enviado: envie-o novamente.',
   'error.401': 'A API recusou as credenciais. Verifique o ID de cliente e o segredo.',
   'error.unknownKey': 'O Business Talk não conhece esta chave de API: pode estar mal escrita ou ter sido revogada. Verifique a chave de API.',
   'error.403': 'Esta chave de API não permite esta operação.',
