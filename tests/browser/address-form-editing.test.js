@@ -1,5 +1,6 @@
-// <btalk-address-form>: the bugs of issue 10 (each test failed before its fix), the ARIA
-// combobox, languages, layout and autofill, in Debian's Chromium against the stand-in.
+// <btalk-address-form> as the user edits it: typing, leaving a field, pasting, saving while the form
+// loads, what a country offers, the ARIA combobox, languages, layout and autofill, in Debian's
+// Chromium against the stand-in (each regression test failed before its fix).
 // Screenshots of FR, US and CH at 1200 and 360 px go to test-artifacts/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +38,7 @@ async function fill(page, address) {
   }
 }
 
-describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm core is not built (npm run build)' }, () => {
+describe('<btalk-address-form>: editing', { skip: !coreIsBuilt() && 'the wasm core is not built (npm run build)' }, () => {
   let browser;
   let server;
   let CUSTOMER;
@@ -68,7 +69,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     return { page, voiceSiteId };
   }
 
-  test('bug 1: CH, postal code "100" still focused: one click on Save is enough', async () => {
+  test('CH, postal code "100" still focused: one click on Save is enough', async () => {
     const { page } = await open('CH', { save: true });
     try {
       await control(page, 'a6').fill('Bahnhofstrasse');
@@ -82,7 +83,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 1: showing a field\'s error on blur does not move what is below it', async () => {
+  test('showing a field\'s error on blur does not move what is below it', async () => {
     const { page } = await open('CH', { save: true });
     try {
       await control(page, 'pc').fill('100');
@@ -103,7 +104,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 2: with a slow API, Save waits for the form and no stale message stays', async () => {
+  test('with a slow API, Save waits for the form and no stale message stays', async () => {
     let opened = null;
     try {
       opened = await open('CH', { save: true, wait: false, before: () => setFaults(server.origin, { latencyMs: 1500 }) });
@@ -124,7 +125,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 3: pasting " 75015" into FR\'s postal code keeps 75015 and finds no problem', async () => {
+  test('pasting " 75015" into FR\'s postal code keeps 75015 and finds no problem', async () => {
     const { page } = await open('FR');
     try {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -140,7 +141,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 4: only what a country offers is shown; no look-up or /dialzones beyond the probes', async () => {
+  test('only what a country offers is shown; no look-up or /dialzones beyond the probes', async () => {
     for (const [iso2, search, verify] of [['CH', false, false], ['FR', true, true], ['US', false, true]]) {
       const requests = [];
       const { page } = await open(iso2, { wait: false });
@@ -173,7 +174,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 6: BE, choosing "1000 Bruxelles / Brussel" fills the municipality', async () => {
+  test('BE, choosing "1000 Bruxelles / Brussel" fills the municipality', async () => {
     const { page } = await open('BE');
     try {
       const pc = control(page, 'pc');
