@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
-import { autofillToken, buildFields, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { autofillToken, buildFields, layoutRows, lowerFirst } from '../../web/components/address-form/fields.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
-import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
+import { Localizer } from '../../web/internal/localize.js';
 
 const WASM = fileURLToPath(new URL('../../dist/btalk-core.wasm', import.meta.url));
 const skip = !existsSync(WASM) && 'the wasm core is not built (npm run build)';
@@ -344,23 +344,6 @@ test('field model: per-language schema labels, translated built-in names, autofi
   assert.equal(autofillToken('a2', new Set(['a2', 'a3'])), 'off');
   assert.equal(lowerFirst('Canton'), 'canton');
   assert.equal(lowerFirst('ZIP code'), 'ZIP code');
-});
-
-test('every catalogue has exactly the English keys, and no English left where a translation is due', async () => {
-  const english = Object.keys(en).sort();
-  for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-    const { default: strings } = await import(`../../web/components/address-form/i18n/${lang}.js`);
-    assert.deepEqual(Object.keys(strings).sort(), english, `${lang}: same keys as en`);
-    for (const [key, text] of Object.entries(strings)) {
-      // {labelLower} is {label} with a lower-case first letter (for English's "Choose the canton first").
-      const placeholders = (s) => (s.replace('{labelLower}', '{label}').match(/\{\w+\}/g) ?? []).sort();
-      assert.deepEqual(placeholders(text), placeholders(en[key]), `${lang}.${key}: same placeholders`);
-      // The same word in both languages: nl "letter".
-      const same = key === 'legend.letter' && lang === 'nl';
-      if (!same && !/^(errorStatus|requiredMark|summaryOther)$/.test(key)) assert.notEqual(text, en[key], `${lang}.${key} is translated`);
-    }
-    assert.equal(strings.moreInfo.includes('More information'), false);
-  }
 });
 
 test('PointerHoldController: work deferred during a press runs once the press (and its click) is over', async () => {

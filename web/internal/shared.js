@@ -73,13 +73,13 @@ export function emit(target, type, detail) {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
-/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
 /** The element's `heading-level` attribute as a level from 1 to `max`, or null when absent or out of range. */
 export function headingLevelOf(element, max) {
   const wanted = Number.parseInt(element.getAttribute('heading-level') ?? '', 10);
   return Number.isInteger(wanted) && wanted >= 1 && wanted <= max ? wanted : null;
 }
 
+/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
 export function isHttpUrl(value) {
   if (typeof value !== 'string' || value.trim() === '') return false;
   try {
@@ -90,23 +90,8 @@ export function isHttpUrl(value) {
   }
 }
 
-/** A human message for any failure, safe to show as text (never the credentials). */
-export function errorMessage(error, strings) {
-  const message = (error && typeof error.message === 'string' && error.message) || String(error ?? '');
-  if (error && typeof error.status === 'number' && error.status > 0 && !message.includes(String(error.status))) {
-    return `${message} ${format(strings.errorStatus, { status: error.status })}`;
-  }
-  return message;
-}
-
-/** The { message, status, code } detail of a btalk-error event. */
-export function errorDetail(error, message) {
-  return {
-    message,
-    status: typeof error?.status === 'number' ? error.status : 0,
-    code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-  };
-}
+/** A failure as text and as a btalk-error detail (DOM-free: errors.js, which controllers import). */
+export { errorDetail, errorMessage } from './errors.js';
 
 // One client per (base URL, credentials function) so elements on one page share caches. A client
 // serves any element whose class it is an instance of: an address form reuses the page's BtalkClient.

@@ -2,11 +2,11 @@
 // its transitions (load, type, leave a field, choose, save), validation with the core and the
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
-import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
+import { DIAL_ZONE, POSTAL_CODE, buildFields } from './fields.js';
 import { PARISH, discoverServices } from './services/discover.js';
 import { LookupsMixin, loadServices } from './address-form.lookups.js';
-import { NormalizeMixin } from './address-form.normalize.js';
-import { errorDetail } from '../../internal/shared.js';
+import { NormalizeMixin } from './normalize.js';
+import { errorDetail } from '../../internal/errors.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 

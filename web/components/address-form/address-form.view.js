@@ -3,7 +3,7 @@
 // updates values, choices, messages and ARIA states in place (the caret and focus stay put).
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
 import { h, isHttpUrl } from '../../internal/shared.js';
-import { layoutRows, lowerFirst } from './address-form.fields.js';
+import { layoutRows, lowerFirst } from './fields.js';
 import { problemText } from '../../internal/problem-text.js';
 
 /** Sets a node's text only when it differs: live regions stay silent when nothing changed. */

@@ -3,21 +3,21 @@
 // row ordered exactly once (deterministic reference) then given its voiceaddress -> result CSV.
 // The element composes: a DOM-free controller (site-import.controller.js: the import's state and
 // transitions, over csv, columns, row-validation, run-engine, result-csv), the DOM pieces
-// (skeleton.js, views.js), its styles and the shared localisation controller.
+// (site-import.view.js, rows.view.js), its styles and the shared localisation controller.
 
 import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
-import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
-import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/i18n/index.js';
+import { adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
-import { CATALOGUE as catalogue } from './site-import.strings.js';
+import { CATALOGUE as catalogue } from './i18n/index.js';
 import { decodeText } from './csv.js';
 import { defaultProgressStore } from './progress-store.js';
 import { SiteImportController } from './site-import.controller.js';
-import { editorElement, mappingControls, rowElement } from './views.js';
-import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skeleton.js';
+import { editorElement, mappingControls, rowElement } from './rows.view.js';
+import { buildSkeleton, downloadText, renderRunState, renderTexts } from './site-import.view.js';
 
 /**
  * Bulk site import: validates a CSV of sites against each country's rules, then orders the
@@ -28,7 +28,8 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skel
  *
  * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set).
  * @attr {string} customer-code - The customer to order for; without it the user chooses one.
- * @attr {string} lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
+ * @attr {string} lang - Language of the element's texts: any BCP 47 tag, the closest of LANGUAGES
+ *   (internal/localize.js) is used; default: the closest ancestor's `lang`.
  * @attr {number} heading-level - Level (1-5) of the element's title; steps use the next level.
  * @attr {number} concurrency - Rows ordered at once (1-16, default 4).
  * @attr {string} import-id - The import's id in references (default: a hash of the customer and the file's sites).
@@ -105,7 +106,6 @@ export class BtalkSiteImport extends BaseElement {
     });
     this.#ctrl = new SiteImportController(this.#host());
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root, BASE_CSS);
     adoptStyles(root, SITE_IMPORT_CSS);
     root.append(this.#build());
   }

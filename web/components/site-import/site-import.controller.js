@@ -107,7 +107,7 @@ export class SiteImportController {
     const m = this.mapping;
     const t = (key, params) => this.host.t(key, params);
     const notes = [];
-    if (m.unmapped.length) notes.push(t(m.unmapped.length === 1 ? 'mapping.unmapped.one' : 'mapping.unmapped', { count: m.unmapped.length }));
+    if (m.unmapped.length) notes.push(t('mapping.unmapped', { count: m.unmapped.length })); // plural forms: mapping.unmapped.one, …
     if (m.missing.length) notes.push(t('mapping.missing', { fields: m.missing.map((f) => fieldLabel(t, f)).join(', ') }));
     if (m.duplicates.length) notes.push(t('mapping.duplicate', { fields: m.duplicates.join(', ') }));
     return notes.join(' ');

@@ -3,7 +3,7 @@
 // flow; what the user does goes back to the element through `actions`.
 import { h } from '../../internal/shared.js';
 import { SHOWN_FIELDS } from './voicesite-order.controller.js';
-import { VoicesiteList } from './voicesite-list.js';
+import { VoicesiteList } from './voicesite-list.view.js';
 
 // What a field is called in problem messages: the label of the control that holds it.
 const FIELD_LABEL_KEYS = {
