@@ -322,16 +322,28 @@ test('field model: per-language schema labels, translated built-in names, autofi
     a6: { usage: 'mandatory', defaultLabel: 'Street', labels: { fr: 'Rue', de: 'Straße' }, descriptions: { fr: 'La voie' }, valueType: 'freestring', minLength: 1, maxLength: 60, position: 10 },
     hno: { usage: 'optional', valueType: 'freenumerical', minLength: 0, maxLength: 5, position: 20 },
     pc: { usage: 'mandatory', defaultLabel: '', valueType: 'freestring', minLength: 5, maxLength: 5, position: 30 },
-    a3: { usage: 'mandatory', defaultLabel: 'City', valueType: 'freestring', minLength: 1, maxLength: 40, position: 40 },
+    a3: { usage: 'mandatory', defaultLabel: 'Town', defaultDescription: 'Town as written by the post', valueType: 'freestring', minLength: 1, maxLength: 40, position: 40 },
     addrExtInfo1: { usage: 'optional', valueType: 'freestring', minLength: 0, maxLength: 40, position: 50 },
   };
   const form = core.addressForm(constraints, { dialZoneSelection: 'automatic' });
   const t = (lang) => { const l = new Localizer({ ...en, ...(lang === 'fr' ? fr : {}) }, lang); return (k, p) => l.t(k, p); };
   const frFields = buildFields({ form, constraints, lang: 'fr', t: t('fr') });
-  assert.deepEqual(frFields.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'City', 'Complément d’adresse 1']);
-  assert.equal(frFields[0].description, 'La voie');
+  // The API speaks English (no Content-Language): a French form names its fields itself and keeps the
+  // API's label and description as the description, marked as English.
+  assert.deepEqual(frFields.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'Ville', 'Complément d’adresse 1']);
+  assert.deepEqual(frFields.map((f) => [f.description, f.descriptionLang]),
+    [['La voie', null], ['', null], ['', null], ['Town: Town as written by the post', 'en'], ['', null]]);
+  // An API that answers in French (Content-Language: fr) is taken at its word.
+  const frApi = buildFields({ form, constraints, lang: 'fr', apiLanguage: 'fr-FR', t: t('fr') });
+  assert.deepEqual(frApi.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'Town', 'Complément d’adresse 1']);
+  assert.deepEqual([frApi[3].description, frApi[3].descriptionLang], ['Town as written by the post', null]);
   const enFields = buildFields({ form, constraints, lang: 'en', t: t('en') });
-  assert.deepEqual(enFields.map((f) => f.label), ['Street', 'Street number', 'Postal code', 'City', 'Additional information 1']);
+  assert.deepEqual(enFields.map((f) => f.label), ['Street', 'Street number', 'Postal code', 'Town', 'Additional information 1']);
+  assert.deepEqual([enFields[3].description, enFields[3].descriptionLang], ['Town as written by the post', null]);
+  // A German API in an English form: the English names, the German texts kept (marked de).
+  const deApi = buildFields({ form, constraints, lang: 'en', apiLanguage: 'de', t: t('en') });
+  assert.deepEqual(deApi.map((f) => f.label), ['Street name', 'Street number', 'Postal code', 'City', 'Additional information 1']);
+  assert.deepEqual([deApi[3].description, deApi[3].descriptionLang], ['Town: Town as written by the post', 'de']);
   assert.deepEqual(enFields.map((f) => f.autocomplete), ['address-line1', 'off', 'postal-code', 'address-level2', 'address-line2']);
   assert.deepEqual(layoutRows(enFields).map((row) => row.map((f) => f.name)), [['a6', 'hno'], ['pc', 'a3'], ['addrExtInfo1']]);
   // The best pairing over the form: the postal code goes with its city, not with the floor before it.

@@ -145,3 +145,29 @@ for (const { name, file } of TABLES) {
     }
   });
 }
+
+test('bundled (esbuild, code splitting), each element ships English in its entry and every other language as a chunk loaded on demand', async () => {
+  const esbuild = await import('esbuild');
+  for (const { name } of TABLES) {
+    const result = await esbuild.build({
+      entryPoints: [`${root}web/components/${name}/${name}.js`], bundle: true, splitting: true, format: 'esm',
+      platform: 'browser', outdir: '/virtual-out', write: false, metafile: true, logLevel: 'silent', external: ['node:*'],
+    });
+    const outputs = result.metafile.outputs;
+    const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint?.endsWith(`${name}/${name}.js`));
+    const fetched = new Set();
+    const visit = (path) => {
+      if (fetched.has(path)) return;
+      fetched.add(path);
+      for (const i of outputs[path].imports) if (i.kind === 'import-statement') visit(i.path);
+    };
+    visit(entry);
+    const holding = (lang) => Object.keys(outputs).filter((path) => Object.keys(outputs[path].inputs).some((input) => input.endsWith(`${name}/i18n/${lang}.js`)));
+    assert.ok(holding('en').some((path) => fetched.has(path)), `${name}: English is in the first bundle`);
+    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+      const chunks = holding(lang);
+      assert.equal(chunks.length, 1, `${name}: one chunk holds ${lang}`);
+      assert.ok(!fetched.has(chunks[0]), `${name}: ${lang} is fetched only when shown`);
+    }
+  }
+});

@@ -15,6 +15,8 @@ export interface ElementClient {
     geographicalConstraints: unknown;
     form: AddressForm;
     dialZones: FieldOption[];
+    /** The language of the constraints' labels and descriptions; absent or null: English. */
+    language?: string | null;
   }>;
   geoAreas(iso2: string, parents?: string[]): Promise<FieldOption[]>;
   searchAddresses(iso2: string, query: string): Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;

@@ -51,7 +51,7 @@ async function readLimitedText(response, path) {
   });
   const declared = Number(response.headers?.get?.('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
-    response.body?.cancel().catch(() => {});
+    response.body?.cancel().catch(() => {}); // the answer is refused either way
     throw tooLarge();
   }
   if (!response.body || typeof response.body.getReader !== 'function') return response.text();
@@ -64,7 +64,7 @@ async function readLimitedText(response, path) {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_RESPONSE_BYTES) {
-      reader.cancel().catch(() => {});
+      reader.cancel().catch(() => {}); // the answer is refused either way
       throw tooLarge();
     }
     text += decoder.decode(value, { stream: true });
@@ -145,6 +145,22 @@ export function transportOf(client) {
   return transport;
 }
 
+// An Accept-Language value ("fr", "de-CH, de;q=0.8"): a letter first, then only the characters that keep the
+// header CORS-safelisted (no preflight), so no line break or other header can ride along.
+const ACCEPT_LANGUAGE = /^[A-Za-z][A-Za-z0-9 ,;=.*-]{0,199}$/;
+
+/**
+ * The `language` option as a function giving the Accept-Language value of each request: a string
+ * (checked now), or a function (its answer checked per request: a bad one sends no header).
+ */
+function languageOption(language, label) {
+  const valid = (value) => (typeof value === 'string' && ACCEPT_LANGUAGE.test(value) ? value.trim() : '');
+  if (language === undefined || language === null || language === '') return () => '';
+  if (typeof language === 'function') return () => valid(language());
+  if (!valid(language)) throw new TypeError(`${label}: language must be an Accept-Language value such as 'fr' or 'de-CH, de;q=0.8'`);
+  return () => valid(language);
+}
+
 /** A client's transport: see the BtalkClient documentation (web/client.js) for the behaviour. */
 export class Transport {
   #credentials;
@@ -156,6 +172,7 @@ export class Transport {
   #random;
   #coreOption;
   #loadCore;
+  #language; // () => the Accept-Language value ('' sends none)
   /** Where requests go (no secrets in it). */
   base;
   #sharedCore = new SharedUntilRejected(); // the core
@@ -172,11 +189,11 @@ export class Transport {
    * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
    *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
    *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
-   *           maxRetryDelayMs?: number }} [options]
+   *           maxRetryDelayMs?: number, language?: string | (() => string) }} [options]
    */
   constructor(label, loadCore, {
     baseUrl = DEFAULT_BASE_URL, credentials, fetch = globalThis.fetch, timeoutMs = 15000, retries = 2, core,
-    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000,
+    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000, language,
   } = {}) {
     const { base, url } = resolveBaseUrl(baseUrl, label);
     if (credentials !== undefined && credentials !== null && typeof credentials !== 'function') {
@@ -200,6 +217,7 @@ export class Transport {
     this.#random = random;
     this.#coreOption = core ?? null;
     this.#loadCore = loadCore;
+    this.#language = languageOption(language, label);
   }
 
   /** The core (the `core` option, else the client's default loader), shared until a load fails. */
@@ -400,6 +418,8 @@ export class Transport {
       }, this.#timeoutMs);
     });
     const headers = { Accept: 'application/json', ...authHeaders };
+    const language = this.#language();
+    if (language) headers['Accept-Language'] = language;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const exchange = (async () => {
       const response = await this.#fetch.call(globalThis, url, {
@@ -409,7 +429,7 @@ export class Transport {
         redirect: 'manual',
       });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        response.body?.cancel().catch(() => {});
+        response.body?.cancel().catch(() => {}); // the redirect is refused either way
         throw new BtalkApiError({
           status: response.status, code: 'redirectRefused', url: path,
           message: 'The Business Talk API answered with a redirect, which is never followed. Check the API base URL.',
@@ -454,7 +474,7 @@ export class Transport {
     try {
       structured = isPlainObject(JSON.parse(answer.text));
     } catch {
-      structured = false;
+      structured = false; // not JSON: the status speaks, not the body
     }
     const apiMessage = structured && typeof body?.message === 'string' && body.message.trim() !== ''
       ? body.message.trim().slice(0, MAX_API_MESSAGE_LENGTH) : '';

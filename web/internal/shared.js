@@ -20,7 +20,7 @@ export function adoptStyles(root, cssText) {
         sheet.replaceSync(cssText);
         sheetCache.set(cssText, sheet);
       } catch {
-        sheet = null;
+        sheet = null; // a sheet the browser refuses to build: the <style> below carries the same text
       }
     }
     if (sheet) {
@@ -86,7 +86,7 @@ export function isHttpUrl(value) {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
-    return false;
+    return false; // not a URL at all
   }
 }
 
@@ -102,8 +102,10 @@ const clientCache = new Map();
  * its `api-base` attribute (proxy mode unless the `credentials` property is set).
  * @param {{ client?: object|null, credentials?: Function, getAttribute(name: string): string|null }} element
  * @param {new (options: object) => object} Client the class to make one of (BtalkAddressClient, BtalkClient)
+ * @param {() => string} [language] the UI language, sent as Accept-Language by a client made here (one
+ *   client serves the elements of a page with the same base and credentials: the first one's language)
  */
-export function clientFor(element, Client) {
+export function clientFor(element, Client, language) {
   if (element.client) return element.client;
   const baseUrl = element.getAttribute('api-base') || undefined;
   const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
@@ -119,7 +121,7 @@ export function clientFor(element, Client) {
   }
   let client = clients.find((known) => known instanceof Client);
   if (!client) {
-    client = new Client({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}) });
+    client = new Client({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}), ...(language ? { language } : {}) });
     clients.push(client);
   }
   return client;

@@ -117,7 +117,7 @@ export class BtalkAddressForm extends BaseElement {
     };
     this.#l10n = new LocalizeController(host, { catalogue: CATALOGUE, onChange: () => this.#languageChanged() });
     this.#ctrl = new AddressFormController({
-      client: () => clientFor(this, BtalkAddressClient),
+      client: () => clientFor(this, BtalkAddressClient, () => this.#l10n.wantedLang),
       // A client that exposes its core (loaded from a custom location) is preferred. Alone, the form
       // loads the address-only module; the full core when the page has it (loadAddressCore()).
       core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
@@ -186,7 +186,7 @@ export class BtalkAddressForm extends BaseElement {
     try {
       this.value = JSON.parse(state);
     } catch {
-      // Not ours: ignore.
+      // Not a state this element saved (another version's): the form keeps what it has.
     }
   }
 

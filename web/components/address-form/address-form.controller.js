@@ -185,6 +185,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       geographicalConstraints: answer.geographicalConstraints ?? null,
       form,
       dialZones: Array.isArray(answer.dialZones) ? answer.dialZones : [],
+      language: typeof answer.language === 'string' ? answer.language : null, // of the API's texts; null: English
     };
     state.services = services;
     state.status = 'ready';
@@ -215,7 +216,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     const parishOn = state.services.parishes;
     state.fields = buildFields({
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
-      lang: this.host.lang(), t: this.host.t,
+      lang: this.host.lang(), apiLanguage: state.data.language, t: this.host.t,
       parish: parishOn ? { field: PARISH.field, options: state.parish.options } : null,
     });
     state.fieldsKey = `${this.generation}:${this.host.lang()}:${state.parish.options ? state.parish.key : ''}`;

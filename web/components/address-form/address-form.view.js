@@ -178,7 +178,7 @@ export class AddressFormView {
       h('div', { class: 'head' },
         h('label', { for: id, part: 'label' }, field.label,
           field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
-        field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', text: field.description }) : null),
+        field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', lang: field.descriptionLang, text: field.description }) : null),
       h('div', { class: 'control' }, input, list, listStatus, rule),
       // One reserved line under the input for its message: showing it never moves what is below.
       h('div', { class: 'message' }, error, note),

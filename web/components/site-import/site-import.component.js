@@ -8,6 +8,7 @@
 import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/i18n/index.js';
+import { fieldTexts } from '../address-form/fields.js';
 import { adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
@@ -91,6 +92,7 @@ export class BtalkSiteImport extends BaseElement {
   #waitTimer = null; // counts down a 429's wait, once a second
   #retryLoad = null; // what the error's Retry button does again
   #wording = null; // the address form's strings for problems, in this language (a Localizer)
+  #customers = null; // 'loading', the customers the key reaches, or null (fixed by customer-code, or failed)
   #formatHints = new FormatHints();
 
   constructor() {
@@ -133,7 +135,8 @@ export class BtalkSiteImport extends BaseElement {
 
   get client() {
     // Without a page-given client: the one shared by elements with the same api-base and credentials.
-    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) }, BtalkClient);
+    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) },
+      BtalkClient, () => this.#l10n.wantedLang);
   }
   set client(value) { this.#client = value ?? null; }
   get credentials() { return this.#credentials; }
@@ -224,6 +227,7 @@ export class BtalkSiteImport extends BaseElement {
       }
     }
     renderTexts(ui, (key, params) => this.#t(key, params));
+    this.#renderCustomers();
     if (this.#ctrl.mapping) this.#renderMapping();
     this.#renderTable();
     this.#renderRun();
@@ -234,28 +238,36 @@ export class BtalkSiteImport extends BaseElement {
   async #loadCustomers() {
     const fixed = this.getAttribute('customer-code');
     if (fixed) {
-      this.#ui.customerField.hidden = true;
+      this.#customers = null;
       this.#ctrl.setCustomer(fixed);
+      this.#renderCustomers();
       return;
     }
-    this.#ui.customerInfo.textContent = this.#t('customer.loading');
-    let list;
+    this.#customers = 'loading';
+    this.#renderCustomers();
     try {
-      list = await this.#ctrl.loadCustomers();
+      this.#customers = await this.#ctrl.loadCustomers();
     } catch (error) {
+      this.#customers = null;
+      this.#renderCustomers();
       this.#fail('error.load', error, () => this.#loadCustomers());
       return;
     }
-    this.#ui.customerInfo.textContent = '';
-    if (list.length === 1) {
-      this.#ui.customerInfo.textContent = this.#t('customer.single', { name: list[0].name, code: list[0].customerCode });
-      this.#ctrl.setCustomer(list[0].customerCode);
-      return;
-    }
-    this.#ui.customerField.hidden = false;
-    this.#ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
+    if (this.#customers.length === 1) this.#ctrl.setCustomer(this.#customers[0].customerCode);
+    this.#renderCustomers();
+  }
+
+  /** The customer choice in the element's language (again when the language changes). */
+  #renderCustomers() {
+    const ui = this.#ui;
+    const list = Array.isArray(this.#customers) ? this.#customers : [];
+    ui.customerInfo.textContent = this.#customers === 'loading' ? this.#t('customer.loading')
+      : list.length === 1 ? this.#t('customer.single', { name: list[0].name, code: list[0].customerCode }) : '';
+    ui.customerField.hidden = list.length < 2;
+    if (list.length < 2) return;
+    ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
       ...list.map((c) => h('option', { value: c.customerCode, text: `${c.name} (${c.customerCode})` })));
-    this.#ui.customerSelect.value = this.#ctrl.customerCode;
+    ui.customerSelect.value = this.#ctrl.customerCode;
   }
 
   // ---- reading -----------------------------------------------------------
@@ -308,10 +320,12 @@ export class BtalkSiteImport extends BaseElement {
    * hint and broken-rule text, from the address form's strings for this language.
    */
   #problemText(problem, row) {
-    const field = row ? this.#ctrl.validator?.fieldOf(row.site.country, problem.field) : null;
     const lang = this.#l10n.lang;
     this.#wording ??= new Localizer(withOverrides(ADDRESS_FORM_STRINGS.peek(lang), lang, this.#strings), lang);
     const t = (key, params) => this.#wording.t(key, params);
+    const found = row ? this.#ctrl.validator?.fieldOf(row.site.country, problem.field) : null;
+    // Named as the address form names it: in the UI's language, whatever the API's.
+    const field = found && { ...found, label: fieldTexts(found.name, found.constraint, found, { lang, apiLanguage: found.apiLanguage, t }).label };
     return problemText(problem, field, t, (f, p) => this.#formatHints.text(this.#ctrl.core, f, p, t));
   }
 

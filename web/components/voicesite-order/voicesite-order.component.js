@@ -266,7 +266,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
         client: null,
         credentials: this.#credentials,
         getAttribute: (name) => (name === 'api-base' ? this.apiBase : this.getAttribute(name)),
-      }, BtalkClient);
+      }, BtalkClient, () => this.#localize.wantedLang);
     }
     return this.#client;
   }
