@@ -1,24 +1,36 @@
 #!/usr/bin/env node
-// The elements' styles are written as readable CSS (web/**/*.css) and shipped minified, as JS modules
-// (esbuild minifies JS but leaves the CSS inside template literals as written): this writes each module
-// from its .css with esbuild's CSS minifier, so bundler users, the raw ES modules and the CDN file all get
-// the minified text. `node scripts/build-css.js` after editing a .css; tests/node/styles.test.js fails
-// while a module is stale. With --check it only reports stale modules (exit 1).
-import { readFile, writeFile } from 'node:fs/promises';
+// The elements' styles are written as readable CSS and shipped minified, as JS modules (esbuild
+// minifies JS but leaves the CSS inside template literals as written): this writes each module from
+// its .css with esbuild's CSS minifier, so bundler users, the raw ES modules and the CDN file all get
+// the minified text. The base (web/internal/base.css -> base-styles.js, BASE_CSS) and every
+// component's web/components/<name>/<name>.css -> <name>.styles.js (<NAME>_CSS = BASE_CSS + its own).
+// `node scripts/build-css.js` after editing a .css; tests/node/styles.test.js fails while a module is
+// stale. With --check it only reports stale modules (exit 1).
+import { readFile, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { writeGenerated } from './generated-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const COMPONENTS = 'web/components';
 
 /** Each generated module: its CSS source, the constant it exports, and what the CSS is appended to. */
-export const STYLE_MODULES = [
-  { css: 'web/internal/base.css', module: 'web/internal/base-styles.js', name: 'BASE_CSS',
-    doc: 'Base styles for every element. Themable through --btalk-* custom properties and ::part.' },
-  { css: 'web/components/address-form/address-form.css', module: 'web/components/address-form/address-form.styles.js',
-    name: 'ADDRESS_FORM_CSS', after: { name: 'BASE_CSS', from: '../../internal/base-styles.js' },
-    doc: "<btalk-address-form>'s styles: the shared base plus the form's own layout. Themable through\n// the --btalk-* custom properties and ::part() (see the JSDoc of the element)." },
-];
+export async function styleModules() {
+  const modules = [{ css: 'web/internal/base.css', module: 'web/internal/base-styles.js', name: 'BASE_CSS',
+    doc: 'Base styles for every element. Themable through --btalk-* custom properties and ::part.' }];
+  for (const entry of (await readdir(join(root, COMPONENTS), { withFileTypes: true })).filter((e) => e.isDirectory())) {
+    const folder = `${COMPONENTS}/${entry.name}`;
+    if (!existsSync(join(root, folder, `${entry.name}.css`))) continue;
+    modules.push({
+      css: `${folder}/${entry.name}.css`, module: `${folder}/${entry.name}.styles.js`,
+      name: `${entry.name.replace(/-/g, '_').toUpperCase()}_CSS`, after: { name: 'BASE_CSS', from: '../../internal/base-styles.js' },
+      doc: `<btalk-${entry.name}>'s styles: the shared base plus its own. Themable through the --btalk-* custom\n// properties and ::part() (see the JSDoc of the element).`,
+    });
+  }
+  return modules;
+}
 
 /** The text of one generated module. */
 export async function styleModule({ css, name, after, doc }) {
@@ -35,19 +47,8 @@ export async function styleModule({ css, name, after, doc }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
-  let stale = 0;
-  for (const entry of STYLE_MODULES) {
-    const text = await styleModule(entry);
-    const file = join(root, entry.module);
-    const current = await readFile(file, 'utf8').catch(() => '');
-    if (current === text) continue;
-    stale += 1;
-    if (check) console.log(`${entry.module} is stale: run node scripts/build-css.js`);
-    else {
-      await writeFile(file, text);
-      console.log(`${entry.module}: ${entry.css} minified`);
-    }
-  }
-  if (check && stale) process.exit(1);
+  const outputs = [];
+  for (const entry of await styleModules()) outputs.push({ file: entry.module, text: await styleModule(entry), source: `${entry.css} (minified)` });
+  const stale = await writeGenerated(root, outputs, { check: process.argv.includes('--check'), script: 'scripts/build-css.js' });
+  if (stale && process.argv.includes('--check')) process.exit(1);
 }

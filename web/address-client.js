@@ -49,7 +49,8 @@ export class BtalkAddressClient {
    * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
    *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
    *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
-   *           maxRetryDelayMs?: number }} [options]
+   *           maxRetryDelayMs?: number, language?: string | (() => string) }} [options]
+   *   `language`: the Accept-Language of every request (the UI's language), or a function giving it.
    */
   constructor(options) {
     const { label, loadCore } = new.target[CLIENT_DEFAULTS];
@@ -74,8 +75,16 @@ export class BtalkAddressClient {
 
   /** GET /countries/{iso2}/addressconstraints -> the raw document (cached). */
   async addressConstraints(iso2, { signal } = {}) {
-    const path = `/countries/${checkIso2(iso2)}/addressconstraints`;
-    return this.#t.read(path, (answer) => this.#t.document(path, answer), { signal, cache: true });
+    return (await this.#constraints(checkIso2(iso2), signal)).constraints;
+  }
+
+  /** The constraints and the language of their texts: the answer's Content-Language, else null. */
+  #constraints(country, signal) {
+    const path = `/countries/${country}/addressconstraints`;
+    return this.#t.read(path, async (answer) => ({
+      constraints: await this.#t.document(path, answer),
+      language: /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.exec(answer.headers?.get?.('content-language')?.split(',')[0].trim() ?? '')?.[0] ?? null,
+    }), { signal, cache: true });
   }
 
   /** GET /countries/{iso2}/geographicalconstraints -> the raw document, or null (404: none). Cached. */
@@ -208,8 +217,9 @@ export class BtalkAddressClient {
 
   /**
    * Everything a country's address form needs, fetched in parallel:
-   * -> { country, constraints, geographicalConstraints, form: core.addressForm(...), dialZones }
-   * `dialZones` is [] unless the country's dial zone is chosen manually.
+   * -> { country, constraints, geographicalConstraints, form: core.addressForm(...), dialZones, language }
+   * `dialZones` is [] unless the country's dial zone is chosen manually; `language` is the language of the
+   * constraints' texts when the API says it (Content-Language), else null (the API's default, English).
    */
   async countryForm(iso2, { signal } = {}) {
     const country = checkIso2(iso2);
@@ -219,9 +229,9 @@ export class BtalkAddressClient {
     const dialZonesOutcome = geographical.then(
       (geo) => (isAutomaticDialZone(geo) ? { list: [] } : this.dialZones(country, { signal }).then((list) => ({ list }))),
     ).then((outcome) => outcome, (error) => ({ error }));
-    const [countryInfo, constraints, geographicalConstraints, core] = await Promise.all([
+    const [countryInfo, { constraints, language }, geographicalConstraints, core] = await Promise.all([
       this.country(country, { signal }),
-      this.addressConstraints(country, { signal }),
+      this.#constraints(country, signal),
       geographical,
       corePromise,
     ]);
@@ -242,7 +252,7 @@ export class BtalkAddressClient {
       if (outcome.error) throw outcome.error;
       dialZones = outcome.list;
     }
-    return { country: countryInfo, constraints, geographicalConstraints, form, dialZones };
+    return { country: countryInfo, constraints, geographicalConstraints, form, dialZones, language };
   }
 
   /**

@@ -32,6 +32,9 @@ export interface BtalkClientOptions {
   maxListPages?: number;
   /** Most items one list read may hold before it fails with 'listTooLong'. Default 100000. */
   maxListItems?: number;
+  /** The Accept-Language of every request (e.g. the UI's language, 'fr'), or a function asked per request.
+   *  Without it, none is set (a browser sends its own). The elements' own clients send the UI language. */
+  language?: string | (() => string);
 }
 
 /** Every method takes an optional last argument. Aborting rejects with code 'aborted', and cancels the
@@ -84,6 +87,8 @@ export interface CountryFormData {
   form: AddressForm;
   /** [] unless the dial zone is chosen manually (form.dialZone === 'manual') and the API lists zones. */
   dialZones: FieldOption[];
+  /** The language of the constraints' texts (labels, descriptions) when the answer's Content-Language says it, else null: English. */
+  language: string | null;
 }
 
 export interface AddressServices {

@@ -8,12 +8,25 @@
 // Secrets (client secret, token, API key) live only in this module's closures and the
 // password inputs' values: never in an attribute, a URL, storage or the event log.
 import { BtalkClient } from '../../web/client.js';
+import { LANGUAGES } from '../../web/internal/localize.js';
 
 const LOG_LIMIT = 200;
 
 /** The OAuth token endpoint that belongs to an API base URL: {origin}/oauth/v3/token. */
 export function tokenUrlFor(baseUrl) {
   return `${new URL(baseUrl, location.href).origin}/oauth/v3/token`;
+}
+
+/** The language menu: every UI language of the elements (LANGUAGES), each named in its own words. */
+function fillLanguages(select) {
+  const chosen = select.value;
+  select.replaceChildren(...LANGUAGES.map((lang) => {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
+    const option = new Option(name.charAt(0).toLocaleUpperCase(lang) + name.slice(1), lang);
+    option.lang = lang;
+    return option;
+  }));
+  select.value = LANGUAGES.includes(chosen) ? chosen : 'en';
 }
 
 /** Basic auth value for an id and secret, UTF-8 safe (btoa alone only takes Latin-1). */
@@ -82,6 +95,7 @@ export function startDemoPage({ builtIn, directClient, defaultDirectBase = '' })
   const countryRetryRow = $('#standalone-country-retry-row');
   const countryRetry = $('#standalone-country-retry');
   const eventLog = $('#event-log');
+  fillLanguages(settingsForm.elements.lang);
 
   const builtInMode = [...settingsForm.elements.mode].find((radio) => radio.value !== 'direct').value;
   const builtInBase = orderElement.getAttribute('api-base');

@@ -2,62 +2,34 @@
 // against the stand-in (through the same-origin proxy of examples/serve.js):
 // Portugal's postal code and parish look-ups, and the "Verify address" button of
 // validation-only countries (DE). Expectations come from the stand-in's data files.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import {
-  coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, setFaults, startServer,
+  browserSuite, openPage, orderVoicesite, readCountry, setFaults,
 } from './helpers.js';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
+import { control, field, fill, part, standInCustomer, tagOf, unexpectedProblems, waitLoaded } from './address-form-helpers.js';
 
-const field = (page, name) => page.locator(`btalk-address-form [data-field="${name}"]`);
-const control = (page, name) => field(page, name).locator('input, select');
-const part = (page, name) => page.locator(`btalk-address-form >> [part~="${name}"]`);
 const alert = (page) => page.locator('btalk-address-form >> [part="status"][role="alert"]');
 
-/** Problems that are not expected 404s (look-ups a country does not offer, favicon). */
-const unexpectedProblems = (page) => page.problems.filter((p) => !p.includes('Failed to load resource'));
+// One stand-in server and one Chromium for the file (helpers.js).
+const env = browserSuite();
 
-async function waitLoaded(page, country) {
-  await page.waitForFunction((iso2) => window.events?.some((e) => e.type === 'btalk-loaded' && e.detail.country === iso2), country);
-}
-
-const tagOf = (page, name) => control(page, name).evaluate((el) => el.tagName.toLowerCase());
-
-/** Fills text inputs and chooses select options by value. */
-async function fill(page, address) {
-  for (const [name, value] of Object.entries(address)) {
-    if (await tagOf(page, name) === 'select') await control(page, name).selectOption(value);
-    else await control(page, name).fill(value);
-  }
-}
-
-describe('<btalk-address-form> with the specialised address APIs', { skip: !coreIsBuilt() && 'the wasm core is not built (npm run build)' }, () => {
-  let browser;
-  let server;
+describe('<btalk-address-form> with the specialised address APIs', { skip: env.skip }, () => {
   let PT;
   let DE;
   let CUSTOMER;
   let VPN;
 
   before(async () => {
-    const { customers } = JSON.parse(readFileSync(`${BUNDLED_DATA_DIR}/customers.json`, 'utf8'));
-    CUSTOMER = String(customers[0].customerCode);
-    VPN = String(customers[0].vpns[0].vpnId);
+    ({ customer: CUSTOMER, vpn: VPN } = standInCustomer());
     PT = await readCountry(BUNDLED_DATA_DIR, 'PT');
     DE = await readCountry(BUNDLED_DATA_DIR, 'DE');
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   async function open(iso2, query = '') {
-    const voiceSiteId = await orderVoicesite(server.origin, CUSTOMER, VPN, iso2);
-    const page = await openPage(browser, server.origin,
+    const voiceSiteId = await orderVoicesite(env.server.origin, CUSTOMER, VPN, iso2);
+    const page = await openPage(env.browser, env.server.origin,
       `/pages/address-form.html?country=${iso2}&customer=${CUSTOMER}&voicesite=${encodeURIComponent(voiceSiteId)}${query}`);
     await waitLoaded(page, iso2);
     return { page, voiceSiteId };
@@ -140,17 +112,17 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
       const [first, second] = [PT.postalCodes[0], PT.postalCodes.find((c) => c.value.slice(0, 4) !== PT.postalCodes[0].value.slice(0, 4))];
       await control(page, 'pc').fill(first.value.slice(0, 4));
       await part(page, 'postal-codes').getByRole('button').first().waitFor();
-      await setFaults(server.origin, { failRate: 1, failStatus: 500 });
+      await setFaults(env.server.origin, { failRate: 1, failStatus: 500 });
       await control(page, 'pc').fill(second.value.slice(0, 5));
       await alert(page).waitFor();
       assert.match(await alert(page).textContent(), /postal code look-up failed.*500/s);
       assert.equal(await control(page, 'pc').inputValue(), second.value.slice(0, 5));
-      await setFaults(server.origin, {});
+      await setFaults(env.server.origin, {});
       await alert(page).getByRole('button', { name: 'Retry' }).click();
       await part(page, 'postal-codes').getByRole('button', { name: second.display, exact: true }).waitFor();
       assert.equal(await alert(page).isHidden(), true);
     } finally {
-      await setFaults(server.origin, {});
+      await setFaults(env.server.origin, {});
       await page.closeAll();
     }
   });
@@ -226,7 +198,7 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
       const address = DE.addresses[1].voiceAddress;
       await fill(page, address);
       assert.equal(await part(page, 'verify').textContent(), 'Vérifier l’adresse');
-      await setFaults(server.origin, { failRate: 1, failStatus: 500 });
+      await setFaults(env.server.origin, { failRate: 1, failStatus: 500 });
       await part(page, 'verify').click();
       await alert(page).waitFor();
       assert.match(await alert(page).textContent(), /L’adresse n’a pas pu être vérifiée.*500/s);
@@ -236,12 +208,12 @@ describe('<btalk-address-form> with the specialised address APIs', { skip: !core
       assert.equal((await part(page, 'verify-result').textContent()).trim(), '');
       assert.equal(await part(page, 'verify').isDisabled(), false, 'usable again after the failure');
 
-      await setFaults(server.origin, {});
+      await setFaults(env.server.origin, {});
       await alert(page).getByRole('button', { name: 'Réessayer' }).click();
       await page.waitForFunction(() => /Adresse trouvée/.test(window.element.shadowRoot.querySelector('[part="verify-result"]').textContent));
       assert.equal(await alert(page).isHidden(), true);
     } finally {
-      await setFaults(server.origin, {});
+      await setFaults(env.server.origin, {});
       await page.closeAll();
     }
   });

@@ -6,9 +6,9 @@
 // page; each country gets a fresh element in that page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, startServer } from './helpers.js';
+import { browserSuite, openPage, orderVoicesite, readCountry } from './helpers.js';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
+import { standInCustomer, unexpectedProblems } from './address-form-helpers.js';
 
 const TABLE_COUNTRIES = ['AT', 'AU', 'BE', 'BL', 'CH', 'CZ', 'DE', 'DK', 'ES', 'FI', 'FR', 'GB', 'GF', 'GP', 'HK',
   'IE', 'IT', 'LU', 'MF', 'MQ', 'NL', 'NO', 'NZ', 'PL', 'PT', 'RE', 'SE', 'SJ', 'YT', 'US'];
@@ -16,32 +16,24 @@ const TABLE_COUNTRIES = ['AT', 'AU', 'BE', 'BL', 'CH', 'CZ', 'DE', 'DK', 'ES', '
 /** The dial zone a user gives in a manual country: the first listed one, or free text when there is none. */
 const dialZoneFor = (country) => country.dialZones?.[0]?.value ?? `+${country.countryCode}`;
 
-/** Problems that are not the expected 404s (dial zones of automatic or closed-plan countries, favicon). */
-const unexpectedProblems = (page) => page.problems.filter((p) => !p.includes('Failed to load resource'));
+// One stand-in server and one Chromium for the file (helpers.js).
+const env = browserSuite();
 
 describe('every seed table country in Chromium: sample address, valid, saved through the UI',
-  { skip: !coreIsBuilt() && 'the wasm core is not built (npm run build)' }, () => {
-    let browser;
-    let server;
+  { skip: env.skip }, () => {
     let page;
     let CUSTOMER;
     let VPN;
 
     before(async () => {
-      const { customers } = JSON.parse(readFileSync(`${BUNDLED_DATA_DIR}/customers.json`, 'utf8'));
-      CUSTOMER = String(customers[0].customerCode);
-      VPN = String(customers[0].vpns[0].vpnId);
-      server = await startServer();
-      browser = await launchBrowser();
+      ({ customer: CUSTOMER, vpn: VPN } = standInCustomer());
       // The test page without a country: each test mounts its own element.
-      page = await openPage(browser, server.origin, '/pages/address-form.html');
+      page = await openPage(env.browser, env.server.origin, '/pages/address-form.html');
       await page.waitForFunction(() => window.element instanceof HTMLElement && customElements.get('btalk-address-form'));
     });
 
     after(async () => {
       await page?.closeAll();
-      await browser?.close();
-      await server?.close();
     });
 
     /** Replaces the page's element with a new one for this country and voicesite; resolves when its form is loaded. */
@@ -106,7 +98,7 @@ describe('every seed table country in Chromium: sample address, valid, saved thr
         const manual = country.geographicalConstraints.dialZoneSelection === 'manual';
         const address = manual ? { ...country.sampleAddress, dialZone: dialZoneFor(country) } : { ...country.sampleAddress };
 
-        const voiceSiteId = await orderVoicesite(server.origin, CUSTOMER, VPN, iso2);
+        const voiceSiteId = await orderVoicesite(env.server.origin, CUSTOMER, VPN, iso2);
         await mount(iso2, voiceSiteId);
         // The dial zone: chosen from the API's list, typed where there is none, absent when automatic.
         const dialZoneControl = await page.evaluate(() => window.element.shadowRoot
@@ -126,7 +118,7 @@ describe('every seed table country in Chromium: sample address, valid, saved thr
         assert.match(await status.textContent(), new RegExp(`saved.*${voiceSiteId}`));
         assert.match(await status.getAttribute('class'), /\bsuccess\b/);
 
-        const answer = await fetch(`${server.origin}/proxy/btalk/v1/customers/${CUSTOMER}/voicesites/${voiceSiteId}/voiceaddress`);
+        const answer = await fetch(`${env.server.origin}/proxy/btalk/v1/customers/${CUSTOMER}/voicesites/${voiceSiteId}/voiceaddress`);
         assert.equal(answer.status, 200, `${iso2}: the stand-in has an address`);
         const stored = await answer.json();
         assert.deepEqual(stored.voiceAddress ?? stored, address, `${iso2}: stored as shown`);

@@ -295,7 +295,8 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
     assert.equal(rows[1].cells[headers.indexOf('Postal code')], '75015', 'the edit is kept in the row');
 
     // French: the address form's French message for the same problem, and its expected format
-    // for a pattern mismatch (the one wording of web/internal/problem-text.js).
+    // for a pattern mismatch (the one wording of web/internal/problem-text.js), the field named in
+    // French as the address form names it (the API's label is English).
     await pcInput.isHidden();
     await page.evaluate(() => document.querySelector('btalk-site-import').setAttribute('lang', 'fr'));
     const badFormat = { ...good, technicalSiteName: `${p}_FMT`, 'Postal code': '00000' };
@@ -304,7 +305,7 @@ test('keyboard only: a row is fixed in place and checked again; texts follow the
     await ui.summary.filter({ hasText: 'à corriger' }).waitFor();
     assert.match(await ui.row(2).locator('td.problems').textContent(), / : au moins 5 caractères\./);
     assert.equal(await ui.row(3).locator('td.problems').textContent(),
-      'Postal code : le format n’est pas valide ; format attendu : 99999, par exemple 12345 (9 = chiffre).');
+      'Code postal : le format n’est pas valide ; format attendu : 99999, par exemple 12345 (9 = chiffre).');
   });
 });
 
@@ -329,8 +330,8 @@ test('lang="de" on an ancestor: the element speaks German (steps, table, row pro
       ['Zeile', 'Status', 'Standort', 'Land', 'Adresse', 'Probleme', 'Ergebnis', 'Aktionen']);
     assert.match(await ui.root.locator('caption').textContent(), /^Standorte aus .* \(2 Zeilen angezeigt\)$/);
     assert.equal(await ui.row(3).locator('[part="badge"]').textContent(), 'Fehlerhaft');
-    // Row problems in the address form's German wording.
-    assert.match(await ui.row(3).locator('td.problems').textContent(), /^Postal code: mindestens 5 Zeichen\./);
+    // Row problems in the address form's German wording, the field named in German.
+    assert.match(await ui.row(3).locator('td.problems').textContent(), /^Postleitzahl: mindestens 5 Zeichen\./);
     assert.equal(await ui.filter.evaluate((input) => input.labels[0].textContent), 'Nur fehlerhafte Zeilen anzeigen');
     // The element's own lang wins over the ancestor's.
     await page.evaluate(() => document.querySelector('btalk-site-import').setAttribute('lang', 'it'));

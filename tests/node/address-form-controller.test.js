@@ -7,11 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
-import { autofillToken, buildFields, fieldOfProblem, layoutRows, lowerFirst } from '../../web/components/address-form/address-form.fields.js';
+import { autofillToken, buildFields, fieldOfProblem, layoutRows, lowerFirst } from '../../web/components/address-form/fields.js';
 import { BtalkApiError } from '../../web/client.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
-import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
+import { Localizer } from '../../web/internal/localize.js';
 
 const WASM = fileURLToPath(new URL('../../dist/btalk-core.wasm', import.meta.url));
 const skip = !existsSync(WASM) && 'the wasm core is not built (npm run build)';
@@ -365,16 +365,28 @@ test('field model: per-language schema labels, translated built-in names, autofi
     a6: { usage: 'mandatory', defaultLabel: 'Street', labels: { fr: 'Rue', de: 'Straße' }, descriptions: { fr: 'La voie' }, valueType: 'freestring', minLength: 1, maxLength: 60, position: 10 },
     hno: { usage: 'optional', valueType: 'freenumerical', minLength: 0, maxLength: 5, position: 20 },
     pc: { usage: 'mandatory', defaultLabel: '', valueType: 'freestring', minLength: 5, maxLength: 5, position: 30 },
-    a3: { usage: 'mandatory', defaultLabel: 'City', valueType: 'freestring', minLength: 1, maxLength: 40, position: 40 },
+    a3: { usage: 'mandatory', defaultLabel: 'Town', defaultDescription: 'Town as written by the post', valueType: 'freestring', minLength: 1, maxLength: 40, position: 40 },
     addrExtInfo1: { usage: 'optional', valueType: 'freestring', minLength: 0, maxLength: 40, position: 50 },
   };
   const form = core.addressForm(constraints, { dialZoneSelection: 'automatic' });
   const t = (lang) => { const l = new Localizer({ ...en, ...(lang === 'fr' ? fr : {}) }, lang); return (k, p) => l.t(k, p); };
   const frFields = buildFields({ form, constraints, lang: 'fr', t: t('fr') });
-  assert.deepEqual(frFields.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'City', 'Complément d’adresse 1']);
-  assert.equal(frFields[0].description, 'La voie');
+  // The API speaks English (no Content-Language): a French form names its fields itself and keeps the
+  // API's label and description as the description, marked as English.
+  assert.deepEqual(frFields.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'Ville', 'Complément d’adresse 1']);
+  assert.deepEqual(frFields.map((f) => [f.description, f.descriptionLang]),
+    [['La voie', null], ['', null], ['', null], ['Town: Town as written by the post', 'en'], ['', null]]);
+  // An API that answers in French (Content-Language: fr) is taken at its word.
+  const frApi = buildFields({ form, constraints, lang: 'fr', apiLanguage: 'fr-FR', t: t('fr') });
+  assert.deepEqual(frApi.map((f) => f.label), ['Rue', 'Numéro', 'Code postal', 'Town', 'Complément d’adresse 1']);
+  assert.deepEqual([frApi[3].description, frApi[3].descriptionLang], ['Town as written by the post', null]);
   const enFields = buildFields({ form, constraints, lang: 'en', t: t('en') });
-  assert.deepEqual(enFields.map((f) => f.label), ['Street', 'Street number', 'Postal code', 'City', 'Additional information 1']);
+  assert.deepEqual(enFields.map((f) => f.label), ['Street', 'Street number', 'Postal code', 'Town', 'Additional information 1']);
+  assert.deepEqual([enFields[3].description, enFields[3].descriptionLang], ['Town as written by the post', null]);
+  // A German API in an English form: the English names, the German texts kept (marked de).
+  const deApi = buildFields({ form, constraints, lang: 'en', apiLanguage: 'de', t: t('en') });
+  assert.deepEqual(deApi.map((f) => f.label), ['Street name', 'Street number', 'Postal code', 'City', 'Additional information 1']);
+  assert.deepEqual([deApi[3].description, deApi[3].descriptionLang], ['Town: Town as written by the post', 'de']);
   assert.deepEqual(enFields.map((f) => f.autocomplete), ['address-line1', 'off', 'postal-code', 'address-level2', 'address-line2']);
   assert.deepEqual(layoutRows(enFields).map((row) => row.map((f) => f.name)), [['a6', 'hno'], ['pc', 'a3'], ['addrExtInfo1']]);
   // The best pairing over the form: the postal code goes with its city, not with the floor before it.
@@ -387,23 +399,6 @@ test('field model: per-language schema labels, translated built-in names, autofi
   assert.equal(autofillToken('a2', new Set(['a2', 'a3'])), 'off');
   assert.equal(lowerFirst('Canton'), 'canton');
   assert.equal(lowerFirst('ZIP code'), 'ZIP code');
-});
-
-test('every catalogue has exactly the English keys, and no English left where a translation is due', async () => {
-  const english = Object.keys(en).sort();
-  for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-    const { default: strings } = await import(`../../web/components/address-form/i18n/${lang}.js`);
-    assert.deepEqual(Object.keys(strings).sort(), english, `${lang}: same keys as en`);
-    for (const [key, text] of Object.entries(strings)) {
-      // {labelLower} is {label} with a lower-case first letter (for English's "Choose the canton first").
-      const placeholders = (s) => (s.replace('{labelLower}', '{label}').match(/\{\w+\}/g) ?? []).sort();
-      assert.deepEqual(placeholders(text), placeholders(en[key]), `${lang}.${key}: same placeholders`);
-      // The same word in both languages: nl "letter".
-      const same = key === 'legend.letter' && lang === 'nl';
-      if (!same && !/^(errorStatus|requiredMark|summaryOther)$/.test(key)) assert.notEqual(text, en[key], `${lang}.${key} is translated`);
-    }
-    assert.equal(strings.moreInfo.includes('More information'), false);
-  }
 });
 
 test('PointerHoldController: work deferred during a press runs once the press (and its click) is over', async () => {

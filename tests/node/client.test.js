@@ -637,6 +637,40 @@ test('countryForm tolerates per-language texts in the schema and hands them over
   assert.deepEqual(result.form.constraintErrors, []);
 });
 
+test('countryForm says which language the constraints speak: the answer\'s Content-Language, else null', async () => {
+  const fetch = fakeFetch((request) => (request.path.endsWith('/addressconstraints')
+    ? json(200, CH_CONSTRAINTS, { 'Content-Language': 'de-CH' }) : chAnswer(request)));
+  const client = await makeClient({ fetch });
+  assert.equal((await client.countryForm('CH')).language, 'de-CH');
+  assert.equal((await client.countryForm('CH')).language, 'de-CH', 'from the cache too');
+  const english = await makeClient({ fetch: fakeFetch(chAnswer) });
+  assert.equal((await english.countryForm('CH')).language, null);
+  const odd = await makeClient({ fetch: fakeFetch((request) => (request.path.endsWith('/addressconstraints')
+    ? json(200, CH_CONSTRAINTS, { 'Content-Language': '<b>x</b>' }) : chAnswer(request))) });
+  assert.equal((await odd.countryForm('CH')).language, null, 'not a language tag: ignored');
+});
+
+test('language: every request asks for it (Accept-Language); a function is asked per request; none, no header', async () => {
+  const fetch = fakeFetch((request) => json(200, request.method === 'PUT' ? {} : CH_COUNTRY));
+  const client = await makeClient({ fetch, language: 'fr' });
+  await client.country('CH');
+  await client.pushVoiceAddress('9999', 'vs-1', { a3: 'Lausanne' });
+  assert.deepEqual(fetch.calls.map((c) => c.headers['accept-language']), ['fr', 'fr']);
+  let lang = 'de';
+  const following = await makeClient({ fetch, language: () => lang });
+  await following.country('DE');
+  lang = 'de-CH, de;q=0.8';
+  await following.country('AT');
+  lang = 'fr\r\nX-Injected: 1'; // a bad answer sends no header rather than a broken one
+  await following.country('BE');
+  assert.deepEqual(fetch.calls.slice(2).map((c) => c.headers['accept-language']), ['de', 'de-CH, de;q=0.8', undefined]);
+  await (await makeClient({ fetch })).country('FR');
+  assert.equal(fetch.calls.at(-1).headers['accept-language'], undefined);
+  for (const bad of ['fr\nX: y', 'français', 7]) {
+    assert.throws(() => new BtalkClient({ baseUrl: BASE, fetch, language: bad }), /language must be an Accept-Language value/);
+  }
+});
+
 test('countryForm never asks /dialzones when the dial zone is automatic (its 404 is certain)', async () => {
   const automatic = { ...CH_GEO, dialZoneSelection: 'Automatic' };
   const fetch = fakeFetch((request) => (request.path.endsWith('geographicalconstraints') ? json(200, automatic) : chAnswer(request)));

@@ -2,18 +2,20 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Catalogue, LANGUAGES, LocalizeController, Localizer, bestLanguage, langOf, withOverrides,
+  Catalogue, LANGUAGES, LocalizeController, Localizer, bestLanguage, langOf, regionName, withOverrides,
 } from '../../web/internal/localize.js';
 
 // A minimal stand-in for DOM nodes: getAttribute, parentNode, and a shadow root's host.
 const node = (lang, parent = null) => ({ getAttribute: (n) => (n === 'lang' ? lang : null), parentNode: parent });
 
 test('bestLanguage maps BCP 47 tags to a shipped language, English otherwise', () => {
-  assert.deepEqual(LANGUAGES, ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt']);
+  // Any language of the list, whatever its region and case (the list itself: tests/node/i18n.test.js).
+  for (const lang of LANGUAGES) assert.equal(bestLanguage(`${lang.toUpperCase()}-XX`), lang);
   assert.equal(bestLanguage('fr-CH'), 'fr');
   assert.equal(bestLanguage('PT_br'), 'pt');
   assert.equal(bestLanguage(' de '), 'de');
-  assert.equal(bestLanguage('sv'), 'en');
+  assert.equal(bestLanguage('x-unknown'), 'en');
+  assert.equal(bestLanguage('sv', ['en', 'sv']), 'sv');
   assert.equal(bestLanguage(''), 'en');
   assert.equal(bestLanguage(undefined), 'en');
 });
@@ -82,4 +84,25 @@ test('LocalizeController follows the host language and overrides, and reports ch
   await controller.update();
   assert.equal(controller.t('retry'), 'Réessayer');
   assert.deepEqual(changes, ['fr', 'fr']);
+});
+
+test('regionName: a country in the UI language from Intl.DisplayNames, the fallback where it has none', () => {
+  assert.equal(regionName('DE', 'de', 'Germany'), 'Deutschland');
+  assert.equal(regionName('de', 'fr', 'Germany'), 'Allemagne');
+  assert.equal(regionName('XX', 'fr', 'Nowhere'), 'Nowhere', 'a code the browser has no name for: the API name');
+  assert.equal(regionName('ZZ', 'fr', 'Evilland'), 'Evilland', 'a private-use code: the API name, not "région inconnue"');
+  assert.equal(regionName('XK', 'de', 'Kosovo'), 'Kosovo');
+  assert.equal(regionName('Germany', 'fr', 'Germany'), 'Germany', 'not a code: never thrown at');
+  assert.equal(regionName('', 'fr'), '');
+});
+
+test('LocalizeController.wantedLang: the language asked for now, before its strings load', async () => {
+  let lang = 'en';
+  const host = { getAttribute: (n) => (n === 'lang' ? lang : null), parentNode: null };
+  const catalogue = new Catalogue({ en: { retry: 'Retry' }, fr: () => new Promise(() => {}) });
+  const controller = new LocalizeController(host, { catalogue });
+  lang = 'fr-CA';
+  controller.update(); // never resolves: the French strings never arrive
+  assert.equal(controller.lang, 'en');
+  assert.equal(controller.wantedLang, 'fr');
 });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FormatHints, formatHintText, problemText } from '../../web/internal/problem-text.js';
 import { LANGUAGES, Localizer } from '../../web/internal/localize.js';
-import { CATALOGUE } from '../../web/components/address-form/address-form.strings.js';
+import { CATALOGUE } from '../../web/components/address-form/i18n/index.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
 

@@ -1,8 +1,6 @@
-// Column mapping of <btalk-site-import>: API names, aliases, the VPN by id, name or code, field labels;
-// the controller's modules stay DOM-free.
+// Column mapping of <btalk-site-import>: API names, aliases, the VPN by id, name or code, field labels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describeMapping, fieldForHeader, fieldLabel, proposeMapping, readRow, resolveVpn } from '../../web/components/site-import/columns.js';
 import { importIdFor, referenceFor, stableHash } from '../../web/components/site-import/reference.js';
 
@@ -66,22 +64,4 @@ test('a field\'s label: address elements by name, the rest by their own text', (
   assert.equal(fieldLabel(t, 'addrExtInfo3'), 'field.address:{"name":"addrExtInfo3"}');
   assert.equal(fieldLabel(t, 'dialZone'), 'field.dialZone');
   assert.equal(fieldLabel(t, 'country'), 'field.country');
-});
-
-test('the controller and every module it imports are DOM-free: none imports views.js, skeleton.js or internal/shared.js', () => {
-  const seen = new Set();
-  const visit = (url) => {
-    if (seen.has(url.href)) return;
-    seen.add(url.href);
-    const source = readFileSync(url, 'utf8');
-    for (const [, spec] of source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
-      if (spec.startsWith('.')) visit(new URL(spec, url));
-    }
-  };
-  visit(new URL('../../web/components/site-import/site-import.controller.js', import.meta.url));
-  const files = [...seen].map((href) => href.split('/web/')[1]);
-  assert.ok(files.includes('components/site-import/columns.js') && files.includes('components/site-import/run-engine.js'), files.join(', '));
-  for (const dom of ['components/site-import/views.js', 'components/site-import/skeleton.js', 'internal/shared.js']) {
-    assert.ok(!files.includes(dom), `the controller reaches ${dom}: ${files.join(', ')}`);
-  }
 });

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { loadCore } from '../../web/core.js';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { Localizer } from '../../web/internal/localize.js';
-import en from '../../web/components/site-import/strings.js';
+import en from '../../web/components/site-import/i18n/en.js';
 import { MemoryProgressStore } from '../../web/components/site-import/progress-store.js';
 import { SiteImportController } from '../../web/components/site-import/site-import.controller.js';
 

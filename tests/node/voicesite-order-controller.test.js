@@ -1,13 +1,12 @@
 // The DOM-free parts of <btalk-voicesite-order>: the OrderFlow state machine with a fake
-// client and core, the failure descriptions, the list's filter and pages, and the catalogues
-// of all seven languages (same keys and placeholders as English).
+// client and core, the failure descriptions, the list's filter and pages (its catalogues:
+// tests/node/i18n.test.js).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BtalkApiError } from '../../web/client.js';
-import { LANGUAGES, Localizer } from '../../web/internal/localize.js';
 import { OrderFlow, STEPS, generateOrderReference } from '../../web/components/voicesite-order/voicesite-order.controller.js';
 import { describeFailure } from '../../web/components/voicesite-order/failure.js';
-import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.js';
+import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.view.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -453,27 +452,4 @@ test('generateOrderReference: date and 8 random characters', () => {
   const reference = generateOrderReference(new Date(Date.UTC(2026, 11, 1)));
   assert.match(reference, /^ORD-20261201-[A-Z2-9]{8}$/);
   assert.notEqual(generateOrderReference(), generateOrderReference());
-});
-
-test('every language has every English key, the same placeholders, and plural forms that format', async () => {
-  const load = (lang) => import(`../../web/components/voicesite-order/i18n/${lang}.js`).then((m) => m.default);
-  const en = await load('en');
-  const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
-  for (const lang of LANGUAGES) {
-    const strings = await load(lang);
-    assert.deepEqual(Object.keys(strings).sort(), Object.keys(en).sort(), `${lang}: same keys`);
-    for (const [key, text] of Object.entries(strings)) {
-      assert.equal(typeof text, 'string');
-      assert.equal(placeholders(text), placeholders(en[key]), `${lang} ${key}: same placeholders`);
-      if (lang !== 'en' && !['list.col.status', 'list.col.label', 'problem.api', 'customer.single', 'list.range',
-        'access.title', 'customer.label', 'list.col.country', 'list.col.address', 'list.new', 'vpn.label', 'vpn.choose', 'country.notCovered'].includes(key)
-        && !/^\{label\}: \{message\}$/.test(text)) {
-        // Translated, not copied (a few words are the same in some languages, listed above).
-        assert.notEqual(text, en[key], `${lang} ${key} is translated`);
-      }
-    }
-    const t = new Localizer({ ...en, ...strings }, lang);
-    assert.doesNotMatch(t.t('list.caption', { count: 1 }), /\{|list\.caption/);
-    assert.match(t.t('list.caption', { count: 2500 }), new RegExp(new Intl.NumberFormat(lang).format(2500).replace(/\s/g, '\\s')));
-  }
 });

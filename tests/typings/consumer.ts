@@ -129,4 +129,10 @@ const importProps: BtalkSiteImportProps = { 'customer-code': '9999', concurrency
 // @ts-expect-error papaparse-src is a URL (text), not a number
 const wrongImportProps: BtalkSiteImportProps = { 'papaparse-src': 42 };
 void importProps;
+// The UI languages as a type; a lang attribute also takes any BCP 47 tag.
+import type { UiLanguage } from 'btalk-forms/elements';
+const uiLanguage: UiLanguage = 'nl';
+const regional: BtalkSiteImportProps = { lang: 'fr-CH' };
+void uiLanguage;
+void regional;
 void wrongImportProps;

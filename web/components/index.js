@@ -5,7 +5,6 @@ import { defineElement } from '../internal/define.js';
 import { preferFullCore } from '../core-loader/core-choice.js';
 import { loadCore } from '../core.js';
 
-export { STRINGS } from './address-form/address-form.legacy-strings.js';
 export { BtalkAddressForm, BtalkVoicesiteOrder };
 
 /** Defines both elements in `registry` (default: the page's customElements) unless already defined. */

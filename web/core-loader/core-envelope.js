@@ -29,6 +29,7 @@ export function unwrap(text) {
   try {
     envelope = JSON.parse(text);
   } catch {
+    // Only a broken build could do this: said as the core's own failure, not as the caller's input.
     throw new BtalkCoreError('internal', 'The core returned an unreadable answer.');
   }
   if (envelope && 'ok' in envelope) return envelope.ok;

@@ -15,6 +15,8 @@ export interface ElementClient {
     geographicalConstraints: unknown;
     form: AddressForm;
     dialZones: FieldOption[];
+    /** The language of the constraints' labels and descriptions; absent or null: English. */
+    language?: string | null;
   }>;
   geoAreas(iso2: string, parents?: string[]): Promise<FieldOption[]>;
   searchAddresses(iso2: string, query: string): Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
@@ -34,15 +36,20 @@ export interface ElementClient {
 }
 
 /**
- * UI strings: one catalogue per language (en, fr, de, es, it, nl, pt) under
- * components/<element>/i18n/. API texts (labels, descriptions, values) are never
- * translated. Keys `problem.<code>` (valueMissing, tooShort, tooLong, typeMismatch,
- * patternMismatch, notAllowed, unknownField) replace the core's English problem
- * messages; placeholders: {label}, {min}, {max}. Plural forms: `key.one`, `key.other`.
+ * The UI languages every element ships a catalogue for (LANGUAGES in web/internal/localize.js; tests/node/i18n.test.js
+ * holds the two lists equal). A `lang` attribute takes any BCP 47 tag: the closest of these is used, else English.
+ */
+export type UiLanguage = 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl' | 'pt';
+
+/**
+ * UI strings: one catalogue per language of UiLanguage under components/<element>/i18n/. API texts
+ * (descriptions, values, messages) are never translated; an API label not in the UI's language gives way to
+ * the element's own name for that address element (`element.<name>`). Keys `problem.<code>` (valueMissing,
+ * tooShort, tooLong, typeMismatch, patternMismatch, notAllowed, unknownField) replace the core's English problem
+ * messages; placeholders: {label}, {min}, {max}. Plural forms: `key.<category>` per Intl.PluralRules (`one`,
+ * `few`, `many`, `other`...).
  */
 export type UiStrings = Record<string, string>;
-/** The address form's English and French catalogues (back-compat; the element loads its language itself). */
-export declare const STRINGS: { en: UiStrings; fr: UiStrings };
 
 /** An address: PIDF-LO element name (a1..a6, hno, pc, ..., dialZone) -> value. */
 export type Address = Record<string, string>;
@@ -75,8 +82,8 @@ export interface AddressFormEventMap {
  * `<btalk-address-form country="FR" lang="fr" name="address">`
  *
  * Attributes: `api-base` (default: the client's; e.g. `/proxy/btalk/v1` for a same-origin proxy),
- * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (en|fr|de|es|it|nl|pt;
- * default: the closest ancestor's `lang`),
+ * `country` (ISO2), `customer-code` + `voicesite-id` (show the Save button), `lang` (a UiLanguage or any
+ * BCP 47 tag; default: the closest ancestor's `lang`),
  * `name`, `disabled`, `heading-level` (1-6: the error summary's heading level, default 2).
  *
  * Form value: a FormData with one entry per filled field. With `name="address"` the
@@ -138,7 +145,7 @@ export interface VoicesiteOrderEventMap {
 
 /**
  * `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow.
- * Attributes: `api-base`, `lang` (en|fr|de|es|it|nl|pt; without it the closest ancestor's `lang`),
+ * Attributes: `api-base`, `lang` (a UiLanguage or any BCP 47 tag; without it the closest ancestor's `lang`),
  * `customer-code` and `country` (preselect), `heading-level`
  * (1-5: the title is a level-N heading, the steps N+1; default 2).
  * Failures are shown without codes; `btalk-error`'s detail carries `status` and `code`.

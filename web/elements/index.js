@@ -3,6 +3,6 @@
 // a scoped registry) and is safe to call more than once.
 import { defineElements } from '../components/index.js';
 
-export { STRINGS, BtalkAddressForm, BtalkVoicesiteOrder, defineElements } from '../components/index.js';
+export { BtalkAddressForm, BtalkVoicesiteOrder, defineElements } from '../components/index.js';
 
 defineElements();

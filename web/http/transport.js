@@ -58,6 +58,22 @@ export function transportOf(client) {
   return transport;
 }
 
+// An Accept-Language value ("fr", "de-CH, de;q=0.8"): a letter first, then only the characters that keep the
+// header CORS-safelisted (no preflight), so no line break or other header can ride along.
+const ACCEPT_LANGUAGE = /^[A-Za-z][A-Za-z0-9 ,;=.*-]{0,199}$/;
+
+/**
+ * The `language` option as a function giving the Accept-Language value of each request: a string
+ * (checked now), or a function (its answer checked per request: a bad one sends no header).
+ */
+function languageOption(language, label) {
+  const valid = (value) => (typeof value === 'string' && ACCEPT_LANGUAGE.test(value) ? value.trim() : '');
+  if (language === undefined || language === null || language === '') return () => '';
+  if (typeof language === 'function') return () => valid(language());
+  if (!valid(language)) throw new TypeError(`${label}: language must be an Accept-Language value such as 'fr' or 'de-CH, de;q=0.8'`);
+  return () => valid(language);
+}
+
 /** A client's transport: see the BtalkClient documentation (web/client.js) for the behaviour. */
 export class Transport {
   #credentials;
@@ -70,6 +86,7 @@ export class Transport {
   #coreOption;
   #loadCore;
   #listBounds;
+  #language; // () => the Accept-Language value ('' sends none)
   /** Where requests go (no secrets in it). */
   base;
   #sharedCore = new SharedUntilRejected(); // the core
@@ -86,11 +103,12 @@ export class Transport {
    * @param {{ baseUrl?: string|URL, credentials?: () => Promise<{accessToken: string, apiKey: string}>,
    *           fetch?: typeof fetch, timeoutMs?: number, retries?: number, core?: object|Promise<object>,
    *           sleep?: (ms: number, signal?: AbortSignal) => Promise<void>, random?: () => number,
-   *           maxRetryDelayMs?: number, maxListPages?: number, maxListItems?: number }} [options]
+   *           maxRetryDelayMs?: number, maxListPages?: number, maxListItems?: number,
+   *           language?: string | (() => string) }} [options]
    */
   constructor(label, loadCore, {
     baseUrl = DEFAULT_BASE_URL, credentials, fetch = globalThis.fetch, timeoutMs = 15000, retries = 2, core,
-    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000, maxListPages, maxListItems,
+    sleep = defaultSleep, random = Math.random, maxRetryDelayMs = 10000, maxListPages, maxListItems, language,
   } = {}) {
     const { base, url } = resolveBaseUrl(baseUrl, label);
     if (credentials !== undefined && credentials !== null && typeof credentials !== 'function') {
@@ -115,6 +133,7 @@ export class Transport {
     this.#random = random;
     this.#coreOption = core ?? null;
     this.#loadCore = loadCore;
+    this.#language = languageOption(language, label);
   }
 
   /** The core (the `core` option, else the client's default loader), shared until a load fails. */
@@ -390,6 +409,8 @@ export class Transport {
       }, this.#timeoutMs);
     });
     const headers = { Accept: 'application/json', ...authHeaders };
+    const language = this.#language();
+    if (language) headers['Accept-Language'] = language;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const exchange = (async () => {
       const response = await this.#fetch.call(globalThis, url, {
@@ -399,7 +420,7 @@ export class Transport {
         redirect: 'manual',
       });
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-        response.body?.cancel().catch(() => {});
+        response.body?.cancel().catch(() => {}); // the redirect is refused either way
         throw new BtalkApiError({
           status: response.status, code: 'redirectRefused', url: path,
           message: 'The Business Talk API answered with a redirect, which is never followed. Check the API base URL.',

@@ -18,6 +18,23 @@ export function bestLanguage(tag, available = LANGUAGES) {
   return available.includes(primary) ? primary : 'en';
 }
 
+const regionNames = new Map(); // lang -> Intl.DisplayNames
+
+/**
+ * The name of country `iso2` in `lang` ("Deutschland" for DE in German), from the browser's own
+ * data (Intl.DisplayNames); `fallback` (e.g. the API's name, which is English) when it has none.
+ */
+export function regionName(iso2, lang, fallback = '') {
+  const code = String(iso2 ?? '').trim().toUpperCase();
+  // Not the private-use codes (AA, QM-QZ, XA-XZ but Kosovo's XK, ZZ): the browser names them "Unknown Region".
+  if (/^[A-Z]{2}$/.test(code) && !/^(AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/.test(code) && typeof Intl.DisplayNames === 'function') {
+    if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }));
+    const name = regionNames.get(lang).of(code);
+    if (name) return name;
+  }
+  return String(fallback || code);
+}
+
 /**
  * The language tag that applies to `element`: its own `lang` attribute, else the closest
  * ancestor's (crossing shadow roots to their hosts), else the document's. '' when none.
@@ -152,6 +169,11 @@ export class LocalizeController {
 
   get lang() {
     return this.localizer.lang;
+  }
+
+  /** The language the host asks for now (its `lang`, else an ancestor's), even while its strings load. */
+  get wantedLang() {
+    return bestLanguage(langOf(this.#host));
   }
 
   t(key, params) {

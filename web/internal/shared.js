@@ -20,7 +20,7 @@ export function adoptStyles(root, cssText) {
         sheet.replaceSync(cssText);
         sheetCache.set(cssText, sheet);
       } catch {
-        sheet = null;
+        sheet = null; // a sheet the browser refuses to build: the <style> below carries the same text
       }
     }
     if (sheet) {
@@ -73,41 +73,25 @@ export function emit(target, type, detail) {
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
 }
 
-/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
 /** The element's `heading-level` attribute as a level from 1 to `max`, or null when absent or out of range. */
 export function headingLevelOf(element, max) {
   const wanted = Number.parseInt(element.getAttribute('heading-level') ?? '', 10);
   return Number.isInteger(wanted) && wanted >= 1 && wanted <= max ? wanted : null;
 }
 
+/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is not a link. */
 export function isHttpUrl(value) {
   if (typeof value !== 'string' || value.trim() === '') return false;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
-    return false;
+    return false; // not a URL at all
   }
 }
 
-/** A human message for any failure, safe to show as text (never the credentials). */
-export function errorMessage(error, strings) {
-  const message = (error && typeof error.message === 'string' && error.message) || String(error ?? '');
-  if (error && typeof error.status === 'number' && error.status > 0 && !message.includes(String(error.status))) {
-    return `${message} ${format(strings.errorStatus, { status: error.status })}`;
-  }
-  return message;
-}
-
-/** The { message, status, code, apiCode? } detail of a btalk-error event. */
-export function errorDetail(error, message) {
-  return {
-    message,
-    status: typeof error?.status === 'number' ? error.status : 0,
-    code: typeof error?.code === 'string' ? error.code : (error?.name ?? 'error'),
-    ...(error?.apiCode === undefined ? {} : { apiCode: error.apiCode }),
-  };
-}
+/** A failure as text and as a btalk-error detail (DOM-free: errors.js, which controllers import). */
+export { errorDetail, errorMessage } from './errors.js';
 
 // One client per (base URL, credentials function) so elements on one page share caches. A client
 // serves any element whose class it is an instance of: an address form reuses the page's BtalkClient.
@@ -118,8 +102,10 @@ const clientCache = new Map();
  * its `api-base` attribute (proxy mode unless the `credentials` property is set).
  * @param {{ client?: object|null, credentials?: Function, getAttribute(name: string): string|null }} element
  * @param {new (options: object) => object} Client the class to make one of (BtalkAddressClient, BtalkClient)
+ * @param {() => string} [language] the UI language, sent as Accept-Language by a client made here (one
+ *   client serves the elements of a page with the same base and credentials: the first one's language)
  */
-export function clientFor(element, Client) {
+export function clientFor(element, Client, language) {
   if (element.client) return element.client;
   const baseUrl = element.getAttribute('api-base') || undefined;
   const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
@@ -135,7 +121,7 @@ export function clientFor(element, Client) {
   }
   let client = clients.find((known) => known instanceof Client);
   if (!client) {
-    client = new Client({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}) });
+    client = new Client({ ...(baseUrl ? { baseUrl } : {}), ...(credentials ? { credentials } : {}), ...(language ? { language } : {}) });
     clients.push(client);
   }
   return client;

@@ -1,8 +1,11 @@
 // What JSX and template type checkers need to know about the elements, framework-neutral:
 // the attributes (as written in markup: strings) and the properties (typed from the classes).
 // btalk-forms/react and btalk-forms/vue map these onto React's and Vue's own tables.
-import type { BtalkAddressForm, BtalkVoicesiteOrder } from '../elements/index.js';
+import type { BtalkAddressForm, BtalkVoicesiteOrder, UiLanguage } from '../elements/index.js';
 import type { BtalkSiteImport } from '../components/site-import/site-import.js';
+
+/** A `lang` attribute: one of the UI languages, or any BCP 47 tag (the closest language is used). */
+export type LangAttribute = UiLanguage | (string & {});
 
 /** Attributes of <btalk-address-form>, as written in markup. */
 export interface BtalkAddressFormAttributes {
@@ -10,7 +13,7 @@ export interface BtalkAddressFormAttributes {
   country?: string;
   'customer-code'?: string;
   'voicesite-id'?: string;
-  lang?: string;
+  lang?: LangAttribute;
   name?: string;
   disabled?: boolean;
   'heading-level'?: number | string;
@@ -19,7 +22,7 @@ export interface BtalkAddressFormAttributes {
 /** Attributes of <btalk-voicesite-order>, as written in markup. */
 export interface BtalkVoicesiteOrderAttributes {
   'api-base'?: string;
-  lang?: string;
+  lang?: LangAttribute;
   'customer-code'?: string;
   country?: string;
   'heading-level'?: number | string;
@@ -29,7 +32,7 @@ export interface BtalkVoicesiteOrderAttributes {
 export interface BtalkSiteImportAttributes {
   'api-base'?: string;
   'customer-code'?: string;
-  lang?: string;
+  lang?: LangAttribute;
   'heading-level'?: number | string;
   concurrency?: number | string;
   'import-id'?: string;

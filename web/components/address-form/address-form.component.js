@@ -12,9 +12,9 @@ import { PointerHoldController } from '../../internal/pointer-hold.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
-import { CATALOGUE } from './address-form.strings.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
 import { AddressFormView } from './address-form.view.js';
+import { CATALOGUE } from './i18n/index.js';
 
 /**
  * One voicesite's address, in any configured country, as a form control.
@@ -26,7 +26,8 @@ import { AddressFormView } from './address-form.view.js';
  * @attr {string} country - ISO 3166 alpha-2 code of the country whose form is shown.
  * @attr {string} customer-code - With `voicesite-id`: shows the Save button.
  * @attr {string} voicesite-id - The voicesite the address is saved to.
- * @attr {string} lang - UI language (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
+ * @attr {string} lang - UI language: any BCP 47 tag, the closest of LANGUAGES (internal/localize.js) is used;
+ *   default: the closest ancestor's `lang`.
  * @attr {string} name - Form field name: entries are `name[pc]`, `name[a3]`... (bare names without it).
  * @attr {boolean} disabled - Disables every control.
  * @attr {number} heading-level - 1-6: the error summary's heading level (default 2).
@@ -116,7 +117,7 @@ export class BtalkAddressForm extends BaseElement {
     };
     this.#l10n = new LocalizeController(host, { catalogue: CATALOGUE, onChange: () => this.#languageChanged() });
     this.#ctrl = new AddressFormController({
-      client: () => clientFor(this, BtalkAddressClient),
+      client: () => clientFor(this, BtalkAddressClient, () => this.#l10n.wantedLang),
       // A client that exposes its core (loaded from a custom location) is preferred. Alone, the form
       // loads the address-only module; the full core when the page has it (loadAddressCore()).
       core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
@@ -185,7 +186,7 @@ export class BtalkAddressForm extends BaseElement {
     try {
       this.value = JSON.parse(state);
     } catch {
-      // Not ours: ignore.
+      // Not a state this element saved (another version's): the form keeps what it has.
     }
   }
 

@@ -2,11 +2,11 @@
 // its transitions (load, type, leave a field, choose, save), validation with the core and the
 // look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
-import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './address-form.fields.js';
+import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './fields.js';
 import { PARISH, discoverServices } from './services/discover.js';
 import { LookupsMixin, loadServices } from './address-form.lookups.js';
-import { NormalizeMixin } from './address-form.normalize.js';
-import { errorDetail } from '../../internal/shared.js';
+import { NormalizeMixin } from './normalize.js';
+import { errorDetail } from '../../internal/errors.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 
@@ -185,6 +185,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       geographicalConstraints: answer.geographicalConstraints ?? null,
       form,
       dialZones: Array.isArray(answer.dialZones) ? answer.dialZones : [],
+      language: typeof answer.language === 'string' ? answer.language : null, // of the API's texts; null: English
     };
     state.services = services;
     state.status = 'ready';
@@ -215,7 +216,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     const parishOn = state.services.parishes;
     state.fields = buildFields({
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
-      lang: this.host.lang(), t: this.host.t,
+      lang: this.host.lang(), apiLanguage: state.data.language, t: this.host.t,
       parish: parishOn ? { field: PARISH.field, options: state.parish.options } : null,
     });
     state.fieldsKey = `${this.generation}:${this.host.lang()}:${state.parish.options ? state.parish.key : ''}`;

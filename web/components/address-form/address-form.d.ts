@@ -3,7 +3,7 @@ import type { BtalkAddressForm } from '../../elements/index.js';
 
 export { BtalkAddressForm };
 export type {
-  Address, AddressFormEventMap, BtalkErrorDetail, CredentialsProvider, ElementClient, SaveResult, UiStrings,
+  Address, AddressFormEventMap, BtalkErrorDetail, CredentialsProvider, ElementClient, SaveResult, UiLanguage, UiStrings,
 } from '../../elements/index.js';
 
 declare global {

@@ -1,5 +1,5 @@
-// <btalk-address-form>'s styles: the shared base plus the form's own layout. Themable through
-// the --btalk-* custom properties and ::part() (see the JSDoc of the element).
+// <btalk-address-form>'s styles: the shared base plus its own. Themable through the --btalk-* custom
+// properties and ::part() (see the JSDoc of the element).
 // Generated from address-form.css by scripts/build-css.js (minified): edit the .css, then run it.
 import { BASE_CSS } from '../../internal/base-styles.js';
 

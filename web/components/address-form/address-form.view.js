@@ -3,7 +3,7 @@
 // updates values, choices, messages and ARIA states in place (the caret and focus stay put).
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
 import { h, isHttpUrl } from '../../internal/shared.js';
-import { layoutRows, lowerFirst } from './address-form.fields.js';
+import { layoutRows, lowerFirst } from './fields.js';
 import { problemText } from '../../internal/problem-text.js';
 
 /** Sets a node's text only when it differs: live regions stay silent when nothing changed. */
@@ -178,7 +178,7 @@ export class AddressFormView {
       h('div', { class: 'head' },
         h('label', { for: id, part: 'label' }, field.label,
           field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
-        field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', text: field.description }) : null),
+        field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', lang: field.descriptionLang, text: field.description }) : null),
       h('div', { class: 'control' }, input, list, listStatus, rule),
       // One reserved line under the input for its message: showing it never moves what is below.
       h('div', { class: 'message' }, error, note),

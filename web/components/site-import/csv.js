@@ -73,7 +73,7 @@ export function decodeText(buffer) {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return new TextDecoder('windows-1252').decode(bytes); // not UTF-8: Excel's legacy export
   }
 }
 

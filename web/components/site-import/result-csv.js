@@ -54,7 +54,7 @@ export function buildResult(headers, rows, recordOf, { civicAddress } = {}) {
         try {
           xml = row.check ? civicAddress(row) : '';
         } catch {
-          xml = '';
+          xml = ''; // a value XML cannot carry: this column stays empty, the problems column says what is wrong
         }
         cells.push(xml);
       }

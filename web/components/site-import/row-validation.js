@@ -81,10 +81,16 @@ export class RowValidator {
     };
   }
 
-  /** A field of a country's address form (label, min and max length), once the country is loaded. */
+  /**
+   * A field of a country's address form (label, min and max length), once the country is loaded, with
+   * its raw `constraint` and the `apiLanguage` of the API's texts (null: English) to name it in the UI's.
+   */
   fieldOf(iso2, name) {
     const data = this.#ready.get(iso2);
-    return data && !data.error ? data.form.fields.find((f) => f.name === name) ?? null : null;
+    const field = data && !data.error ? data.form.fields.find((f) => f.name === name) : null;
+    if (!field) return null;
+    const constraints = data.constraints && typeof data.constraints === 'object' ? data.constraints : {};
+    return { ...field, constraint: constraints[name] ?? null, apiLanguage: typeof data.language === 'string' ? data.language : null };
   }
 
   /** The geo-area fields of a country's form, by level: [{ level, name }]. */

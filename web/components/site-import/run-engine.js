@@ -285,19 +285,30 @@ export class ImportRun {
     if (record.state !== ROW_STATE.ORDERED) return;
     if (!(await this.#gate())) return;
     await this.#update(record, { state: ROW_STATE.ADDRESSING, error: null });
+    const { ok } = await this.#step(key, record, ROW_STATE.ORDERED, ROW_STATE.ADDRESS_FAILED,
+      () => this.#client.pushVoiceAddress(this.#customerCode, record.voiceSiteId, job.address));
+    if (ok) await this.#update(record, { state: ROW_STATE.DONE, error: null });
+  }
+
+  /**
+   * One request of a row's step: -> { ok, answer }. After a 429 the row goes back to `held` (the API did
+   * not act on it) at the head of the queue, to be sent again once the wait is over; any other failure
+   * leaves it `failed` with the error.
+   */
+  async #step(key, record, held, failed, request) {
     try {
-      await this.#client.pushVoiceAddress(this.#customerCode, record.voiceSiteId, job.address);
+      const answer = await request();
+      record.attempts429 = 0;
+      return { ok: true, answer };
     } catch (error) {
       if (this.#holdFor429(error, record)) {
-        await this.#update(record, { state: ROW_STATE.ORDERED });
+        await this.#update(record, { state: held });
         this.#queue.unshift(key);
-        return;
+      } else {
+        await this.#update(record, { state: failed, error: describeError(error) });
       }
-      await this.#update(record, { state: ROW_STATE.ADDRESS_FAILED, error: describeError(error) });
-      return;
+      return { ok: false };
     }
-    record.attempts429 = 0;
-    await this.#update(record, { state: ROW_STATE.DONE, error: null });
   }
 
   /** Orders a row once (OrderOnce: attempts in doubt are looked up before any re-send). */

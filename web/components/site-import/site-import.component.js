@@ -3,21 +3,22 @@
 // row ordered exactly once (deterministic reference) then given its voiceaddress -> result CSV.
 // The element composes: a DOM-free controller (site-import.controller.js: the import's state and
 // transitions, over csv, columns, row-validation, run-engine, result-csv), the DOM pieces
-// (skeleton.js, views.js), its styles and the shared localisation controller.
+// (site-import.view.js, rows.view.js), its styles and the shared localisation controller.
 
 import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
-import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/address-form.strings.js';
-import { BASE_CSS, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/i18n/index.js';
+import { fieldTexts } from '../address-form/fields.js';
+import { adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
-import { CATALOGUE as catalogue } from './site-import.strings.js';
+import { CATALOGUE as catalogue } from './i18n/index.js';
 import { decodeText } from './csv.js';
 import { defaultProgressStore } from './progress-store.js';
 import { SiteImportController } from './site-import.controller.js';
-import { editorElement, mappingControls, rowElement } from './views.js';
-import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skeleton.js';
+import { editorElement, mappingControls, rowElement } from './rows.view.js';
+import { buildSkeleton, downloadText, renderRunState, renderTexts } from './site-import.view.js';
 
 /**
  * Bulk site import: validates a CSV of sites against each country's rules, then orders the
@@ -28,7 +29,8 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './skel
  *
  * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set).
  * @attr {string} customer-code - The customer to order for; without it the user chooses one.
- * @attr {string} lang - Language of the element's texts (en, fr, de, es, it, nl, pt); default: the closest ancestor's `lang`.
+ * @attr {string} lang - Language of the element's texts: any BCP 47 tag, the closest of LANGUAGES
+ *   (internal/localize.js) is used; default: the closest ancestor's `lang`.
  * @attr {number} heading-level - Level (1-5) of the element's title; steps use the next level.
  * @attr {number} concurrency - Rows ordered at once (1-16, default 4).
  * @attr {string} import-id - The import's id in references (default: a hash of the customer and the file's sites).
@@ -90,6 +92,7 @@ export class BtalkSiteImport extends BaseElement {
   #waitTimer = null; // counts down a 429's wait, once a second
   #retryLoad = null; // what the error's Retry button does again
   #wording = null; // the address form's strings for problems, in this language (a Localizer)
+  #customers = null; // 'loading', the customers the key reaches, or null (fixed by customer-code, or failed)
   #formatHints = new FormatHints();
 
   constructor() {
@@ -105,7 +108,6 @@ export class BtalkSiteImport extends BaseElement {
     });
     this.#ctrl = new SiteImportController(this.#host());
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root, BASE_CSS);
     adoptStyles(root, SITE_IMPORT_CSS);
     root.append(this.#build());
   }
@@ -133,7 +135,8 @@ export class BtalkSiteImport extends BaseElement {
 
   get client() {
     // Without a page-given client: the one shared by elements with the same api-base and credentials.
-    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) }, BtalkClient);
+    return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) },
+      BtalkClient, () => this.#l10n.wantedLang);
   }
   set client(value) { this.#client = value ?? null; }
   get credentials() { return this.#credentials; }
@@ -224,6 +227,7 @@ export class BtalkSiteImport extends BaseElement {
       }
     }
     renderTexts(ui, (key, params) => this.#t(key, params));
+    this.#renderCustomers();
     if (this.#ctrl.mapping) this.#renderMapping();
     this.#renderTable();
     this.#renderRun();
@@ -234,28 +238,36 @@ export class BtalkSiteImport extends BaseElement {
   async #loadCustomers() {
     const fixed = this.getAttribute('customer-code');
     if (fixed) {
-      this.#ui.customerField.hidden = true;
+      this.#customers = null;
       this.#ctrl.setCustomer(fixed);
+      this.#renderCustomers();
       return;
     }
-    this.#ui.customerInfo.textContent = this.#t('customer.loading');
-    let list;
+    this.#customers = 'loading';
+    this.#renderCustomers();
     try {
-      list = await this.#ctrl.loadCustomers();
+      this.#customers = await this.#ctrl.loadCustomers();
     } catch (error) {
+      this.#customers = null;
+      this.#renderCustomers();
       this.#fail('error.load', error, () => this.#loadCustomers());
       return;
     }
-    this.#ui.customerInfo.textContent = '';
-    if (list.length === 1) {
-      this.#ui.customerInfo.textContent = this.#t('customer.single', { name: list[0].name, code: list[0].customerCode });
-      this.#ctrl.setCustomer(list[0].customerCode);
-      return;
-    }
-    this.#ui.customerField.hidden = false;
-    this.#ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
+    if (this.#customers.length === 1) this.#ctrl.setCustomer(this.#customers[0].customerCode);
+    this.#renderCustomers();
+  }
+
+  /** The customer choice in the element's language (again when the language changes). */
+  #renderCustomers() {
+    const ui = this.#ui;
+    const list = Array.isArray(this.#customers) ? this.#customers : [];
+    ui.customerInfo.textContent = this.#customers === 'loading' ? this.#t('customer.loading')
+      : list.length === 1 ? this.#t('customer.single', { name: list[0].name, code: list[0].customerCode }) : '';
+    ui.customerField.hidden = list.length < 2;
+    if (list.length < 2) return;
+    ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
       ...list.map((c) => h('option', { value: c.customerCode, text: `${c.name} (${c.customerCode})` })));
-    this.#ui.customerSelect.value = this.#ctrl.customerCode;
+    ui.customerSelect.value = this.#ctrl.customerCode;
   }
 
   // ---- reading -----------------------------------------------------------
@@ -308,10 +320,12 @@ export class BtalkSiteImport extends BaseElement {
    * hint and broken-rule text, from the address form's strings for this language.
    */
   #problemText(problem, row) {
-    const field = row ? this.#ctrl.validator?.fieldOf(row.site.country, problem.field) : null;
     const lang = this.#l10n.lang;
     this.#wording ??= new Localizer(withOverrides(ADDRESS_FORM_STRINGS.peek(lang), lang, this.#strings), lang);
     const t = (key, params) => this.#wording.t(key, params);
+    const found = row ? this.#ctrl.validator?.fieldOf(row.site.country, problem.field) : null;
+    // Named as the address form names it: in the UI's language, whatever the API's.
+    const field = found && { ...found, label: fieldTexts(found.name, found.constraint, found, { lang, apiLanguage: found.apiLanguage, t }).label };
     return problemText(problem, field, t, (f, p) => this.#formatHints.text(this.#ctrl.core, f, p, t));
   }
 

@@ -107,7 +107,7 @@ export class SiteImportController {
     const m = this.mapping;
     const t = (key, params) => this.host.t(key, params);
     const notes = [];
-    if (m.unmapped.length) notes.push(t(m.unmapped.length === 1 ? 'mapping.unmapped.one' : 'mapping.unmapped', { count: m.unmapped.length }));
+    if (m.unmapped.length) notes.push(t('mapping.unmapped', { count: m.unmapped.length })); // plural forms: mapping.unmapped.one, …
     if (m.missing.length) notes.push(t('mapping.missing', { fields: m.missing.map((f) => fieldLabel(t, f)).join(', ') }));
     if (m.duplicates.length) notes.push(t('mapping.duplicate', { fields: m.duplicates.join(', ') }));
     return notes.join(' ');
@@ -231,8 +231,8 @@ export class SiteImportController {
       importId: this.importId, customerCode: this.customerCode, fileName: this.file.name, headers: this.file.headers,
       columns: this.mapping.columns, rows: this.rows.map((r) => ({ number: r.number, cells: r.cells, original: r.original })),
       finished: false, updatedAt: Date.now(),
-    }).catch(() => {});
-    const saved = await store.loadRecords(this.importId).catch(() => []);
+    }).catch(() => {}); // the store only serves resuming: ordering exactly once rests on the references
+    const saved = await store.loadRecords(this.importId).catch(() => []); // nothing saved: every row from the start
     const previous = this.run;
     this.run = new ImportRun({
       client: host.client(), customerCode: this.customerCode, importId: this.importId, store,
@@ -266,7 +266,7 @@ export class SiteImportController {
     const complete = counts.done === counts.total;
     const store = host.store();
     store.saveImport({ ...(await store.loadImport(this.importId).catch(() => null) ?? { importId: this.importId }),
-      finished: complete || cancelled, updatedAt: Date.now() }).catch(() => {});
+      finished: complete || cancelled, updatedAt: Date.now() }).catch(() => {}); // as above: only resuming needs it
     host.runEnded(counts, cancelled);
     host.emit('btalk-import-done', { counts, cancelled });
     return counts;
@@ -316,7 +316,7 @@ export class SiteImportController {
     try {
       imports = await store.listImports();
     } catch {
-      return null;
+      return null; // a store that cannot be read (storage blocked): there is nothing to offer to resume
     }
     const fixed = this.host.attribute('customer-code');
     const open = imports.find((meta) => !meta.finished && (!fixed || meta.customerCode === fixed));
@@ -340,7 +340,7 @@ export class SiteImportController {
   }
 
   discardSaved(importId) {
-    return this.host.store().deleteImport(importId).catch(() => {});
+    return this.host.store().deleteImport(importId).catch(() => {}); // left in a blocked store, it is offered again: harmless
   }
 
   // ---- output ------------------------------------------------------------

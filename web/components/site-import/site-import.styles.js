@@ -1,57 +1,6 @@
-// Styles of <btalk-site-import>, on top of the shared BASE_CSS (same --btalk-* properties).
-export const SITE_IMPORT_CSS = `
-  :host { max-width: 72rem; }
-  .container { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
-  .title { margin: 0; font-size: 1.25em; }
-  .container > :is(h1, h2, h3, h4, h5) { margin: 0; }
-  [part~="step"] {
-    display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; margin: 0;
-    padding: 0.75rem; border: 1px solid var(--btalk-color-border, #8a8a8a);
-    border-radius: var(--btalk-radius, 4px);
-  }
-  [part~="step"] > :is(h2, h3, h4, h5, h6) { margin: 0; font-size: 1.05em; }
-  .hint { margin: 0; font-size: 0.9em; opacity: 0.85; }
-  [part~="dropzone"] {
-    display: flex; flex-direction: column; gap: 0.5rem; padding: 0.75rem;
-    border: 2px dashed var(--btalk-color-border, #8a8a8a); border-radius: var(--btalk-radius, 4px);
-  }
-  [part~="dropzone"].over { border-color: var(--btalk-color-accent, #ff7900); background: color-mix(in srgb, var(--btalk-color-accent, #ff7900) 10%, transparent); }
-  input[type="file"] { min-height: 0; border: 0; padding: 0; }
-  textarea {
-    width: 100%; min-height: 5rem; padding: 0.45rem 0.6rem; font-family: ui-monospace, monospace; font-size: 0.9em;
-    border: 1px solid var(--btalk-color-border, #8a8a8a); border-radius: var(--btalk-radius, 4px);
-    background: var(--btalk-color-bg, #fff);
-  }
-  .mapping-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.5rem 1rem; }
-  .mapping-grid .field.unmapped label::after { content: " •"; color: var(--btalk-color-error, #b00020); }
-  progress { width: 100%; height: 1.1rem; accent-color: var(--btalk-color-accent, #ff7900); }
-  .counts { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
-  .table-wrap { overflow: auto; max-width: 100%; max-height: var(--btalk-import-table-height, 32rem); }
-  [part~="table"] { border-collapse: collapse; width: 100%; font-size: 0.92em; }
-  [part~="table"] caption { text-align: start; font-weight: 600; padding-bottom: 0.25rem; }
-  [part~="table"] th, [part~="table"] td {
-    text-align: start; padding: 0.3rem 0.45rem; vertical-align: top;
-    border-bottom: 1px solid var(--btalk-color-border, #8a8a8a);
-  }
-  [part~="table"] thead th { position: sticky; top: 0; background: var(--btalk-color-bg, #fff); white-space: nowrap; }
-  [part~="table"] td { overflow-wrap: break-word; }
-  td.site { min-width: 9rem; }
-  .filter { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 400; }
-  .filter input { width: 1.2rem; height: 1.2rem; min-height: 0; margin: 0; }
-  td.address { white-space: pre-line; min-width: 12rem; }
-  td.problems ul { margin: 0; padding-inline-start: 1rem; color: var(--btalk-color-error, #b00020); }
-  [part~="badge"] {
-    display: inline-block; padding: 0 0.45rem; border-radius: 999px; font-size: 0.85em; font-weight: 600;
-    border: 1px solid currentColor; white-space: nowrap;
-  }
-  [part~="badge"][data-status="ready"], [part~="badge"][data-status="done"] { color: #1b5e20; }
-  [part~="badge"][data-status="problems"], [part~="badge"][data-status="orderFailed"],
-  [part~="badge"][data-status="orderedAddressMissing"] { color: var(--btalk-color-error, #b00020); }
-  [part~="badge"][data-status="notCovered"] { color: #5f5f5f; }
-  tr.editor > td { background: color-mix(in srgb, var(--btalk-color-accent, #ff7900) 8%, transparent); }
-  .editor-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 0.75rem; }
-  button.small { min-height: 2rem; padding: 0.2rem 0.6rem; font-size: 0.9em; }
-  .actions { align-items: center; }
-  p[part~="status"] { margin: 0; }
-  p[part~="error"]:empty, p[part~="status"]:empty { display: none; }
-`;
+// <btalk-site-import>'s styles: the shared base plus its own. Themable through the --btalk-* custom
+// properties and ::part() (see the JSDoc of the element).
+// Generated from site-import.css by scripts/build-css.js (minified): edit the .css, then run it.
+import { BASE_CSS } from '../../internal/base-styles.js';
+
+export const SITE_IMPORT_CSS = BASE_CSS + ":host{max-width:72rem}.container{display:flex;flex-direction:column;gap:var(--btalk-gap, .9rem);min-width:0}.title{margin:0;font-size:1.25em}.container>:is(h1,h2,h3,h4,h5){margin:0}[part~=step]{display:flex;flex-direction:column;gap:.5rem;min-width:0;margin:0;padding:.75rem;border:1px solid var(--btalk-color-border, #8a8a8a);border-radius:var(--btalk-radius, 4px)}[part~=step]>:is(h2,h3,h4,h5,h6){margin:0;font-size:1.05em}.hint{margin:0;font-size:.9em;opacity:.85}[part~=dropzone]{display:flex;flex-direction:column;gap:.5rem;padding:.75rem;border:2px dashed var(--btalk-color-border, #8a8a8a);border-radius:var(--btalk-radius, 4px)}[part~=dropzone].over{border-color:var(--btalk-color-accent, #ff7900);background:color-mix(in srgb,var(--btalk-color-accent, #ff7900) 10%,transparent)}input[type=file]{min-height:0;border:0;padding:0}textarea{width:100%;min-height:5rem;padding:.45rem .6rem;font-family:ui-monospace,monospace;font-size:.9em;border:1px solid var(--btalk-color-border, #8a8a8a);border-radius:var(--btalk-radius, 4px);background:var(--btalk-color-bg, #fff)}.mapping-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.5rem 1rem}.mapping-grid .field.unmapped label:after{content:\" \\2022\";color:var(--btalk-color-error, #b00020)}progress{width:100%;height:1.1rem;accent-color:var(--btalk-color-accent, #ff7900)}.counts{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:0;padding:0;list-style:none}.table-wrap{overflow:auto;max-width:100%;max-height:var(--btalk-import-table-height, 32rem)}[part~=table]{border-collapse:collapse;width:100%;font-size:.92em}[part~=table] caption{text-align:start;font-weight:600;padding-bottom:.25rem}[part~=table] th,[part~=table] td{text-align:start;padding:.3rem .45rem;vertical-align:top;border-bottom:1px solid var(--btalk-color-border, #8a8a8a)}[part~=table] thead th{position:sticky;top:0;background:var(--btalk-color-bg, #fff);white-space:nowrap}[part~=table] td{overflow-wrap:break-word}td.site{min-width:9rem}.filter{display:inline-flex;align-items:center;gap:.5rem;font-weight:400}.filter input{width:1.2rem;height:1.2rem;min-height:0;margin:0}td.address{white-space:pre-line;min-width:12rem}td.problems ul{margin:0;padding-inline-start:1rem;color:var(--btalk-color-error, #b00020)}[part~=badge]{display:inline-block;padding:0 .45rem;border-radius:999px;font-size:.85em;font-weight:600;border:1px solid currentColor;white-space:nowrap}[part~=badge][data-status=ready],[part~=badge][data-status=done]{color:#1b5e20}[part~=badge][data-status=problems],[part~=badge][data-status=orderFailed],[part~=badge][data-status=orderedAddressMissing]{color:var(--btalk-color-error, #b00020)}[part~=badge][data-status=notCovered]{color:#5f5f5f}tr.editor>td{background:color-mix(in srgb,var(--btalk-color-accent, #ff7900) 8%,transparent)}.editor-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.4rem .75rem}button.small{min-height:2rem;padding:.2rem .6rem;font-size:.9em}.actions{align-items:center}p[part~=status]{margin:0}p[part~=error]:empty,p[part~=status]:empty{display:none}";

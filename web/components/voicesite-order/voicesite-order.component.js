@@ -10,28 +10,17 @@
 
 import { loadCore } from '../../core.js';
 import { BtalkClient } from '../../client.js';
-import { BASE_CSS, adoptStyles, clientFor, emit, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
-import { Catalogue, LocalizeController } from '../../internal/localize.js';
+import { adoptStyles, clientFor, emit, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { LocalizeController } from '../../internal/localize.js';
 import { BaseElement } from '../../internal/base.js';
 import { OrderFlow } from './voicesite-order.controller.js';
 import { OrderView } from './voicesite-order.view.js';
-import { STYLES } from './voicesite-order.styles.js';
-import en from './i18n/en.js';
+import { VOICESITE_ORDER_CSS } from './voicesite-order.styles.js';
+import { CATALOGUE } from './i18n/index.js';
 
 export { generateOrderReference } from './voicesite-order.controller.js';
 
 const DEFAULT_API_BASE = 'https://api.orange.com/btalk/v1';
-
-/** The element's catalogues: English bundled, the others loaded when first shown. */
-export const ORDER_CATALOGUE = new Catalogue({
-  en,
-  fr: () => import('./i18n/fr.js'),
-  de: () => import('./i18n/de.js'),
-  es: () => import('./i18n/es.js'),
-  it: () => import('./i18n/it.js'),
-  nl: () => import('./i18n/nl.js'),
-  pt: () => import('./i18n/pt.js'),
-});
 
 // The inner <btalk-address-form>'s parts, re-exported as address-<part>.
 const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'description', 'error', 'summary',
@@ -48,7 +37,7 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  *
  * @attr {string} api-base - The API base URL of the client the element makes when the page gives none
  *   (default https://api.orange.com/btalk/v1; e.g. `/proxy/btalk/v1` behind a same-origin proxy).
- * @attr {string} lang - en, fr, de, es, it, nl or pt (any BCP 47 tag; the closest one is used). Without it,
+ * @attr {string} lang - UI language: any BCP 47 tag, the closest of LANGUAGES (internal/localize.js) is used. Without it,
  *   the closest ancestor's `lang` (crossing shadow roots), else English. The embedded address form speaks the same.
  * @attr {string} customer-code - Preselects this customer when the key gives access to it.
  * @attr {string} country - Preselects this country (ISO2) when it is covered.
@@ -117,8 +106,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root, BASE_CSS);
-    adoptStyles(root, STYLES);
+    adoptStyles(root, VOICESITE_ORDER_CSS);
     this.#flow = new OrderFlow({
       onChange: () => this.#queueRender(),
       onError: (error, step) => this.#emitError(error, step),
@@ -137,7 +125,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
       refresh: () => this.#flow.loadList(),
       saved: (event) => this.#onAddressSaved(event),
     });
-    this.#localize = new LocalizeController(this, { catalogue: ORDER_CATALOGUE, onChange: () => this.#render() });
+    this.#localize = new LocalizeController(this, { catalogue: CATALOGUE, onChange: () => this.#render() });
     this.#render();
     this.#applyHeadingLevel();
     upgradeProperties(this, ['client', 'credentials', 'strings']);
@@ -280,7 +268,7 @@ export class BtalkVoicesiteOrder extends BaseElement {
         client: null,
         credentials: this.#credentials,
         getAttribute: (name) => (name === 'api-base' ? this.apiBase : this.getAttribute(name)),
-      }, BtalkClient);
+      }, BtalkClient, () => this.#localize.wantedLang);
     }
     return this.#client;
   }

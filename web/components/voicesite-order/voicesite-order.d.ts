@@ -3,7 +3,7 @@ import type { BtalkVoicesiteOrder } from '../../elements/index.js';
 import '../address-form/address-form.js';
 
 export { BtalkVoicesiteOrder };
-export type { VoicesiteOrderEventMap, BtalkErrorDetail, CredentialsProvider, ElementClient, UiStrings } from '../../elements/index.js';
+export type { VoicesiteOrderEventMap, BtalkErrorDetail, CredentialsProvider, ElementClient, UiLanguage, UiStrings } from '../../elements/index.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,8 +2,9 @@
 // texts are set as textContent) and renders an OrderFlow into it. It holds no state of the
 // flow; what the user does goes back to the element through `actions`.
 import { h } from '../../internal/shared.js';
+import { regionName } from '../../internal/localize.js';
 import { SHOWN_FIELDS } from './voicesite-order.controller.js';
-import { VoicesiteList } from './voicesite-list.js';
+import { VoicesiteList } from './voicesite-list.view.js';
 
 // What a field is called in problem messages: the label of the control that holds it.
 const FIELD_LABEL_KEYS = {
@@ -305,10 +306,10 @@ export class OrderView {
     this.#setOptions(select, JSON.stringify([t.lang, countries]), () => {
       const options = [h('option', { value: '', text: t.t('country.choose') })];
       if (!countries) return options;
+      // Country names in the UI's language (the API's are English), sorted as that language sorts.
       const collator = new Intl.Collator(t.lang);
-      const sorted = [...countries].sort((a, b) => collator.compare(String(a.name ?? a.iso2), String(b.name ?? b.iso2)));
-      for (const country of sorted) {
-        const name = String(country.name || country.iso2);
+      const named = countries.map((country) => ({ country, name: regionName(country.iso2, t.lang, country.name) }));
+      for (const { country, name } of named.sort((a, b) => collator.compare(a.name, b.name))) {
         const option = h('option', { value: String(country.iso2 ?? ''), text: country.covered ? name : t.t('country.notCovered', { name }) });
         if (!country.covered) option.disabled = true;
         options.push(option);

@@ -1,4 +1,4 @@
-// <btalk-site-import>: Deutsch. Fehlende Schlüssel fallen auf Englisch (strings.js) zurück.
+// <btalk-site-import>: Deutsch. Fehlende Schlüssel fallen auf Englisch (en.js) zurück.
 export default {
   title: 'Standorte importieren',
   'source.title': 'Standortdatei',
@@ -21,7 +21,7 @@ export default {
   'mapping.title': 'Spalten',
   'mapping.hint': 'Jede Spalte der Datei wird einem Business-Talk-Feld zugeordnet. Spalten, die auf „Ignorieren“ stehen, werden nicht verwendet.',
   'mapping.unmapped': '{count} Spalten sind noch nicht zugeordnet: Wählen Sie jeweils ein Feld oder ignorieren Sie sie.',
-  'mapping.unmapped.one': '1 Spalte ist noch nicht zugeordnet: Wählen Sie ein Feld oder ignorieren Sie sie.',
+  'mapping.unmapped.one': '{count} Spalte ist noch nicht zugeordnet: Wählen Sie ein Feld oder ignorieren Sie sie.',
   'mapping.missing': 'Keine Spalte enthält: {fields}.',
   'mapping.duplicate': 'Mehrere Spalten enthalten: {fields}.',
   'mapping.ignore': 'Diese Spalte ignorieren',
@@ -74,7 +74,7 @@ export default {
   'row.notListedYet': 'Die Bestellung wurde angenommen, aber noch keine Voicesite namens {name} ist aufgeführt. Ein neuer Versuch sieht noch einmal nach.',
   'order.title': 'Bestellung',
   'order.button': '{count} bereite Standorte bestellen',
-  'order.button.one': '1 bereiten Standort bestellen',
+  'order.button.one': '{count} bereiten Standort bestellen',
   'order.allDone': 'Alle bereiten Standorte sind bestellt',
   'order.none': 'Noch ist keine Zeile bestellbereit.',
   'order.progress': 'Bestellfortschritt',

@@ -1,4 +1,4 @@
-// <btalk-site-import>: español. Las claves que falten toman el texto inglés (strings.js).
+// <btalk-site-import>: español. Las claves que falten toman el texto inglés (en.js).
 export default {
   title: 'Importar sitios',
   'source.title': 'Archivo de sitios',
@@ -21,7 +21,7 @@ export default {
   'mapping.title': 'Columnas',
   'mapping.hint': 'Cada columna del archivo se asigna a un campo de Business Talk. Las columnas que se dejen en «Ignorar» no se utilizan.',
   'mapping.unmapped': '{count} columnas aún no están asignadas: elija un campo o déjelas ignoradas.',
-  'mapping.unmapped.one': '1 columna aún no está asignada: elija un campo o déjela ignorada.',
+  'mapping.unmapped.one': '{count} columna aún no está asignada: elija un campo o déjela ignorada.',
   'mapping.missing': 'Ninguna columna contiene: {fields}.',
   'mapping.duplicate': 'Varias columnas contienen: {fields}.',
   'mapping.ignore': 'Ignorar esta columna',
@@ -74,7 +74,7 @@ export default {
   'row.notListedYet': 'El pedido fue aceptado, pero aún no figura ningún sitio de voz llamado {name}. Un nuevo intento vuelve a buscarlo.',
   'order.title': 'Pedido',
   'order.button': 'Pedir {count} sitios listos',
-  'order.button.one': 'Pedir 1 sitio listo',
+  'order.button.one': 'Pedir {count} sitio listo',
   'order.allDone': 'Todos los sitios listos están pedidos',
   'order.none': 'Todavía no hay ninguna fila lista para pedir.',
   'order.progress': 'Progreso del pedido',

@@ -1,4 +1,4 @@
-// <btalk-site-import>: italiano. Le chiavi mancanti ricadono sull'inglese (strings.js).
+// <btalk-site-import>: italiano. Le chiavi mancanti ricadono sull'inglese (en.js).
 export default {
   title: 'Importa siti',
   'source.title': 'File dei siti',
@@ -21,7 +21,7 @@ export default {
   'mapping.title': 'Colonne',
   'mapping.hint': 'Ogni colonna del file è associata a un campo di Business Talk. Le colonne lasciate su «Ignora» non vengono usate.',
   'mapping.unmapped': '{count} colonne non sono ancora associate: scegli un campo o lasciale ignorate.',
-  'mapping.unmapped.one': '1 colonna non è ancora associata: scegli un campo o lasciala ignorata.',
+  'mapping.unmapped.one': '{count} colonna non è ancora associata: scegli un campo o lasciala ignorata.',
   'mapping.missing': 'Nessuna colonna contiene: {fields}.',
   'mapping.duplicate': 'Più colonne contengono: {fields}.',
   'mapping.ignore': 'Ignora questa colonna',
@@ -74,7 +74,7 @@ export default {
   'row.notListedYet': 'L’ordine è stato accettato, ma nessun sito voce chiamato {name} risulta ancora nell’elenco. Un nuovo tentativo verifica di nuovo.',
   'order.title': 'Ordine',
   'order.button': 'Ordina {count} siti pronti',
-  'order.button.one': 'Ordina 1 sito pronto',
+  'order.button.one': 'Ordina {count} sito pronto',
   'order.allDone': 'Tutti i siti pronti sono stati ordinati',
   'order.none': 'Nessuna riga è ancora pronta per l’ordine.',
   'order.progress': 'Avanzamento dell’ordine',

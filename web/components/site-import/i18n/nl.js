@@ -1,4 +1,4 @@
-// <btalk-site-import>: Nederlands. Ontbrekende sleutels vallen terug op Engels (strings.js).
+// <btalk-site-import>: Nederlands. Ontbrekende sleutels vallen terug op Engels (en.js).
 export default {
   title: 'Locaties importeren',
   'source.title': 'Locatiebestand',
@@ -21,7 +21,7 @@ export default {
   'mapping.title': 'Kolommen',
   'mapping.hint': 'Elke kolom van het bestand wordt aan een Business Talk-veld gekoppeld. Kolommen die op ‘Negeren’ blijven staan, worden niet gebruikt.',
   'mapping.unmapped': '{count} kolommen zijn nog niet gekoppeld: kies een veld of negeer ze.',
-  'mapping.unmapped.one': '1 kolom is nog niet gekoppeld: kies een veld of negeer deze kolom.',
+  'mapping.unmapped.one': '{count} kolom is nog niet gekoppeld: kies een veld of negeer deze kolom.',
   'mapping.missing': 'Geen enkele kolom bevat: {fields}.',
   'mapping.duplicate': 'Meer dan één kolom bevat: {fields}.',
   'mapping.ignore': 'Deze kolom negeren',
@@ -74,7 +74,7 @@ export default {
   'row.notListedYet': 'De bestelling is aanvaard, maar er staat nog geen voicesite met de naam {name} in de lijst. Een nieuwe poging kijkt nogmaals.',
   'order.title': 'Bestelling',
   'order.button': '{count} gereedstaande locaties bestellen',
-  'order.button.one': '1 gereedstaande locatie bestellen',
+  'order.button.one': '{count} gereedstaande locatie bestellen',
   'order.allDone': 'Alle gereedstaande locaties zijn besteld',
   'order.none': 'Nog geen enkele rij is gereed om te bestellen.',
   'order.progress': 'Voortgang van de bestelling',

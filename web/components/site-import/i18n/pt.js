@@ -1,4 +1,4 @@
-// <btalk-site-import>: português. As chaves em falta usam o texto inglês (strings.js).
+// <btalk-site-import>: português. As chaves em falta usam o texto inglês (en.js).
 export default {
   title: 'Importar sites',
   'source.title': 'Ficheiro de sites',
@@ -21,7 +21,7 @@ export default {
   'mapping.title': 'Colunas',
   'mapping.hint': 'Cada coluna do ficheiro corresponde a um campo do Business Talk. As colunas deixadas em «Ignorar» não são usadas.',
   'mapping.unmapped': '{count} colunas ainda não têm correspondência: escolha um campo ou deixe-as ignoradas.',
-  'mapping.unmapped.one': '1 coluna ainda não tem correspondência: escolha um campo ou deixe-a ignorada.',
+  'mapping.unmapped.one': '{count} coluna ainda não tem correspondência: escolha um campo ou deixe-a ignorada.',
   'mapping.missing': 'Nenhuma coluna contém: {fields}.',
   'mapping.duplicate': 'Várias colunas contêm: {fields}.',
   'mapping.ignore': 'Ignorar esta coluna',
@@ -74,7 +74,7 @@ export default {
   'row.notListedYet': 'A encomenda foi aceite, mas ainda não consta nenhum site de voz chamado {name}. Uma nova tentativa volta a procurar.',
   'order.title': 'Encomenda',
   'order.button': 'Encomendar {count} sites prontos',
-  'order.button.one': 'Encomendar 1 site pronto',
+  'order.button.one': 'Encomendar {count} site pronto',
   'order.allDone': 'Todos os sites prontos estão encomendados',
   'order.none': 'Ainda não há nenhuma linha pronta para encomendar.',
   'order.progress': 'Progresso da encomenda',

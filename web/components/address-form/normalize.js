@@ -3,7 +3,7 @@
 // note ("Changed to …") for the view. The rules are the core's (normalizeAddress: trim and
 // collapse spaces, upper-case where the pattern wants it, enumeration matching, digits); without
 // them, trimming and collapsing spaces.
-import { POSTAL_CODE, basicNormalize } from './address-form.fields.js';
+import { POSTAL_CODE, basicNormalize } from './fields.js';
 
 export const NormalizeMixin = (Base) => class extends Base {
   /** The canonical value of field `name` (core.normalizeAddress when the core has it). */

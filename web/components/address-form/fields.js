@@ -30,17 +30,36 @@ export function perLanguage(map, lang) {
   return '';
 }
 
-/**
- * The label of element `name`: the schema's label in `lang` (`labels: { fr: … }`), else the API's
- * label as given, else the element's own name in the UI language (`element.<name>` strings).
- */
-export function labelOf(name, raw, formLabel, lang, t) {
-  const own = perLanguage(raw?.labels, lang);
-  if (own) return own;
-  if (typeof raw?.defaultLabel === 'string' && raw.defaultLabel.trim()) return String(formLabel || raw.defaultLabel);
+/** The element's own name for address element `name` in the UI language (`element.<name>`), or ''. */
+export function elementName(name, t) {
   const extra = /^addrExtInfo(\d+)$/.exec(name);
-  const builtin = extra ? t('element.addrExtInfo', { n: extra[1] }) : t(`element.${name}`);
-  return builtin && builtin !== `element.${name}` && builtin !== 'element.addrExtInfo' ? builtin : String(formLabel || name);
+  const key = extra ? 'element.addrExtInfo' : `element.${name}`;
+  const text = extra ? t(key, { n: extra[1] }) : t(key);
+  return text && text !== key ? text : '';
+}
+
+/**
+ * What a field is called and described, in the UI language `lang`: the schema's texts in `lang`
+ * (`labels: { fr: … }`, `descriptions`) first; the API's own label when its texts are in `lang`
+ * (`apiLanguage`: the answer's Content-Language, English when it says none); otherwise the element's
+ * own name (`element.<name>`), with the API's label and description kept as the description, in
+ * `descriptionLang` (so "Postal code: the format is not valid" never shows in a French form).
+ * -> { label, description, descriptionLang } (descriptionLang null when the description is in `lang`)
+ */
+export function fieldTexts(name, raw, formField, { lang, apiLanguage, t }) {
+  const apiLang = String(apiLanguage || 'en');
+  const sameLanguage = apiLang.toLowerCase().split(/[-_]/)[0] === lang;
+  const apiLabel = typeof raw?.defaultLabel === 'string' && raw.defaultLabel.trim() ? String(formField?.label || raw.defaultLabel).trim() : '';
+  const apiDescription = String(formField?.description ?? '').trim();
+  const ownDescription = perLanguage(raw?.descriptions, lang);
+  const described = (apiText) => (ownDescription ? { description: ownDescription, descriptionLang: null }
+    : { description: apiText, descriptionLang: apiText && !sameLanguage ? apiLang : null });
+  const label = perLanguage(raw?.labels, lang) || (sameLanguage ? apiLabel : '');
+  if (label) return { label, ...described(apiDescription) };
+  const builtin = elementName(name, t);
+  if (!builtin) return { label: apiLabel || name, ...described(apiDescription) };
+  // The API's label, when it says more than its description, stays beside it.
+  return { label: builtin, ...described([apiLabel !== apiDescription ? apiLabel : '', apiDescription].filter(Boolean).join(': ')) };
 }
 
 /**
@@ -49,7 +68,7 @@ export function labelOf(name, raw, formLabel, lang, t) {
  *   referenceUrl, geoLevel, ruleError, autocomplete, inputmode, short, select }.
  * `parishOptions` (a list or null) turns the free-text parish field into a select.
  */
-export function buildFields({ form, constraints, dialZones = [], lang = 'en', t, parish = null }) {
+export function buildFields({ form, constraints, dialZones = [], lang = 'en', apiLanguage = null, t, parish = null }) {
   const ruleErrors = new Map();
   for (const problem of form?.constraintErrors ?? []) {
     if (problem && !ruleErrors.has(problem.field)) ruleErrors.set(problem.field, problem.message);
@@ -70,8 +89,7 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', t,
     const maxLength = Number.isInteger(f.maxLength) && f.maxLength > 0 ? f.maxLength : null;
     return {
       name: f.name,
-      label: labelOf(f.name, raw, f.label, lang, t),
-      description: perLanguage(raw?.descriptions, lang) || String(f.description ?? ''),
+      ...fieldTexts(f.name, raw, f, { lang, apiLanguage, t }),
       required: !!f.required,
       control,
       select,
@@ -90,7 +108,7 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', t,
   });
   if (form?.dialZone === 'manual') {
     fields.push({
-      name: DIAL_ZONE, label: t('dialZoneLabel'), description: t('dialZoneDescription'), required: true,
+      name: DIAL_ZONE, label: t('dialZoneLabel'), description: t('dialZoneDescription'), descriptionLang: null, required: true,
       control: dialZones.length ? 'select' : 'text', select: dialZones.length > 0, options: dialZones,
       minLength: 0, maxLength: null, pattern: null, referenceUrl: null, geoLevel: null, ruleError: null,
       autocomplete: 'off', inputmode: null, short: false, parish: false,

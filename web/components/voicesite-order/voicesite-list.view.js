@@ -177,6 +177,6 @@ export function addressLines(site, formatAddress) {
     const lines = formatAddress(site.country, site.voiceAddress);
     return Array.isArray(lines) ? lines.map(String).filter((line) => line.trim() !== '') : null;
   } catch {
-    return null;
+    return null; // an address the core cannot format: the cell says "Given" rather than nothing
   }
 }

@@ -1,6 +1,7 @@
-// The fixed structure of <btalk-site-import>'s shadow DOM: the four steps (file, columns, rows,
-// order) and their controls, filled into `ui`. Texts are set by the element (textContent only);
-// `on` holds the element's handlers.
+// <btalk-site-import>'s view: the fixed structure of its shadow DOM (the four steps: file, columns,
+// rows, order, and their controls, filled into `ui`), its texts and the order step's state. The
+// mapping selects and the rows table are rows.view.js. Texts are set as textContent only; `on`
+// holds the element's handlers.
 import { h } from '../../internal/shared.js';
 
 export function buildSkeleton(ui, on) {
@@ -111,7 +112,7 @@ export function renderRunState(ui, t, { toOrder, ready, checked, running, paused
   ui.orderStep.hidden = !checked;
   const allDone = toOrder === 0 && ready > 0;
   ui.orderButton.textContent = allDone ? t('order.allDone')
-    : toOrder === 1 ? t('order.button.one') : t('order.button', { count: toOrder });
+    : t('order.button', { count: toOrder }); // plural forms: order.button.one, …
   ui.orderButton.disabled = running || validating || toOrder === 0 || !customer;
   ui.pauseButton.hidden = !running;
   ui.cancelButton.hidden = !running;

@@ -1,4 +1,4 @@
-// The English texts of <btalk-site-import> (other languages: i18n/<lang>.js, loaded on demand).
+// <btalk-site-import>: English (bundled; the other languages load on demand, i18n/index.js).
 // API texts (labels, messages) are never translated here: they come from the API and the core.
 export default {
   title: 'Import sites',
@@ -22,7 +22,7 @@ export default {
   'mapping.title': 'Columns',
   'mapping.hint': 'Each column of the file is matched to a Business Talk field. Columns left on “Ignore” are not used.',
   'mapping.unmapped': '{count} columns are not matched yet: choose a field or leave them ignored.',
-  'mapping.unmapped.one': '1 column is not matched yet: choose a field or leave it ignored.',
+  'mapping.unmapped.one': '{count} column is not matched yet: choose a field or leave it ignored.',
   'mapping.missing': 'No column holds: {fields}.',
   'mapping.duplicate': 'More than one column holds: {fields}.',
   'mapping.ignore': 'Ignore this column',
@@ -75,7 +75,7 @@ export default {
   'row.notListedYet': 'The order was accepted, but no voicesite named {name} is listed yet. Retrying looks again.',
   'order.title': 'Order',
   'order.button': 'Order {count} ready sites',
-  'order.button.one': 'Order 1 ready site',
+  'order.button.one': 'Order {count} ready site',
   'order.allDone': 'Every ready site is ordered',
   'order.none': 'No row is ready to order yet.',
   'order.progress': 'Ordering progress',

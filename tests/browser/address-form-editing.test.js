@@ -1,18 +1,16 @@
-// <btalk-address-form>: the bugs of issue 10 (each test failed before its fix), the ARIA
-// combobox, languages, layout and autofill, in Debian's Chromium against the stand-in.
+// <btalk-address-form> as the user edits it: typing, leaving a field, pasting, saving while the form
+// loads, what a country offers, the ARIA combobox, languages, layout and autofill, in Debian's
+// Chromium against the stand-in (each regression test failed before its fix).
 // Screenshots of FR, US and CH at 1200 and 360 px go to test-artifacts/.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import {
-  coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, saveScreenshot, setFaults, startServer,
+  browserSuite, openPage, orderVoicesite, readCountry, saveScreenshot, setFaults,
 } from './helpers.js';
+import { control, field, fill, part, standInCustomer, tagOf, waitLoaded } from './address-form-helpers.js';
 
-const field = (page, name) => page.locator(`btalk-address-form [data-field="${name}"]`);
-const control = (page, name) => field(page, name).locator('input, select');
-const part = (page, name) => page.locator(`btalk-address-form >> [part~="${name}"]`);
 const status = (page) => page.locator('btalk-address-form >> [part="status"][role="status"]');
 const PROBE = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
@@ -24,51 +22,30 @@ try {
   AXE = null;
 }
 
-async function waitLoaded(page, country) {
-  await page.waitForFunction((iso2) => window.events?.some((e) => e.type === 'btalk-loaded' && e.detail.country === iso2), country);
-}
+// One stand-in server and one Chromium for the file (helpers.js).
+const env = browserSuite();
 
-const tagOf = (page, name) => control(page, name).evaluate((el) => el.tagName.toLowerCase());
-
-async function fill(page, address) {
-  for (const [name, value] of Object.entries(address)) {
-    if (await tagOf(page, name) === 'select') await control(page, name).selectOption(value);
-    else await control(page, name).fill(value);
-  }
-}
-
-describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm core is not built (npm run build)' }, () => {
-  let browser;
-  let server;
+describe('<btalk-address-form>: editing', { skip: env.skip }, () => {
   let CUSTOMER;
   let VPN;
   const data = {};
 
   before(async () => {
-    const { customers } = JSON.parse(readFileSync(`${BUNDLED_DATA_DIR}/customers.json`, 'utf8'));
-    CUSTOMER = String(customers[0].customerCode);
-    VPN = String(customers[0].vpns[0].vpnId);
+    ({ customer: CUSTOMER, vpn: VPN } = standInCustomer());
     for (const iso2 of ['FR', 'CH', 'US', 'BE']) data[iso2] = await readCountry(BUNDLED_DATA_DIR, iso2);
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Opens the test page; with `save`, for a fresh voicesite (the Save button shows). */
   async function open(iso2, { save = false, query = '', viewport, wait = true, before: beforeOpen } = {}) {
-    const voiceSiteId = save ? await orderVoicesite(server.origin, CUSTOMER, VPN, iso2) : null;
+    const voiceSiteId = save ? await orderVoicesite(env.server.origin, CUSTOMER, VPN, iso2) : null;
     await beforeOpen?.();
     const params = `country=${iso2}${save ? `&customer=${CUSTOMER}&voicesite=${encodeURIComponent(voiceSiteId)}` : ''}${query}`;
-    const page = await openPage(browser, server.origin, `/pages/address-form.html?${params}`, viewport ? { viewport } : undefined);
+    const page = await openPage(env.browser, env.server.origin, `/pages/address-form.html?${params}`, viewport ? { viewport } : undefined);
     if (wait) await waitLoaded(page, iso2);
     return { page, voiceSiteId };
   }
 
-  test('bug 1: CH, postal code "100" still focused: one click on Save is enough', async () => {
+  test('CH, postal code "100" still focused: one click on Save is enough', async () => {
     const { page } = await open('CH', { save: true });
     try {
       await control(page, 'a6').fill('Bahnhofstrasse');
@@ -82,7 +59,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 1: showing a field\'s error on blur does not move what is below it', async () => {
+  test('showing a field\'s error on blur does not move what is below it', async () => {
     const { page } = await open('CH', { save: true });
     try {
       await control(page, 'pc').fill('100');
@@ -103,10 +80,10 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 2: with a slow API, Save waits for the form and no stale message stays', async () => {
+  test('with a slow API, Save waits for the form and no stale message stays', async () => {
     let opened = null;
     try {
-      opened = await open('CH', { save: true, wait: false, before: () => setFaults(server.origin, { latencyMs: 1500 }) });
+      opened = await open('CH', { save: true, wait: false, before: () => setFaults(env.server.origin, { latencyMs: 1500 }) });
       const { page } = opened;
       await page.waitForFunction(() => /Loading the address form/.test(
         window.element?.shadowRoot.querySelector('[part="status"][role="status"]')?.textContent ?? ''));
@@ -119,15 +96,15 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
       assert.doesNotMatch(text, /not loaded yet/);
       assert.equal(await part(page, 'summary').isHidden(), true);
     } finally {
-      await setFaults(server.origin, { latencyMs: 0 });
+      await setFaults(env.server.origin, { latencyMs: 0 });
       await opened?.page.closeAll();
     }
   });
 
-  test('bug 3: pasting " 75015" into FR\'s postal code keeps 75015 and finds no problem', async () => {
+  test('pasting " 75015" into FR\'s postal code keeps 75015 and finds no problem', async () => {
     const { page } = await open('FR');
     try {
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
       await page.evaluate(() => navigator.clipboard.writeText(' 75015'));
       await control(page, 'pc').focus();
       await page.keyboard.press('Control+V');
@@ -140,7 +117,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 4: only what a country offers is shown; no look-up or /dialzones beyond the probes', async () => {
+  test('only what a country offers is shown; no look-up or /dialzones beyond the probes', async () => {
     for (const [iso2, search, verify] of [['CH', false, false], ['FR', true, true], ['US', false, true]]) {
       const requests = [];
       const { page } = await open(iso2, { wait: false });
@@ -160,7 +137,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
     // An automatic dial zone: /dialzones is never asked; the only 404s are the probes' (and the favicon).
     const seen = [];
-    const page = await openPage(browser, server.origin, '/pages/address-form.html?country=FR&api=/proxy/btalk/v1');
+    const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=FR&api=/proxy/btalk/v1');
     try {
       page.on('response', (r) => seen.push({ url: r.url(), status: r.status() }));
       await page.evaluate(() => { window.element.setAttribute('country', 'GP'); });
@@ -173,7 +150,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
     }
   });
 
-  test('bug 6: BE, choosing "1000 Bruxelles / Brussel" fills the municipality', async () => {
+  test('BE, choosing "1000 Bruxelles / Brussel" fills the municipality', async () => {
     const { page } = await open('BE');
     try {
       const pc = control(page, 'pc');
@@ -312,7 +289,7 @@ describe('<btalk-address-form>: issue 10', { skip: !coreIsBuilt() && 'the wasm c
         return;
       }
       await page.waitForFunction(() => window.element.shadowRoot.querySelector('[part="search"] label')?.textContent === 'Rechercher l’adresse');
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
       await page.evaluate(() => navigator.clipboard.writeText('  1012   rj '));
       await control(page, 'pc').focus();
       await page.keyboard.press('Control+V');

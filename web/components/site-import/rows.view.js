@@ -1,4 +1,4 @@
-// DOM pieces of <btalk-site-import>: the mapping step and the rows table. Built with h()
+// Part of <btalk-site-import>'s view: the mapping step's selects and the rows table. Built with h()
 // (textContent only: API and file texts are data, never HTML).
 import { h } from '../../internal/shared.js';
 import { ALL_FIELDS, fieldLabel } from './columns.js';
