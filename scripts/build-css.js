@@ -18,6 +18,8 @@ export const STYLE_MODULES = [
   { css: 'web/components/address-form/address-form.css', module: 'web/components/address-form/address-form.styles.js',
     name: 'ADDRESS_FORM_CSS', after: { name: 'BASE_CSS', from: '../../internal/base-styles.js' },
     doc: "<btalk-address-form>'s styles: the shared base plus the form's own layout. Themable through\n// the --btalk-* custom properties and ::part() (see the JSDoc of the element)." },
+  { css: 'web/components/address-form/lookups/lookups.css', module: 'web/components/address-form/lookups/lookups.styles.js',
+    name: 'LOOKUPS_CSS', doc: "The address form's look-ups' styles, adopted with them (on demand): listboxes, the search box." },
 ];
 
 /** The text of one generated module. */

@@ -3,7 +3,7 @@
 // note ("Changed to …") for the view. The rules are the core's (normalizeAddress: trim and
 // collapse spaces, upper-case where the pattern wants it, enumeration matching, digits); without
 // them, trimming and collapsing spaces.
-import { POSTAL_CODE, basicNormalize } from './address-form.fields.js';
+import { basicNormalize } from './address-form.fields.js';
 
 export const NormalizeMixin = (Base) => class extends Base {
   /** The canonical value of field `name` (core.normalizeAddress when the core has it). */
@@ -35,7 +35,6 @@ export const NormalizeMixin = (Base) => class extends Base {
     if (basicNormalize(text) !== next) state.notes.set(name, next);
     this.validate();
     this.host.emit('btalk-change', { address: this.value });
-    if (name === POSTAL_CODE) this.postalInput(next);
     return true;
   }
 
@@ -50,7 +49,8 @@ export const NormalizeMixin = (Base) => class extends Base {
     if (field?.maxLength && [...text].length > field.maxLength) text = [...text].slice(0, field.maxLength).join('');
     const caret = Math.min(text.length, before.length + clean.length);
     this.input(name, text);
-    this.normalizeField(name);
+    // A look-up of the field asks with the canonical text.
+    if (this.normalizeField(name)) this.lookups?.fieldInput(name, this.state.values.get(name));
     this.changed();
     return { text: this.state.values.get(name) ?? text, caret };
   }
