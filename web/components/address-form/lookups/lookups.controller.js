@@ -281,6 +281,13 @@ export class LookupsController {
     }
   }
 
+  /** The input was left: its list closes and a pending question is dropped; "nothing found" stays said. */
+  leave(id) {
+    const entry = this.entries[id];
+    if (entry?.status === 'none' && !entry.busy && !this.#timers.has(id)) return;
+    this.close(id);
+  }
+
   /** Arrow keys over the open list: the active option moves; it wraps around. */
   move(id, step) {
     const entry = this.entries[id];

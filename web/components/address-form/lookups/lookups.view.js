@@ -31,7 +31,7 @@ export function lookupsView(view, { h, setText, adoptStyles }) {
     input.setAttribute('aria-controls', id);
     input.setAttribute('autocomplete', 'off');
     input.addEventListener('keydown', (event) => onKey(event, lookupId, isBox));
-    input.addEventListener('blur', () => lookups()?.close(lookupId));
+    input.addEventListener('blur', () => lookups()?.leave(lookupId));
     const list = h('ul', { id, role: 'listbox', part: `candidates${part ? ` ${part}` : ''}`, class: 'listbox', hidden: true });
     // Pressing an option must not blur the input first (the list would close under the pointer).
     list.addEventListener('mousedown', (event) => event.preventDefault());
