@@ -16,14 +16,20 @@ for (const entry of STYLE_MODULES) {
 
 test('the minified styles keep every rule and custom property of their sources', async () => {
   const { ADDRESS_FORM_CSS } = await import('../../web/components/address-form/address-form.styles.js');
+  const { LOOKUPS_CSS } = await import('../../web/components/address-form/lookups/lookups.styles.js');
   const { BASE_CSS } = await import('../../web/internal/shared.js');
   assert.ok(ADDRESS_FORM_CSS.startsWith(BASE_CSS));
-  const sources = STYLE_MODULES.map((entry) => readFileSync(join(root, entry.css), 'utf8')).join('\n');
+  const source = (...files) => files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
   const properties = (text) => [...new Set(text.match(/--btalk-[a-z-]+/g))].sort();
-  assert.deepEqual(properties(ADDRESS_FORM_CSS), properties(sources));
   // Rule count: one "{" per rule or at-rule, comments aside.
   const blocks = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').split('{').length;
-  assert.equal(blocks(ADDRESS_FORM_CSS), blocks(sources));
-  assert.doesNotMatch(ADDRESS_FORM_CSS, /\/\*|\n/);
+  for (const [css, files] of [
+    [ADDRESS_FORM_CSS, ['web/internal/base.css', 'web/components/address-form/address-form.css']],
+    [LOOKUPS_CSS, ['web/components/address-form/lookups/lookups.css']],
+  ]) {
+    assert.deepEqual(properties(css), properties(source(...files)), files.join(' + '));
+    assert.equal(blocks(css), blocks(source(...files)), files.join(' + '));
+    assert.doesNotMatch(css, /\/\*|\n/);
+  }
   assert.match(ADDRESS_FORM_CSS, /@container btalk-fields \(min-width:\s?28rem\)/);
 });

@@ -122,3 +122,11 @@ const importProps: BtalkSiteImportProps = { 'customer-code': '9999', concurrency
 const wrongImportProps: BtalkSiteImportProps = { 'papaparse-src': 42 };
 void importProps;
 void wrongImportProps;
+
+// btalk-forms/address-form: a look-up of a street API, added as data.
+import { registerLookup } from 'btalk-forms/address-form';
+import type { LookupDescriptor } from 'btalk-forms/address-form';
+const streets: LookupDescriptor = { id: 'streets', path: 'streets', countries: ['FR'], field: 'a6', minChars: 3, fill: 'merge' };
+registerLookup(streets);
+// @ts-expect-error a look-up's kind is suggest, options or verify
+registerLookup({ id: 'bad', path: 'bad', kind: 'probe' });
