@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { offeredLookups, registerLookup } from '../../web/components/address-form/lookups/index.js';
 import { highlight } from '../../web/components/address-form/lookups/highlight.js';
+import { MAX_SUGGESTIONS } from '../../web/components/address-form/lookups/lookups.controller.js';
 import streets from '../browser/pages/street-lookup.js';
 import { apiError, country, fakeClient, loaded, settle } from './fixtures/address-form-client.js';
 
@@ -171,6 +172,15 @@ test('a 404 withdraws the path\'s look-ups for the country (remembered); SEARCH_
   other.ctrl.lookups.type('search', 'Rue de Rivoli');
   await settle();
   assert.deepEqual(other.ctrl.lookups.list.map((d) => d.id), ['verify']);
+});
+
+test('a look-up answering thousands of suggestions lists the first MAX_SUGGESTIONS', { skip }, async () => {
+  const core = await loadCore();
+  const flood = () => Array.from({ length: 5000 }, (_, i) => ({ a6: `Rue ${i}` }));
+  const { ctrl } = await loaded(core, 'FR', { lookups: { addresses: flood }, baseUrl: 'test://flood' });
+  ctrl.lookups.type('search', 'Rue');
+  await settle();
+  assert.equal(ctrl.lookups.entries.search.items.length, MAX_SUGGESTIONS);
 });
 
 test('a failed look-up says so with Retry, keeps the text, and the retry asks again', { skip }, async () => {

@@ -20,6 +20,8 @@ const TEXTS = Object.freeze({
   unavailable: '', label: 'searchLabel', description: 'searchDescription',
 });
 const DIAL_ZONE = 'dialZone';
+// A list of suggestions shows this many at most (an API may answer with thousands).
+export const MAX_SUGGESTIONS = 50;
 
 /** A descriptor with its defaults. */
 const describe = (d) => ({ ...DEFAULTS, ...d, texts: { ...TEXTS, ...d.texts } });
@@ -256,6 +258,7 @@ export class LookupsController {
     const known = (name) => d.fill === 'replace' || !!this.form.field(name);
     const out = [];
     for (const item of Array.isArray(answer) ? answer : []) {
+      if (out.length === MAX_SUGGESTIONS) break;
       if (!item || typeof item !== 'object') continue;
       const source = d.answer === 'choices' ? { [d.field]: item.value } : item.address;
       if (!source || typeof source !== 'object') continue;
