@@ -29,6 +29,9 @@ export async function styleModules() {
       doc: `<btalk-${entry.name}>'s styles: the shared base plus its own. Themable through the --btalk-* custom\n// properties and ::part() (see the JSDoc of the element).`,
     });
   }
+  // Parts loaded on demand carry their own styles, adopted with them.
+  modules.push({ css: 'web/components/address-form/lookups/lookups.css', module: 'web/components/address-form/lookups/lookups.styles.js',
+    name: 'LOOKUPS_CSS', doc: "The address form's look-ups' styles, adopted with them (on demand): listboxes, the search box." });
   return modules;
 }
 

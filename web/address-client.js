@@ -18,6 +18,11 @@ export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } 
 const PROBE_QUERY = '1';
 // The seed's address elements, the names /addresses accepts as query parameters.
 const ADDRESS_ELEMENT = new RegExp(`^(?:${ADDRESS_ELEMENTS})$`);
+// addressLookup(): one path segment under /countries/{iso2}/, plain parameter names, and how the core
+// reads each answer (its existing kinds: 'choices' is the { value, display } list of parishes and areas).
+const LOOKUP_PATH = /^[a-z][a-z0-9-]{0,39}$/;
+const LOOKUP_PARAM = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+const LOOKUP_KINDS = { addressCandidates: 'addressCandidates', postalCodes: 'postalCodes', choices: 'parishes' };
 
 /** How a client class names itself in errors and which core it loads by default (subclasses override). */
 export const CLIENT_DEFAULTS = Symbol('btalk-forms.clientDefaults');
@@ -185,6 +190,34 @@ export class BtalkAddressClient {
   }
 
   /**
+   * A look-up of the specialised address APIs by its path, as <btalk-address-form>'s look-ups describe
+   * them: GET /countries/{iso2}/{path}?{query} -> the answer read as `kind`: 'addressCandidates'
+   * [{ id, label, address }] (the default), 'postalCodes' [{ value, display, address }] or 'choices'
+   * [{ value, display }]. Blank query values are left out; with none left nothing is sent (-> []).
+   * A 404 rejects with status 404 (the country does not have it). `cache`: kept per URL until clearCache().
+   */
+  async addressLookup(iso2, path, query, { kind = 'addressCandidates', cache = false, signal } = {}) {
+    const country = checkIso2(iso2);
+    if (typeof path !== 'string' || !LOOKUP_PATH.test(path)) throw invalidArgument('The look-up path must be one lower-case path segment.');
+    if (!Object.hasOwn(LOOKUP_KINDS, kind)) throw invalidArgument(`The look-up answer must be one of ${Object.keys(LOOKUP_KINDS).join(', ')}.`);
+    if (!isPlainObject(query)) throw invalidArgument('The look-up query must be an object of texts.');
+    const params = {};
+    for (const [name, value] of Object.entries(query)) {
+      if (!LOOKUP_PARAM.test(name)) throw invalidArgument('A look-up parameter name must be letters, digits or _.');
+      if (value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number') {
+        throw invalidArgument(`The look-up's ${name} must be a text.`);
+      }
+      const text = queryText(value);
+      if (text.length > MAX_QUERY_LENGTH) throw invalidArgument(`The look-up's ${name} is longer than ${MAX_QUERY_LENGTH} characters.`);
+      if (text !== '') params[name] = text;
+    }
+    if (Object.keys(params).length === 0) return [];
+    const url = `/countries/${country}/${path}`;
+    if (cache) return this.#t.lookup(url, LOOKUP_KINDS[kind], params, { signal, notFound: 'error' });
+    return this.#t.getParsed(url, LOOKUP_KINDS[kind], { signal, query: params });
+  }
+
+  /**
    * Gives a voicesite its address: PUT /customers/{code}/voicesites/{id}/voiceaddress (POST if the
    * API answers 405). A 400 becomes a BtalkApiError whose `problems` say which fields are wrong.
    * -> { voiceSiteId, voiceAddress }
@@ -257,7 +290,9 @@ export class BtalkAddressClient {
 
   /**
    * Which specialised address APIs a country offers, learned with one cheap probe each, all at
-   * once, and remembered per country (a client is per base URL):
+   * once, and remembered per country (a client is per base URL). The probes of what a country lacks
+   * fail (404/400, which browsers log): <btalk-address-form> does not call this, its look-ups know
+   * their countries (components/address-form/lookups/).
    * -> { search, verify, postalCodes, parishes }, each true, false (404; search: a 400 to a plain search text)
    * or null (the probe failed otherwise: unknown, asked again next time).
    */

@@ -188,8 +188,20 @@ export declare class BtalkAddressClient {
     Promise<Record<string, string> | null>;
   /** country, constraints and geo constraints fetched in parallel, plus core.addressForm(); /dialzones unless the dial zone is automatic. */
   countryForm(iso2: string, options?: CallOptions): Promise<CountryFormData>;
-  /** Which specialised address APIs the country offers (one probe each, remembered per country); null: unknown. */
+  /** Which specialised address APIs the country offers (one probe each, remembered per country); null: unknown.
+   *  The probes of what a country lacks fail (404/400): the address form does not call it. */
   addressServices(iso2: string, options?: CallOptions): Promise<AddressServices>;
+  /**
+   * GET /countries/{iso2}/{path}?{query} (a look-up of the address form): the answer read as `kind`
+   * ('addressCandidates' by default, 'postalCodes' or 'choices'). Blank values are left out; none left:
+   * [] without a request. A 404 rejects with status 404. `cache`: kept per URL until clearCache().
+   */
+  addressLookup(iso2: string, path: string, query: Record<string, string | number | null | undefined>,
+    options?: CallOptions & { kind?: 'addressCandidates'; cache?: boolean }): Promise<AddressCandidate[]>;
+  addressLookup(iso2: string, path: string, query: Record<string, string | number | null | undefined>,
+    options: CallOptions & { kind: 'postalCodes'; cache?: boolean }): Promise<PostalCode[]>;
+  addressLookup(iso2: string, path: string, query: Record<string, string | number | null | undefined>,
+    options: CallOptions & { kind: 'choices'; cache?: boolean }): Promise<FieldOption[]>;
 }
 
 /** BtalkAddressClient plus customers, VPNs, the country list, voicesites and orders; parses with loadCore(). */

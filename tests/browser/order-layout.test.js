@@ -45,7 +45,7 @@ describe('order element layout', { skip }, () => {
         await fillOrder(page, { customer: '9999', vpn, country: 'FR', name: uniqueSiteName('LAYOUT'), label: 'Layout office' });
         await saveScreenshot(page, `order-${width}-1-form.png`);
         await submitOrder(page);
-        await ui.address.locator('[name="a6"]').waitFor();
+        await ui.address.locator('[name="a6"]').waitFor({ state: 'attached' }); // FR: folded under the search
         await saveScreenshot(page, `order-${width}-2-address.png`);
         await ui.root.locator('button', { hasText: 'Skip for now' }).click();
         await ui.root.locator('[data-step="list"] [part~="pager"]').waitFor();

@@ -62,7 +62,7 @@ describe('complete orders with their address', { skip }, () => {
       assert.equal(await ui.address.getAttribute('customer-code'), '9999');
       assert.equal(await ui.address.getAttribute('voicesite-id'), voiceSiteId);
       // Automatic dial zone: the form has no dial zone field.
-      await ui.address.locator('[name="a6"]').waitFor();
+      await ui.address.locator('[name="a6"]').waitFor({ state: 'attached' }); // folded under the search
       assert.equal(await ui.address.locator('[name="dialZone"]').count(), 0);
 
       const search = ui.address.locator('#search-input');

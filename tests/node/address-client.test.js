@@ -20,7 +20,7 @@ const credentials = async () => {
 const ORDER_METHODS = ['me', 'customers', 'vpns', 'countries', 'voicesites', 'orderVoicesite'];
 const ADDRESS_METHODS = ['country', 'addressConstraints', 'geographicalConstraints', 'geoAreas', 'dialZones',
   'searchAddresses', 'validateAddressCandidates', 'postalCodes', 'parishes', 'pushVoiceAddress', 'getVoiceAddress',
-  'countryForm', 'addressServices', 'core', 'clearCache'];
+  'countryForm', 'addressServices', 'addressLookup', 'core', 'clearCache'];
 
 let standIn;
 let origin;
@@ -66,6 +66,43 @@ test('an address client alone uses the address core, and serves a whole country 
   const error = await client.country('ZZ').catch((e) => e);
   assert.ok(error instanceof BtalkApiError);
   assert.equal(error.status, 404);
+});
+
+test('addressLookup: any look-up path, read by the core\'s existing kinds; a 404 rejects; blank asks nothing', async () => {
+  const requests = [];
+  const fetchSpy = (url, init) => {
+    requests.push(String(url));
+    return fetch(url, init);
+  };
+  const client = new BtalkAddressClient({ baseUrl: `${origin}/btalk/v1`, credentials, fetch: fetchSpy });
+  const PT = JSON.parse(readFileSync(new URL('../../server/standin/data/countries/PT.json', import.meta.url), 'utf8'));
+  const code = PT.postalCodes.find((c) => PT.parishes.some((p) => p.a1 === c.a1 && p.a2 === c.a2));
+  // The same answers as the dedicated methods, through the one generic path.
+  assert.deepEqual(await client.addressLookup('FR', 'addresses', { q: ' rue ' }), await client.searchAddresses('FR', 'rue'));
+  const codes = await client.addressLookup('pt', 'postalcodes', { q: code.value }, { kind: 'postalCodes', cache: true });
+  assert.deepEqual(codes, await client.postalCodes('PT', code.value));
+  assert.deepEqual(codes[0].address, { pc: code.value, a1: code.a1, a2: code.a2, a3: code.a3 });
+  const parishes = await client.addressLookup('PT', 'parishes', { a1: code.a1, a2: code.a2 }, { kind: 'choices' });
+  assert.deepEqual(parishes, await client.parishes('PT', { a1: code.a1, a2: code.a2 }));
+  // Cached per URL when asked.
+  const before = requests.length;
+  await client.addressLookup('PT', 'postalcodes', { q: code.value }, { kind: 'postalCodes', cache: true });
+  assert.equal(requests.length, before);
+  // A country without the API: a 404, as an error a caller can tell from "no match".
+  const missing = await client.addressLookup('CH', 'addresses', { q: 'Bahnhof' }).catch((e) => e);
+  assert.ok(missing instanceof BtalkApiError);
+  assert.equal(missing.status, 404);
+  // Blank values are left out; none left: nothing is sent.
+  const count = requests.length;
+  assert.deepEqual(await client.addressLookup('FR', 'addresses', { q: '  ', a6: null }), []);
+  assert.equal(requests.length, count);
+  // What could leave its place in the URL, or be read by a kind the address core does not have, is refused.
+  for (const [path, query, options] of [['../customers', { q: 'x' }], ['addresses?x=1', { q: 'x' }], ['addresses', { 'q&x': 'y' }],
+    ['addresses', { q: { nested: 1 } }], ['addresses', 'q=x'], ['addresses', { q: 'x'.repeat(501) }],
+    ['addresses', { q: 'x' }, { kind: 'orderResponse' }]]) {
+    await assert.rejects(client.addressLookup('FR', path, query, options), (e) => e.code === 'invalidArgument', `${path} ${JSON.stringify(query)}`);
+  }
+  assert.equal(requests.length, count);
 });
 
 test('BtalkClient uses the full core, and then address clients share it (one wasm)', async () => {

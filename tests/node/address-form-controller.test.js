@@ -1,9 +1,10 @@
 // The address form's DOM-free logic (web/components/address-form/address-form.controller.js and
 // its field model) in Node, with the real wasm core and a scripted client built on the
-// stand-in's country data. No browser: what the view shows is derived from this state.
+// stand-in's country data (fixtures/address-form-client.js). No browser: what the view shows is
+// derived from this state. The look-ups: address-form-lookups.test.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from '../../web/core.js';
 import { AddressFormController } from '../../web/components/address-form/address-form.controller.js';
@@ -11,96 +12,20 @@ import { autofillToken, buildFields, fieldOfProblem, layoutRows, lowerFirst } fr
 import { BtalkApiError } from '../../web/client.js';
 import en from '../../web/components/address-form/i18n/en.js';
 import fr from '../../web/components/address-form/i18n/fr.js';
-import { Localizer } from '../../web/internal/localize.js';
+import { Localizer, LANGUAGES } from '../../web/internal/localize.js';
+import { country, fakeClient, loaded, make, settle } from './fixtures/address-form-client.js';
 
 const WASM = fileURLToPath(new URL('../../dist/btalk-core.wasm', import.meta.url));
 const skip = !existsSync(WASM) && 'the wasm core is not built (npm run build)';
-const DATA = new URL('../../server/standin/data/countries/', import.meta.url);
-const country = (iso2) => JSON.parse(readFileSync(new URL(`${iso2}.json`, DATA), 'utf8'));
 
-/** A client over one country's data file; `calls` records every method call. */
-function fakeClient(core, data, { services, failCountryForm = false, latency = 0 } = {}) {
-  const calls = [];
-  const wait = () => new Promise((resolve) => setTimeout(resolve, latency));
-  const areas = (parents) => {
-    let list = data.geoAreas ?? [];
-    for (const value of parents) list = list.find((n) => n.value === value)?.children ?? [];
-    return list.map(({ value, display }) => ({ value, display: display ?? value }));
-  };
-  return {
-    calls,
-    baseUrl: `test://${data.iso2}`,
-    async countryForm(iso2) {
-      calls.push(['countryForm', iso2]);
-      await wait();
-      if (failCountryForm) throw Object.assign(new Error('The API is down.'), { status: 503, code: 'unavailable' });
-      const form = core.addressForm(data.addressConstraints, data.geographicalConstraints);
-      return { constraints: data.addressConstraints, geographicalConstraints: data.geographicalConstraints, form, dialZones: data.dialZones ?? [] };
-    },
-    async addressServices(iso2) {
-      calls.push(['addressServices', iso2]);
-      return services ?? { search: data.addressApi === 'search', verify: ['search', 'validation'].includes(data.addressApi),
-        postalCodes: !!data.postalCodes, parishes: !!data.parishes };
-    },
-    async geoAreas(iso2, parents) { calls.push(['geoAreas', parents]); return areas(parents); },
-    async searchAddresses(iso2, q) {
-      calls.push(['searchAddresses', q]);
-      return (data.addresses ?? []).filter((a) => a.label.toLowerCase().includes(q.toLowerCase()))
-        .map((a) => ({ id: a.id, label: a.label, address: a.voiceAddress }));
-    },
-    async validateAddressCandidates(iso2, address) { calls.push(['validate', address]); return []; },
-    async postalCodes(iso2, q) {
-      calls.push(['postalCodes', q]);
-      return (data.postalCodes ?? []).filter((p) => p.value.startsWith(q)).map((p) => ({ value: p.value, display: p.display, address: { a1: p.a1, a2: p.a2, a3: p.a3 } }));
-    },
-    async parishes(iso2, { a1, a2 }) {
-      calls.push(['parishes', a1, a2]);
-      return (data.parishes ?? []).filter((p) => p.a1 === a1 && p.a2 === a2).map(({ value, display }) => ({ value, display }));
-    },
-    async pushVoiceAddress(customer, id, address) { calls.push(['push', address]); return { voiceSiteId: id, voiceAddress: address }; },
-  };
-}
-
-/** A controller over `client`; events land in `events`; timers fire at once. */
-function make(core, client, { lang = 'en' } = {}) {
-  const localizer = new Localizer({ ...en, ...(lang === 'fr' ? fr : {}) }, lang);
-  const events = [];
-  let renders = 0;
-  const ctrl = new AddressFormController({
-    client: () => client,
-    core: async () => core,
-    iso2: () => client.iso2,
-    lang: () => lang,
-    t: (key, params) => localizer.t(key, params),
-    list: (items) => localizer.list(items),
-    errorText: (error) => String(error?.message ?? error),
-    emit: (type, detail) => events.push({ type, detail }),
-    update: () => { renders += 1; },
-    later: (fn) => { const id = setTimeout(fn, 0); return { cancel: () => clearTimeout(id) }; },
-  });
-  return { ctrl, events, renders: () => renders };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
-async function loaded(core, iso2, options = {}) {
-  const data = country(iso2);
-  const client = fakeClient(core, data, options);
-  client.iso2 = iso2;
-  const made = make(core, client, options);
-  await made.ctrl.load();
-  await settle();
-  return { ...made, client, data };
-}
-
-test('loads the country: fields, services learned in the same round, btalk-loaded, no message left', { skip }, async () => {
+test('loads the country: fields, its look-ups without a request, btalk-loaded, no message left', { skip }, async () => {
   const core = await loadCore();
   const { ctrl, events, client } = await loaded(core, 'FR');
   assert.equal(ctrl.state.status, 'ready');
   assert.deepEqual(ctrl.state.fields.map((f) => f.name), Object.entries(country('FR').addressConstraints)
     .sort(([, a], [, b]) => a.position - b.position).map(([name]) => name));
-  assert.deepEqual(ctrl.state.services, { search: true, verify: true, postalCodes: false, parishes: false });
-  assert.deepEqual(client.calls.slice(0, 2).map((c) => c[0]).sort(), ['addressServices', 'countryForm']);
+  assert.deepEqual(ctrl.lookups.list.map((d) => d.id), ['search', 'verify']);
+  assert.deepEqual(client.calls.map((c) => c[0]), ['countryForm'], 'nothing probed');
   assert.equal(events.filter((e) => e.type === 'btalk-loaded').length, 1);
   assert.equal(ctrl.state.info, null);
   assert.equal(ctrl.state.failure, null);
@@ -110,8 +35,8 @@ test('loads the country: fields, services learned in the same round, btalk-loade
 test('bug 2: Save while loading does nothing visible; the loaded form starts with no message', { skip }, async () => {
   const core = await loadCore();
   const data = country('CH');
-  const client = Object.assign(fakeClient(core, data, { latency: 50 }), { iso2: 'CH' });
-  const { ctrl } = make(core, client);
+  const client = fakeClient(core, data, { latency: 50 });
+  const { ctrl } = make(client, { core });
   const loading = ctrl.load();
   assert.equal(ctrl.state.status, 'loading');
   const early = await ctrl.save('9999', 'vs-1');
@@ -126,8 +51,8 @@ test('bug 2: Save while loading does nothing visible; the loaded form starts wit
 
 test('a failed load says so with a retry, keeps the typed values and offers no form', { skip }, async () => {
   const core = await loadCore();
-  const client = Object.assign(fakeClient(core, country('FR'), { failCountryForm: true }), { iso2: 'FR' });
-  const { ctrl, events } = make(core, client);
+  const client = fakeClient(core, country('FR'), { failCountryForm: true });
+  const { ctrl, events } = make(client, { core });
   ctrl.value = { a6: 'Rue de Rivoli' };
   await ctrl.load();
   assert.equal(ctrl.state.status, 'failed');
@@ -213,38 +138,6 @@ test('a compiled validator is used when the core has one, and disposed on the ne
   assert.equal(log.at(-1), 'dispose');
 });
 
-test('bug 4: services a country lacks are never called', { skip }, async () => {
-  const core = await loadCore();
-  const { ctrl, client } = await loaded(core, 'CH');
-  assert.deepEqual(ctrl.state.services, { search: false, verify: false, postalCodes: false, parishes: false });
-  ctrl.searchInput('Bahnhofstrasse');
-  ctrl.input('pc', '8001');
-  ctrl.blur('pc');
-  await ctrl.verify();
-  await settle();
-  assert.deepEqual(client.calls.filter(([name]) => ['searchAddresses', 'postalCodes', 'validate', 'parishes'].includes(name)), []);
-});
-
-test('PT: postal codes fill a1..a3; the parish field becomes a list for the municipality', { skip }, async () => {
-  const core = await loadCore();
-  const { ctrl, data } = await loaded(core, 'PT');
-  const code = data.postalCodes.find((c) => data.parishes.some((p) => p.a1 === c.a1 && p.a2 === c.a2));
-  ctrl.input('pc', code.value.slice(0, 4));
-  await settle();
-  const index = ctrl.state.postal.codes.findIndex((c) => c.value === code.value);
-  assert.ok(index >= 0);
-  ctrl.choosePostalCode(index);
-  await settle();
-  assert.deepEqual({ pc: ctrl.value.pc, a1: ctrl.value.a1, a2: ctrl.value.a2, a3: ctrl.value.a3 },
-    { pc: code.value, a1: code.a1, a2: code.a2, a3: code.a3 });
-  const labels = ['a1', 'a2', 'a3'].map((name) => ctrl.field(name).label);
-  assert.equal(ctrl.state.info.key, 'postalCodeChosen');
-  assert.equal(ctrl.state.info.params.fields, new Intl.ListFormat('en', { type: 'conjunction' }).format(labels));
-  const parish = ctrl.field('a4');
-  assert.equal(parish.select, true);
-  assert.ok(parish.options.length > 0);
-});
-
 test('bug 6: BE "1000 Bruxelles / Brussel" fills the municipality, without overwriting a typed one', { skip }, async () => {
   const core = await loadCore();
   const { ctrl } = await loaded(core, 'BE');
@@ -273,27 +166,6 @@ test('geographical levels: a new parent clears and reloads the levels below', { 
   await settle();
   assert.deepEqual(ctrl.state.geo.get(2).options.map((o) => o.value), second.children.map((c) => c.value));
   assert.ok(client.calls.some(([name, parents]) => name === 'geoAreas' && parents?.[0] === second.value));
-});
-
-test('search: candidates, arrow keys wrap, choosing fills the exact push format', { skip }, async () => {
-  const core = await loadCore();
-  const { ctrl, data, events } = await loaded(core, 'FR');
-  const candidate = data.addresses[0];
-  ctrl.searchInput('ab'); // too short: nothing asked
-  ctrl.searchInput(candidate.label.slice(0, 12));
-  await settle();
-  const { candidates } = ctrl.state.search;
-  assert.ok(candidates.length >= 1);
-  ctrl.moveActive(1);
-  assert.equal(ctrl.state.search.active, 0);
-  ctrl.moveActive(-1);
-  assert.equal(ctrl.state.search.active, candidates.length - 1);
-  const chosen = ctrl.chooseCandidate(candidates.findIndex((c) => c.label === candidate.label));
-  assert.equal(chosen.label, candidate.label);
-  assert.deepEqual(ctrl.value, candidate.voiceAddress);
-  assert.equal(ctrl.state.search.candidates.length, 0);
-  assert.equal(ctrl.state.info.key, 'candidateChosen');
-  assert.deepEqual(events.filter((e) => e.type === 'btalk-change').at(-1).detail.address, candidate.voiceAddress);
 });
 
 test('save: problems first; then the trimmed address is pushed; a 400 lands on its fields', { skip }, async () => {
@@ -428,28 +300,3 @@ test('PointerHoldController: work deferred during a press runs once the press (a
   }
 });
 
-test('the first bundle\'s service list (services/discover.js) names what the on-demand services use', async () => {
-  const { METHODS, PARISH } = await import('../../web/components/address-form/services/discover.js');
-  const { SERVICES } = await import('../../web/components/address-form/services/index.js');
-  assert.deepEqual(Object.keys(METHODS).sort(), Object.keys(SERVICES).sort());
-  for (const [id, service] of Object.entries(SERVICES)) assert.equal(service.method, METHODS[id], id);
-  assert.equal(SERVICES.parishes.field, PARISH.field);
-  assert.deepEqual(SERVICES.parishes.parents, [...PARISH.parents]);
-});
-
-test('without any address service the look-ups do nothing; with one, they work once load() resolves', { skip }, async () => {
-  const core = await loadCore();
-  const none = { search: false, verify: false, postalCodes: false, parishes: false };
-  const { ctrl, client } = await loaded(core, 'FR', { services: none });
-  assert.deepEqual(ctrl.state.services, none);
-  ctrl.searchInput('Rue de Rivoli');
-  await ctrl.verify();
-  await settle();
-  assert.equal(ctrl.state.search.candidates.length, 0);
-  assert.deepEqual(client.calls.map(([name]) => name).filter((name) => /search|validate/i.test(name)), []);
-  const pt = await loaded(core, 'PT');
-  assert.equal(pt.ctrl.state.services.postalCodes, true);
-  pt.ctrl.input('pc', '1000');
-  await settle();
-  assert.ok(pt.ctrl.state.postal.codes.length > 0, 'the postal code look-up ran');
-});

@@ -39,6 +39,18 @@ for (const entry of MODULES.filter((m) => m.after)) {
   });
 }
 
+for (const entry of MODULES.filter((m) => !m.after && m.name !== 'BASE_CSS')) {
+  test(`${entry.name}: every rule and custom property of ${entry.css}, minified, on its own`, async () => {
+    const styles = (await import(join(root, entry.module)))[entry.name];
+    const source = readFileSync(join(root, entry.css), 'utf8');
+    const properties = (text) => [...new Set(text.match(/--btalk-[a-z-]+/g))].sort();
+    assert.deepEqual(properties(styles), properties(source));
+    const blocks = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').split('{').length;
+    assert.equal(blocks(styles), blocks(source));
+    assert.doesNotMatch(styles, /\/\*|\n/);
+  });
+}
+
 test('the address form keeps its container query', async () => {
   const { ADDRESS_FORM_CSS } = await import('../../web/components/address-form/address-form.styles.js');
   assert.match(ADDRESS_FORM_CSS, /@container btalk-fields \(min-width:\s?28rem\)/);

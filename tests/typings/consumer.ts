@@ -136,3 +136,11 @@ const regional: BtalkSiteImportProps = { lang: 'fr-CH' };
 void uiLanguage;
 void regional;
 void wrongImportProps;
+
+// btalk-forms/address-form: a look-up of a street API, added as data.
+import { registerLookup } from 'btalk-forms/address-form';
+import type { LookupDescriptor } from 'btalk-forms/address-form';
+const streets: LookupDescriptor = { id: 'streets', path: 'streets', countries: ['FR'], field: 'a6', minChars: 3, fill: 'merge' };
+registerLookup(streets);
+// @ts-expect-error a look-up's kind is suggest, options or verify
+registerLookup({ id: 'bad', path: 'bad', kind: 'probe' });

@@ -19,17 +19,13 @@ export interface ElementClient {
     language?: string | null;
   }>;
   geoAreas(iso2: string, parents?: string[]): Promise<FieldOption[]>;
-  searchAddresses(iso2: string, query: string): Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
-  /** Optional: without it there is no "Verify address" button. */
-  validateAddressCandidates?(iso2: string, address: Record<string, string>):
-    Promise<Array<{ id: string; label: string; address: Record<string, string> }>>;
-  /** Optional (Portugal): the postal code look-up. With { notFound: 'error' } a 404 must reject with status 404. */
-  postalCodes?(iso2: string, query: string, options?: { notFound?: 'empty' | 'error' }):
-    Promise<Array<{ value: string; display: string; address: Record<string, string> }>>;
-  /** Optional: which look-ups the country offers (one probe each); without it the element finds out by trying. */
-  addressServices?(iso2: string): Promise<{ search: boolean | null; verify: boolean | null; postalCodes: boolean | null; parishes: boolean | null }>;
-  /** Optional (Portugal): the parishes of a municipality. Same 404 rule as postalCodes. */
-  parishes?(iso2: string, area: { a1: string; a2: string }, options?: { notFound?: 'empty' | 'error' }): Promise<FieldOption[]>;
+  /**
+   * Optional: the look-ups of the specialised address APIs (search, verification, postal codes,
+   * parishes, and any registered with registerLookup()). Without it the form has none.
+   * A 404 must reject with status 404 (the country does not have it).
+   */
+  addressLookup?(iso2: string, path: string, query: Record<string, string | number | null | undefined>,
+    options?: { kind?: 'addressCandidates' | 'postalCodes' | 'choices'; cache?: boolean }): Promise<unknown[]>;
   pushVoiceAddress(customerCode: string, voiceSiteId: string, address: Record<string, string>):
     Promise<{ voiceSiteId: string; voiceAddress: Record<string, string> }>;
   [method: string]: unknown;
@@ -92,13 +88,15 @@ export interface AddressFormEventMap {
  * The element is invalid (blocks form submission) until the country is loaded and the
  * core finds no problem; the validation message is the first problem's.
  *
- * Parts: form field label input select description error note summary search search-input candidates
- * candidate save status link, postal-codes (the postal code look-up list), verify (the "Verify address"
- * button), verify-result (its live region) and verify-use (its "Use this format" button).
+ * Parts: form field label input select description error note summary search search-input search-status
+ * manual (the "Enter the address by hand" button) candidates (a listbox of suggestions) candidate match (the
+ * typed part of a suggestion) save status link, postal-codes and suggestions (a field's listbox), verify
+ * (the "Verify address" button), verify-result (its live region) and verify-use (its "Use this format" button).
  *
- * Specialised address APIs, learned while loading (client.addressServices: one probe each, remembered
- * per country and base URL; without that method, found by trying: a 404 means "not offered"):
- * - search (`/addresses?q=`): the search box; a 400 to the probe's plain text (validation-only countries) hides it.
+ * Look-ups of the specialised address APIs (components/address-form/lookups/, one data file each, in the
+ * countries of the guide's table; nothing is asked to find out, and a 404 on use withdraws a look-up):
+ * - search (`/addresses?q=`): a search box above the fields, which stay folded until the address is
+ *   chosen or wanted by hand; suggestions in a listbox over the form, the typed words marked.
  * - full address validation (`/addresses?a6=&hno=...`): "Verify address" says whether the API knows the
  *   address and offers its exact format. Advice only: validity stays the schema's.
  * - Portugal's `/postalcodes?q=`: typing 4+ characters in `pc` lists codes; choosing one fills pc, a1, a2, a3.

@@ -2,8 +2,9 @@
 // The fields, their order and their rules come from the API (/addressconstraints,
 // /geographicalconstraints) through the wasm core, which also validates as the user types.
 // The element composes: a DOM-free controller (address-form.controller.js: state, transitions,
-// validation, look-ups), a view (address-form.view.js), the address services (services/*.js),
-// its styles and the shared localisation controller (internal/localize.js).
+// validation), a view (address-form.view.js), the look-ups of the specialised address APIs
+// (lookups/: one data file each, one mechanism loaded on demand), its styles and the shared
+// localisation controller (internal/localize.js).
 import { loadAddressCore } from '../../address-core.js';
 import { BtalkAddressClient } from '../../address-client.js';
 import { BaseElement } from '../../internal/base.js';
@@ -48,10 +49,13 @@ import { CATALOGUE } from './i18n/index.js';
  * @csspart form - The whole form.
  * @csspart status - Status line (role=status) and failure box (role=alert).
  * @csspart summary - The error summary shown on submit.
- * @csspart search - The address search box (only where the API searches).
+ * @csspart search - The address search box (only where the API searches), above the folded fields.
  * @csspart search-input - The search combobox input (also part "input").
- * @csspart candidates - The search listbox.
- * @csspart candidate - One search option.
+ * @csspart search-status - The search's status line ("No address found…").
+ * @csspart manual - The "Enter the address by hand" button that unfolds the fields.
+ * @csspart candidates - A listbox of suggestions (the search's, a field's).
+ * @csspart candidate - One suggestion (an option).
+ * @csspart match - The part of a suggestion that matches what was typed.
  * @csspart field - One field's wrapper (data-field = element name).
  * @csspart label - A field label.
  * @csspart input - A text input.
@@ -60,7 +64,8 @@ import { CATALOGUE } from './i18n/index.js';
  * @csspart error - A field's error line.
  * @csspart note - A field's "changed to …" note (normalisation).
  * @csspart link - A field's "More information" link.
- * @csspart postal-codes - The postal code look-up list (Portugal).
+ * @csspart postal-codes - The postal code suggestions (Portugal; also part "candidates").
+ * @csspart suggestions - Another field's suggestions (also part "candidates").
  * @csspart verify - The "Verify address" button.
  * @csspart verify-result - The verification's live region.
  * @csspart verify-use - Its "Use this format" button.
@@ -129,7 +134,6 @@ export class BtalkAddressForm extends BaseElement {
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
       update: () => this.#render(),
       save: () => this.save(),
-      loadServicesView: () => this.#view.loadServices(),
     });
     this.#view = new AddressFormView(this.#root, this.#handlers());
     // A press holds back what the blur it causes would show (the left field's error) until the
@@ -398,7 +402,8 @@ export class BtalkAddressForm extends BaseElement {
     const message = first ? problemText(first, field, (k, p) => this.#t(k, p), (f, p) => this.#formatHint(f, p))
       : this.#t(result.messageKey ?? 'notLoaded');
     const anchor = field ? this.#view.controls.get(field.name)?.input : undefined;
-    if (anchor && anchor.isConnected) this.#internals.setValidity({ customError: true }, message, anchor);
+    // Folded fields (under the search box) are no anchor: the element itself is.
+    if (anchor && anchor.isConnected && !this.#view.ui.fields.hidden) this.#internals.setValidity({ customError: true }, message, anchor);
     else this.#internals.setValidity({ customError: true }, message || this.#t('notLoaded'));
   }
 
@@ -417,25 +422,8 @@ export class BtalkAddressForm extends BaseElement {
       input: (name, text, choice) => ctrl.input(name, text, { choice }),
       blur: (name) => this.#blur(name),
       paste: (name, event) => this.#onPaste(name, event),
-      search: (text) => ctrl.searchInput(text),
-      // Leaving the combobox closes its list (a press on an option keeps the focus: see the view).
-      searchBlur: () => { if (ctrl.state.search.candidates.length) ctrl.closeCandidates(); },
-      searchKey: (event) => this.#onSearchKey(event),
-      choose: (index) => this.#choose(index),
       retry: () => ctrl.retry(),
-      verify: () => { if (!this.#isDisabled()) ctrl.verify(); },
-      useFormat: () => {
-        if (this.#isDisabled()) return;
-        ctrl.useVerifiedFormat();
-        this.#view.ui.verify.focus();
-      },
       save: () => this.save(),
-      postalKey: (event) => this.#onPostalKey(event),
-      choosePostal: (index) => {
-        ctrl.choosePostalCode(index);
-        this.#view.focusField('pc');
-      },
-      closePostal: () => ctrl.closePostalCodes(),
       formKey: (event) => this.#onFormKey(event),
     };
   }
@@ -455,44 +443,11 @@ export class BtalkAddressForm extends BaseElement {
     input.setSelectionRange(Math.min(caret, text.length), Math.min(caret, text.length));
   }
 
-  #onSearchKey(event) {
-    const ctrl = this.#ctrl;
-    const { candidates, active } = ctrl.state.search;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!candidates.length) return;
-      event.preventDefault();
-      ctrl.moveActive(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Enter') {
-      if (active < 0) return;
-      event.preventDefault();
-      this.#choose(active);
-    } else if (event.key === 'Escape' && candidates.length) {
-      event.preventDefault();
-      ctrl.closeCandidates();
-    }
-  }
-
-  #choose(index) {
-    if (this.#isDisabled()) return;
-    this.#ctrl.chooseCandidate(index);
-    this.#view.ui.searchInput.value = '';
-    this.#view.ui.searchInput.focus();
-  }
-
-  #onPostalKey(event) {
-    if (event.key === 'ArrowDown') {
-      if (this.#view.focusFirstPostalCode()) event.preventDefault();
-    } else if (event.key === 'Escape' && this.#ctrl.state.postal.codes.length) {
-      event.preventDefault();
-      this.#ctrl.closePostalCodes();
-    }
-  }
-
   #onFormKey(event) {
-    // Enter in a text field submits, as in a native form.
+    // Enter in a text field submits, as in a native form (a combobox takes an Enter that chooses).
     if (event.key !== 'Enter' || event.defaultPrevented) return;
     const target = event.composedPath()[0];
-    if (!(target instanceof HTMLInputElement) || target === this.#view.ui.searchInput || target.type !== 'text') return;
+    if (!(target instanceof HTMLInputElement) || target.type !== 'text') return;
     event.preventDefault();
     this.#ctrl.blur(this.#view.focusedField() ?? '');
     if (this.form) this.form.requestSubmit();

@@ -1,14 +1,15 @@
 // <btalk-address-form>'s logic, DOM-free (unit-tested in Node): the state of one address form,
-// its transitions (load, type, leave a field, choose, save), validation with the core and the
-// look-ups (geo areas, search, verification, postal codes, parishes). The view renders `state`;
+// its transitions (load, type, leave a field, choose, save), validation with the core, the
+// geographical lists (lookups/geo-areas.js) and the look-ups of the specialised address APIs
+// (lookups/: `this.lookups`, loaded on demand for a country that has one). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
+// A keystroke: view (oninput) -> input() -> validate() -> the compiled schema in the wasm core
+// (core-loader/core-compiled.js) -> state.result -> the view.
 import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './fields.js';
-import { PARISH, discoverServices } from './services/discover.js';
-import { LookupsMixin, loadServices } from './address-form.lookups.js';
+import { loadLookups, offeredLookups, withdrawLookups } from './lookups/index.js';
+import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
 import { errorDetail } from '../../internal/errors.js';
-
-const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
 
 /**
  * @typedef {object} ControllerHost
@@ -21,9 +22,8 @@ const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: f
  * @property {(type: string, detail: object) => void} emit  a btalk-* event
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
- * @property {() => Promise<void>} [loadServicesView]  loads the view of the address services (with the look-ups)
  */
-export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) {
+export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object)) {
   /** @param {ControllerHost} host */
   constructor(host) {
     super();
@@ -42,16 +42,15 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       serverProblems: [],
       result: { valid: false, problems: [] },
       geo: new Map(), // level -> { options | null, parents }
-      services: NO_SERVICES,
       busy: new Map(), // token -> { key, params }
       info: null, // { key, params, kind }
       failure: null, // { key, params, error, retry }
-      search: { candidates: [], active: -1, status: null },
-      postal: { codes: [], status: null },
-      parish: { key: '', options: null },
-      verify: { running: false, result: null },
       saving: false,
     };
+    // The look-ups' mechanism (lookups/lookups.js) once a country had one: its controller, which
+    // holds their state, and the module the view builds their view from.
+    this.lookups = null;
+    this.lookupsModule = null;
     this.core = null;
     this.validator = null; // core.compileConstraints(...) when the core has it
     this.generation = 0;
@@ -125,11 +124,11 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       }
     }
     if (!state.data) return;
-    state.verify.result = null;
+    this.lookups?.addressChanged();
     this.validate();
     this.changed();
     this.loadGeoLevel(1, this.generation);
-    this.loadParishes(this.generation);
+    this.lookups?.refresh();
   }
 
   // ---- loading --------------------------------------------------------------
@@ -139,12 +138,10 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     const { state } = this;
     const iso2 = this.host.iso2();
     const generation = ++this.generation;
-    this.cancelLookups();
+    this.lookups?.start([]);
     this.disposeValidator();
     Object.assign(state, {
-      iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), services: NO_SERVICES, failure: null,
-      info: null, busy: new Map(), parish: { key: '', options: null }, verify: { running: false, result: null },
-      search: { candidates: [], active: -1, status: null, query: '' }, postal: { codes: [], status: null },
+      iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), failure: null, info: null, busy: new Map(),
     });
     if (!iso2) {
       state.status = 'empty';
@@ -157,15 +154,16 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     const done = this.startBusy('loadingCountry');
     let client;
     let answer;
-    let services;
+    let offered;
+    let mechanism;
     try {
       client = this.host.client();
       const corePromise = this.core ? Promise.resolve(this.core) : this.host.core(client);
-      // The look-ups' code comes only for a country that offers one, as soon as the probes tell (in
-      // parallel with the core and the form); if it cannot be loaded, the form goes without them.
-      const offered = discoverServices(client, iso2).then((found) => (Object.values(found).some(Boolean)
-        ? Promise.all([loadServices(), this.host.loadServicesView?.()]).then(() => found, () => NO_SERVICES) : found));
-      [this.core, answer, services] = await Promise.all([corePromise, client.countryForm(iso2), offered]);
+      // The look-ups the country has are known without a request (their data); their code comes only
+      // for such a country, in parallel with the core and the form. Without it the form goes on alone.
+      offered = offeredLookups(client, iso2);
+      const lookups = offered.length ? loadLookups().catch(() => null) : null;
+      [this.core, answer, mechanism] = await Promise.all([corePromise, client.countryForm(iso2), lookups]);
     } catch (error) {
       if (generation !== this.generation) return;
       // No form for another country may stay (it could be saved by mistake); the values stay.
@@ -187,7 +185,11 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       dialZones: Array.isArray(answer.dialZones) ? answer.dialZones : [],
       language: typeof answer.language === 'string' ? answer.language : null, // of the API's texts; null: English
     };
-    state.services = services;
+    if (mechanism && !this.lookups) {
+      this.lookupsModule = mechanism;
+      this.lookups = new mechanism.LookupsController(this, { withdraw: withdrawLookups });
+    }
+    this.lookups?.start(mechanism ? offered : []);
     state.status = 'ready';
     this.compileValidator();
     this.rebuildFields();
@@ -203,23 +205,21 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     done();
     this.host.emit('btalk-loaded', { country: iso2 });
     this.loadGeoLevel(1, generation);
-    this.loadParishes(generation);
+    this.lookups?.refresh();
   }
 
-  /** Re-derives the field models (language, parish list); the view rebuilds when fieldsKey changes. */
+  /** Re-derives the field models (language, look-ups' lists); the view rebuilds when fieldsKey changes. */
   rebuildFields() {
     const { state } = this;
     if (!state.data) {
       state.fields = [];
       return;
     }
-    const parishOn = state.services.parishes;
     state.fields = buildFields({
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
-      lang: this.host.lang(), apiLanguage: state.data.language, t: this.host.t,
-      parish: parishOn ? { field: PARISH.field, options: state.parish.options } : null,
+      lang: this.host.lang(), apiLanguage: state.data.language, t: this.host.t, lists: this.lookups?.fieldLists() ?? {},
     });
-    state.fieldsKey = `${this.generation}:${this.host.lang()}:${state.parish.options ? state.parish.key : ''}`;
+    state.fieldsKey = `${this.generation}:${this.host.lang()}:${this.lookups?.fieldsKey() ?? ''}`;
   }
 
   /** Compiles the schema once per country when the core can (validate on every keystroke). */
@@ -254,7 +254,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
   }
 
   dispose() {
-    this.cancelLookups();
+    this.lookups?.cancel();
     this.disposeValidator();
   }
 
@@ -317,8 +317,10 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     return this.orderedProblems().find((p) => p.field === name) ?? null;
   }
 
+  /** Every problem shows (submit, Save): folded fields unfold to show theirs. */
   showAll() {
     for (const field of this.state.fields) this.state.touched.add(field.name);
+    this.lookups?.unfold();
     this.validate();
   }
 
@@ -344,9 +346,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
       if (choice && name === POSTAL_CODE) this.fillPlaceFromPostalCode(field, text);
       if (text) this.loadGeoLevel(field.geoLevel + 1, this.generation);
     }
-    this.verifyOutdated();
-    if (name === POSTAL_CODE && !field?.select) this.postalInput(text);
-    if (PARISH.parents.includes(name)) this.parishSoon();
+    this.lookups?.fieldInput(name, text);
     this.validate();
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
@@ -389,14 +389,8 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     state.submitted = false;
     state.info = null;
     state.failure = null;
-    state.search = { candidates: [], active: -1, status: null, query: '' };
-    state.postal = { codes: [], status: null };
-    state.verify.result = null;
     for (const [level, entry] of state.geo) if (level > 1) entry.options = null;
-    if (state.parish.options) {
-      state.parish = { key: '', options: null };
-      this.rebuildFields();
-    }
+    this.lookups?.reset();
     this.validate();
     this.changed();
   }
@@ -420,12 +414,12 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     }
     // Geo choices are reloaded for the address's path (cached per path by the client).
     for (const [level] of state.geo) if (level > 1) state.geo.set(level, { options: null, parents: '' });
-    this.verifyOutdated();
+    this.lookups?.addressChanged();
     this.validate();
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
     this.loadGeoLevel(1, this.generation);
-    this.loadParishes(this.generation);
+    this.lookups?.refresh();
   }
 
   // ---- save -----------------------------------------------------------------

@@ -2,7 +2,7 @@
 // the field DOM when the field list changes (country, language, parish list) and otherwise only
 // updates values, choices, messages and ARIA states in place (the caret and focus stay put).
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
-import { h, isHttpUrl } from '../../internal/shared.js';
+import { adoptStyles, h, isHttpUrl } from '../../internal/shared.js';
 import { layoutRows, lowerFirst } from './fields.js';
 import { problemText } from '../../internal/problem-text.js';
 
@@ -15,15 +15,15 @@ function setText(node, text) {
 export class AddressFormView {
   /**
    * @param {ShadowRoot} root
-   * @param {object} on  handlers: input(name, text, choice), blur(name), paste(name, event),
-   *   search(text), searchKey(event), choose(index), retry(), verify(), useFormat(), save(),
-   *   postalKey(event), choosePostal(index), formKey(event)
+   * @param {object} on  handlers: input(name, text, choice), blur(name), paste(name, event), retry(),
+   *   save(), formKey(event)
    */
   constructor(root, on) {
     this.root = root;
     this.on = on;
-    this.controls = new Map(); // name -> { field, wrapper, input, error, note, lookup, lookupStatus, optionsKey }
+    this.controls = new Map(); // name -> { field, wrapper, input, error, note, optionsKey }
     this.fieldsKey = null;
+    this.lookups = null; // the look-ups' view (lookups/lookups.view.js), once the controller has them
     this.ui = {};
     this.#skeleton();
   }
@@ -40,7 +40,7 @@ export class AddressFormView {
     ui.summary = h('div', {
       part: 'summary', class: 'summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true,
     }, ui.summaryTitle, ui.summaryList);
-    // The address search and verification (address-form.view-services.js) come with the look-ups.
+    // The address search box and the verification (lookups/lookups.view.js) come with the look-ups.
     ui.search = h('div', { part: 'search', class: 'search', hidden: true });
     ui.fields = h('div', { class: 'fields' });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => on.save() });
@@ -49,21 +49,6 @@ export class AddressFormView {
       ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
     ui.form.addEventListener('keydown', (event) => on.formKey(event));
     this.root.append(ui.form);
-  }
-
-  /**
-   * Adds the address search, the postal code list and the verification (address-form.view-services.js,
-   * loaded once per view; a failed load is tried again next time). The element asks for it with the
-   * look-ups, for a country that offers one.
-   */
-  loadServices() {
-    this.servicesLoading ??= import('./address-form.view-services.js').then((module) => {
-      this.services ??= module.default(this, { h, setText });
-    }, (error) => {
-      this.servicesLoading = null;
-      throw error;
-    });
-    return this.servicesLoading;
   }
 
   /** The name of the field that has the focus, or null. */
@@ -94,7 +79,9 @@ export class AddressFormView {
     if (env.headingLevel) ui.summaryTitle.setAttribute('aria-level', String(env.headingLevel));
     else ui.summaryTitle.removeAttribute('aria-level');
     this.#renderStatus(state, t, env);
-    this.services?.render(ctrl, t, env);
+    // The look-ups' view is made from their module (loaded with them) the first time they are there.
+    if (!this.lookups && ctrl.lookupsModule) this.lookups = ctrl.lookupsModule.lookupsView(this, { h, setText, adoptStyles });
+    this.lookups?.render(ctrl, t, env);
     for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
     this.#renderSummary(ctrl, t);
     const loading = state.status === 'loading';
@@ -141,7 +128,6 @@ export class AddressFormView {
     const { on } = this;
     const id = `field-${index}`;
     const ids = { desc: `${id}-desc`, error: `${id}-error`, rule: `${id}-rule`, note: `${id}-note` };
-    const lookup = field.name === 'pc' && !field.select;
     const describedBy = [field.description ? ids.desc : null, field.ruleError ? ids.rule : null, ids.error, ids.note]
       .filter(Boolean).join(' ');
     const common = {
@@ -156,10 +142,8 @@ export class AddressFormView {
         ...common, type: 'text', inputmode: field.inputmode,
         // maxlength caps typing; pasted text is trimmed before the cap (see the paste handler).
         maxlength: field.maxLength,
-        'aria-controls': lookup ? `${id}-lookup` : null,
         oninput: () => on.input(field.name, input.value, false),
         onpaste: (event) => on.paste(field.name, event),
-        onkeydown: lookup ? (event) => on.postalKey(event) : null,
       });
     }
     input.addEventListener('blur', () => on.blur(field.name));
@@ -171,19 +155,17 @@ export class AddressFormView {
       ? h('a', { part: 'link', href: field.referenceUrl, target: '_blank', rel: 'noopener noreferrer' },
         t('moreInfo', { label: field.label }), h('span', { class: 'visually-hidden', text: ` ${t('opensNewWindow')}` }))
       : null;
-    const list = lookup ? h('ul', { id: `${id}-lookup`, part: 'postal-codes', class: 'candidates', role: 'list' }) : null;
-    const listStatus = lookup ? h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }) : null;
     // Four blocks (head, control, message, link): paired fields line them up on a shared grid.
     const wrapper = h('div', { part: 'field', class: `field${field.short ? ' short' : ''}`, 'data-field': field.name },
       h('div', { class: 'head' },
         h('label', { for: id, part: 'label' }, field.label,
           field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
         field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', lang: field.descriptionLang, text: field.description }) : null),
-      h('div', { class: 'control' }, input, list, listStatus, rule),
+      h('div', { class: 'control' }, input, rule),
       // One reserved line under the input for its message: showing it never moves what is below.
       h('div', { class: 'message' }, error, note),
       link ?? h('span', { class: 'no-link' }));
-    this.controls.set(field.name, { field, wrapper, input, error, note, lookup: list, lookupStatus: listStatus, optionsKey: null });
+    this.controls.set(field.name, { field, wrapper, input, error, note, optionsKey: null });
     return wrapper;
   }
 
@@ -202,7 +184,6 @@ export class AddressFormView {
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     const note = state.notes.get(field.name);
     setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
-    if (control.lookup) this.services?.renderPostalCodes(ctrl, control, t, env);
   }
 
   /** Puts the choices and the value into a select; returns true while its list is not there yet. */
@@ -241,12 +222,6 @@ export class AddressFormView {
     }
     if (input.value !== current) input.value = current;
     return unavailable && current === '';
-  }
-
-  focusFirstPostalCode() {
-    const first = this.controls.get('pc')?.lookup?.querySelector('button');
-    first?.focus();
-    return !!first;
   }
 
   #renderSummary(ctrl, t) {

@@ -66,9 +66,10 @@ export function fieldTexts(name, raw, formField, { lang, apiLanguage, t }) {
  * The fields to show, in order: the core's fields (the dial zone is added when manual), each
  * { name, label, description, required, control, options, minLength, maxLength, pattern,
  *   referenceUrl, geoLevel, ruleError, autocomplete, inputmode, short, select }.
- * `parishOptions` (a list or null) turns the free-text parish field into a select.
+ * `lists` ({ name: options or null }, from the look-ups) names the free-text fields a look-up may
+ * list (`listable`); a list turns such a field into a select.
  */
-export function buildFields({ form, constraints, dialZones = [], lang = 'en', apiLanguage = null, t, parish = null }) {
+export function buildFields({ form, constraints, dialZones = [], lang = 'en', apiLanguage = null, t, lists = {} }) {
   const ruleErrors = new Map();
   for (const problem of form?.constraintErrors ?? []) {
     if (problem && !ruleErrors.has(problem.field)) ruleErrors.set(problem.field, problem.message);
@@ -80,10 +81,10 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', ap
     const geoLevel = Number.isInteger(f.geoLevel) ? f.geoLevel : null;
     let control = f.control;
     let options = Array.isArray(f.options) ? f.options : [];
-    const isParish = parish && f.name === parish.field && geoLevel === null && control !== 'select';
-    if (isParish && parish.options?.length) {
+    const listable = Object.hasOwn(lists ?? {}, f.name) && geoLevel === null && control !== 'select';
+    if (listable && lists[f.name]?.length) {
       control = 'select';
-      options = parish.options;
+      options = lists[f.name];
     }
     const select = geoLevel !== null || control === 'select';
     const maxLength = Number.isInteger(f.maxLength) && f.maxLength > 0 ? f.maxLength : null;
@@ -103,7 +104,7 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', ap
       autocomplete: autofillToken(f.name, names),
       inputmode: control === 'numeric' ? 'numeric' : null,
       short: control === 'numeric' || (maxLength !== null && maxLength <= SHORT_MAX_LENGTH),
-      parish: !!isParish,
+      listable,
     };
   });
   if (form?.dialZone === 'manual') {
@@ -111,7 +112,7 @@ export function buildFields({ form, constraints, dialZones = [], lang = 'en', ap
       name: DIAL_ZONE, label: t('dialZoneLabel'), description: t('dialZoneDescription'), descriptionLang: null, required: true,
       control: dialZones.length ? 'select' : 'text', select: dialZones.length > 0, options: dialZones,
       minLength: 0, maxLength: null, pattern: null, referenceUrl: null, geoLevel: null, ruleError: null,
-      autocomplete: 'off', inputmode: null, short: false, parish: false,
+      autocomplete: 'off', inputmode: null, short: false, listable: false,
     });
   }
   return fields;

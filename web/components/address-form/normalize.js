@@ -35,7 +35,6 @@ export const NormalizeMixin = (Base) => class extends Base {
     if (basicNormalize(text) !== next) state.notes.set(name, next);
     this.validate();
     this.host.emit('btalk-change', { address: this.value });
-    if (name === POSTAL_CODE) this.postalInput(next);
     return true;
   }
 
@@ -50,7 +49,8 @@ export const NormalizeMixin = (Base) => class extends Base {
     if (field?.maxLength && [...text].length > field.maxLength) text = [...text].slice(0, field.maxLength).join('');
     const caret = Math.min(text.length, before.length + clean.length);
     this.input(name, text);
-    this.normalizeField(name);
+    // A look-up of the field asks with the canonical text.
+    if (this.normalizeField(name)) this.lookups?.fieldInput(name, this.state.values.get(name));
     this.changed();
     return { text: this.state.values.get(name) ?? text, caret };
   }
