@@ -118,7 +118,12 @@ function parseArgs(argv) {
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a program (node examples/standin/server.js), not imported. In an app bundled into one file (esbuild
+// --platform=node), this module's import.meta.url is the bundle's, the file node runs: its name tells them apart.
+const runAsProgram = !!process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href
+  && /[\\/]standin[\\/]server\.js$/.test(process.argv[1]);
+
+if (runAsProgram) {
   const args = parseArgs(process.argv.slice(2));
   const port = Number(args.port ?? process.env.PORT ?? 8081);
   const host = args.host ?? '127.0.0.1';
