@@ -107,6 +107,8 @@ test('the CDN file and the minified glue evaluate no strings (strict CSP) and th
   for (const code of [cdn, glue]) assert.doesNotMatch(code, /\beval\s*\(|\bnew\s+Function\s*\(/);
   assert.match(cdn, /new URL\("\.\/btalk-core\.wasm",import\.meta\.url\)/);
   assert.doesNotMatch(cdn, /\.\.\/dist\/btalk-core\.wasm/);
+  // Bundling the CDN file (btalk-forms/cdn) leaves loadCore({ moduleUrl })'s run-time import() alone.
+  assert.match(cdn, /import\(\/\* @vite-ignore \*\/ \/\* webpackIgnore: true \*\/ String\(/);
 });
 
 // ---- custom-elements.json ------------------------------------------------------------------------
