@@ -8,7 +8,7 @@
 //
 // CLI: node server/standin/server.js [--port 0] [--host 127.0.0.1] [--state file] [--data dir] [--admin]
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH, createStandIn as createFetchStandIn } from './standin.js';
@@ -16,17 +16,22 @@ import { normalizeData } from './data.js';
 import { fileStore } from './file-store.js';
 
 export { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH };
-/** The JSON sources of the bundled data (customers.json, countries/), shipped for createStandInServer({ dataDir });
- *  the stand-in itself imports the same data from data/modules/. */
-export const BUNDLED_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
+const dataSources = join(dirname(fileURLToPath(import.meta.url)), 'data');
+/**
+ * The bundled data, as a folder loadDataDir() reads: its JSON sources (data/) in a checkout; in the installed
+ * package, which ships only the ES modules generated from them (scripts/gen-standin-data.js), data/modules/.
+ */
+export const BUNDLED_DATA_DIR = existsSync(join(dataSources, 'customers.json')) ? dataSources : join(dataSources, 'modules');
 
-function readJson(file) {
-  let text;
+function readText(file) {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (cause) {
     throw new Error(`stand-in data: cannot read ${file}: ${cause.message}`);
   }
+}
+
+function readJson(file, text = readText(file)) {
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -34,12 +39,31 @@ function readJson(file) {
   }
 }
 
+/** A generated data module (comment lines, then `export default <JSON>;`): its value. */
+function readDataModule(file) {
+  const body = /^(?:\/\/[^\n]*\n)*export default ([\s\S]*);\s*$/.exec(readText(file))?.[1];
+  if (body === undefined) throw new Error(`stand-in data: ${file} is not a generated data module (export default <JSON>;)`);
+  return readJson(file, body);
+}
+
+/** The generated modules' folder (customers.js + <ISO2>.js + index.js), as loadDataDir's data. */
+function loadModulesDir(dataDir) {
+  const customersFile = join(dataDir, 'customers.js');
+  const files = readdirSync(dataDir).filter((n) => /^[A-Z]{2}\.js$/.test(n)).sort().map((n) => join(dataDir, n));
+  return normalizeData({ customers: readDataModule(customersFile), countries: files.map(readDataModule) }, {
+    customersName: customersFile,
+    countryName: (_, i) => files[i],
+  });
+}
+
 /**
- * Reads and checks a data directory: customers.json + countries/<ISO2>.json.
+ * Reads and checks a data directory: customers.json + countries/<ISO2>.json (or the generated modules'
+ * folder, data/modules/: customers.js + <ISO2>.js).
  * @returns the normalised data createStandIn({ data }) takes
  */
 export function loadDataDir(dataDir) {
   const customersFile = join(dataDir, 'customers.json');
+  if (!existsSync(customersFile) && existsSync(join(dataDir, 'customers.js'))) return loadModulesDir(dataDir);
   const countriesDir = join(dataDir, 'countries');
   let names;
   try {
@@ -48,7 +72,7 @@ export function loadDataDir(dataDir) {
     throw new Error(`stand-in data: cannot list ${countriesDir}: ${cause.message}`);
   }
   const files = names.map((name) => join(countriesDir, name));
-  const countries = files.map(readJson);
+  const countries = files.map((file) => readJson(file));
   countries.forEach((c, i) => {
     if (c && typeof c === 'object' && typeof c.iso2 === 'string' && `${c.iso2}.json` !== names[i]) {
       throw new Error(`stand-in data: ${files[i]}: iso2 "${c.iso2}" does not match the file name`);
@@ -95,7 +119,12 @@ function parseArgs(argv) {
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a program (node server/standin/server.js), not imported. In an app bundled into one file (esbuild
+// --platform=node), this module's import.meta.url is the bundle's, the file node runs: its name tells them apart.
+const runAsProgram = !!process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href
+  && /[\\/]standin[\\/]server\.js$/.test(process.argv[1]);
+
+if (runAsProgram) {
   const args = parseArgs(process.argv.slice(2));
   const port = Number(args.port ?? process.env.PORT ?? 8081);
   const host = args.host ?? '127.0.0.1';

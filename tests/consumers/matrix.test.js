@@ -1,112 +1,89 @@
-// The consumer matrix (issue #7): the package as users get it. `npm pack`, then the tarball is installed
-// offline from the file into the fixture projects of this folder (their tools come from the one lockfile
-// here, installed with `npm ci`), and each toolchain is checked the way its users work:
-// esbuild browser bundle, webpack 5 with no config, Vite dev server and build (rendered in Chromium against the stand-in), Vitest
-// with happy-dom, plain Node SSR import of every entry, tsc --strict (bundler and node16), the CDN file
-// from a plain static server, and a C++ project using find_package(btalk_core).
+// The consumer matrix (issues #7, #15): the package as users get it. `npm pack`, then the tarball is installed
+// into the fixture projects of this folder (their tools come from the one lockfile here, installed with `npm ci`),
+// and each toolchain is checked the way its users work: esbuild browser bundle, webpack 5 with no config, the dev
+// server and build of Vite 5, 7 and 8 with no config (rendered in Chromium against the stand-in), a React 18 app
+// with the React wrappers, Vitest with happy-dom, every export imported at run time in plain Node and in each
+// bundler, the stand-in's bundled data from the tarball, tsc --strict (bundler and node16), the CDN file from a
+// plain static server, and a C++ project using find_package(btalk_core).
+//
+// It must pass on a fresh machine whose npm cache is empty (.ci/run runs it so): only `npm ci` reaches the
+// registry, for what the lockfile pins.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { createApp } from '../../examples/serve.js';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { launchBrowser } from '../browser/helpers.js';
+import { launchBrowser, orderVoicesite } from '../browser/helpers.js';
 import { serveFolders } from './static-server.js';
+import { bin, fixture, formShown, here, onPage, root, seconds, sh } from './harness.js';
+import { entrySource, exportEntries } from './shared/exports.js';
 
-const run = promisify(execFile);
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '..', '..');
-const fixture = (name) => join(here, name);
-const bin = (name) => join(here, 'node_modules', '.bin', name);
 const startedAt = performance.now();
+const timings = [];
 const FR = JSON.parse(await readFile(join(BUNDLED_DATA_DIR, 'countries', 'FR.json'), 'utf8'));
+const installed = join(here, 'node_modules', 'btalk-forms');
+// The Vite majors teams run, each from the lockfile (npm aliases: "vite5": "npm:vite@5...").
+const VITES = [['Vite 5', 'vite5', 5], ['Vite 7', 'vite7', 7], ['Vite 8', 'vite', 8]];
 
 let scratch;
 let app;
 let browser;
 let api;
-
-/** Runs a command; a failure shows its whole output. */
-async function sh(file, args, options = {}) {
-  try {
-    return await run(file, args, { maxBuffer: 64 * 1024 * 1024, ...options });
-  } catch (error) {
-    throw new Error(`${file} ${args.join(' ')} failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-  }
-}
+let entries;
 
 before(async () => {
+  const step = async (name, work) => {
+    const start = performance.now();
+    await work();
+    timings.push(`${name} ${seconds(start)}`);
+  };
   scratch = await mkdtemp(join(tmpdir(), 'btalk-consumers-'));
-  const { stdout } = await sh('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: root });
-  const tarball = join(scratch, stdout.trim().split('\n').pop());
-  await sh('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: here });
-  await sh('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', tarball], { cwd: here });
+  let tarball;
+  await step('npm pack', async () => {
+    const { stdout } = await sh('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: root });
+    tarball = join(scratch, stdout.trim().split('\n').pop());
+  });
+  await step('npm ci', () => sh('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: here }));
+  // The tarball's runtime dependencies are pinned in this folder's lockfile (package.json here lists them), so
+  // installing it needs nothing from the registry: --offline. Resolving them again from the registry would make
+  // the matrix depend on what the machine's npm cache holds (issue #15: papaparse's metadata, absent on a fresh
+  // machine), and would test whatever version the registry serves that day instead of the pinned one.
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  const fixtures = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));
+  for (const [name, version] of Object.entries(pkg.dependencies ?? {})) {
+    assert.equal(fixtures.devDependencies[name], version,
+      `the package depends on ${name}@${version}: pin the same in tests/consumers (npm install -D -E ${name}@${version} there)`);
+  }
+  await step('install the tarball', () => sh('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', tarball], { cwd: here }));
+  const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
+  entries = exportEntries(manifest, installed).filter((entry) => entry.kind !== 'asset');
+  await writeFile(fixture('exports/browser.generated.js'), entrySource(entries.filter((e) => !e.nodeOnly), 'window'));
+  await writeFile(fixture('exports/node.generated.js'), entrySource(entries, 'stdout'));
   // The stand-in (CORS open to any origin) and examples/serve.js's same-origin proxy to it.
   app = createApp({ stateFile: null });
-  await new Promise((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  await new Promise((done) => app.server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${app.server.address().port}`;
   const key = app.standIn.data.raw.apiKeys.find((k) => k.rightsProfile === 'full');
-  api = { api: `${origin}/btalk/v1`, accessToken: app.standIn.issueToken(), apiKey: key.key };
+  api = { origin, api: `${origin}/btalk/v1`, accessToken: app.standIn.issueToken(), apiKey: key.key };
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   app?.server.closeAllConnections?.();
-  await new Promise((resolve) => (app ? app.server.close(resolve) : resolve()));
+  await new Promise((done) => (app ? app.server.close(done) : done()));
   if (scratch) await rm(scratch, { recursive: true, force: true });
-  console.log(`consumer matrix: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  for (const name of ['browser', 'node']) await rm(fixture(`exports/${name}.generated.js`), { force: true });
+  console.log(`consumer matrix: ${seconds(startedAt)} (${timings.join(', ')})`);
 });
 
-/**
- * Opens `url` in Chromium and waits until <btalk-address-form> shows France's form from the stand-in.
- * With `credentials`, the page's mount script finds them on window.btalkTest.
- * @returns {Promise<{ requests: string[], label: string, fields: string[] }>}
- */
+/** Opens `url` and waits until <btalk-address-form> shows France's form from the stand-in. */
 async function renderAddressForm(url, { credentials } = {}) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const probe = /status of 404/.test(message.text()) && probes.includes(message.location().url);
-    if (!probe) problems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  page.on('requestfinished', (request) => requests.push(request.url()));
-  page.on('requestfailed', (request) => {
-    // The element aborts a look-up it no longer needs (a newer one replaced it): not a failure.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
-  });
-  // A 404 from the API means "not offered" (dial zones, search...): the element probes for those.
-  const probes = [];
-  page.on('response', (response) => {
-    const fromApi = response.url().startsWith(api.api) || response.url().includes('/proxy/btalk/v1/');
-    if (response.status() === 404 && fromApi) probes.push(response.url());
-    else if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  try {
-    if (credentials) await page.addInitScript((value) => { window.btalkTest = value; }, credentials);
-    await page.goto(url);
-    const shown = await page.waitForFunction(() => {
-      const root = document.querySelector('btalk-address-form')?.shadowRoot;
-      const label = root?.querySelector('[data-field="hno"] [part~="label"]');
-      return label ? { label: label.textContent, fields: [...root.querySelectorAll('[data-field]')].map((f) => f.dataset.field) } : null;
-    }, null, { timeout: 30_000 }).then((handle) => handle.jsonValue()).catch(async (error) => {
-      throw new Error(`the address form did not render at ${url}: ${error.message}\n${problems.join('\n')}`);
-    });
-    assert.deepEqual(problems, []);
-    if (process.env.BTALK_CONSUMERS_VERBOSE) console.log(url, requests);
-    return { requests, ...shown };
-  } finally {
-    await context.close();
-  }
+  const { value, requests } = await onPage(browser, url, { init: credentials, api }, (page) => formShown(page));
+  return { requests, ...value };
 }
 
 function assertFranceShown(result) {
@@ -114,6 +91,40 @@ function assertFranceShown(result) {
   assert.ok(result.fields.includes('pc'), `fields: ${result.fields}`);
   assert.ok(result.requests.some((url) => /\.wasm(\?|$)/.test(url)), 'the wasm was fetched');
   assert.ok(result.requests.some((url) => url.startsWith(`${api.api}/countries/FR`)), 'the API was asked for France');
+}
+
+/** What plain Node gets from each export (ssr/import-all.js), computed once. */
+let nodeImports;
+function importAllInNode() {
+  nodeImports ??= sh(process.execPath, [fixture('ssr/import-all.js')], { cwd: fixture('ssr') }).then(({ stdout }) => JSON.parse(stdout));
+  return nodeImports;
+}
+
+/** A bundle of exports/browser.generated.js, served from `dir`, must see every browser export as Node does. */
+async function assertBundledExports(dir, page = 'index.html') {
+  const server = await serveFolders({ '/': dir });
+  try {
+    await assertPageExports(`${server.origin}/${page}`);
+  } finally {
+    await server.close();
+  }
+}
+
+async function assertPageExports(url) {
+  const { value } = await onPage(browser, url, { api }, async (page) => {
+    await page.waitForFunction(() => globalThis.btalkExports, null, { timeout: 30_000 });
+    return page.evaluate(() => globalThis.btalkExports);
+  });
+  const { results } = await importAllInNode();
+  const browserSpecifiers = entries.filter((e) => !e.nodeOnly).map((e) => e.specifier);
+  assert.deepEqual(value, Object.fromEntries(browserSpecifiers.map((s) => [s, results[s]])));
+}
+
+/** A node bundle of exports/node.generated.js (every export), run by node, must see what Node sees. */
+async function assertNodeBundle(file) {
+  const { stdout } = await sh(process.execPath, [file], { cwd: dirname(file) });
+  const { results } = await importAllInNode();
+  assert.deepEqual(JSON.parse(stdout), Object.fromEntries(entries.map((e) => [e.specifier, results[e.specifier]])));
 }
 
 test('esbuild: a browser bundle builds with no node: import and renders the form', async () => {
@@ -126,7 +137,7 @@ test('esbuild: a browser bundle builds with no node: import and renders the form
   // to the bundle (the address form alone uses the address-only module).
   assert.match(bundle, /btalk-address-core\.wasm/);
   assert.doesNotMatch(bundle, /btalk-core\.wasm/, 'the address form alone does not reference the full module');
-  await copyFile(join(here, 'node_modules', 'btalk-forms', 'dist', 'btalk-address-core.wasm'), join(dir, 'dist', 'btalk-address-core.wasm'));
+  await copyFile(join(installed, 'dist', 'btalk-address-core.wasm'), join(dir, 'dist', 'btalk-address-core.wasm'));
   const server = await serveFolders({ '/': dir });
   try {
     assertFranceShown(await renderAddressForm(`${server.origin}/index.html`, { credentials: api }));
@@ -134,6 +145,15 @@ test('esbuild: a browser bundle builds with no node: import and renders the form
     await server.close();
     await rm(join(dir, 'dist'), { recursive: true, force: true });
   }
+});
+
+test('esbuild: every export imports at run time, in a browser bundle and in a node bundle', async () => {
+  const out = join(scratch, 'exports-esbuild');
+  await sh(bin('esbuild'), ['browser.generated.js', '--bundle', '--format=esm', `--outdir=${out}`, '--log-level=error'], { cwd: fixture('exports') });
+  await copyFile(fixture('exports/index.html'), join(out, 'index.html'));
+  await assertBundledExports(out);
+  await sh(bin('esbuild'), ['node.generated.js', '--bundle', '--platform=node', '--format=esm', `--outfile=${join(out, 'node.mjs')}`, '--log-level=error'], { cwd: fixture('exports') });
+  await assertNodeBundle(join(out, 'node.mjs'));
 });
 
 test('webpack 5: no config; the wasm becomes an emitted asset and the form renders', async () => {
@@ -155,29 +175,57 @@ test('webpack 5: no config; the wasm becomes an emitted asset and the form rende
   }
 });
 
-test('Vite dev server: the form renders with no Vite configuration', async () => {
-  const { createServer } = await import('vite');
-  const server = await createServer({ root: fixture('vite'), logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
-  await server.listen();
-  try {
-    const address = server.httpServer.address();
-    assertFranceShown(await renderAddressForm(`http://127.0.0.1:${address.port}/`, { credentials: api }));
-  } finally {
-    await server.close();
-  }
+test('webpack 5: every export imports at run time, in a web bundle and in a node bundle', async () => {
+  const out = join(scratch, 'exports-webpack');
+  // Everything in one bundle (React, the CDN file...) is over webpack's size hints, and minifying it took most of
+  // two minutes here: neither is the point (production mode still tree-shakes, with package.json "sideEffects").
+  const webpack = (options) => sh(process.execPath, [fixture('webpack/build.cjs'),
+    JSON.stringify({ performance: { hints: false }, optimization: { minimize: false }, ...options })], { cwd: fixture('exports') });
+  const entry = (name) => fixture(`exports/${name}.generated.js`);
+  await webpack({ entry: entry('browser'), output: { path: out, filename: 'browser.generated.js' } });
+  await copyFile(fixture('exports/index.html'), join(out, 'index.html'));
+  await assertBundledExports(out);
+  await webpack({ target: 'node', entry: entry('node'), output: { path: join(out, 'node'), filename: 'main.cjs' } });
+  await assertNodeBundle(join(out, 'node', 'main.cjs'));
 });
 
-test('Vite build: the built site renders the form, the wasm emitted as an asset', async () => {
-  const dir = fixture('vite');
-  const outDir = await mkdtemp(join(tmpdir(), 'btalk-vite-build-'));
-  try {
-    const { build } = await import('vite');
+for (const [name, pkg, major] of VITES) {
+  /** Vite's JS API; a fresh dependency cache (node_modules/.vite, shared by the three) for each dev server. */
+  const vite = async () => {
+    const module = await import(pkg);
+    assert.equal(Number(module.version.split('.')[0]), major, `${pkg} is Vite ${module.version}`);
+    return module;
+  };
+  const devServer = async (rootDir) => {
+    const { createServer } = await vite();
+    await rm(join(here, 'node_modules', '.vite'), { recursive: true, force: true });
+    const server = await createServer({ root: rootDir, configFile: false, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+    await server.listen();
+    return { origin: `http://127.0.0.1:${server.httpServer.address().port}`, close: () => server.close() };
+  };
+  const buildSite = async (rootDir) => {
+    const { build } = await vite();
+    const outDir = await mkdtemp(join(scratch, 'vite-build-'));
     const warnings = [];
     await build({
-      root: dir, logLevel: 'warn', build: { outDir, emptyOutDir: true },
+      root: rootDir, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true },
       customLogger: { info() {}, warn: (m) => warnings.push(m), warnOnce: (m) => warnings.push(m), error: (m) => warnings.push(m), clearScreen() {}, hasErrorLogged: () => false, hasWarned: false },
     });
     assert.deepEqual(warnings.filter((w) => /node:|externalized/.test(w)), []);
+    return outDir;
+  };
+
+  test(`${name} dev server: the form renders with no Vite configuration`, async () => {
+    const server = await devServer(fixture('vite'));
+    try {
+      assertFranceShown(await renderAddressForm(`${server.origin}/`, { credentials: api }));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test(`${name} build: the built site renders the form, the wasm emitted as an asset`, async () => {
+    const outDir = await buildSite(fixture('vite'));
     const server = await serveFolders({ '/': outDir });
     try {
       const result = await renderAddressForm(`${server.origin}/index.html`, { credentials: api });
@@ -186,10 +234,53 @@ test('Vite build: the built site renders the form, the wasm emitted as an asset'
     } finally {
       await server.close();
     }
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
+  });
+
+  test(`${name}: every export imports at run time, in the dev server and in the build`, async () => {
+    const server = await devServer(fixture('exports'));
+    try {
+      await assertPageExports(`${server.origin}/`);
+    } finally {
+      await server.close();
+    }
+    await assertBundledExports(await buildSite(fixture('exports')));
+  });
+
+  if (major === 5) {
+    test(`React 18 (${name} build): the wrappers set client, credentials and value as properties; onBtalkAddressSaved receives the event`, async () => {
+      const customerCode = String(app.standIn.data.raw.customers[0].customerCode);
+      const vpnId = app.standIn.data.raw.customers[0].vpns[0].vpnId;
+      const voiceSiteId = await orderVoicesite(api.origin, customerCode, vpnId, 'FR');
+      const address = FR.addresses[0].voiceAddress;
+      const outDir = await buildSite(fixture('react18'));
+      const server = await serveFolders({ '/': outDir });
+      try {
+        const init = { ...api, customerCode, voiceSiteId, address };
+        const { value } = await onPage(browser, `${server.origin}/index.html`, { init, api }, async (page) => {
+          assert.match(await page.locator('h1').textContent(), /^React 18\./);
+          await formShown(page, '#with-credentials');
+          await formShown(page, '#with-client');
+          const attributes = await page.evaluate(() => [...document.querySelectorAll('btalk-address-form')]
+            .map((form) => form.getAttributeNames().sort()));
+          // React 18 alone would have written these as attributes ("[object Object]", "false").
+          assert.deepEqual(attributes, [['api-base', 'country', 'customer-code', 'id', 'voicesite-id'], ['country', 'id', 'lang']]);
+          assert.deepEqual(await page.evaluate(() => document.querySelector('#with-credentials').value), address);
+          await page.locator('#with-credentials >> [part="save"]').click();
+          await page.waitForSelector('#saved', { timeout: 30_000 });
+          return page.evaluate(() => ({ saved: document.querySelector('#saved').textContent, events: window.events }));
+        });
+        assert.equal(value.saved, `Saved to ${voiceSiteId}`);
+        const saved = value.events.filter((e) => e.type === 'btalk-address-saved');
+        assert.deepEqual(saved, [{ type: 'btalk-address-saved', id: 'with-credentials', detail: { voiceSiteId, address } }]);
+        const loaded = value.events.filter((e) => e.type === 'btalk-loaded').map((e) => `${e.id}:${e.detail.country}`).sort();
+        assert.deepEqual(loaded, ['with-client:FR', 'with-credentials:FR']);
+        assert.deepEqual(value.events.filter((e) => e.type === 'btalk-error'), []);
+      } finally {
+        await server.close();
+      }
+    });
   }
-});
+}
 
 test('Vitest with happy-dom: loadCore() loads the wasm and validates', async () => {
   const { stdout } = await sh(bin('vitest'), ['run', '--reporter=verbose'], { cwd: fixture('vitest'), env: { ...process.env, CI: '1', NO_COLOR: '1' } });
@@ -197,17 +288,22 @@ test('Vitest with happy-dom: loadCore() loads the wasm and validates', async () 
   assert.match(stdout, /Tests\s+2 passed/);
 });
 
-test('plain Node SSR: every entry imports without a DOM and defines nothing', async () => {
-  const { stdout } = await sh(process.execPath, [join(fixture('ssr'), 'import-all.js')], { cwd: fixture('ssr') });
-  const { hasHTMLElement, customElements, results } = JSON.parse(stdout);
+test('plain Node SSR: every export (read from the installed package.json) imports without a DOM and defines nothing', async () => {
+  const { hasHTMLElement, customElements, results, assets } = await importAllInNode();
   assert.equal(hasHTMLElement, false);
   assert.equal(customElements, 'undefined');
   const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-  const runtimeEntries = Object.entries(manifest.exports).filter(([k, v]) => !k.includes('*') && !k.endsWith('.json') && (typeof v === 'string' || v.default));
-  assert.equal(Object.keys(results).length, runtimeEntries.length);
+  const plain = Object.keys(manifest.exports).filter((subpath) => !subpath.includes('*'));
+  for (const subpath of plain) assert.ok(results[subpath === '.' ? 'btalk-forms' : `btalk-forms/${subpath.slice(2)}`], subpath);
   assert.ok(results['btalk-forms'].includes('loadCore'));
   assert.ok(results['btalk-forms/address-form'].includes('BtalkAddressForm'));
   assert.ok(results['btalk-forms/elements'].includes('defineElements'));
+  assert.deepEqual(results['btalk-forms/react'], ['BtalkAddressForm', 'BtalkSiteImport', 'BtalkVoicesiteOrder', 'createComponent']);
+  for (const typesOnly of ['jsx', 'vue']) assert.deepEqual(results[`btalk-forms/${typesOnly}`], [], typesOnly);
+  assert.deepEqual(results['btalk-forms/package.json'], ['default']);
+  // ./dist/*: each shipped file, modules imported, the wasm resolved.
+  assert.ok(results['btalk-forms/dist/btalk-core.js'].includes('default'));
+  assert.ok(assets['btalk-forms/dist/btalk-core.wasm'].endsWith('/node_modules/btalk-forms/dist/btalk-core.wasm'));
 });
 
 test('btalk-forms/standin from the tarball: its generated data modules answer a client (every country, the JSON\'s texts)', async () => {
@@ -219,8 +315,17 @@ test('btalk-forms/standin from the tarball: its generated data modules answer a 
   assert.equal(shown.pcLabel, FR.addressConstraints.pc.defaultLabel);
 });
 
+test('btalk-forms/standin/node from the tarball: BUNDLED_DATA_DIR is a folder the package ships, and loadDataDir reads France from it', async () => {
+  const { stdout } = await sh(process.execPath, [join(fixture('ssr'), 'bundled-data.js')], { cwd: fixture('ssr') });
+  const shown = JSON.parse(stdout);
+  assert.ok(shown.dir.startsWith(`${installed}/`), shown.dir);
+  assert.equal(shown.france.name, FR.name);
+  assert.deepEqual(shown.france.addressConstraints, FR.addressConstraints);
+  assert.ok(shown.countries.length > 30, shown.countries.join());
+});
+
 for (const resolution of ['bundler', 'node16']) {
-  test(`tsc --strict, moduleResolution ${resolution}: every entry, JSX (React) and Vue typings`, async () => {
+  test(`tsc --strict, moduleResolution ${resolution}: every entry, JSX (React), the React wrappers and Vue typings`, async () => {
     await sh(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`], { cwd: fixture('tsc') });
   });
 }
@@ -235,7 +340,7 @@ test('CDN: only the script tag and the element, from a plain static server, at m
     apiBase: api.api, tokenUrl: `${new URL(api.api).origin}/oauth/v3/token`,
     authorize: (req) => req.headers['sec-fetch-site'] === 'same-origin',
   });
-  const server = await serveFolders({ '/pkg/': join(here, 'node_modules', 'btalk-forms'), '/': fixture('cdn') }, {
+  const server = await serveFolders({ '/pkg/': installed, '/': fixture('cdn') }, {
     '/proxy/btalk/v1/': (req, res) => { req.url = req.url.slice('/proxy/btalk/v1'.length); proxy(req, res); },
   });
   try {

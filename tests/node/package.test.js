@@ -34,7 +34,7 @@ function packedFiles() {
   return packedList;
 }
 
-test('every exports target is in the packed tarball; runtime entries have types', async () => {
+test('every exports target is in the packed tarball; every entry has a run-time module, and types', async () => {
   const packed = await packedFiles();
   const published = (path) => packed.has(path.slice(2));
   for (const [subpath, target] of Object.entries(pkg.exports)) {
@@ -43,7 +43,9 @@ test('every exports target is in the packed tarball; runtime entries have types'
     for (const file of files) {
       assert.ok(published(file) || file === './package.json', `${subpath}: ${file} is not in "files"`);
     }
-    if (typeof target === 'object' && target.default) assert.ok(target.types, `${subpath} has no types`);
+    if (typeof target === 'object') assert.ok(target.types, `${subpath} has no types`);
+    // A compiled `import 'btalk-forms/jsx'` runs: a types-only entry has an (empty) run-time module too.
+    assert.ok(typeof target === 'string' || target.default, `${subpath} has no run-time module ("default")`);
   }
   assert.ok(packed.has('LICENSE'));
   assert.match(read('LICENSE'), /^MIT License/);
@@ -53,18 +55,19 @@ test('every exports target is in the packed tarball; runtime entries have types'
   assert.equal(pkg.customElements, './custom-elements.json');
 });
 
-test('BUNDLED_DATA_DIR (btalk-forms/standin/node) names a folder of countries, and the tarball ships it', async () => {
-  // A consumer passes it as createStandInServer({ dataDir }); loadDataDir reads customers.json + countries/*.json.
+test('BUNDLED_DATA_DIR (btalk-forms/standin/node) names a folder loadDataDir reads, here and in the tarball', async () => {
+  // A consumer passes it as createStandInServer({ dataDir }). In a checkout it is the JSON sources; the
+  // package ships only the modules generated from them (data/modules/), which it names there instead.
   assert.ok(statSync(BUNDLED_DATA_DIR).isDirectory(), `${BUNDLED_DATA_DIR} is not a folder`);
-  const countries = readdirSync(join(BUNDLED_DATA_DIR, 'countries')).filter((n) => n.endsWith('.json'));
-  assert.ok(countries.includes('FR.json'), 'the bundled data holds France');
   assert.ok(loadDataDir(BUNDLED_DATA_DIR).countries.has('FR'));
+  const modules = join(root, 'server', 'standin', 'data', 'modules');
+  assert.ok(loadDataDir(modules).countries.has('FR'), 'the generated modules read as a data folder');
   const packed = await packedFiles();
-  const inPackage = relative(root, BUNDLED_DATA_DIR).split(sep).join('/');
-  assert.ok(!inPackage.startsWith('..'), `${inPackage} is outside the package`);
-  for (const file of ['customers.json', ...countries.map((n) => `countries/${n}`)]) {
+  const inPackage = relative(root, modules).split(sep).join('/');
+  for (const file of readdirSync(modules).filter((n) => n.endsWith('.js'))) {
     assert.ok(packed.has(`${inPackage}/${file}`), `${inPackage}/${file} is not in the tarball`);
   }
+  assert.ok(![...packed].some((path) => path.startsWith('server/standin/data/countries/')), 'the JSON sources stay out of the package');
 });
 
 test('no module a browser loads imports node: (bundlers and raw ES modules alike)', () => {
@@ -73,9 +76,11 @@ test('no module a browser loads imports node: (bundlers and raw ES modules alike
   for (const file of browserFiles) {
     const source = readFileSync(file, 'utf8');
     assert.doesNotMatch(source, /(from|import\(?)\s*['"]node:/, file);
-    // Only relative imports: a browser with no bundler and no import map resolves nothing else.
+    // Only relative imports: a browser with no bundler and no import map resolves nothing else. The React
+    // wrappers (web/react/) import react, which a React app resolves.
+    const bare = file.startsWith(join(root, 'web', 'react')) ? /^(\.\.?\/|react$)/ : /^\.\.?\//;
     for (const [, specifier] of source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm)) {
-      assert.match(specifier, /^\.\.?\//, `${file} imports ${specifier}`);
+      assert.match(specifier, bare, `${file} imports ${specifier}`);
     }
   }
 });
@@ -125,6 +130,8 @@ test('the CDN file and the minified glue evaluate no strings (strict CSP) and th
   for (const code of [cdn, glue]) assert.doesNotMatch(code, /\beval\s*\(|\bnew\s+Function\s*\(/);
   assert.match(cdn, /new URL\("\.\/btalk-core\.wasm",import\.meta\.url\)/);
   assert.doesNotMatch(cdn, /\.\.\/dist\/btalk-core\.wasm/);
+  // Bundling the CDN file (btalk-forms/cdn) leaves loadCore({ moduleUrl })'s run-time import() alone.
+  assert.match(cdn, /import\(\/\* @vite-ignore \*\/ \/\* webpackIgnore: true \*\/ String\(/);
 });
 
 // ---- custom-elements.json ------------------------------------------------------------------------

@@ -2,11 +2,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
-import { CsvError, decodeText, loadPapa, parseCsv, safeCell, toCsv } from '../../web/components/site-import/csv.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CsvError, DEFAULT_PAPAPARSE_URL, decodeText, defaultPapaparseUrl, loadPapa, parseCsv, safeCell, toCsv } from '../../web/components/site-import/csv.js';
 
 test('loadPapa resolves the npm package in Node', async () => {
   const papa = await loadPapa();
   assert.equal(typeof papa.parse, 'function');
+});
+
+test('the classic-script fallback finds papaparse.min.js next to an installed package, in a checkout\'s node_modules', () => {
+  assert.equal(defaultPapaparseUrl('https://shop.test/node_modules/btalk-forms/web/components/site-import/csv.js'),
+    'https://shop.test/node_modules/papaparse/papaparse.min.js');
+  assert.equal(defaultPapaparseUrl('https://shop.test/node_modules/@acme/btalk-forms/web/components/site-import/csv.js'),
+    'https://shop.test/node_modules/papaparse/papaparse.min.js');
+  assert.equal(defaultPapaparseUrl('http://localhost:8080/web/components/site-import/csv.js'),
+    'http://localhost:8080/node_modules/papaparse/papaparse.min.js');
+  // This checkout: the file is there.
+  assert.ok(existsSync(fileURLToPath(DEFAULT_PAPAPARSE_URL)), DEFAULT_PAPAPARSE_URL);
 });
 
 test('quotes, embedded newlines and doubled quotes follow RFC 4180', () => {

@@ -4,7 +4,7 @@
 // The core speaks JSON text (see core/include/btalk/facade.h): this module turns objects into
 // text, unwraps the envelope, and throws BtalkCoreError.
 import { CoreInstance, compileAndKeep, instantiateNow } from './core-instance.js';
-import { readWasmFile } from './wasm-file.js';
+import { describeBytes, fetchWasm, isWasm, readWasmFile } from './wasm-file.js';
 import { BtalkCoreError, toText, unwrap } from './core-envelope.js';
 import { compiledApi } from './core-compiled.js';
 
@@ -50,17 +50,20 @@ function wasmLocation(wasmUrl, override) {
   return new URL(String(override), globalThis.location?.href ?? wasmUrl);
 }
 
-/** Starts getting the .wasm bytes at once (in parallel with the glue), as a promise. */
+/** Starts getting the .wasm bytes at once (in parallel with the glue), as a promise; they are checked to be wasm. */
 function wasmBytes(wasmUrl, options) {
-  if (options.wasmBinary) return Promise.resolve(options.wasmBinary);
+  if (options.wasmBinary) return Promise.resolve(options.wasmBinary).then((bytes) => checked(bytes, 'wasmBinary'));
   const url = wasmLocation(wasmUrl, options.wasmUrl);
   // Node-like runtimes: the bytes from disk (fetch cannot read file: URLs there).
-  if (isNode && url.protocol === 'file:') return readWasmFile(url);
-  return (async () => {
-    const response = await fetch(url.href, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${url.href}: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  })();
+  if (isNode && url.protocol === 'file:') return readWasmFile(url).then((bytes) => checked(bytes, url.href));
+  // The package's own URL may be wrong in a dev server that pre-bundles it: fetchWasm then looks where
+  // the dev server serves the package's files (internal/wasm-file.js).
+  return fetchWasm(url, { fallbacks: !options.wasmUrl });
+}
+
+function checked(bytes, where) {
+  if (!isWasm(bytes)) throw new Error(`${where} is ${describeBytes(bytes)}`);
+  return bytes;
 }
 
 async function instantiate(glue, wasmUrl, options) {

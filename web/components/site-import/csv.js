@@ -10,8 +10,22 @@ export const MAX_ROWS = 5000;
 
 let papaPromise = null;
 
-/** Where the classic-script fallback finds papaparse.min.js when no URL is given. */
-export const DEFAULT_PAPAPARSE_URL = new URL('../../../node_modules/papaparse/papaparse.min.js', import.meta.url).href;
+/**
+ * Where the classic-script fallback finds papaparse.min.js when no URL is given (a page with no bundler, serving
+ * the package's files as they are): next to the package in node_modules when installed, in the package's own
+ * node_modules in a checkout. Worked out at run time from the module's URL: a literal
+ * `new URL('…papaparse.min.js', import.meta.url)` is taken by bundlers for a file to emit, and webpack fails the
+ * build when it is not at that path (an install has papaparse next to the package, not inside it).
+ * @param {string} moduleUrl this module's URL (web/components/site-import/csv.js)
+ */
+export function defaultPapaparseUrl(moduleUrl) {
+  const packageRoot = new URL('../../../', moduleUrl);
+  const at = packageRoot.pathname.lastIndexOf('/node_modules/');
+  const folder = at >= 0 ? packageRoot.pathname.slice(0, at + '/node_modules/'.length) : `${packageRoot.pathname}node_modules/`;
+  return new URL(`${folder}papaparse/papaparse.min.js`, packageRoot).href;
+}
+
+export const DEFAULT_PAPAPARSE_URL = defaultPapaparseUrl(import.meta.url);
 
 function loadClassicScript(url) {
   return new Promise((resolve, reject) => {
