@@ -34,14 +34,16 @@ export const CLIENT_DEFAULTS = Symbol('btalk-forms.clientDefaults');
  * - proxy (no `credentials`): no auth header is sent; a same-origin proxy adds them.
  *   Recommended for portals: the secrets never reach the browser.
  * - direct (`credentials`: async () => ({ accessToken, apiKey })): called before the
- *   first request, cached, and called again once after a 401 (the request is then
- *   retried once; a second 401 is an error).
+ *   first request, cached, dropped after any 401 and asked again by the next request. A GET
+ *   answered by the gateway's 42 (expired) is sent once more with new credentials; 40 and 41
+ *   (missing, invalid) are answered at once; a POST or PUT is never sent again
+ *   ('credentialsExpired' after a 42).
  *
  * GETs are retried (up to `retries` times) on 429/502/503/504 and network errors, with
  * exponential backoff and jitter, honouring Retry-After up to `maxRetryDelayMs`: when the
  * API asks for a longer wait the error is returned at once with `retryAfter` set.
  * Timeouts are not retried (the caller already waited `timeoutMs`). POST and PUT are never
- * retried, except once after a 401 (the API did not act on the request).
+ * retried, not even after a 401.
  * Redirects are never followed ('redirectRefused'), and an answer over MAX_RESPONSE_BYTES is
  * abandoned as it streams in ('responseTooLarge'). Retry-After is clamped to a day.
  */
@@ -194,7 +196,8 @@ export class BtalkAddressClient {
    * them: GET /countries/{iso2}/{path}?{query} -> the answer read as `kind`: 'addressCandidates'
    * [{ id, label, address }] (the default), 'postalCodes' [{ value, display, address }] or 'choices'
    * [{ value, display }]. Blank query values are left out; with none left nothing is sent (-> []).
-   * A 404 rejects with status 404 (the country does not have it). `cache`: kept per URL until clearCache().
+   * Every page is read (web/http/paging.js). A 404 rejects with status 404 (the country does not have it).
+   * `cache`: the whole list kept per URL until clearCache().
    */
   async addressLookup(iso2, path, query, { kind = 'addressCandidates', cache = false, signal } = {}) {
     const country = checkIso2(iso2);
@@ -213,8 +216,8 @@ export class BtalkAddressClient {
     }
     if (Object.keys(params).length === 0) return [];
     const url = `/countries/${country}/${path}`;
-    if (cache) return this.#t.lookup(url, LOOKUP_KINDS[kind], params, { signal, notFound: 'error' });
-    return this.#t.getParsed(url, LOOKUP_KINDS[kind], { signal, query: params });
+    // Paged like every list (every page read); a 404 is the country's answer that it has no such look-up.
+    return this.#t.collection(url, LOOKUP_KINDS[kind], { signal, query: params, cache, notFound: 'error' });
   }
 
   /**

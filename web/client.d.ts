@@ -11,7 +11,8 @@ export interface BtalkClientOptions {
   /** Default 'https://api.orange.com/btalk/v1'. A path such as '/proxy/btalk/v1' resolves against the page.
    *  No query, fragment or user:password; with credentials, https only (loopback excepted). */
   baseUrl?: string | URL;
-  /** Direct mode: called before the first request (then cached) and again once after a 401.
+  /** Direct mode: called before the first request (then cached) and again after any 401 (a GET answered
+   *  42, expired, is sent once more; POST and PUT never are).
    *  Omit it for same-origin proxy mode: no auth header is sent, the proxy adds them. */
   credentials?: CredentialsProvider;
   /** Default globalThis.fetch. */

@@ -26,14 +26,16 @@ export { BtalkApiError, DEFAULT_BASE_URL, MAX_RESPONSE_BYTES, parseRetryAfter } 
  * - proxy (no `credentials`): no auth header is sent; a same-origin proxy adds them.
  *   Recommended for portals: the secrets never reach the browser.
  * - direct (`credentials`: async () => ({ accessToken, apiKey })): called before the
- *   first request, cached, and called again once after a 401 (the request is then
- *   retried once; a second 401 is an error).
+ *   first request, cached, dropped after any 401 and asked again by the next request. A GET
+ *   answered by the gateway's 42 (expired) is sent once more with new credentials; 40 and 41
+ *   (missing, invalid) are answered at once; a POST or PUT is never sent again
+ *   ('credentialsExpired' after a 42).
  *
  * GETs are retried (up to `retries` times) on 429/502/503/504 and network errors, with
  * exponential backoff and jitter, honouring Retry-After up to `maxRetryDelayMs`: when the
  * API asks for a longer wait the error is returned at once with `retryAfter` set.
  * Timeouts are not retried (the caller already waited `timeoutMs`). POST and PUT are never
- * retried, except once after a 401 (the API did not act on the request).
+ * retried, not even after a 401.
  * Redirects are never followed ('redirectRefused'), and an answer over MAX_RESPONSE_BYTES is
  * abandoned as it streams in ('responseTooLarge'). Retry-After is clamped to a day.
  */

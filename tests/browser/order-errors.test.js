@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import {
   deepActiveId, fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, submitOrder, uniqueSiteName, waitInPage,
 } from './order-helpers.js';
-import { ERROR_CODES } from '../../examples/standin/http.js';
+import { ERROR_CODES } from '../../server/standin/http.js';
 
 // One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
 const env = orderHarness();

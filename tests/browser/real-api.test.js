@@ -3,7 +3,7 @@
 // page can be chosen and ordered; every list is whole; the API's own refusal texts reach the screen.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BUNDLED_DATA_DIR } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { openPage, orderVoicesite, readCountry } from './helpers.js';
 import { mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage } from './order-helpers.js';
 

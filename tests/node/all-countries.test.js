@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { BtalkApiError, BtalkClient, loadCore } from '../../web/index.js';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
-import { ERROR_CODES } from '../../examples/standin/http.js';
+import { ERROR_CODES } from '../../server/standin/http.js';
 
 // The seed's table, dial zone column: what the form must say for each country.
 const SEED_DIAL_ZONES = {

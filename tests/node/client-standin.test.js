@@ -6,7 +6,7 @@ import { BtalkApiError, BtalkClient } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
 import { createStandInServer } from '../../server/standin/server.js';
 import { close, listen, requestToken } from './fixtures/standin/harness.js';
-import { ERROR_CODES } from '../../examples/standin/http.js';
+import { ERROR_CODES } from '../../server/standin/http.js';
 
 const API_KEY = 'standinFullKeyMyCustomerOnly000000000000'; // bundled stand-in data: full rights on 9999
 const READONLY_KEY = 'standinReadonlyKeyMyCustomer000000000000';

@@ -1,5 +1,5 @@
 // BUNDLED_DATA_DIR and loadDataDir (btalk-forms/standin/node): the installed package ships only the generated
-// data modules (examples/standin/data/modules/), not the JSON they are made from; loadDataDir reads that folder
+// data modules (server/standin/data/modules/), not the JSON they are made from; loadDataDir reads that folder
 // as it reads the JSON sources, and a broken module says which file. (The consumer matrix reads BUNDLED_DATA_DIR
 // from the installed tarball.)
 import { test } from 'node:test';
@@ -8,9 +8,9 @@ import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_DATA_DIR, loadDataDir } from '../../examples/standin/server.js';
+import { BUNDLED_DATA_DIR, loadDataDir } from '../../server/standin/server.js';
 
-const sources = fileURLToPath(new URL('../../examples/standin/data/', import.meta.url));
+const sources = fileURLToPath(new URL('../../server/standin/data/', import.meta.url));
 const modules = join(sources, 'modules');
 
 test('in a checkout, BUNDLED_DATA_DIR is the JSON sources', () => {

@@ -5,7 +5,7 @@
 // bundled data holds lists longer than a page (customer 5150: 55 VPNs, 95 voicesites; BE: 102 areas).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStandIn } from '../../examples/standin/index.js';
+import { createStandIn } from '../../server/standin/index.js';
 import { errorName } from './fixtures/standin/harness.js';
 
 const ALL = 'standinFullKeyAllCustomers00000000000000';

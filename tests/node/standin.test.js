@@ -351,7 +351,7 @@ describe('orders and voicesites', () => {
     const second = await s.api('/customers/9999/orders/voicesite', { method: 'POST', body: order('again') });
     assert.equal(first.status, 201);
     assert.equal(second.status, 409, 'no de-duplication: the real API promises none');
-    assert.equal(second.body.code, 'TECHNICAL_SITE_NAME_IN_USE');
+    assert.equal(errorName(second.body), 'TECHNICAL_SITE_NAME_IN_USE');
     const sites = (await s.api('/voicesites')).body.filter((v) => v.technicalSiteName === 'SITE_again');
     assert.equal(sites.length, 1);
     // The same reference with a free name creates a second voicesite, and both orders stay readable.

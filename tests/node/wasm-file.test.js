@@ -1,4 +1,4 @@
-// The loader's way of getting the wasm (web/internal/wasm-file.js): the answer's magic word is checked before
+// The loader's way of getting the wasm (web/core-loader/wasm-file.js): the answer's magic word is checked before
 // anything compiles it, and when the package's own URL answers something else (Vite 5/6/7's dev server answers
 // index.html for node_modules/.vite/dist/…wasm, the URL resolved from its pre-bundled copy of the package),
 // the places where the dev server serves the package's files are tried; when none holds it, the error names each
@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeBytes, fetchWasm, isWasm, wasmFallbacks } from '../../web/internal/wasm-file.js';
-import { coreLoader } from '../../web/internal/core-api.js';
+import { describeBytes, fetchWasm, isWasm, wasmFallbacks } from '../../web/core-loader/wasm-file.js';
+import { coreLoader } from '../../web/core-loader/core-api.js';
 import { BtalkCoreError, loadCore } from '../../web/core.js';
 import createModule from '../../dist/btalk-core.js';
 

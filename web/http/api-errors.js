@@ -1,5 +1,5 @@
-// The BtalkApiError of a non-2xx answer (beside transport.js; web/http/ once issue #16's move
-// lands). The Business Talk API speaks in a "Common error list", a bare JSON array of
+// The BtalkApiError of a non-2xx answer (beside transport.js). The Business Talk API speaks in a
+// "Common error list", a bare JSON array of
 // { code: <integer>, message, description }, several entries at once (one per problem of a
 // refused address); the gateway in one object { code: 40 | 41 | 42 | ..., message, description };
 // other servers in objects with a text code, or in HTML pages. The core normalises the document

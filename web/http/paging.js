@@ -1,5 +1,4 @@
-// Reading a whole paged collection of the Business Talk API (beside transport.js; web/http/ once
-// issue #16's move lands). The API pages every collection: `offset` (0-based index of the first
+// Reading a whole paged collection of the Business Talk API (beside transport.js). The API pages every collection: `offset` (0-based index of the first
 // item) and `limit` (most items wanted, default 40), a bare JSON array per page, and two headers,
 // X-Total-Count (items in the whole collection) and X-Result-Count (items in this answer).
 // The server may answer fewer than asked (its own cap), so the client keeps asking until it holds
