@@ -6,6 +6,8 @@
 //   site/demo.css, site.css, favicon.svg
 //   site/assets/site.js   the page script, the elements, the client and the stand-in
 //                         with its data, bundled and minified by esbuild
+//   site/assets/chunks/   what site.js imports on demand (languages, address services,
+//                         the stand-in's real-size geo lists)
 //   site/dist/            the wasm core (btalk-core.js + btalk-core.wasm), loaded by URL
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -73,7 +75,12 @@ async function main() {
 
   const result = await build({
     entryPoints: [join(siteSrc, 'site.js')],
-    outfile: join(out, 'assets', 'site.js'),
+    // Code splitting: what loads on demand (another language, the address services, a real-size
+    // geo list of the stand-in such as Spain's 8,131 municipalities) is a chunk fetched when needed.
+    outdir: join(out, 'assets'),
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -119,6 +126,10 @@ async function main() {
     .map(([name, info]) => [name, info.bytesInOutput]).sort((a, b) => b[1] - a[1]);
   const data = inputs.filter(([n]) => n.includes('standin/data/')).reduce((s, [, b]) => s + b, 0);
   console.log(`  assets/site.js: stand-in data ${data} bytes of ${inputs.reduce((s, [, b]) => s + b, 0)} (minified, before gzip)`);
+  const geo = Object.entries(result.metafile.outputs)
+    .filter(([, output]) => Object.keys(output.inputs).some((name) => /standin[\\/]data[\\/]modules[\\/]geo-/.test(name)))
+    .map(([name, output]) => `${relative(relative(root, out), name)} ${output.bytes}`);
+  console.log(`  loaded on demand, the stand-in's real-size geo lists: ${geo.join(', ') || 'none'}`);
   const { size } = await stat(join(out, 'index.html'));
   if (!size) process.exit(1);
 }

@@ -2,7 +2,10 @@
 // Writes server/standin/data/modules/: the stand-in's reference data
 // (customers.json, countries/*.json) as plain ES modules, so the stand-in core
 // imports it the same way in Node 20, a browser page, a service worker, esbuild
-// and test runners (no fs, no JSON import attributes). The JSON is the one
+// and test runners (no fs, no JSON import attributes). A real-size geo tree
+// (more than LAZY_TREE nodes: Spain's 8,131 municipalities) goes to a module of
+// its own, geo-<ISO2>.js, that index.js imports only when that country's areas
+// are first asked for (a bundler makes it a chunk of its own). The JSON is the one
 // source; the modules are build output, not committed (.gitignore): npm's
 // `prepare` (npm ci / npm install in a clone, npm pack, npm publish) and
 // scripts/build.sh wasm write them, and the package ships them.
@@ -32,28 +35,55 @@ function literal(value, where) {
   return JSON.stringify(value, null, 1);
 }
 
+/** A large value as compact JS source (one line): a real-size geo tree. */
+function compact(value, where) {
+  literal(value, where); // the same "__proto__" check
+  return JSON.stringify(value);
+}
+
+/** Node count of a geo tree. */
+export function treeSize(nodes) {
+  return (nodes ?? []).reduce((sum, node) => sum + 1 + treeSize(node.children), 0);
+}
+
+/** A country whose geo tree has more nodes than this gets it in a module of its own, loaded on demand. */
+export const LAZY_TREE = 1000;
+
 export function expectedFiles() {
   const files = new Map();
   const customers = JSON.parse(readFileSync(join(dataDir, 'customers.json'), 'utf8'));
   files.set('customers.js', `${HEADER}export default ${literal(customers, 'customers.json')};\n`);
   const names = readdirSync(join(dataDir, 'countries')).filter((n) => n.endsWith('.json')).sort();
   const isos = [];
+  const lazy = [];
   for (const name of names) {
     const iso2 = name.slice(0, -5);
     if (!/^[A-Z]{2}$/.test(iso2)) throw new Error(`countries/${name}: not an ISO2 file name`);
-    const country = JSON.parse(readFileSync(join(dataDir, 'countries', name), 'utf8'));
-    files.set(`${iso2}.js`, `${HEADER}export default ${literal(country, `countries/${name}`)};\n`);
+    const { geoAreas, ...country } = JSON.parse(readFileSync(join(dataDir, 'countries', name), 'utf8'));
+    if (geoAreas !== undefined && treeSize(geoAreas) > LAZY_TREE) {
+      // A real-size list gets its own module, imported when the country's areas are first asked for.
+      files.set(`${iso2}.js`, `${HEADER}export default ${literal(country, `countries/${name}`)};\n`);
+      files.set(`geo-${iso2}.js`, `${HEADER}export default ${compact(geoAreas, `countries/${name}`)};\n`);
+      lazy.push(iso2);
+    } else {
+      const whole = geoAreas === undefined ? country : { ...country, geoAreas };
+      files.set(`${iso2}.js`, `${HEADER}export default ${literal(whole, `countries/${name}`)};\n`);
+    }
     isos.push(iso2);
   }
   const index = [
     HEADER,
-    '// { customers, countries: [country, ...] }: what createStandIn({ data }) takes.',
+    '// { customers, countries: [country, ...], lazyGeoAreas }: what createStandIn({ data }) takes.',
+    '// lazyGeoAreas: the geo trees too large for the first load, each a module imported on first use.',
     "import customers from './customers.js';",
     ...isos.map((iso2) => `import ${iso2} from './${iso2}.js';`),
     '',
     `export const countries = [${isos.join(', ')}];`,
+    'export const lazyGeoAreas = {',
+    ...lazy.map((iso2) => `  ${iso2}: () => import('./geo-${iso2}.js').then((module) => module.default),`),
+    '};',
     'export { customers };',
-    'export default { customers, countries };',
+    'export default { customers, countries, lazyGeoAreas };',
     '',
   ].join('\n');
   files.set('index.js', index);
