@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} darf keine Steuerzeichen enthalten.',
   'problem.technicalSiteName.inUse': '{label} wird schon von einer anderen Voicesite dieses Kunden verwendet.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.none': 'Kein Eintrag passt.',
 };

@@ -99,4 +99,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} must not contain control characters.',
   'problem.technicalSiteName.inUse': '{label} is already used by another voicesite of this customer.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
+  'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
+  'combobox.none': 'No choice matches.',
 };

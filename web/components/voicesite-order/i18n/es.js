@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: no se admiten caracteres de control.',
   'problem.technicalSiteName.inUse': '{label}: ya lo usa otro sitio de voz de este cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
+  'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
+  'combobox.none': 'Ninguna opción coincide.',
 };

@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}\u00a0: les caractères de contrôle ne sont pas admis.',
   'problem.technicalSiteName.inUse': '{label}\u00a0: déjà utilisé par un autre site voix de ce client.',
   'problem.api': '{label}\u00a0: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
+  'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
+  'combobox.none': 'Aucun choix ne correspond.',
 };

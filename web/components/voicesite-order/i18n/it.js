@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: i caratteri di controllo non sono ammessi.',
   'problem.technicalSiteName.inUse': '{label}: già in uso per un altro sito voce di questo cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
+  'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
+  'combobox.none': 'Nessuna scelta corrisponde.',
 };

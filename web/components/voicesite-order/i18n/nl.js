@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} mag geen stuurtekens bevatten.',
   'problem.technicalSiteName.inUse': '{label} wordt al gebruikt door een andere voicesite van deze klant.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.none': 'Geen keuze komt overeen.',
 };

@@ -97,4 +97,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: não são permitidos caracteres de controlo.',
   'problem.technicalSiteName.inUse': '{label}: já está em uso noutro site de voz deste cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
+  'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
+  'combobox.none': 'Nenhuma opção corresponde.',
 };
