@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const STYLE_MODULES = [
   { css: 'web/internal/base.css', module: 'web/internal/base-styles.js', name: 'BASE_CSS',
     doc: 'Base styles for every element. Themable through --btalk-* custom properties and ::part.' },
+  { css: 'web/internal/combobox.css', module: 'web/internal/combobox-styles.js', name: 'COMBOBOX_CSS',
+    doc: "The type-ahead combobox's styles (a chunk of its own, with combobox.js): adopted by a shadow root\n// the first time a long list shows there." },
   { css: 'web/components/address-form/address-form.css', module: 'web/components/address-form/address-form.styles.js',
     name: 'ADDRESS_FORM_CSS', after: { name: 'BASE_CSS', from: '../../internal/base-styles.js' },
     doc: "<btalk-address-form>'s styles: the shared base plus the form's own layout. Themable through\n// the --btalk-* custom properties and ::part() (see the JSDoc of the element)." },

@@ -4,11 +4,41 @@
 // logic is combobox-model.js's; ChoiceField (choice-field.js) loads this chunk when a list grows
 // past COMBOBOX_THRESHOLD and hands it the host's DOM builder. Texts from the API are text only.
 import { ComboboxModel, revealRow, windowRange } from './combobox-model.js';
+import { COMBOBOX_CSS } from './combobox-styles.js';
 
 /** Row height used until a rendered option can be measured (px). */
 const FALLBACK_ROW = 36;
 /** How long typing pauses before the number of matches is announced (ms). */
 const ANNOUNCE_DELAY = 300;
+
+const styled = new WeakSet();
+let sheet = null;
+
+/**
+ * Gives the shadow root (or document) holding `node` the combobox's styles, once per root; returns
+ * false while `node` is not attached to one yet.
+ */
+export function adoptStyles(node) {
+  const root = node.getRootNode?.();
+  const isRoot = root && (root.nodeType === 11 ? !!root.host : root.nodeType === 9);
+  if (!isRoot) return false;
+  if (styled.has(root)) return true;
+  styled.add(root);
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
+    try {
+      sheet ??= new CSSStyleSheet();
+      if (!sheet.cssRules.length) sheet.replaceSync(COMBOBOX_CSS);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return true;
+    } catch {
+      // fall back to a <style>
+    }
+  }
+  const style = (root.ownerDocument ?? root).createElement('style');
+  style.textContent = COMBOBOX_CSS;
+  (root.head ?? root).append(style);
+  return true;
+}
 
 export class Combobox {
   /**
@@ -125,6 +155,7 @@ export class Combobox {
   /** Draws the model: the input's text, the open state, the rows in view, the active option. */
   render({ reveal = false } = {}) {
     const { model, input, listbox } = this;
+    this.styled ||= adoptStyles(this.root);
     if (input.value !== model.text) input.value = model.text;
     const count = model.matches.length;
     const open = model.open && count > 0;

@@ -4,6 +4,7 @@
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
 import { h, isHttpUrl } from '../../internal/shared.js';
 import { ChoiceField } from '../../internal/choice-field.js';
+// A long list's combobox (internal/combobox.js) has the parts combobox, listbox, option and option-active.
 import { layoutRows, lowerFirst } from './address-form.fields.js';
 import { problemText } from '../../internal/problem-text.js';
 

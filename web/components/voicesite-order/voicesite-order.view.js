@@ -3,6 +3,7 @@
 // flow; what the user does goes back to the element through `actions`.
 import { h } from '../../internal/shared.js';
 import { ChoiceField } from '../../internal/choice-field.js';
+// A long list's combobox (internal/combobox.js) has the parts combobox, listbox, option and option-active.
 import { SHOWN_FIELDS } from './voicesite-order.controller.js';
 import { VoicesiteList } from './voicesite-list.js';
 
