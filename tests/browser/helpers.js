@@ -182,3 +182,19 @@ export async function saveScreenshot(page, name, locator) {
   await (locator ?? page).screenshot({ path, ...(locator ? {} : { fullPage: true }) });
   return path;
 }
+
+/**
+ * Chooses `value` in a choice field's control, whatever it is: a native <select>, or the type-ahead
+ * combobox a list of more than 30 choices becomes (types the value, which the combobox searches along
+ * with the labels, then clicks the option holding it).
+ */
+export async function chooseOption(control, value) {
+  const tag = await control.evaluate((element) => element.tagName.toLowerCase());
+  if (tag === 'select') {
+    await control.selectOption(String(value));
+    return;
+  }
+  await control.fill(String(value));
+  // The combobox's own wrapper holds its input and its listbox.
+  await control.locator('xpath=..').locator(`[role="option"][data-value="${String(value).replace(/["\\]/g, '\\$&')}"]`).click();
+}
