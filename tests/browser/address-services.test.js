@@ -6,8 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, setFaults, startServer,
-} from './helpers.js';
+  coreIsBuilt, launchBrowser, openPage, orderVoicesite, readCountry, setFaults, startServer, chooseOption } from './helpers.js';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 
 const field = (page, name) => page.locator(`btalk-address-form [data-field="${name}"]`);
@@ -27,7 +26,9 @@ const tagOf = (page, name) => control(page, name).evaluate((el) => el.tagName.to
 /** Fills text inputs and chooses select options by value. */
 async function fill(page, address) {
   for (const [name, value] of Object.entries(address)) {
-    if (await tagOf(page, name) === 'select') await control(page, name).selectOption(value);
+    // A select or, for a list of more than 30 choices, a combobox: chosen; a text input: typed.
+    const choice = await control(page, name).evaluate((el) => el.tagName === 'SELECT' || el.getAttribute('role') === 'combobox');
+    if (choice) await chooseOption(control(page, name), value);
     else await control(page, name).fill(value);
   }
 }

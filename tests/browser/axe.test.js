@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import {
-  browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults,
+  browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults, waitForChoices,
 } from './helpers.js';
 import { assertNoSerious } from './axe-run.js';
 import { fillOrder, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName } from './order-helpers.js';
@@ -29,7 +29,7 @@ async function openDemo(viewport = { width: 1280, height: 900 }) {
 }
 
 async function demoLoaded(page) {
-  await deep(page, '#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
+  await waitForChoices(deep(page, '#order #country-select'));
   await deep(page, '#standalone-address input[name="pc"]').waitFor();
 }
 

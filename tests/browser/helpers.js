@@ -184,11 +184,30 @@ export async function saveScreenshot(page, name, locator) {
 }
 
 /**
+ * Waits until a choice field's list is there and final: a select of 1 to 30 choices (past its
+ * placeholder), or an enabled combobox (a longer list shows as a select only until the combobox's
+ * chunk is loaded).
+ */
+export async function waitForChoices(control, { timeout = 15000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const ready = await control.evaluate((element) => (element.tagName === 'SELECT'
+      ? !element.disabled && [...element.options].filter((o) => o.value !== '').length > 0
+        && [...element.options].filter((o) => o.value !== '').length <= 31
+      : element.getAttribute('role') === 'combobox' && !element.disabled), null, { timeout: 1000 }).catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the choices never came');
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}
+
+/**
  * Chooses `value` in a choice field's control, whatever it is: a native <select>, or the type-ahead
  * combobox a list of more than 30 choices becomes (types the value, which the combobox searches along
  * with the labels, then clicks the option holding it).
  */
 export async function chooseOption(control, value) {
+  await waitForChoices(control);
   const tag = await control.evaluate((element) => element.tagName.toLowerCase());
   if (tag === 'select') {
     await control.selectOption(String(value));

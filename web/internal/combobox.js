@@ -157,6 +157,8 @@ export class Combobox {
     const { model, input, listbox } = this;
     this.styled ||= adoptStyles(this.root);
     if (input.value !== model.text) input.value = model.text;
+    // The chosen value (what a select's value was), for page scripts and tests: the input shows its label.
+    if (input.dataset.value !== model.value) input.dataset.value = model.value;
     const count = model.matches.length;
     const open = model.open && count > 0;
     listbox.hidden = !open;
