@@ -201,6 +201,11 @@ export async function waitForChoices(control, { timeout = 15000 } = {}) {
   }
 }
 
+/** The value chosen in a select or a combobox (which shows the label and says the value in data-value). */
+export function chosenValue(control) {
+  return control.evaluate((element) => (element.getAttribute('role') === 'combobox' ? element.dataset.value ?? '' : element.value));
+}
+
 /**
  * Chooses `value` in a choice field's control, whatever it is: a native <select>, or the type-ahead
  * combobox a list of more than 30 choices becomes (types the value, which the combobox searches along
