@@ -410,6 +410,7 @@ export class OrderView {
       filter: flow.listView.filter,
       page: flow.listView.page,
       newId: created?.voiceSiteId ?? null,
+      progress: flow.listProgress,
       // Hook for core.formatAddress (addresses as lines) where the core and the list offer it.
       formatAddress: typeof core?.formatAddress === 'function' ? (country, address) => core.formatAddress(address, { country }) : null,
     }, t);

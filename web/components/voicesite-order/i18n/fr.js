@@ -64,6 +64,11 @@ export default {
   'list.filter.hint': 'Une partie d’un nom, d’un libellé ou d’un identifiant, un code pays ou un statut.',
   'list.matches.one': '{count} site voix correspond.',
   'list.matches.other': '{count} sites voix correspondent.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Chargement des sites voix\u00a0: {loaded} sur {total}…',
+  'list.progressUnknown': 'Chargement des sites voix\u00a0: {loaded} pour l’instant…',
+  'list.matchesSoFar.one': '{count} des {loaded} sites voix déjà chargés correspond.',
+  'list.matchesSoFar.other': '{count} des {loaded} sites voix déjà chargés correspondent.',
   'list.noMatch': 'Aucun site voix ne correspond à «\u00a0{filter}\u00a0».',
   'list.pager.label': 'Pages de la liste des sites voix',
   'list.range': 'Sites voix {from} à {to} sur {count}',

@@ -64,6 +64,11 @@ export default {
   'list.filter.hint': 'Een deel van een naam, een label of een id, een landcode of een status.',
   'list.matches.one': '{count} voicesite komt overeen.',
   'list.matches.other': '{count} voicesites komen overeen.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Voicesites laden: {loaded} van {total}…',
+  'list.progressUnknown': 'Voicesites laden: tot nu toe {loaded}…',
+  'list.matchesSoFar.one': '{count} van de {loaded} tot nu toe geladen voicesites komt overeen.',
+  'list.matchesSoFar.other': '{count} van de {loaded} tot nu toe geladen voicesites komen overeen.',
   'list.noMatch': 'Geen voicesite komt overeen met ‘{filter}’.',
   'list.pager.label': 'Pagina’s van de lijst met voicesites',
   'list.range': 'Voicesites {from}–{to} van {count}',
