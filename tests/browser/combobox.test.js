@@ -41,6 +41,14 @@ async function comboboxOf(scope, name) {
   return { control, id: await control.getAttribute('id') };
 }
 
+/** The address form for Spain (no voicesite), loaded, with its province combobox. */
+async function openSpain() {
+  const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=ES');
+  const form = page.locator('btalk-address-form');
+  await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
+  return { page, form, a1: await comboboxOf(form, 'a1') };
+}
+
 /** Keyboard only: types `typed` in the focused combobox, moves to `value` with the arrow keys, chooses it with Enter. */
 async function typeAndChoose(page, control, typed, value) {
   await page.keyboard.type(typed);
@@ -175,11 +183,8 @@ describe('type-ahead comboboxes of real-size lists', { skip: env.skip }, () => {
   });
 
   test('what is typed survives re-renders and a rebuild of the fields (another language); text naming no choice stays, choosing nothing', async () => {
-    const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=ES');
+    const { page, form, a1 } = await openSpain();
     try {
-      const form = page.locator('btalk-address-form');
-      await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
-      const a1 = await comboboxOf(form, 'a1');
       await a1.control.click();
       await page.keyboard.type('zarag');
       // Another field changes: the form re-renders; then the language changes: the fields are rebuilt.
@@ -207,11 +212,8 @@ describe('type-ahead comboboxes of real-size lists', { skip: env.skip }, () => {
   });
 
   test('axe-core: no serious or critical violation with a combobox open on a real-size list', async () => {
-    const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=ES');
+    const { page, form, a1 } = await openSpain();
     try {
-      const form = page.locator('btalk-address-form');
-      await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
-      const a1 = await comboboxOf(form, 'a1');
       await a1.control.click();
       await page.keyboard.type('bur');
       await page.keyboard.press('Enter');
