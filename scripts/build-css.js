@@ -30,6 +30,8 @@ export async function styleModules() {
     });
   }
   // Parts loaded on demand carry their own styles, adopted with them.
+  modules.push({ css: 'web/internal/combobox.css', module: 'web/internal/combobox-styles.js', name: 'COMBOBOX_CSS',
+    doc: "The type-ahead combobox's styles (a chunk of its own, with combobox.js): adopted by a shadow root\n// the first time a long list shows there." });
   modules.push({ css: 'web/components/address-form/lookups/lookups.css', module: 'web/components/address-form/lookups/lookups.styles.js',
     name: 'LOOKUPS_CSS', doc: "The address form's look-ups' styles, adopted with them (on demand): listboxes, the search box." });
   return modules;

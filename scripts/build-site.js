@@ -83,7 +83,8 @@ async function main() {
     outdir: join(out, 'assets'),
     bundle: true,
     // What the page imports on demand (the languages other than English, Papa Parse when a CSV
-    // is read, the address form's look-ups) goes to chunks beside site.js, fetched when needed.
+    // is read, the address form's look-ups, a real-size geo list of the stand-in such as Spain's
+    // 8,131 municipalities) goes to chunks beside site.js, fetched when needed.
     splitting: true,
     chunkNames: '[name]-[hash]',
     minify: true,
@@ -137,6 +138,10 @@ async function main() {
     .map(([name, info]) => [name, info.bytesInOutput]).sort((a, b) => b[1] - a[1]);
   const data = inputs.filter(([n]) => n.includes('standin/data/')).reduce((s, [, b]) => s + b, 0);
   console.log(`  assets/site.js: stand-in data ${data} bytes of ${inputs.reduce((s, [, b]) => s + b, 0)} (minified, before gzip)`);
+  const geo = Object.entries(result.metafile.outputs)
+    .filter(([, output]) => Object.keys(output.inputs).some((name) => /standin[\\/]data[\\/]modules[\\/]geo-/.test(name)))
+    .map(([name, output]) => `${relative(relative(root, out), name)} ${output.bytes}`);
+  console.log(`  loaded on demand, the stand-in's real-size geo lists: ${geo.join(', ') || 'none'}`);
   const { size } = await stat(join(out, 'index.html'));
   if (!size) process.exit(1);
 }

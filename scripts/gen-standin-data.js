@@ -9,6 +9,10 @@
 //                                              esbuild and test runners (no fs, no JSON import attributes)
 // npm's `prepare` (npm ci / npm install in a clone, npm pack, npm publish) and scripts/build.sh wasm
 // run it; tests/node/standin-fetch.test.js fails when what is on disk differs from the sources.
+// A real-size geo tree (more than LAZY_TREE nodes: Spain's 8,131 municipalities) goes to a module of its
+// own, modules/geo-<ISO2>.js, that modules/index.js imports only when that country's areas are first asked
+// for (a bundler makes it a chunk of its own). Those lists come from open-data packages (devDependencies,
+// read by src/geo-large.mjs at generation time).
 //
 //   node scripts/gen-standin-data.js          rewrite what differs
 //   node scripts/gen-standin-data.js --check  exit 1 when anything differs from the sources
@@ -17,6 +21,9 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync, existsSync
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCountries } from '../server/standin/data/src/build.mjs';
+import { treeSize } from '../server/standin/data/src/geo-large.mjs';
+
+export { treeSize };
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'standin', 'data');
 /** The generated folders (under DATA_DIR), each written whole: a file there that is not generated is removed. */
@@ -37,31 +44,54 @@ function literal(value, where) {
   return JSON.stringify(value, null, 1);
 }
 
+/** A large value as compact JS source (one line): a real-size geo tree. */
+function compact(value, where) {
+  literal(value, where); // the same "__proto__" check
+  return JSON.stringify(value);
+}
+
+/** A country whose geo tree has more nodes than this gets it in a module of its own, loaded on demand. */
+export const LAZY_TREE = 1000;
+
 /** Every generated file, from the sources: Map of path under DATA_DIR ('countries/FR.json', 'modules/FR.js') -> text. */
 export async function expectedFiles() {
   const files = new Map();
   const customers = JSON.parse(readFileSync(join(DATA_DIR, 'customers.json'), 'utf8'));
   files.set('modules/customers.js', `${HEADER}export default ${literal(customers, 'customers.json')};\n`);
   const isos = [];
+  const lazy = [];
   for (const source of await loadCountries()) {
     const iso2 = source.iso2;
     if (!/^[A-Z]{2}$/.test(iso2)) throw new Error(`src: country ${JSON.stringify(iso2)} has no ISO2 code`);
     const json = `${JSON.stringify(source, null, 2)}\n`;
     files.set(`countries/${iso2}.json`, json);
     // The modules hold what the JSON holds (JSON drops undefined values, functions...).
-    files.set(`modules/${iso2}.js`, `${HEADER}export default ${literal(JSON.parse(json), `countries/${iso2}.json`)};\n`);
+    const { geoAreas, ...country } = JSON.parse(json);
+    if (geoAreas !== undefined && treeSize(geoAreas) > LAZY_TREE) {
+      // A real-size list gets its own module, imported when the country's areas are first asked for.
+      files.set(`modules/${iso2}.js`, `${HEADER}export default ${literal(country, `countries/${iso2}.json`)};\n`);
+      files.set(`modules/geo-${iso2}.js`, `${HEADER}export default ${compact(geoAreas, `countries/${iso2}.json`)};\n`);
+      lazy.push(iso2);
+    } else {
+      const whole = geoAreas === undefined ? country : { ...country, geoAreas };
+      files.set(`modules/${iso2}.js`, `${HEADER}export default ${literal(whole, `countries/${iso2}.json`)};\n`);
+    }
     isos.push(iso2);
   }
   isos.sort();
   const index = [
     HEADER,
-    '// { customers, countries: [country, ...] }: what createStandIn({ data }) takes.',
+    '// { customers, countries: [country, ...], lazyGeoAreas }: what createStandIn({ data }) takes.',
+    '// lazyGeoAreas: the geo trees too large for the first load, each a module imported on first use.',
     "import customers from './customers.js';",
     ...isos.map((iso2) => `import ${iso2} from './${iso2}.js';`),
     '',
     `export const countries = [${isos.join(', ')}];`,
+    'export const lazyGeoAreas = {',
+    ...lazy.map((iso2) => `  ${iso2}: () => import('./geo-${iso2}.js').then((module) => module.default),`),
+    '};',
     'export { customers };',
-    'export default { customers, countries };',
+    'export default { customers, countries, lazyGeoAreas };',
     '',
   ].join('\n');
   files.set('modules/index.js', index);

@@ -3,6 +3,7 @@
 // ApiError. Shapes follow docs/contract.md "Business Talk API choices".
 import { randomHex, randomUuid } from './random.js';
 import { ApiError, fold, readJsonObject, reply } from './http.js';
+import { withGeoAreas } from './data.js';
 
 const ISO2 = /^[A-Za-z]{2}$/;
 const SEARCH_LIMIT = 10;
@@ -119,6 +120,15 @@ const geographicalConstraints = (ctx, iso2) => reply(200, countryOf(ctx, iso2).g
 
 /** A { value, display } list as the API sends it (geo areas, dial zones, parishes): display defaults to the value. */
 const choicesView = (nodes) => nodes.map(({ value, display }) => ({ value, display: display ?? value }));
+
+/** The country with its geo tree loaded (a real-size list is imported on first use). */
+async function loadedGeoAreas(country) {
+  try {
+    return await withGeoAreas(country);
+  } catch (cause) {
+    throw new ApiError(503, 'GEOAREAS_UNAVAILABLE', `The geographical areas of ${country.iso2} could not be loaded: ${cause.message}`);
+  }
+}
 
 /** Geoareas below the given parent values; 404 when a parent does not exist. */
 function geoAreas(ctx, iso2, parents) {
@@ -407,8 +417,9 @@ function getVoiceAddress(ctx, code, id) {
 async function putVoiceAddress(ctx, code, id) {
   const site = voicesiteOf(ctx, code, id);
   const address = await readJsonObject(ctx.req, ctx.maxBodyBytes);
-  const c = ctx.data.countries.get(site.country);
-  if (!c) throw new ApiError(500, 'COUNTRY_CONFIGURATION_MISSING', `Country ${site.country} is no longer configured.`);
+  const configured = ctx.data.countries.get(site.country);
+  if (!configured) throw new ApiError(500, 'COUNTRY_CONFIGURATION_MISSING', `Country ${site.country} is no longer configured.`);
+  const c = await loadedGeoAreas(configured);
   let core;
   try {
     core = await ctx.core();
@@ -476,7 +487,11 @@ function matchGeoAreas(segments) {
     if (rest[i] !== `area${i / 2 + 1}`) return null;
     if (i + 1 < rest.length) parents.push(rest[i + 1]);
   }
-  return { methods: { GET: (ctx, iso2) => geoAreas(ctx, iso2, parents) }, args: [segments[1]] };
+  const get = async (ctx, iso2) => {
+    await loadedGeoAreas(countryOf(ctx, iso2));
+    return geoAreas(ctx, iso2, parents);
+  };
+  return { methods: { GET: get }, args: [segments[1]] };
 }
 
 /** Finds the route for decoded segments: { methods, args } or null. */

@@ -67,7 +67,9 @@ function checkCustomers(d, file) {
 }
 
 /**
- * @param {{ customers: object, countries: object[] }} raw customers.json's content and the country objects
+ * @param {{ customers: object, countries: object[], lazyGeoAreas?: Record<string, () => Promise<object[]>> }} raw
+ *   customers.json's content, the country objects, and the loaders of the geo trees kept out of them
+ *   (real-size lists, in modules of their own: see scripts/gen-standin-data.js)
  * @param {{ customersName?: string, countryName?: (country: object, index: number) => string }} [names]
  *   how to name a broken document in the error (file names, for the Node adapter)
  * @returns {{ apiKeys: Map<string, {rightsProfile, customerCodes: string[]}>,
@@ -89,11 +91,18 @@ export function normalizeData(raw, names = {}) {
     customerCode: String(c.customerCode),
     vpns: (c.vpns ?? []).map((v) => ({ ...v, vpnId: String(v.vpnId) })),
   }]));
+  const lazy = raw.lazyGeoAreas ?? {};
+  check(isObject(lazy) && Object.values(lazy).every((load) => typeof load === 'function'), 'data',
+    'lazyGeoAreas must map ISO2 codes to functions');
   const countries = new Map();
   raw.countries.forEach((input, i) => {
     const name = countryName(input, i);
     const country = checkCountry(input, name);
     check(!countries.has(country.iso2), name, `country ${country.iso2} is given twice`);
+    if (country.geoAreas === undefined && Object.hasOwn(lazy, country.iso2)) {
+      country.loadGeoAreas = lazy[country.iso2];
+      country.geoAreasName = `${name} (its geo areas)`;
+    }
     countries.set(country.iso2, country);
   });
   return { apiKeys, oauthClients: customersDoc.oauthClients, customers, countries, raw: customersDoc };
@@ -114,4 +123,24 @@ export function seedVoicesites(data) {
     }
   }
   return voicesites;
+const geoLoads = new WeakMap();
+
+/**
+ * Resolves to `country` with its geo tree in `geoAreas`, importing it first when it lives in a
+ * module of its own (a real-size list: Spain's 8,131 municipalities are not part of the first
+ * load). Checked once when loaded; a failed import is tried again by the next call.
+ */
+export function withGeoAreas(country) {
+  if (country.geoAreas !== undefined || typeof country.loadGeoAreas !== 'function') return Promise.resolve(country);
+  let loading = geoLoads.get(country);
+  if (!loading) {
+    loading = Promise.resolve().then(() => country.loadGeoAreas()).then((tree) => {
+      checkGeoTree(tree, country.geoAreasName ?? country.iso2, 'geoAreas');
+      country.geoAreas = tree;
+      return country;
+    });
+    loading.catch(() => geoLoads.delete(country));
+    geoLoads.set(country, loading);
+  }
+  return loading;
 }

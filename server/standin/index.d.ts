@@ -32,6 +32,11 @@ export interface StandInData {
     customers: Array<Record<string, unknown> & { customerCode: string | number }>;
   };
   countries: Array<Record<string, unknown> & { iso2: string; name: string }>;
+  /**
+   * Geo trees kept out of their country objects (a real-size list: Spain's 8,131 municipalities), each
+   * loaded by its function when that country's areas are first asked for, e.g. `() => import('./geo-ES.js')`.
+   */
+  lazyGeoAreas?: Record<string, () => Promise<Array<{ value: string; display?: string; children?: unknown[] }>>>;
 }
 
 export interface StandInOptions {

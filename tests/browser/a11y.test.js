@@ -5,7 +5,7 @@
 // indicator of at least 3:1 (WCAG 1.4.11) on every stop of a Tab walk through the page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, coreIsBuilt, openPage, resetStandIn, setFaults } from './helpers.js';
+import { browserSuite, coreIsBuilt, openPage, resetStandIn, setFaults, waitForChoices } from './helpers.js';
 import { deepActiveId } from './order-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
 
@@ -16,7 +16,7 @@ const env = browserSuite();
 async function openDemo(options) {
   await resetStandIn(env.server.origin);
   const page = await openPage(env.browser, env.server.origin, '/', options);
-  await page.locator('#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
+  await waitForChoices(page.locator('#order #country-select'));
   // FR has a search: its fields are folded under it until the address is typed by hand.
   await page.locator('#standalone-address input[name="pc"]').waitFor({ state: 'attached' });
   return page;

@@ -4,6 +4,7 @@
 // VPN the tests order voicesites for.
 import { readFileSync } from 'node:fs';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
+import { chooseOption } from './helpers.js';
 
 export const field = (page, name) => page.locator(`btalk-address-form [data-field="${name}"]`);
 export const control = (page, name) => field(page, name).locator('input, select');
@@ -21,7 +22,9 @@ export async function waitLoaded(page, country) {
 /** Fills text inputs and chooses select options by value. */
 export async function fill(page, address) {
   for (const [name, value] of Object.entries(address)) {
-    if (await tagOf(page, name) === 'select') await control(page, name).selectOption(value);
+    // A select or, for a list of more than 30 choices, a combobox: chosen; a text input: typed.
+    const choice = await control(page, name).evaluate((el) => el.tagName === 'SELECT' || el.getAttribute('role') === 'combobox');
+    if (choice) await chooseOption(control(page, name), value);
     else await control(page, name).fill(value);
   }
 }

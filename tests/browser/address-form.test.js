@@ -192,11 +192,12 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       const rules = ch.geographicalConstraints.emergencyAreaRules;
       const level1 = rules.area1_pidflo;
       const level2 = rules.area2_pidflo;
-      const [first, second] = ch.geoAreas;
+      // Two cantons of at most 30 places: their lists are selects (longer ones are comboboxes: combobox.test.js).
+      const [first, second] = ch.geoAreas.filter((area) => area.children.length <= 30);
       await page.waitForFunction((name) => window.element.shadowRoot.querySelector(`[data-field="${name}"] select`)?.options.length > 1, level1);
       const options1 = await optionsOf(page, level1);
       assert.deepEqual(options1.slice(1).map((o) => o.value), ch.geoAreas.map((a) => a.value));
-      assert.equal(options1[1].text, first.display ?? first.value);
+      assert.equal(options1[1].text, ch.geoAreas[0].display ?? ch.geoAreas[0].value);
       assert.equal(await control(page, level2).isDisabled(), true, 'level 2 waits for level 1');
 
       await control(page, level1).selectOption(first.value);

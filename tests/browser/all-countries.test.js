@@ -56,8 +56,8 @@ describe('every seed table country in Chromium: sample address, valid, saved thr
     }
 
     /**
-     * Waits until every control shows its value of `address` (geo selects only once their
-     * list arrived), nothing is loading, and the element says it is valid. On timeout,
+     * Waits until every control shows its value of `address` (geo selects and comboboxes only
+     * once their list arrived), nothing is loading, and the element says it is valid. On timeout,
      * reports what the element shows instead.
      */
     async function waitShownAndValid(iso2, address) {
@@ -66,7 +66,9 @@ describe('every seed table country in Chromium: sample address, valid, saved thr
         const shown = {};
         for (const name of Object.keys(expected)) {
           const control = root.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`);
-          shown[name] = control ? { value: control.value, disabled: control.disabled } : null;
+          // A list of more than 30 choices is a combobox: it shows the label and holds the value in data-value.
+          const value = control?.getAttribute('role') === 'combobox' ? control.dataset.value : control?.value;
+          shown[name] = control ? { value, disabled: control.disabled } : null;
         }
         const busy = root.querySelector('[part="form"]').getAttribute('aria-busy') === 'true';
         const validity = window.events.filter((e) => e.type === 'btalk-validity').at(-1)?.detail ?? null;
@@ -78,7 +80,8 @@ describe('every seed table country in Chromium: sample address, valid, saved thr
           if (root.querySelector('[part="form"]').getAttribute('aria-busy') === 'true') return false;
           for (const [name, text] of Object.entries(expected)) {
             const control = root.querySelector(`[data-field="${name}"] input, [data-field="${name}"] select`);
-            if (!control || control.disabled || control.value !== text) return false;
+            const value = control?.getAttribute('role') === 'combobox' ? control.dataset.value : control?.value;
+            if (!control || control.disabled || value !== text) return false;
           }
           return window.element.checkValidity();
         }, address, { timeout: 10000 });

@@ -6,49 +6,20 @@
 // critical violation fails the test and is printed: rule, impact, element, what to fix.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import {
-  REPO_ROOT, browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults,
+  browserSuite, coreIsBuilt, openPage, orderVoicesite, readCountry, resetStandIn, setFaults, waitForChoices,
 } from './helpers.js';
+import { assertNoSerious } from './axe-run.js';
 import { fillOrder, mountOrder, openOrderPage, orderUi, standInCredentials, submitOrder, uniqueSiteName } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
-const AXE_PATH = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 const env = browserSuite({ reset: true });
 let creds;
 before(async () => {
   if (!env.skip) creds = await standInCredentials();
 });
-
-/**
- * Runs axe over the page (WCAG 2.x A/AA rules and best practices; open shadow roots are
- * walked by axe itself) and returns the serious and critical violations as readable lines.
- */
-async function seriousViolations(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const results = await window.axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
-      nodes: v.nodes.map((n) => ({ impact: n.impact, target: n.target, summary: n.failureSummary })),
-    }));
-  });
-  const lines = [];
-  for (const violation of violations) {
-    for (const node of violation.nodes) {
-      if (node.impact !== 'serious' && node.impact !== 'critical') continue;
-      lines.push(`${node.impact} ${violation.id} (${violation.help}) at ${JSON.stringify(node.target)}: ${node.summary?.replace(/\s+/g, ' ')}`);
-    }
-  }
-  return lines;
-}
-
-async function assertNoSerious(page, state) {
-  const lines = await seriousViolations(page);
-  assert.deepEqual(lines, [], `${state}: ${lines.length} serious or critical violation(s)\n${lines.join('\n')}`);
-}
 
 const deep = (page, selector) => page.locator(selector);
 
@@ -58,7 +29,7 @@ async function openDemo(viewport = { width: 1280, height: 900 }) {
 }
 
 async function demoLoaded(page) {
-  await deep(page, '#order #country-select option[value="FR"]').waitFor({ state: 'attached' });
+  await waitForChoices(deep(page, '#order #country-select'));
   await deep(page, '#standalone-address input[name="pc"]').waitFor({ state: 'attached' }); // folded under the search
 }
 

@@ -5,7 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot } from './helpers.js';
+import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot, waitForChoices } from './helpers.js';
 import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
@@ -90,7 +90,7 @@ describe('demo page', { skip }, () => {
     const page = await openDemo();
     try {
       const ui = orderUi(page);
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       await page.locator('input[name="mode"][value="direct"]').check();
       await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
       await page.locator('#client-id').fill(creds.clientId);
@@ -151,7 +151,7 @@ describe('demo page', { skip }, () => {
     const page = await openDemo();
     try {
       const ui = orderUi(page);
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       await page.locator('input[name="mode"][value="direct"]').check();
       await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
       await page.locator('#client-id').fill(creds.clientId);
@@ -171,6 +171,7 @@ describe('demo page', { skip }, () => {
       assert.doesNotMatch(shown.text, /\[[A-Za-z_]+\]|\(\d{3}\)|Everything you typed is kept/);
       // The customers and countries of the proxy connection are not offered under failed credentials.
       assert.equal(await ui.country.locator('option[value="FR"]').count(), 0);
+      assert.equal(await ui.country.isDisabled(), true);
       assert.equal(await ui.customer.isDisabled(), true);
     } finally {
       await page.closeAll();

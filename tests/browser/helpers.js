@@ -183,3 +183,43 @@ export async function saveScreenshot(page, name, locator) {
   await (locator ?? page).screenshot({ path, ...(locator ? {} : { fullPage: true }) });
   return path;
 }
+
+/**
+ * Waits until a choice field's list is there and final: a select of 1 to 30 choices (past its
+ * placeholder), or an enabled combobox (a longer list shows as a select only until the combobox's
+ * chunk is loaded).
+ */
+export async function waitForChoices(control, { timeout = 15000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const ready = await control.evaluate((element) => (element.tagName === 'SELECT'
+      ? !element.disabled && [...element.options].filter((o) => o.value !== '').length > 0
+        && [...element.options].filter((o) => o.value !== '').length <= 31
+      : element.getAttribute('role') === 'combobox' && !element.disabled), null, { timeout: 1000 }).catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('the choices never came');
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+}
+
+/** The value chosen in a select or a combobox (which shows the label and says the value in data-value). */
+export function chosenValue(control) {
+  return control.evaluate((element) => (element.getAttribute('role') === 'combobox' ? element.dataset.value ?? '' : element.value));
+}
+
+/**
+ * Chooses `value` in a choice field's control, whatever it is: a native <select>, or the type-ahead
+ * combobox a list of more than 30 choices becomes (types the value, which the combobox searches along
+ * with the labels, then clicks the option holding it).
+ */
+export async function chooseOption(control, value) {
+  await waitForChoices(control);
+  const tag = await control.evaluate((element) => element.tagName.toLowerCase());
+  if (tag === 'select') {
+    await control.selectOption(String(value));
+    return;
+  }
+  await control.fill(String(value));
+  // The combobox's own wrapper holds its input and its listbox.
+  await control.locator('xpath=..').locator(`[role="option"][data-value="${String(value).replace(/["\\]/g, '\\$&')}"]`).click();
+}

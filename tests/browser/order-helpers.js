@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { browserSuite } from './helpers.js';
+import { browserSuite, chooseOption } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';
 const TEST_PAGE = '/__order-test.html';
@@ -153,9 +153,9 @@ export function recordedEvents(page) {
 /** Fills the order part of the flow (customer when asked, VPN, country, names). */
 export async function fillOrder(page, { customer, vpn, country, name, label }) {
   const ui = orderUi(page);
-  if (customer) await ui.customer.selectOption(customer);
-  await ui.vpn.selectOption(vpn);
-  await ui.country.selectOption(country);
+  if (customer) await chooseOption(ui.customer, customer);
+  await chooseOption(ui.vpn, vpn);
+  await chooseOption(ui.country, country);
   await ui.name.fill(name);
   await ui.label.fill(label);
 }

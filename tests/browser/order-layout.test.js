@@ -4,7 +4,7 @@
 // test-artifacts/order-*.png (look at them).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { orderVoicesite, saveScreenshot } from './helpers.js';
+import { orderVoicesite, saveScreenshot, waitForChoices } from './helpers.js';
 import { fillOrder, mountOrder, openOrderPage, orderHarness, orderUi, submitOrder, uniqueSiteName } from './order-helpers.js';
 
 // One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
@@ -36,7 +36,7 @@ describe('order element layout', { skip }, () => {
       try {
         await mountOrder(page);
         const ui = orderUi(page);
-        await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+        await waitForChoices(ui.country);
         const sizes = await measure(page);
         assert.equal(sizes.element, sizes.host, `the element takes its container's ${sizes.host}px (it is ${sizes.element}px)`);
         assert.ok(sizes.pageWidth <= sizes.viewport, 'nothing overflows sideways');
@@ -84,7 +84,7 @@ describe('order element layout', { skip }, () => {
         await mountOrder(page);
         const ui = orderUi(page);
         await ui.root.locator('#title', { hasText: title }).waitFor();
-        await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+        await waitForChoices(ui.country);
         await ui.button.click(); // every field message shows
         await ui.root.locator('#customer-select[aria-invalid="true"]').waitFor();
         const seen = await page.evaluate(() => {

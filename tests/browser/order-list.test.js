@@ -126,4 +126,44 @@ describe('voicesite list', { skip }, () => {
       assert.equal(await list.locator('[part~="pager"]').count(), 0);
     });
   });
+
+  test('5,000 voicesites: the first page shows while the rest comes in pages, with progress; then the filter finds the last one', async () => {
+    await withPage(async (page) => {
+      await mountOrder(page);
+      // The client pages like the real API (voicesites({ offset, limit }) -> { items, total }); pages after the
+      // first wait until the test lets them through.
+      await page.evaluate(() => {
+        const all = Array.from({ length: 5000 }, (_, i) => ({
+          voiceSiteId: `big-${i}`, technicalSiteName: `SITE_${i}`, customerCode: '9999', vpnId: 'x',
+          customerSiteLabel: i === 4999 ? 'Genève Plainpalais' : `Office ${i}`, country: 'CH', status: 'active', hasVoiceAddress: true,
+        }));
+        window.__pages = [];
+        let open = null;
+        const gate = new Promise((resolve) => { open = resolve; });
+        window.__releasePages = open;
+        const client = document.querySelector('#order').client;
+        client.voicesites = async ({ offset = 0, limit = 40 } = {}) => {
+          window.__pages.push({ offset, limit });
+          if (offset > 0) await gate;
+          return { items: all.slice(offset, offset + limit), total: all.length };
+        };
+      });
+      const ui = orderUi(page);
+      await orderAndSkip(page);
+      const list = ui.root.locator('[data-step="list"]');
+      assert.equal(await list.locator('tbody tr').count(), 20, 'the first page of rows, before the other pages came');
+      assert.match(await list.locator('caption').textContent(), /5,000 voicesites/);
+      assert.match(await list.locator('.list-progress').textContent(), /100 of 5,000/);
+      await list.locator('input[type="search"]').fill('geneve');
+      assert.match(await list.locator('.list-count').textContent(), /0 of the 100 voicesites loaded so far/);
+      await page.evaluate(() => window.__releasePages());
+      await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
+        .querySelector('.list-progress').textContent === '');
+      assert.deepEqual((await page.evaluate(() => window.__pages)).map((p) => p.offset), [0, 100, 1100, 2100, 3100, 4100]);
+      await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
+        .querySelector('tr[data-voicesite-id="big-4999"]'));
+      assert.match(await list.locator('.list-count').textContent(), /^1 voicesite matches/);
+      assert.equal(await list.locator('tbody tr').count(), 1);
+    });
+  });
 });

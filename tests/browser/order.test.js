@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { makeDataDir, readCountry, resetStandIn, setFaults, startServer } from './helpers.js';
+import { chooseOption, chosenValue, makeDataDir, readCountry, resetStandIn, setFaults, startServer, waitForChoices } from './helpers.js';
 import {
   deepActiveId, fillOrder, listAll, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,
   submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
@@ -94,9 +94,9 @@ describe('complete orders with their address', { skip }, () => {
       await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[1].vpnId, country: 'CH', name, label: 'Zürich site' });
       const voiceSiteId = await submitOrder(page);
       const form = ui.address;
-      await form.locator('select[name="a1"]').selectOption(region.value);
-      // The city list depends on the region: it loads once the region is chosen.
-      await form.locator('select[name="a3"]').selectOption(city.value);
+      await chooseOption(form.locator('[name="a1"]'), region.value);
+      // The city list depends on the region: it loads once the region is chosen (a combobox: more than 30 places).
+      await chooseOption(form.locator('[name="a3"]'), city.value);
       await form.locator('[name="a6"]').fill('Bahnhofstrasse');
       await form.locator('[name="hno"]').fill('10');
       await form.locator('[name="pc"]').fill('8001');
@@ -123,12 +123,17 @@ describe('complete orders with their address', { skip }, () => {
       await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'US', name, label: 'New York office' });
       await submitOrder(page);
       const form = ui.address;
-      const state = form.locator('select[name="a1"]');
-      await state.waitFor();
-      // Every state of the enumeration is offered, shown with its display text.
-      const offered = await state.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-      assert.deepEqual(offered.sort(), states.map((s) => s.value ?? s).sort());
-      await state.selectOption('NY');
+      const state = form.locator('[name="a1"]');
+      await waitForChoices(state);
+      // Every state of the enumeration is offered (a combobox: more than 30), shown with its display text.
+      assert.equal(await state.getAttribute('role'), 'combobox');
+      await state.click();
+      const first = form.locator('[data-field="a1"] [role="option"]').first();
+      assert.equal(await first.getAttribute('aria-setsize'), String(states.length));
+      await state.fill('new york');
+      assert.equal(await form.locator('[data-field="a1"] [role="option"][data-value="NY"]').textContent(), newYork.display ?? 'NY');
+      await chooseOption(state, 'NY');
+      assert.equal(await state.inputValue(), newYork.display ?? 'NY');
       await form.locator('[name="hno"]').fill('350');
       await form.locator('[name="a6"]').fill('5th');
       await form.locator('[name="a3"]').fill('New York');
@@ -180,8 +185,8 @@ describe('access and validation', { skip }, () => {
       await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
         .querySelector('#access-info').textContent.includes('readonly'));
       // Browsing works: the single customer is chosen, its VPNs and the countries listed.
-      await ui.vpn.selectOption(customer9999().vpns[0].vpnId);
-      await ui.country.selectOption('FR');
+      await chooseOption(ui.vpn, customer9999().vpns[0].vpnId);
+      await chooseOption(ui.country, 'FR');
       await ui.name.fill('READONLY_SITE');
       await ui.label.fill('Not orderable');
       assert.equal(await ui.button.isDisabled(), true);
@@ -234,7 +239,7 @@ describe('access and validation', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       await ui.customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       await ui.button.click();
       assert.equal(await ui.customer.getAttribute('aria-invalid'), 'true');
       assert.equal(await ui.root.locator('#customer-error').textContent(), 'Customer is required.');
@@ -261,7 +266,7 @@ describe('access and validation', { skip }, () => {
       await resetStandIn(env.server.origin);
       await ui.root.locator('[data-slot="access"] button.retry').focus();
       await page.keyboard.press('Enter');
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       await ui.customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
       await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
         .querySelector('#access-info').textContent.includes('full'));
@@ -336,16 +341,23 @@ describe('access and validation', { skip }, () => {
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
-      const options = await ui.country.locator('option').evaluateAll((list) =>
-        list.filter((o) => o.value).map((o) => ({ value: o.value, disabled: o.disabled, text: o.textContent })));
+      await waitForChoices(ui.country);
       const countries = await listAll(`${env.server.origin}/proxy/btalk/v1/countries`);
-      assert.equal(options.length, countries.length);
+      // More than 30 countries: a combobox, whose listbox renders a window of its options.
+      assert.equal(await ui.country.getAttribute('role'), 'combobox');
+      await ui.country.click();
+      const listbox = ui.root.locator('[data-field="country"] [role="listbox"]');
+      assert.equal(await listbox.locator('[role="option"]').first().getAttribute('aria-setsize'), String(countries.length));
       for (const country of countries) {
-        const option = options.find((o) => o.value === country.iso2);
+        await ui.country.fill(country.iso2);
+        const option = listbox.locator(`[role="option"][data-value="${country.iso2}"]`);
         const covered = country.businessTalkOnline === 'Yes';
-        assert.equal(option.disabled, !covered, `${country.iso2} disabled iff not covered`);
-        assert.equal(option.text.includes('not covered'), !covered);
+        assert.equal(await option.getAttribute('aria-disabled'), covered ? null : 'true', `${country.iso2} disabled iff not covered`);
+        assert.equal((await option.textContent()).includes('not covered'), !covered);
+        if (!covered) {
+          await option.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
+          assert.equal(await chosenValue(ui.country), '', `${country.iso2} cannot be chosen`);
+        }
       }
     });
   });
@@ -367,8 +379,8 @@ describe('failures keep the input, and Retry never makes a second voicesite', { 
     assert.equal(await ui.name.inputValue(), name);
     assert.equal(await ui.label.inputValue(), 'Lyon office');
     assert.equal(await ui.reference.inputValue(), reference);
-    assert.equal(await ui.vpn.inputValue(), customer9999().vpns[1].vpnId);
-    assert.equal(await ui.country.inputValue(), 'FR');
+    assert.equal(await chosenValue(ui.vpn), customer9999().vpns[1].vpnId);
+    assert.equal(await chosenValue(ui.country), 'FR');
   }
 
   test('401: the refused credentials are named, Retry (with fresh credentials) orders once', async () => {
@@ -528,7 +540,7 @@ describe('keyboard, layout and language', { skip }, () => {
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       await ui.customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
       await tabTo(page, 'customer-select');
       // Options in data order: the placeholder, then the customers.
@@ -540,9 +552,11 @@ describe('keyboard, layout and language', { skip }, () => {
       await page.keyboard.press('ArrowDown');
       assert.notEqual(await ui.vpn.inputValue(), '');
       await tabTo(page, 'country-select');
-      // Typing a name selects the matching country.
-      await page.keyboard.type('France');
-      assert.equal(await ui.country.inputValue(), 'FR');
+      // More than 30 countries: a combobox. Typing part of a name finds the country, Enter chooses it.
+      await page.keyboard.type('franc');
+      await page.keyboard.press('Enter');
+      assert.equal(await ui.country.inputValue(), 'France');
+      assert.equal(await ui.country.getAttribute('data-value'), 'FR');
       await tabTo(page, 'technicalSiteName-input');
       const name = uniqueSiteName('KEYS');
       await page.keyboard.type(name);
@@ -581,7 +595,7 @@ describe('keyboard, layout and language', { skip }, () => {
     await withPage(async (page) => {
       await mountOrder(page);
       const ui = orderUi(page);
-      await ui.country.locator('option[value="FR"]').waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
       const widths = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         viewport: window.innerWidth,
@@ -677,8 +691,9 @@ describe('API texts are data', { skip }, () => {
     try {
       await mountOrder(page);
       const ui = orderUi(page);
-      const option = ui.country.locator('option[value="ZZ"]');
-      await option.waitFor({ state: 'attached' });
+      await waitForChoices(ui.country);
+      await ui.country.fill('evilland');
+      const option = ui.root.locator('[data-field="country"] [role="option"][data-value="ZZ"]');
       assert.equal(await option.textContent(), hostileName);
       assert.equal(await ui.root.locator('img').count(), 0);
       assert.equal(await page.evaluate(() => window.__pwned), undefined);

@@ -70,7 +70,7 @@ test('geo areas set once are checked along the address\'s own path', () => {
   const zurich = CH.geoAreas.find((n) => n.value === 'ZH').children[0].value;
   const wrong = compiled.validate({ ...chAddress, a3: zurich });
   assert.deepEqual(wrong.problems.map((p) => `${p.field}:${p.code}`), ['a3:notAllowed']);
-  assert.equal(wrong.problems[0].message, `"${zurich}" is not a known Municipality`);
+  assert.equal(wrong.problems[0].message, `"${zurich}" is not a known ${CH.addressConstraints.a3.defaultLabel}`);
   assert.deepEqual(compiled.validate({ ...chAddress, a1: 'ZZ' }).problems.map((p) => p.field), ['a1']);
   // The same answers as the per-call lists validateAddress takes.
   const vd = CH.geoAreas.find((n) => n.value === 'VD');

@@ -297,7 +297,8 @@ test('geo-constrained elements exist, geo trees have the rules depth, and values
       const values = nodes.map((n) => n.value);
       assert.equal(new Set(values).size, values.length, `${iso2} ${path}: duplicate values`);
       for (const node of nodes) {
-        assert.ok(typeof node.value === 'string' && typeof node.display === 'string', `${iso2} ${path}: value/display`);
+        // A leaf of a real-size list carries its value only: the stand-in sends it as the display too.
+        assert.ok(typeof node.value === 'string' && ['string', 'undefined'].includes(typeof node.display), `${iso2} ${path}: value/display`);
         const { problems } = core.validateAddress({ [element]: { ...spec, usage: 'optional' } }, { [element]: node.value });
         assert.deepEqual(problems, [], `${iso2} ${path}/${node.value}: ${show(problems)}`);
         if (depth + 1 < elements.length) {

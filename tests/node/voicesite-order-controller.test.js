@@ -4,7 +4,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BtalkApiError } from '../../web/client.js';
-import { OrderFlow, STEPS, generateOrderReference } from '../../web/components/voicesite-order/voicesite-order.controller.js';
+import {
+  LIST_FIRST_PAGE, LIST_MAX_ITEMS, LIST_PAGE, OrderFlow, STEPS, generateOrderReference,
+} from '../../web/components/voicesite-order/voicesite-order.controller.js';
 import { describeFailure } from '../../web/components/voicesite-order/failure.js';
 import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.view.js';
 
@@ -452,4 +454,133 @@ test('generateOrderReference: date and 8 random characters', () => {
   const reference = generateOrderReference(new Date(Date.UTC(2026, 11, 1)));
   assert.match(reference, /^ORD-20261201-[A-Z2-9]{8}$/);
   assert.notEqual(generateOrderReference(), generateOrderReference());
+});
+
+// ---- a list of real size: server paging (client.voicesites({ offset, limit }) -> { items, total }) ----------
+
+const manySites = (count) => Array.from({ length: count }, (_, i) => ({
+  voiceSiteId: `vs-${i}`, technicalSiteName: `SITE_${i}`, customerSiteLabel: i === count - 1 ? 'Genève Plainpalais' : `Office ${i}`,
+  country: 'CH', status: 'active', hasVoiceAddress: false,
+}));
+
+/** A client paging like the real API: each call waits until the test lets it answer (`release()`). */
+function pagingClient(all, { total = all.length, pageCap = 1000 } = {}) {
+  const client = fakeClient();
+  const pending = [];
+  client.pages = [];
+  client.voicesites = (options = {}) => new Promise((resolve, reject) => {
+    client.pages.push(options);
+    pending.push({ options, resolve, reject });
+  });
+  client.release = async (error = null) => {
+    const next = pending.shift();
+    if (!next) return false;
+    const { offset = 0, limit = 40 } = next.options;
+    if (error) next.reject(error);
+    else next.resolve({ items: all.slice(offset, offset + Math.min(limit, pageCap)), total });
+    await settle();
+    return true;
+  };
+  return client;
+}
+
+test('5,000 voicesites: the first page shows at once, the rest comes in pages with progress, the filter covers all', async () => {
+  const all = manySites(5000);
+  const flow = new OrderFlow();
+  const client = pagingClient(all);
+  flow.start(client);
+  await settle();
+  flow.showList();
+  await settle();
+  assert.deepEqual(client.pages[0], { offset: 0, limit: LIST_FIRST_PAGE });
+  assert.equal(flow.voicesites, null, 'nothing yet');
+  await client.release();
+  assert.equal(flow.loads.list.status, 'done', 'the list step is ready with its first page');
+  assert.equal(flow.voicesites.length, LIST_FIRST_PAGE);
+  assert.deepEqual(flow.listProgress, { loaded: 100, total: 5000, done: false, offset: 100 });
+  assert.equal(filterSites(flow.voicesites, 'geneve').length, 0, 'the last one is not there yet');
+  let pages = 0;
+  while (await client.release()) pages += 1;
+  assert.equal(pages, 5, `then pages of ${LIST_PAGE} until the total`);
+  assert.deepEqual(client.pages.slice(1).map((p) => p.offset), [100, 1100, 2100, 3100, 4100]);
+  assert.ok(client.pages.slice(1).every((p) => p.limit === LIST_PAGE));
+  assert.equal(flow.voicesites.length, 5000);
+  assert.equal(flow.listProgress.done, true);
+  assert.deepEqual(filterSites(flow.voicesites, 'GENEVE plain').map((s) => s.voiceSiteId), ['vs-4999']);
+});
+
+test('paged list: a server capping the page size, shifting items, or giving no total still ends with each voicesite once', async () => {
+  const all = manySites(2500);
+  // The server caps pages at 40 and says no total: pages follow until one comes back short.
+  const flow = new OrderFlow();
+  const capped = pagingClient(all, { total: undefined, pageCap: 40 });
+  flow.start(capped);
+  await settle();
+  flow.showList();
+  await settle();
+  while (await capped.release());
+  assert.equal(flow.voicesites.length, 2500);
+  assert.equal(new Set(flow.voicesites.map((s) => s.voiceSiteId)).size, 2500);
+  assert.equal(flow.listProgress.done, true);
+  // A list that shifts between pages (an item seen twice) keeps it once.
+  const shifting = new OrderFlow();
+  const client = pagingClient(all);
+  const answer = client.voicesites;
+  client.voicesites = (options) => answer({ ...options, offset: Math.max(0, options.offset - 3) });
+  shifting.start(client);
+  await settle();
+  shifting.showList();
+  await settle();
+  while (await client.release());
+  assert.equal(new Set(shifting.voicesites.map((s) => s.voiceSiteId)).size, shifting.voicesites.length);
+});
+
+test('paged list: a lying server is bounded; a failed page keeps what came and offers Retry; another client stops the pages', async () => {
+  // Always a full page of the same voicesites, and a total it never reaches.
+  const liar = new OrderFlow();
+  const same = manySites(LIST_PAGE);
+  const lying = fakeClient();
+  let calls = 0;
+  lying.voicesites = async ({ limit }) => {
+    calls += 1;
+    return { items: same.slice(0, limit), total: 10_000_000 };
+  };
+  liar.start(lying);
+  await settle();
+  await liar.showList();
+  for (let i = 0; i < 300 && !liar.listProgress.done; i += 1) await settle();
+  assert.equal(liar.listProgress.done, true);
+  assert.ok(calls <= LIST_MAX_ITEMS / LIST_PAGE + 2, `${calls} calls`);
+
+  const flow = new OrderFlow();
+  const client = pagingClient(manySites(3000));
+  flow.start(client);
+  await settle();
+  flow.showList();
+  await settle();
+  await client.release();
+  await client.release();
+  await client.release(apiError(503, 'serverError'));
+  assert.equal(flow.voicesites.length, 1100, 'what came stays shown');
+  assert.equal(flow.loads.list.status, 'error');
+  assert.equal(typeof flow.loads.list.retry, 'function');
+  flow.loads.list.retry();
+  await settle();
+  assert.deepEqual(client.pages.at(-1), { offset: 0, limit: LIST_FIRST_PAGE }, 'Retry loads the list again');
+  // Another client while pages come in: the old list's pages stop.
+  await client.release();
+  assert.equal(flow.voicesites.length, LIST_FIRST_PAGE);
+  assert.deepEqual(client.pages.at(-1), { offset: LIST_FIRST_PAGE, limit: LIST_PAGE }, 'the next page is on its way');
+  const before = client.pages.length;
+  flow.start(fakeClient());
+  await client.release();
+  await settle();
+  assert.equal(client.pages.length, before, 'no page asked after the switch');
+});
+
+test('a client without server paging answers the whole list to the same call', async () => {
+  const { flow } = await started();
+  await flow.showList();
+  assert.equal(flow.voicesites.length, 2);
+  assert.equal(flow.listProgress, null);
 });

@@ -60,6 +60,10 @@ import { CATALOGUE } from './i18n/index.js';
  * @csspart label - A field label.
  * @csspart input - A text input.
  * @csspart select - A select.
+ * @csspart combobox - A list of more than 30 choices: its type-ahead input (also part "input"), in place of the select.
+ * @csspart listbox - The combobox's list of choices (only the rows in view are rendered).
+ * @csspart option - One choice of the combobox's list.
+ * @csspart option-active - The active choice (Enter chooses it).
  * @csspart description - A field description.
  * @csspart error - A field's error line.
  * @csspart note - A field's "changed to …" note (normalisation).

@@ -3,8 +3,27 @@
 // updates values, choices, messages and ARIA states in place (the caret and focus stay put).
 // API texts reach the DOM as text only (textContent, attribute values), never as HTML.
 import { adoptStyles, h, isHttpUrl } from '../../internal/shared.js';
+import { ChoiceField } from '../../internal/choice-field.js';
+// A long list's combobox (internal/combobox.js) has the parts combobox, listbox, option and option-active.
 import { layoutRows, lowerFirst } from './fields.js';
 import { problemText } from '../../internal/problem-text.js';
+
+// The choices of a list as ChoiceField takes them, made once per list (the same array while the list is).
+const choicesCache = new WeakMap();
+function choicesOf(options) {
+  let choices = choicesCache.get(options);
+  if (!choices) {
+    choices = [];
+    for (const option of options) {
+      if (!option || option.value === undefined || option.value === null) continue;
+      const value = String(option.value);
+      const display = option.display === undefined || option.display === null || option.display === '' ? value : String(option.display);
+      choices.push({ value, label: display });
+    }
+    choicesCache.set(options, choices);
+  }
+  return choices;
+}
 
 /** Sets a node's text only when it differs: live regions stay silent when nothing changed. */
 function setText(node, text) {
@@ -21,7 +40,7 @@ export class AddressFormView {
   constructor(root, on) {
     this.root = root;
     this.on = on;
-    this.controls = new Map(); // name -> { field, wrapper, input, error, note, optionsKey }
+    this.controls = new Map(); // name -> { field, wrapper, input, choice, error, note }
     this.fieldsKey = null;
     this.lookups = null; // the look-ups' view (lookups/lookups.view.js), once the controller has them
     this.ui = {};
@@ -72,6 +91,7 @@ export class AddressFormView {
     const { state } = ctrl;
     const { ui } = this;
     this.formatHint = env.formatHint;
+    this.t = t;
     if (state.fieldsKey !== this.fieldsKey) this.#buildFields(ctrl, t, env);
     // Texts that do not depend on the country.
     setText(ui.retry, t('retry'));
@@ -108,6 +128,8 @@ export class AddressFormView {
   #buildFields(ctrl, t, env) {
     const { state } = ctrl;
     const focused = this.focusedField();
+    // What was typed in a long list's combobox and not chosen yet stays through the rebuild.
+    const drafts = new Map([...this.controls].filter(([, c]) => c.choice?.draft != null).map(([name, c]) => [name, c.choice.draft]));
     this.controls = new Map();
     const rows = layoutRows(state.fields).map((row) => {
       const nodes = row.map((field) => this.#buildField(field, state.fields.indexOf(field), t));
@@ -120,6 +142,10 @@ export class AddressFormView {
       return h('div', { class: `row pair ${shape}` }, nodes);
     });
     this.ui.fields.replaceChildren(...rows);
+    for (const [name, draft] of drafts) {
+      const choice = this.controls.get(name)?.choice;
+      if (choice) choice.draft = draft;
+    }
     this.fieldsKey = state.fieldsKey;
     if (focused) this.focusField(focused);
   }
@@ -135,8 +161,24 @@ export class AddressFormView {
       'aria-describedby': describedBy, 'aria-required': field.required ? 'true' : 'false', 'aria-invalid': 'false',
     };
     let input;
+    let choice = null;
     if (field.select) {
-      input = h('select', { ...common, onchange: () => on.input(field.name, input.value, true) });
+      // A select, or a type-ahead combobox once its list holds more than 30 choices.
+      const attributes = {
+        autocomplete: common.autocomplete, 'aria-describedby': common['aria-describedby'],
+        'aria-required': common['aria-required'], 'aria-invalid': 'false',
+      };
+      choice = new ChoiceField({
+        id, name: field.name, labelId: `${id}-label`, part: 'select', attributes, h,
+        text: (key, params) => this.t(key, params),
+        onChange: (value) => on.input(field.name, value, true),
+        onBlur: () => on.blur(field.name),
+        onSwap: (control) => {
+          const current = this.controls.get(field.name);
+          if (current?.choice === choice) current.input = control;
+        },
+      });
+      input = choice.control;
     } else {
       input = h('input', {
         ...common, type: 'text', inputmode: field.inputmode,
@@ -146,7 +188,7 @@ export class AddressFormView {
         onpaste: (event) => on.paste(field.name, event),
       });
     }
-    input.addEventListener('blur', () => on.blur(field.name));
+    if (!choice) input.addEventListener('blur', () => on.blur(field.name));
     const error = h('p', { id: ids.error, part: 'error', class: 'error' });
     const note = h('p', { id: ids.note, part: 'note', class: 'note' });
     const rule = field.ruleError
@@ -158,25 +200,25 @@ export class AddressFormView {
     // Four blocks (head, control, message, link): paired fields line them up on a shared grid.
     const wrapper = h('div', { part: 'field', class: `field${field.short ? ' short' : ''}`, 'data-field': field.name },
       h('div', { class: 'head' },
-        h('label', { for: id, part: 'label' }, field.label,
+        h('label', { for: id, id: `${id}-label`, part: 'label' }, field.label,
           field.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: t('requiredMark') }) : null),
         field.description ? h('p', { id: ids.desc, part: 'description', class: 'description', lang: field.descriptionLang, text: field.description }) : null),
-      h('div', { class: 'control' }, input, rule),
+      h('div', { class: 'control' }, choice ? choice.root : input, rule),
       // One reserved line under the input for its message: showing it never moves what is below.
       h('div', { class: 'message' }, error, note),
       link ?? h('span', { class: 'no-link' }));
-    this.controls.set(field.name, { field, wrapper, input, error, note, optionsKey: null });
+    this.controls.set(field.name, { field, wrapper, input, choice, error, note });
     return wrapper;
   }
 
   #renderField(ctrl, control, t, env) {
     const { state } = ctrl;
-    const { field, input } = control;
+    const { field } = control;
     const current = state.values.get(field.name) ?? '';
-    let unavailable = false;
-    if (field.select) unavailable = this.#fillSelect(ctrl, control, current, t);
-    else if (input.value !== current) input.value = current;
-    input.disabled = env.disabled || unavailable;
+    if (field.select) this.#fillChoice(ctrl, control, current, t, env);
+    else if (control.input.value !== current) control.input.value = current;
+    const { input } = control;
+    if (!field.select) input.disabled = env.disabled;
     const problem = ctrl.shownProblem(field.name);
     // A broken rule is already said under the field, once.
     const repeatsRule = problem?.code === 'constraintError' && field.ruleError;
@@ -186,10 +228,10 @@ export class AddressFormView {
     setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
   }
 
-  /** Puts the choices and the value into a select; returns true while its list is not there yet. */
-  #fillSelect(ctrl, control, current, t) {
+  /** Puts the choices and the value into the field's select or combobox; disabled while its list is not there yet. */
+  #fillChoice(ctrl, control, current, t, env) {
     const { state } = ctrl;
-    const { field, input } = control;
+    const { field, choice } = control;
     let options = field.options ?? [];
     let placeholder = field.required ? t('choose') : t('none');
     let unavailable = false;
@@ -204,24 +246,15 @@ export class AddressFormView {
           : t('chooseParentFirst', { label: parent.label, labelLower: lowerFirst(parent.label) });
       }
     }
-    const key = JSON.stringify([placeholder, current, options.map((o) => [o?.value, o?.display])]);
-    if (key !== control.optionsKey) {
-      control.optionsKey = key;
-      const nodes = [new Option(placeholder, '')];
-      let found = current === '';
-      for (const option of options) {
-        if (!option || option.value === undefined || option.value === null) continue;
-        const value = String(option.value);
-        const display = option.display === undefined || option.display === null || option.display === '' ? value : String(option.display);
-        nodes.push(new Option(display, value));
-        if (value === current) found = true;
-      }
+    choice.update({
+      options: choicesOf(options),
+      value: current,
+      placeholder,
+      disabled: env.disabled || (unavailable && current === ''),
       // A value the list does not hold is kept visible so nothing is silently lost.
-      if (!found) nodes.push(new Option(unavailable ? current : t('unknownValue', { value: current }), current));
-      input.replaceChildren(...nodes);
-    }
-    if (input.value !== current) input.value = current;
-    return unavailable && current === '';
+      unknownLabel: (value) => (unavailable ? value : t('unknownValue', { value })),
+    });
+    control.input = choice.control;
   }
 
   #renderSummary(ctrl, t) {

@@ -57,6 +57,10 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './site
  * @csspart label - A label.
  * @csspart input - A text input, the file input and the paste area.
  * @csspart select - A select (customer, column mapping).
+ * @csspart combobox - More than 30 customers: the type-ahead input in place of the customer select (also part "input").
+ * @csspart listbox - The combobox's list of choices (only the rows in view are rendered).
+ * @csspart option - One choice of the combobox's list.
+ * @csspart option-active - The active choice (Enter chooses it).
  * @csspart table - The rows table.
  * @csspart badge - A row's status.
  * @csspart status - Status texts (file read, mapping notes, the wait after a 429).
@@ -197,6 +201,7 @@ export class BtalkSiteImport extends BaseElement {
 
   #build() {
     return buildSkeleton(this.#ui, {
+      text: (key, params) => this.#t(key, params),
       customer: (code) => this.#ctrl.setCustomer(code),
       file: (file) => this.importFile(file),
       paste: (text) => this.importText(text, this.#t('source.pasted')),
@@ -265,9 +270,10 @@ export class BtalkSiteImport extends BaseElement {
       : list.length === 1 ? this.#t('customer.single', { name: list[0].name, code: list[0].customerCode }) : '';
     ui.customerField.hidden = list.length < 2;
     if (list.length < 2) return;
-    ui.customerSelect.replaceChildren(h('option', { value: '', text: this.#t('customer.choose') }),
-      ...list.map((c) => h('option', { value: c.customerCode, text: `${c.name} (${c.customerCode})` })));
-    ui.customerSelect.value = this.#ctrl.customerCode;
+    ui.customerChoice.update({
+      options: list.map((c) => ({ value: String(c.customerCode), label: `${c.name} (${c.customerCode})` })),
+      value: String(this.#ctrl.customerCode ?? ''), placeholder: this.#t('customer.choose'),
+    });
   }
 
   // ---- reading -----------------------------------------------------------

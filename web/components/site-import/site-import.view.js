@@ -3,6 +3,8 @@
 // mapping selects and the rows table are rows.view.js. Texts are set as textContent only; `on`
 // holds the element's handlers.
 import { h } from '../../internal/shared.js';
+import { ChoiceField } from '../../internal/choice-field.js';
+// The customer list is a select, or a type-ahead combobox (parts combobox, listbox, option, option-active) past 30.
 
 export function buildSkeleton(ui, on) {
   ui.title = h('h2', { class: 'title', part: 'title' });
@@ -11,9 +13,11 @@ export function buildSkeleton(ui, on) {
   ui.error = h('p', { part: 'error', role: 'alert', class: 'error' });
   ui.errorRetry = h('button', { type: 'button', class: 'secondary', id: 'error-retry', hidden: true, onclick: on.retryLoad });
   // Source step
-  ui.customerSelect = h('select', { id: 'customer-select', part: 'select', onchange: (e) => on.customer(e.target.value) });
-  ui.customerLabel = h('label', { for: 'customer-select', part: 'label' });
-  ui.customerField = h('div', { class: 'field', part: 'field', hidden: true }, ui.customerLabel, ui.customerSelect);
+  ui.customerChoice = new ChoiceField({
+    id: 'customer-select', labelId: 'customer-label', part: 'select', h, text: on.text, onChange: (code) => on.customer(code),
+  });
+  ui.customerLabel = h('label', { for: 'customer-select', id: 'customer-label', part: 'label' });
+  ui.customerField = h('div', { class: 'field', part: 'field', hidden: true }, ui.customerLabel, ui.customerChoice.root);
   ui.customerInfo = h('p', { class: 'hint' });
   ui.fileInput = h('input', { id: 'file-input', type: 'file', accept: '.csv,text/csv,text/plain', part: 'input',
     onchange: (e) => { const [file] = e.target.files; if (file) on.file(file); } });

@@ -6,13 +6,24 @@ import { h } from '../../internal/shared.js';
 export const PAGE_SIZE = 20;
 const COLUMNS = ['id', 'name', 'label', 'country', 'status', 'address'];
 
+const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Each listed voicesite's searchable text, folded once (a list can hold thousands).
+const haystacks = new WeakMap();
+function haystackOf(site) {
+  let text = haystacks.get(site);
+  if (text === undefined) {
+    text = fold([site.voiceSiteId, site.technicalSiteName, site.customerSiteLabel, site.country, site.status].join(' '));
+    haystacks.set(site, text);
+  }
+  return text;
+}
+
 /** The rows that match `filter` (case- and accent-insensitive, on id, names, country and status). */
 export function filterSites(sites, filter) {
-  const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const words = fold(filter).split(/\s+/).filter(Boolean);
   if (!words.length) return sites;
   return sites.filter((site) => {
-    const haystack = fold([site.voiceSiteId, site.technicalSiteName, site.customerSiteLabel, site.country, site.status].join(' '));
+    const haystack = haystackOf(site);
     return words.every((word) => haystack.includes(word));
   });
 }
@@ -35,7 +46,8 @@ export function pageOf(sites, { page = null, pinnedId = null, size = PAGE_SIZE }
 }
 
 /**
- * Renders the list into `host`. `state`: { sites, filter, page, newId, formatAddress? };
+ * Renders the list into `host`. `state`: { sites, filter, page, newId, formatAddress?, progress? }
+ * (`progress`: { loaded, total, done } while the list still comes in pages);
  * `t`: the localizer; `actions`: { onGive(id), onFilter(text), onPage(index) }.
  * The filter input is kept across renders (typing in it never loses the focus).
  */
@@ -56,7 +68,9 @@ export class VoicesiteList {
     this.body = h('div', { class: 'table-wrap', id: 'list-results' });
     this.pager = h('nav', { part: 'pager', class: 'pager' });
     this.count = h('p', { part: 'status', class: 'list-count', role: 'status', 'aria-live': 'polite' });
-    host.append(this.tools, this.count, this.body, this.pager);
+    // How far a long list has come in (its first page shows at once, the others follow).
+    this.progress = h('p', { part: 'status', class: 'list-progress', role: 'status', 'aria-live': 'polite' });
+    host.append(this.tools, this.progress, this.count, this.body, this.pager);
   }
 
   render(state, t) {
@@ -68,6 +82,11 @@ export class VoicesiteList {
     this.filterLabel.textContent = t.t('list.filter.label');
     this.filterHint.textContent = t.t('list.filter.hint');
     if (this.filter.value !== state.filter && this.host.getRootNode().activeElement !== this.filter) this.filter.value = state.filter;
+    const progress = state.progress && !state.progress.done ? state.progress : null;
+    const progressText = !progress ? ''
+      : progress.total !== null ? t.t('list.progress', { loaded: t.number(progress.loaded), total: t.number(progress.total) })
+        : t.t('list.progressUnknown', { loaded: t.number(progress.loaded) });
+    if (this.progress.textContent !== progressText) this.progress.textContent = progressText;
     if (!sites) {
       this.count.textContent = '';
       this.body.replaceChildren();
@@ -82,12 +101,15 @@ export class VoicesiteList {
     }
     const matching = filterSites(sites, pagedAtAll ? state.filter : '');
     const view = pageOf(matching, { page: state.page, pinnedId: state.newId });
-    // Said politely after each filter keystroke's result, not on each key.
-    this.count.textContent = pagedAtAll && state.filter.trim() ? t.t('list.matches', { count: matching.length }) : '';
+    // Said politely after each filter keystroke's result, not on each key; while pages still come in,
+    // the count says it is of the voicesites loaded so far.
+    const countKey = progress ? 'list.matchesSoFar' : 'list.matches';
+    this.count.textContent = pagedAtAll && state.filter.trim()
+      ? t.t(countKey, { count: matching.length, loaded: t.number(sites.length) }) : '';
     if (matching.length === 0) {
       this.body.replaceChildren(h('p', { part: 'status', text: t.t('list.noMatch', { filter: state.filter.trim() }) }));
     } else {
-      this.body.replaceChildren(this.#table(view, state, t, sites.length));
+      this.body.replaceChildren(this.#table(view, state, t, progress?.total ?? sites.length));
     }
     this.#renderPager(view, t, pagedAtAll && view.paged);
   }

@@ -64,6 +64,10 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  *   that needs the user now carries `data-current` (a styling hook).
  * @csspart label - A field's label.
  * @csspart select - The customer, VPN and country lists.
+ * @csspart combobox - A list of more than 30 choices: its type-ahead input (also part "input"), in place of the select.
+ * @csspart listbox - The combobox's list of choices (only the rows in view are rendered).
+ * @csspart option - One choice of the combobox's list.
+ * @csspart option-active - The active choice (Enter chooses it).
  * @csspart input - The text inputs (and the list filter).
  * @csspart error - A field's message, the order summary and failure boxes.
  * @csspart status - Status and loading texts.

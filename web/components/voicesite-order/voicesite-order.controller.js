@@ -25,6 +25,12 @@ const FIRST_ROUND = ['access', 'customers', 'countries'];
 
 const idle = () => ({ status: 'idle', error: null, failure: null, retry: null });
 
+/** The voicesites list's first page (shown at once), then the size of each page fetched after it. */
+export const LIST_FIRST_PAGE = 100;
+export const LIST_PAGE = 1000;
+/** At most this many voicesites are held (a bound on a server that never ends its list). */
+export const LIST_MAX_ITEMS = 100_000;
+
 export class OrderFlow {
   client = null;
   core = null;
@@ -53,6 +59,12 @@ export class OrderFlow {
   lastSaved = '';
   /** The list's filter text and page (null: the page holding the new voicesite). */
   listView = { filter: '', page: null };
+  /**
+   * While the list comes in pages (a client with server paging: voicesites({ offset, limit }) -> { items, total }):
+   * { loaded, total (null when the API does not say), done }; null for a list fetched whole.
+   */
+  listProgress = null;
+  #listRun = 0;
   problems = [];
   apiProblems = [];
   loads = Object.fromEntries(LOADS.map((name) => [name, idle()]));
@@ -419,6 +431,8 @@ export class OrderFlow {
     this.touched.clear();
     this.apiProblems = [];
     this.voicesites = null;
+    this.listProgress = null;
+    this.#listRun += 1;
     this.lastSaved = '';
     this.listView = { filter: '', page: null };
     this.loads.order = idle();
@@ -490,10 +504,58 @@ export class OrderFlow {
     this.#changed();
   }
 
+  /**
+   * Loads the voicesites. A client with server paging (voicesites({ offset, limit }) answering
+   * { items, total }) gives a first page of LIST_FIRST_PAGE at once, shown while the rest comes in
+   * pages of LIST_PAGE (listProgress says how far; the filter works on what is there, then on all);
+   * another client answers the whole list (an array) to the same call.
+   */
   loadList() {
-    return this.#track('list', () => this.client.voicesites(), (sites) => {
-      this.voicesites = Array.isArray(sites) ? sites : [];
+    const run = ++this.#listRun;
+    this.listProgress = null;
+    return this.#track('list', () => this.client.voicesites({ offset: 0, limit: LIST_FIRST_PAGE }), (answer) => {
+      if (Array.isArray(answer) || !answer || !Array.isArray(answer.items)) {
+        this.voicesites = Array.isArray(answer) ? answer : [];
+        return;
+      }
+      this.voicesites = [];
+      this.#addPage(answer);
+      if (!this.listProgress.done) this.#loadRest(run, this.#generation);
     });
+  }
+
+  /** Adds a page's voicesites (once each: a list may shift between pages) and says how far the list is. */
+  #addPage({ items, total }, asked = LIST_FIRST_PAGE) {
+    const known = new Set(this.voicesites.map((s) => String(s.voiceSiteId)));
+    const fresh = items.filter((s) => s && !known.has(String(s.voiceSiteId)));
+    this.voicesites = [...this.voicesites, ...fresh];
+    const expected = Number.isInteger(total) && total >= 0 ? total : null;
+    const loaded = this.voicesites.length;
+    // Done: the total reached, an empty or short page (without a total), or the bound.
+    const offset = (this.listProgress?.offset ?? 0) + items.length;
+    const done = items.length === 0 || (expected !== null ? loaded >= expected : items.length < asked)
+      || loaded >= LIST_MAX_ITEMS || offset >= LIST_MAX_ITEMS;
+    this.listProgress = { loaded, total: expected, done, offset };
+  }
+
+  async #loadRest(run, generation) {
+    const current = () => run === this.#listRun && generation === this.#generation;
+    while (current() && !this.listProgress.done) {
+      let page;
+      try {
+        page = await this.client.voicesites({ offset: this.listProgress.offset, limit: LIST_PAGE });
+      } catch (error) {
+        if (!current()) return;
+        const failure = this.#describe(error);
+        this.loads.list = { status: 'error', error, failure, retry: failure.retry ? () => this.loadList() : null };
+        this.#onError(error, 'list');
+        this.#changed();
+        return;
+      }
+      if (!current()) return;
+      this.#addPage(Array.isArray(page) ? { items: page } : page ?? { items: [] }, LIST_PAGE);
+      this.#changed();
+    }
   }
 
   #changed() {

@@ -3,6 +3,8 @@
 // flow; what the user does goes back to the element through `actions`.
 import { h } from '../../internal/shared.js';
 import { regionName } from '../../internal/localize.js';
+import { ChoiceField } from '../../internal/choice-field.js';
+// A long list's combobox (internal/combobox.js) has the parts combobox, listbox, option and option-active.
 import { SHOWN_FIELDS } from './voicesite-order.controller.js';
 import { VoicesiteList } from './voicesite-list.view.js';
 
@@ -28,7 +30,6 @@ export class OrderView {
   ui = {};
   slots = {};
   #texts = []; // [node, key]: re-rendered on language change
-  #options = new Map(); // select -> signature of its rendered options
   #actions;
   #root;
 
@@ -130,16 +131,21 @@ export class OrderView {
     return h('div', { part: 'container', class: 'container' }, ui.title, form, ui.createdStep, ui.addressStep, ui.listStep);
   }
 
+  /** A choice: a select, or a type-ahead combobox once its list is long (internal/choice-field.js). */
   #select(name, labelKey, hintKey) {
     const id = `${name}-select`;
     const label = this.#text(h('label', { part: 'label', for: id, id: `${name}-label` }), labelKey);
-    const select = h('select', { part: 'select', id, name, 'aria-describedby': `${name}-error${hintKey ? ` ${name}-hint` : ''}` });
+    const choice = new ChoiceField({
+      id, name, labelId: `${name}-label`, part: 'select', h,
+      attributes: { 'aria-describedby': `${name}-error${hintKey ? ` ${name}-hint` : ''}` },
+      text: (key, params) => this.t?.t(key, params) ?? key,
+      onChange: (value) => this.#actions.input(name, value),
+    });
     const error = h('p', { part: 'error', id: `${name}-error` });
     // The hint goes under the list, so the three lists of a wide layout line up.
-    const wrap = h('div', { class: 'field', 'data-field': name }, label, select, error);
+    const wrap = h('div', { class: 'field', 'data-field': name }, label, choice.root, error);
     if (hintKey) wrap.append(this.#text(h('p', { class: 'hint', id: `${name}-hint` }), hintKey));
-    select.addEventListener('change', () => this.#actions.input(name, select.value));
-    return { wrap, label, select, error };
+    return { wrap, label, choice, error, get select() { return choice.control; } };
   }
 
   #input(name, attributes = {}) {
@@ -254,27 +260,19 @@ export class OrderView {
     this.ui.accessInfo.textContent = me ? t.t(me.canOrder ? 'access.ok' : 'access.readonly', { profile }) : '';
   }
 
-  /** Rebuilds a select's options only when they changed (rebuilding under the user's hands breaks type-ahead). */
-  #setOptions(select, signature, build) {
-    if (this.#options.get(select) === signature) return;
-    this.#options.set(select, signature);
-    select.replaceChildren(...build());
-  }
-
   #renderCustomers(flow, t) {
-    const { select, wrap } = this.ui.customerSelect;
+    const { choice, wrap } = this.ui.customerSelect;
     const customers = flow.customers;
     const info = this.ui.customerInfo;
-    this.#setOptions(select, JSON.stringify([t.lang, customers]), () => {
-      if (!customers) return [h('option', { value: '', text: t.t('customer.choose') })];
-      const options = customers.map((c) => h('option', {
-        value: String(c.customerCode ?? ''), text: c.name ? `${c.name} (${c.customerCode})` : String(c.customerCode ?? ''),
-      }));
-      if (customers.length !== 1) options.unshift(h('option', { value: '', text: t.t('customer.choose') }));
-      return options;
+    choice.update({
+      options: (customers ?? []).map((c) => ({
+        value: String(c.customerCode ?? ''), label: c.name ? `${c.name} (${c.customerCode})` : String(c.customerCode ?? ''),
+      })),
+      optionsKey: JSON.stringify([t.lang, customers]),
+      value: flow.values.customer,
+      placeholder: customers?.length === 1 ? null : t.t('customer.choose'),
+      disabled: flow.locked || !customers || customers.length === 0,
     });
-    select.value = flow.values.customer;
-    select.disabled = flow.locked || !customers || customers.length === 0;
     // One customer: chosen automatically, and said so.
     wrap.hidden = customers?.length === 1;
     if (!customers) info.textContent = '';
@@ -284,40 +282,40 @@ export class OrderView {
   }
 
   #renderVpns(flow, t) {
-    const { select } = this.ui.vpnSelect;
+    const { choice } = this.ui.vpnSelect;
     const vpns = flow.vpns;
-    this.#setOptions(select, JSON.stringify([t.lang, vpns]), () => {
-      if (!vpns) return [h('option', { value: '', text: t.t('vpn.choose') })];
-      const options = vpns.map((v) => h('option', {
-        value: String(v.vpnId ?? ''), text: v.name ? `${v.name} (${v.vpnCode ?? v.vpnId})` : String(v.vpnId ?? ''),
-      }));
-      if (vpns.length !== 1) options.unshift(h('option', { value: '', text: t.t('vpn.choose') }));
-      return options;
+    choice.update({
+      options: (vpns ?? []).map((v) => ({
+        value: String(v.vpnId ?? ''), label: v.name ? `${v.name} (${v.vpnCode ?? v.vpnId})` : String(v.vpnId ?? ''),
+      })),
+      optionsKey: JSON.stringify([t.lang, vpns]),
+      value: vpns ? flow.values.vpnId : '',
+      placeholder: vpns?.length === 1 ? null : t.t('vpn.choose'),
+      disabled: flow.locked || !vpns || vpns.length === 0,
     });
-    select.value = vpns ? flow.values.vpnId : '';
-    select.disabled = flow.locked || !vpns || vpns.length === 0;
     if (vpns) this.ui.vpnInfo.textContent = vpns.length === 0 ? t.t('vpn.none') : '';
     else this.ui.vpnInfo.textContent = flow.values.customer || !flow.customers ? '' : t.t('vpn.needCustomer');
   }
 
   #renderCountries(flow, t) {
-    const { select } = this.ui.countrySelect;
+    const { choice } = this.ui.countrySelect;
     const countries = flow.countries;
-    this.#setOptions(select, JSON.stringify([t.lang, countries]), () => {
-      const options = [h('option', { value: '', text: t.t('country.choose') })];
-      if (!countries) return options;
-      // Country names in the UI's language (the API's are English), sorted as that language sorts.
+    const key = JSON.stringify([t.lang, countries]);
+    if (key !== this.countriesKey) {
+      this.countriesKey = key;
       const collator = new Intl.Collator(t.lang);
-      const named = countries.map((country) => ({ country, name: regionName(country.iso2, t.lang, country.name) }));
-      for (const { country, name } of named.sort((a, b) => collator.compare(a.name, b.name))) {
-        const option = h('option', { value: String(country.iso2 ?? ''), text: country.covered ? name : t.t('country.notCovered', { name }) });
-        if (!country.covered) option.disabled = true;
-        options.push(option);
-      }
-      return options;
+      // Country names in the UI's language (the API's are English), sorted as that language sorts.
+      this.countryChoices = (countries ?? [])
+        .map((country) => ({ country, name: regionName(country.iso2, t.lang, String(country.name || country.iso2)) }))
+        .sort((a, b) => collator.compare(a.name, b.name))
+        .map(({ country, name }) => ({
+          value: String(country.iso2 ?? ''), label: country.covered ? name : t.t('country.notCovered', { name }), disabled: !country.covered,
+        }));
+    }
+    choice.update({
+      options: this.countryChoices, optionsKey: key, value: countries ? flow.values.country : '',
+      placeholder: t.t('country.choose'), disabled: flow.locked || !countries,
     });
-    select.value = countries ? flow.values.country : '';
-    select.disabled = flow.locked || !countries;
   }
 
   #renderInputs(flow) {
@@ -419,6 +417,7 @@ export class OrderView {
       filter: flow.listView.filter,
       page: flow.listView.page,
       newId: created?.voiceSiteId ?? null,
+      progress: flow.listProgress,
       // Hook for core.formatAddress (addresses as lines) where the core and the list offer it.
       formatAddress: typeof core?.formatAddress === 'function' ? (country, address) => core.formatAddress(address, { country }) : null,
     }, t);

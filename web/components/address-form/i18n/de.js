@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Richtungsangabe nach der Straße',
   'element.unit': 'Einheit',
   'element.addrExtInfo': 'Adresszusatz {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.none': 'Kein Eintrag passt.',
 };

@@ -99,4 +99,8 @@ export default {
   'element.pod': 'Trailing street suffix',
   'element.unit': 'Unit',
   'element.addrExtInfo': 'Additional information {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
+  'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
+  'combobox.none': 'No choice matches.',
 };

@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Orientación después de la vía',
   'element.unit': 'Puerta o local',
   'element.addrExtInfo': 'Información adicional {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
+  'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
+  'combobox.none': 'Ninguna opción coincide.',
 };

@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Orientation après la voie',
   'element.unit': 'Appartement ou local',
   'element.addrExtInfo': 'Complément d’adresse {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
+  'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
+  'combobox.none': 'Aucun choix ne correspond.',
 };

@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Direzione dopo la via',
   'element.unit': 'Interno',
   'element.addrExtInfo': 'Informazioni aggiuntive {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
+  'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
+  'combobox.none': 'Nessuna scelta corrisponde.',
 };

@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Richting na de straat',
   'element.unit': 'Eenheid',
   'element.addrExtInfo': 'Aanvullende informatie {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.none': 'Geen keuze komt overeen.',
 };

@@ -96,4 +96,8 @@ export default {
   'element.pod': 'Orientação depois da rua',
   'element.unit': 'Fração',
   'element.addrExtInfo': 'Informação adicional {n}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
+  'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
+  'combobox.none': 'Nenhuma opção corresponde.',
 };

@@ -92,4 +92,7 @@ export default {
   'download.button': 'Scarica il risultato (CSV)',
   'error.retry': 'Riprova',
   'error.load': 'Impossibile avviare l’importazione: {message}',
+  'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
+  'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
+  'combobox.none': 'Nessuna scelta corrisponde.',
 };

@@ -92,4 +92,7 @@ export default {
   'download.button': 'Resultaat downloaden (CSV)',
   'error.retry': 'Opnieuw proberen',
   'error.load': 'De import kon niet worden gestart: {message}',
+  'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.none': 'Geen keuze komt overeen.',
 };

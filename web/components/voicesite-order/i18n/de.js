@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Ein Teil eines Namens, einer Bezeichnung oder einer ID, ein Ländercode oder ein Status.',
   'list.matches.one': '{count} Voicesite passt.',
   'list.matches.other': '{count} Voicesites passen.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Voicesites werden geladen: {loaded} von {total}…',
+  'list.progressUnknown': 'Voicesites werden geladen: bisher {loaded}…',
+  'list.matchesSoFar.one': '{count} der {loaded} bisher geladenen Voicesites passt.',
+  'list.matchesSoFar.other': '{count} der {loaded} bisher geladenen Voicesites passen.',
   'list.noMatch': 'Keine Voicesite passt zu „{filter}“.',
   'list.pager.label': 'Seiten der Voicesite-Liste',
   'list.range': 'Voicesites {from}–{to} von {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} darf keine Steuerzeichen enthalten.',
   'problem.technicalSiteName.inUse': '{label} wird schon von einer anderen Voicesite dieses Kunden verwendet.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
+  'combobox.none': 'Kein Eintrag passt.',
 };

@@ -70,6 +70,11 @@ export default {
   'list.filter.hint': 'Part of a name, a label, an id, a country code or a status.',
   'list.matches.one': '{count} voicesite matches.',
   'list.matches.other': '{count} voicesites match.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Loading the voicesites: {loaded} of {total}…',
+  'list.progressUnknown': 'Loading the voicesites: {loaded} so far…',
+  'list.matchesSoFar.one': '{count} of the {loaded} voicesites loaded so far matches.',
+  'list.matchesSoFar.other': '{count} of the {loaded} voicesites loaded so far match.',
   'list.noMatch': 'No voicesite matches “{filter}”.',
   'list.pager.label': 'Pages of the voicesites list',
   'list.range': 'Voicesites {from}–{to} of {count}',
@@ -104,4 +109,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} must not contain control characters.',
   'problem.technicalSiteName.inUse': '{label} is already used by another voicesite of this customer.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
+  'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
+  'combobox.none': 'No choice matches.',
 };

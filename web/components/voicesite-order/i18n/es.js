@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Parte de un nombre, una etiqueta o un identificador, un código de país o un estado.',
   'list.matches.one': '{count} sitio de voz coincide.',
   'list.matches.other': '{count} sitios de voz coinciden.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Cargando los sitios de voz: {loaded} de {total}…',
+  'list.progressUnknown': 'Cargando los sitios de voz: {loaded} por ahora…',
+  'list.matchesSoFar.one': '{count} de los {loaded} sitios de voz cargados hasta ahora coincide.',
+  'list.matchesSoFar.other': '{count} de los {loaded} sitios de voz cargados hasta ahora coinciden.',
   'list.noMatch': 'Ningún sitio de voz coincide con «{filter}».',
   'list.pager.label': 'Páginas de la lista de sitios de voz',
   'list.range': 'Sitios de voz {from}–{to} de {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: no se admiten caracteres de control.',
   'problem.technicalSiteName.inUse': '{label}: ya lo usa otro sitio de voz de este cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
+  'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
+  'combobox.none': 'Ninguna opción coincide.',
 };

@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Une partie d’un nom, d’un libellé ou d’un identifiant, un code pays ou un statut.',
   'list.matches.one': '{count} site voix correspond.',
   'list.matches.other': '{count} sites voix correspondent.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Chargement des sites voix\u00a0: {loaded} sur {total}…',
+  'list.progressUnknown': 'Chargement des sites voix\u00a0: {loaded} pour l’instant…',
+  'list.matchesSoFar.one': '{count} des {loaded} sites voix déjà chargés correspond.',
+  'list.matchesSoFar.other': '{count} des {loaded} sites voix déjà chargés correspondent.',
   'list.noMatch': 'Aucun site voix ne correspond à «\u00a0{filter}\u00a0».',
   'list.pager.label': 'Pages de la liste des sites voix',
   'list.range': 'Sites voix {from} à {to} sur {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}\u00a0: les caractères de contrôle ne sont pas admis.',
   'problem.technicalSiteName.inUse': '{label}\u00a0: déjà utilisé par un autre site voix de ce client.',
   'problem.api': '{label}\u00a0: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
+  'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
+  'combobox.none': 'Aucun choix ne correspond.',
 };

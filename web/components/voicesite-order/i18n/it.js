@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Parte di un nome, di un’etichetta o di un identificativo, un codice paese o uno stato.',
   'list.matches.one': '{count} sito voce corrisponde.',
   'list.matches.other': '{count} siti voce corrispondono.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Caricamento dei siti voce: {loaded} di {total}…',
+  'list.progressUnknown': 'Caricamento dei siti voce: {loaded} finora…',
+  'list.matchesSoFar.one': '{count} dei {loaded} siti voce caricati finora corrisponde.',
+  'list.matchesSoFar.other': '{count} dei {loaded} siti voce caricati finora corrispondono.',
   'list.noMatch': 'Nessun sito voce corrisponde a «{filter}».',
   'list.pager.label': 'Pagine dell’elenco dei siti voce',
   'list.range': 'Siti voce {from}–{to} di {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: i caratteri di controllo non sono ammessi.',
   'problem.technicalSiteName.inUse': '{label}: già in uso per un altro sito voce di questo cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
+  'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
+  'combobox.none': 'Nessuna scelta corrisponde.',
 };

@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Een deel van een naam, een label of een id, een landcode of een status.',
   'list.matches.one': '{count} voicesite komt overeen.',
   'list.matches.other': '{count} voicesites komen overeen.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'Voicesites laden: {loaded} van {total}…',
+  'list.progressUnknown': 'Voicesites laden: tot nu toe {loaded}…',
+  'list.matchesSoFar.one': '{count} van de {loaded} tot nu toe geladen voicesites komt overeen.',
+  'list.matchesSoFar.other': '{count} van de {loaded} tot nu toe geladen voicesites komen overeen.',
   'list.noMatch': 'Geen voicesite komt overeen met ‘{filter}’.',
   'list.pager.label': 'Pagina’s van de lijst met voicesites',
   'list.range': 'Voicesites {from}–{to} van {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} mag geen stuurtekens bevatten.',
   'problem.technicalSiteName.inUse': '{label} wordt al gebruikt door een andere voicesite van deze klant.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
+  'combobox.none': 'Geen keuze komt overeen.',
 };

@@ -68,6 +68,11 @@ export default {
   'list.filter.hint': 'Parte de um nome, de uma designação ou de um identificador, um código de país ou um estado.',
   'list.matches.one': '{count} site de voz corresponde.',
   'list.matches.other': '{count} sites de voz correspondem.',
+  // A long list comes in pages: the first shows at once; the filter works on what has come.
+  'list.progress': 'A carregar os sites de voz: {loaded} de {total}…',
+  'list.progressUnknown': 'A carregar os sites de voz: {loaded} até agora…',
+  'list.matchesSoFar.one': '{count} dos {loaded} sites de voz carregados até agora corresponde.',
+  'list.matchesSoFar.other': '{count} dos {loaded} sites de voz carregados até agora correspondem.',
   'list.noMatch': 'Nenhum site de voz corresponde a «{filter}».',
   'list.pager.label': 'Páginas da lista de sites de voz',
   'list.range': 'Sites de voz {from}–{to} de {count}',
@@ -102,4 +107,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: não são permitidos caracteres de controlo.',
   'problem.technicalSiteName.inUse': '{label}: já está em uso noutro site de voz deste cliente.',
   'problem.api': '{label}: {message}',
+  // A long list's type-ahead combobox (internal/combobox.js), said politely as the user types.
+  'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
+  'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
+  'combobox.none': 'Nenhuma opção corresponde.',
 };
