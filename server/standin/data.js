@@ -123,6 +123,8 @@ export function seedVoicesites(data) {
     }
   }
   return voicesites;
+}
+
 const geoLoads = new WeakMap();
 
 /**

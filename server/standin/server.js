@@ -9,7 +9,7 @@
 // CLI: node server/standin/server.js [--port 0] [--host 127.0.0.1] [--state file] [--data dir] [--admin]
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { API_PREFIX, ADMIN_PREFIX, TOKEN_PATH, createStandIn as createFetchStandIn } from './standin.js';
 import { normalizeData } from './data.js';
@@ -50,7 +50,13 @@ function readDataModule(file) {
 function loadModulesDir(dataDir) {
   const customersFile = join(dataDir, 'customers.js');
   const files = readdirSync(dataDir).filter((n) => /^[A-Z]{2}\.js$/.test(n)).sort().map((n) => join(dataDir, n));
-  return normalizeData({ customers: readDataModule(customersFile), countries: files.map(readDataModule) }, {
+  const countries = files.map((file) => {
+    const country = readDataModule(file);
+    // A real-size geo tree lives in a module of its own (geo-<ISO2>.js): read here like the rest.
+    const geo = join(dataDir, `geo-${basename(file)}`);
+    return existsSync(geo) && country && typeof country === 'object' ? { ...country, geoAreas: readDataModule(geo) } : country;
+  });
+  return normalizeData({ customers: readDataModule(customersFile), countries }, {
     customersName: customersFile,
     countryName: (_, i) => files[i],
   });
