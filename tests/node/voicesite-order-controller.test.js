@@ -75,7 +75,9 @@ test('the steps follow the flow: access, customer, VPN, country, site, order, ad
   const result = await flow.submit();
   assert.equal(result.outcome, 'created');
   assert.equal(flow.step, 'address');
-  assert.deepEqual(flow.address, { voiceSiteId: 'vs-new', customerCode: '9999', country: 'FR', fromOrder: true });
+  assert.deepEqual(flow.address, {
+    voiceSiteId: 'vs-new', customerCode: '9999', country: 'FR', fromOrder: true, technicalSiteName: 'SITE_1', customerSiteLabel: 'Office',
+  }, 'the address step knows the site\'s names (its heading shows them)');
   await flow.skipAddress();
   assert.equal(flow.step, 'list');
   assert.equal(flow.address, null, 'Skip closes the address form');
@@ -215,7 +217,9 @@ for (const [what, lost] of [
     assert.equal(api.lists, 2, 'the name checked before the POST, the order looked up after it');
     assert.equal(flow.created.found, true);
     assert.equal(flow.created.order.customerOrderReference, flow.values.customerOrderReference);
-    assert.deepEqual(flow.address, { voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true });
+    assert.deepEqual(flow.address, {
+      voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true, technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon',
+    });
     assert.equal(flow.step, 'address');
     assert.deepEqual(errors.filter(([, step]) => step === 'order'), [], 'a lost answer that was resolved is no failure');
   });
@@ -345,7 +349,9 @@ test('Give its address: the voicesite\'s customer comes from the list, the only 
   const { flow } = await started();
   await flow.showList();
   const target = await flow.openAddress('vs-1');
-  assert.deepEqual(target, { voiceSiteId: 'vs-1', customerCode: '4242', country: 'FR', fromOrder: false }, 'VPN g1 is Globex\'s');
+  assert.deepEqual(target, {
+    voiceSiteId: 'vs-1', customerCode: '4242', country: 'FR', fromOrder: false, technicalSiteName: 'A', customerSiteLabel: '',
+  }, 'VPN g1 is Globex\'s');
   assert.equal(flow.step, 'address');
   await flow.addressSaved('vs-1');
   assert.equal(flow.address, null);
@@ -442,4 +448,20 @@ test('every language has every English key, the same placeholders, and plural fo
     assert.doesNotMatch(t.t('list.caption', { count: 1 }), /\{|list\.caption/);
     assert.match(t.t('list.caption', { count: 2500 }), new RegExp(new Intl.NumberFormat(lang).format(2500).replace(/\s/g, '\\s')));
   }
+});
+
+test('the list view: reachable before any order, loaded each time it is shown; it closes an open address step', async () => {
+  const { flow, client } = await started();
+  const lists = () => client.calls.filter(([name]) => name === 'voicesites').length;
+  const before = lists();
+  await flow.setView('list');
+  assert.equal(flow.step, 'list');
+  assert.equal(lists(), before + 1, 'the list is loaded when shown');
+  await flow.openAddress('vs-1');
+  assert.equal(flow.step, 'address');
+  flow.setView('order');
+  assert.equal(flow.address, null);
+  assert.equal(flow.step, 'customer');
+  await flow.setView('list');
+  assert.equal(lists(), before + 2, 'and loaded afresh when shown again');
 });

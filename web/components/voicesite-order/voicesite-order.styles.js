@@ -16,6 +16,8 @@ export const STYLES = `
   }
   [part~="step"] > h3 { margin: 0; font-size: 1.05em; }
   .title { margin: 0; font-size: 1.25em; }
+  .views { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .views button[aria-pressed="true"] { background: var(--btalk-color-accent, #ff7900); color: #000; }
   .hint { margin: 0; font-size: 0.9em; opacity: 0.85; }
   input[readonly] { background: transparent; border-style: dashed; }
   button[aria-disabled="true"] { opacity: 0.6; cursor: not-allowed; }

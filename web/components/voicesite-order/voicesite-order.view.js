@@ -23,6 +23,15 @@ const LOADING_KEYS = {
   core: 'core.loading', order: 'order.sending', list: 'list.loading',
 };
 
+/** The address step's heading: "Address of <label> (<technical name>)", or the bare title. */
+function addressTitle(address, t) {
+  const label = String(address.customerSiteLabel ?? '').trim();
+  const name = String(address.technicalSiteName ?? '').trim();
+  if (label && name && label !== name) return t.t('address.titleFor', { site: `${label} (${name})` });
+  if (label || name) return t.t('address.titleFor', { site: label || name });
+  return t.t('address.title');
+}
+
 export class OrderView {
   ui = {};
   slots = {};
@@ -34,7 +43,7 @@ export class OrderView {
   /**
    * @param {ShadowRoot} root
    * @param {{ submit(), input(field, value), blur(field), retry(load), another(), skip(), give(id),
-   *   filter(text), page(index), refresh(), saved(event) }} actions
+   *   filter(text), page(index), refresh(), saved(event), view(name) }} actions
    */
   constructor(root, actions) {
     this.#root = root;
@@ -57,6 +66,15 @@ export class OrderView {
     });
     ui.form = form;
     ui.title = this.#text(h('h2', { class: 'title', id: 'title' }), 'title');
+    // The two views, reachable at any time: the order form and the voicesites list.
+    const viewButton = (name, key) => {
+      const button = this.#text(h('button', { part: 'button view-button', type: 'button', class: 'secondary', 'data-view': name, 'aria-pressed': 'false' }), key);
+      button.addEventListener('click', () => act.view(name));
+      return button;
+    };
+    ui.orderViewButton = viewButton('order', 'view.order');
+    ui.listViewButton = viewButton('list', 'view.list');
+    ui.views = h('nav', { part: 'views', class: 'views' }, ui.orderViewButton, ui.listViewButton);
 
     const step = (name, labelledBy, ...children) => h('section', {
       part: 'step', 'aria-labelledby': labelledBy, 'data-step': name,
@@ -126,7 +144,7 @@ export class OrderView {
       onGive: (id) => act.give(id), onFilter: (text) => act.filter(text), onPage: (index) => act.page(index),
     });
 
-    return h('div', { part: 'container', class: 'container' }, ui.title, form, ui.createdStep, ui.addressStep, ui.listStep);
+    return h('div', { part: 'container', class: 'container' }, ui.title, ui.views, form, ui.createdStep, ui.addressStep, ui.listStep);
   }
 
   #select(name, labelKey, hintKey) {
@@ -396,7 +414,13 @@ export class OrderView {
   #renderAfter(flow, t) {
     const ui = this.ui;
     const created = flow.created;
-    ui.createdStep.hidden = !created;
+    const listView = flow.view === 'list';
+    ui.views.setAttribute('aria-label', t.t('view.label'));
+    ui.orderViewButton.setAttribute('aria-pressed', String(!listView));
+    ui.listViewButton.setAttribute('aria-pressed', String(listView));
+    ui.form.hidden = listView;
+    // The order's result stays while its own voicesite's address is given, not another's.
+    ui.createdStep.hidden = !created || listView || (!!flow.address && !flow.address.fromOrder);
     if (created) {
       const order = created.order ?? {};
       const vars = {
@@ -407,10 +431,13 @@ export class OrderView {
       // Found in the list after a lost answer: there is no order id or status to show.
       ui.createdDetails.textContent = t.t(created.found ? 'order.found' : 'order.createdDetails', vars);
     }
-    ui.addressStep.hidden = !flow.address;
-    ui.addressIntro.textContent = flow.address ? t.t('address.intro', { id: flow.address.voiceSiteId }) : '';
-    if (!flow.address) ui.addressHost.replaceChildren();
-    ui.listStep.hidden = !flow.listShown || !!flow.address;
+    const address = flow.address;
+    ui.addressStep.hidden = !address;
+    ui.addressIntro.textContent = address ? t.t('address.intro', { id: address.voiceSiteId }) : '';
+    // The heading names the site: its label and technical name (the id when the names are unknown).
+    ui.addressTitle.textContent = address ? addressTitle(address, t) : t.t('address.title');
+    if (!address) ui.addressHost.replaceChildren();
+    ui.listStep.hidden = !!address || !(listView || (flow.listShown && created));
     ui.listSaved.textContent = flow.lastSaved && !flow.address ? t.t('list.saved', { id: flow.lastSaved }) : '';
     const core = flow.core;
     this.list.render({

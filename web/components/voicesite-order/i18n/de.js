@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} darf keine Steuerzeichen enthalten.',
   'problem.technicalSiteName.inUse': '{label} wird schon von einer anderen Voicesite dieses Kunden verwendet.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Ansichten',
+  'view.order': 'Neue Bestellung',
+  'view.list': 'Ihre Voicesites',
+  'address.titleFor': 'Adresse von {site}',
 };

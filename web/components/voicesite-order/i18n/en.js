@@ -103,4 +103,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} must not contain control characters.',
   'problem.technicalSiteName.inUse': '{label} is already used by another voicesite of this customer.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Views',
+  'view.order': 'New order',
+  'view.list': 'Your voicesites',
+  'address.titleFor': 'Address of {site}',
 };

@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: no se admiten caracteres de control.',
   'problem.technicalSiteName.inUse': '{label}: ya lo usa otro sitio de voz de este cliente.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Vistas',
+  'view.order': 'Nuevo pedido',
+  'view.list': 'Sus sitios de voz',
+  'address.titleFor': 'Dirección de {site}',
 };

@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}\u00a0: les caractères de contrôle ne sont pas admis.',
   'problem.technicalSiteName.inUse': '{label}\u00a0: déjà utilisé par un autre site voix de ce client.',
   'problem.api': '{label}\u00a0: {message}',
+  'view.label': 'Vues',
+  'view.order': 'Nouvelle commande',
+  'view.list': 'Vos sites voix',
+  'address.titleFor': 'Adresse de {site}',
 };

@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: i caratteri di controllo non sono ammessi.',
   'problem.technicalSiteName.inUse': '{label}: già in uso per un altro sito voce di questo cliente.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Viste',
+  'view.order': 'Nuovo ordine',
+  'view.list': 'I tuoi siti voce',
+  'address.titleFor': 'Indirizzo di {site}',
 };

@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label} mag geen stuurtekens bevatten.',
   'problem.technicalSiteName.inUse': '{label} wordt al gebruikt door een andere voicesite van deze klant.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Weergaven',
+  'view.order': 'Nieuwe bestelling',
+  'view.list': 'Uw voicesites',
+  'address.titleFor': 'Adres van {site}',
 };

@@ -101,4 +101,8 @@ export default {
   'problem.customerOrderReference.patternMismatch': '{label}: não são permitidos caracteres de controlo.',
   'problem.technicalSiteName.inUse': '{label}: já está em uso noutro site de voz deste cliente.',
   'problem.api': '{label}: {message}',
+  'view.label': 'Vistas',
+  'view.order': 'Nova encomenda',
+  'view.list': 'Os seus sites de voz',
+  'address.titleFor': 'Morada de {site}',
 };
