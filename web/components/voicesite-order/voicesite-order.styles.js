@@ -33,6 +33,8 @@ export const STYLES = `
   p[part~="status"] { margin: 0; }
   .slot { display: contents; }
   .slot-body { display: flex; flex-direction: column; gap: 0.5rem; }
+  /* A slot that holds only a status for screen readers takes no room (nor a gap of its step). */
+  .slot-body:not(:has(> :not(.visually-hidden))) { position: absolute; }
   .failure {
     display: flex; flex-direction: column; gap: 0.375rem; align-items: flex-start;
     padding: 0.5rem 0.75rem; border: 2px solid var(--btalk-color-error, #b00020);

@@ -18,6 +18,9 @@ const FIELD_LABEL_KEYS = {
 const FIELD_MAX_LENGTH = { customerOrderReference: 64, technicalSiteName: 50, customerSiteLabel: 100, vpnId: 64 };
 // Where each load's status and failure show: slot name -> load name.
 const SLOTS = { access: 'access', customers: 'customers', vpns: 'vpns', countries: 'countries', core: 'core', order: 'order', list: 'list' };
+// Loads whose loading text shows in place (in the list it fills, or the access line) and is only
+// announced from the slot: the layout keeps its height from the first render to the loaded form.
+const LOADING_IN_PLACE = new Set(['access', 'customers', 'vpns', 'countries', 'core']);
 const LOADING_KEYS = {
   access: 'access.loading', customers: 'customer.loading', vpns: 'vpn.loading', countries: 'country.loading',
   core: 'core.loading', order: 'order.sending', list: 'list.loading',
@@ -232,7 +235,10 @@ export class OrderView {
       const hadFocus = slot.node.contains(this.#root.activeElement);
       slot.body.replaceChildren();
       if (loading && !slot.status) {
-        slot.body.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(loadingKey) }));
+        slot.body.append(h('p', {
+          part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(loadingKey),
+          class: LOADING_IN_PLACE.has(loadName) ? 'visually-hidden' : null,
+        }));
       }
       if (failure) {
         const { key, params, detail, status } = failure.failure;
@@ -268,7 +274,9 @@ export class OrderView {
   #renderAccess(flow, t) {
     const me = flow.me;
     const profile = typeof me?.rightsProfile === 'string' && me.rightsProfile ? me.rightsProfile : '?';
-    this.ui.accessInfo.textContent = me ? t.t(me.canOrder ? 'access.ok' : 'access.readonly', { profile }) : '';
+    const loading = flow.loads.access.status === 'loading';
+    this.ui.accessInfo.textContent = me ? t.t(me.canOrder ? 'access.ok' : 'access.readonly', { profile })
+      : loading ? t.t('access.loading') : '';
   }
 
   /** Rebuilds a select's options only when they changed (rebuilding under the user's hands breaks type-ahead). */
@@ -282,8 +290,9 @@ export class OrderView {
     const { select, wrap } = this.ui.customerSelect;
     const customers = flow.customers;
     const info = this.ui.customerInfo;
-    this.#setOptions(select, JSON.stringify([t.lang, customers]), () => {
-      if (!customers) return [h('option', { value: '', text: t.t('customer.choose') })];
+    const loading = flow.loads.customers.status === 'loading';
+    this.#setOptions(select, JSON.stringify([t.lang, customers, loading]), () => {
+      if (!customers) return [h('option', { value: '', text: t.t(loading ? 'customer.loading' : 'customer.choose') })];
       const options = customers.map((c) => h('option', {
         value: String(c.customerCode ?? ''), text: c.name ? `${c.name} (${c.customerCode})` : String(c.customerCode ?? ''),
       }));
@@ -303,8 +312,9 @@ export class OrderView {
   #renderVpns(flow, t) {
     const { select } = this.ui.vpnSelect;
     const vpns = flow.vpns;
-    this.#setOptions(select, JSON.stringify([t.lang, vpns]), () => {
-      if (!vpns) return [h('option', { value: '', text: t.t('vpn.choose') })];
+    const loading = flow.loads.vpns.status === 'loading';
+    this.#setOptions(select, JSON.stringify([t.lang, vpns, loading]), () => {
+      if (!vpns) return [h('option', { value: '', text: t.t(loading ? 'vpn.loading' : 'vpn.choose') })];
       const options = vpns.map((v) => h('option', {
         value: String(v.vpnId ?? ''), text: v.name ? `${v.name} (${v.vpnCode ?? v.vpnId})` : String(v.vpnId ?? ''),
       }));
@@ -314,14 +324,16 @@ export class OrderView {
     select.value = vpns ? flow.values.vpnId : '';
     select.disabled = flow.locked || !vpns || vpns.length === 0;
     if (vpns) this.ui.vpnInfo.textContent = vpns.length === 0 ? t.t('vpn.none') : '';
-    else this.ui.vpnInfo.textContent = flow.values.customer || !flow.customers ? '' : t.t('vpn.needCustomer');
+    // Said from the start (also while the customers load), so the line does not appear later.
+    else this.ui.vpnInfo.textContent = flow.values.customer || (flow.customers && flow.customers.length < 2) ? '' : t.t('vpn.needCustomer');
   }
 
   #renderCountries(flow, t) {
     const { select } = this.ui.countrySelect;
     const countries = flow.countries;
-    this.#setOptions(select, JSON.stringify([t.lang, countries]), () => {
-      const options = [h('option', { value: '', text: t.t('country.choose') })];
+    const loading = flow.loads.countries.status === 'loading';
+    this.#setOptions(select, JSON.stringify([t.lang, countries, loading]), () => {
+      const options = [h('option', { value: '', text: t.t(loading && !countries ? 'country.loading' : 'country.choose') })];
       if (!countries) return options;
       const collator = new Intl.Collator(t.lang);
       const sorted = [...countries].sort((a, b) => collator.compare(String(a.name ?? a.iso2), String(b.name ?? b.iso2)));
