@@ -7,7 +7,9 @@ import { BtalkApiError } from '../../web/client.js';
 import { LANGUAGES, Localizer } from '../../web/internal/localize.js';
 import { OrderFlow, STEPS, generateOrderReference } from '../../web/components/voicesite-order/voicesite-order.controller.js';
 import { describeFailure } from '../../web/components/voicesite-order/failure.js';
-import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.js';
+import {
+  PAGE_SIZE, addressLines, countryName, filterSites, newestFirst, pageOf, statusLabel,
+} from '../../web/components/voicesite-order/voicesite-list.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -464,4 +466,25 @@ test('the list view: reachable before any order, loaded each time it is shown; i
   assert.equal(flow.step, 'customer');
   await flow.setView('list');
   assert.equal(lists(), before + 2, 'and loaded afresh when shown again');
+});
+
+test('the list in words, newest first: newestFirst, countryName, statusLabel', () => {
+  const sites = [
+    { voiceSiteId: 'a', creationDate: '2026-01-01T10:00:00Z' },
+    { voiceSiteId: 'b', creationDate: '2026-03-01T10:00:00Z' },
+    { voiceSiteId: 'c', creationDate: '2026-02-01T10:00:00Z' },
+  ];
+  assert.deepEqual(newestFirst(sites).map((s) => s.voiceSiteId), ['b', 'c', 'a']);
+  assert.deepEqual(sites.map((s) => s.voiceSiteId), ['a', 'b', 'c'], 'the input is kept');
+  assert.deepEqual(newestFirst([{ voiceSiteId: 'x' }, { voiceSiteId: 'y' }]).map((s) => s.voiceSiteId), ['y', 'x'], 'no dates: the API order reversed');
+  assert.equal(countryName('DE', 'en'), 'Germany');
+  assert.equal(countryName('de', 'fr'), 'Allemagne');
+  assert.equal(countryName('not a code', 'en'), 'not a code');
+  const t = { t: (key) => ({ 'list.status.active': 'Active' }[key] ?? key) };
+  assert.equal(statusLabel('active', t), 'Active');
+  assert.equal(statusLabel('inProgress', t), 'In progress', 'an unknown status, spaced');
+  assert.equal(statusLabel('', t), '');
+  const shown = (site) => [countryName(site.country, 'en')];
+  assert.deepEqual(filterSites([{ voiceSiteId: '1', country: 'DE' }, { voiceSiteId: '2', country: 'FR' }], 'germ', shown).map((s) => s.voiceSiteId), ['1'],
+    'the filter matches the country\'s name as shown');
 });

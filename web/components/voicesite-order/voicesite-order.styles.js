@@ -15,6 +15,8 @@ export const STYLES = `
     border-radius: var(--btalk-radius, 4px);
   }
   [part~="step"] > h3 { margin: 0; font-size: 1.05em; }
+  /* One sentence (access) or one button (order) needs no box of its own. */
+  [data-step="access"], [data-step="order"] { border: 0; padding: 0; }
   .title { margin: 0; font-size: 1.25em; }
   .views { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .views button[aria-pressed="true"] { background: var(--btalk-color-accent, #ff7900); color: #000; }
@@ -69,8 +71,12 @@ export const STYLES = `
   .pager { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.25rem; }
   .pager-position { font-size: 0.95em; }
   .list-count:empty { display: none; }
-  td .cell-action { display: block; margin-top: 0.25rem; }
-  button.give { min-height: 2.25rem; padding: 0.25rem 0.75rem; }
+  td .cell-action { display: inline-block; margin-inline-start: 0.5rem; }
+  /* "Missing" and its button on one line: a compact row. */
+  td.missing { white-space: nowrap; }
+  [part~="table"] td.missing { vertical-align: middle; }
+  button.give { min-height: 2.25rem; padding: 0.25rem 0.75rem; white-space: nowrap; }
+  td.id .cell-value { font-size: 0.85em; opacity: 0.85; }
   /* Wide: customer, VPN and country side by side, so the flow uses the width it is given. */
   @container (min-width: 44rem) {
     .choices { grid-template-columns: repeat(3, minmax(0, 1fr)); align-items: stretch; }
@@ -80,6 +86,12 @@ export const STYLES = `
   @container (min-width: 36rem) {
     .pair { display: grid; grid-template-columns: 1fr 1fr; grid-template-rows: repeat(4, auto); row-gap: 0; }
     .pair > .field { display: grid; grid-row: span 4; grid-template-rows: subgrid; row-gap: 0.25rem; align-content: start; }
+  }
+  /* Narrow: the steps drop their side padding and box (a line between them), so the fields and the
+     embedded address form use the whole width. */
+  @container (max-width: 30rem) {
+    [part~="step"] { padding: 0.75rem 0 0; border-width: 1px 0 0; border-radius: 0; }
+    [data-step="access"], [data-step="order"] { border: 0; padding: 0; }
   }
   /* Narrow: each voicesite becomes a block of "label: value" lines instead of a table
      that scrolls sideways and hides most columns. The roles keep the table semantics. */
@@ -94,7 +106,8 @@ export const STYLES = `
       padding: 0.125rem 0.5rem; border-bottom: 0; overflow-wrap: anywhere;
     }
     .cell-label { display: block; font-weight: 600; }
-    td .cell-action { grid-column: 2; margin-top: 0; }
+    td .cell-action { grid-column: 2; margin: 0; }
+    td.missing { white-space: normal; }
     tr.new { font-weight: inherit; }
   }
 `;

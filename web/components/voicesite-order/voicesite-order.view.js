@@ -84,7 +84,7 @@ export class OrderView {
     }, ...children);
 
     ui.accessInfo = h('p', { part: 'status', id: 'access-info' });
-    ui.accessStep = step('access', 'access-title', this.#text(h('h3', { id: 'access-title' }), 'access.title'),
+    ui.accessStep = step('access', 'access-title', this.#text(h('h3', { id: 'access-title', class: 'visually-hidden' }), 'access.title'),
       ui.accessInfo, this.#slot('access'));
 
     ui.customerSelect = this.#select('customer', 'customer.label');

@@ -105,4 +105,8 @@ export default {
   'view.order': 'Neue Bestellung',
   'view.list': 'Ihre Voicesites',
   'address.titleFor': 'Adresse von {site}',
+  'list.status.active': 'Aktiv',
+  'list.status.pending': 'Ausstehend',
+  'list.status.inProgress': 'In Bearbeitung',
+  'list.status.terminated': 'Gekündigt',
 };

@@ -107,4 +107,8 @@ export default {
   'view.order': 'New order',
   'view.list': 'Your voicesites',
   'address.titleFor': 'Address of {site}',
+  'list.status.active': 'Active',
+  'list.status.pending': 'Pending',
+  'list.status.inProgress': 'In progress',
+  'list.status.terminated': 'Terminated',
 };

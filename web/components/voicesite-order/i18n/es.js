@@ -105,4 +105,8 @@ export default {
   'view.order': 'Nuevo pedido',
   'view.list': 'Sus sitios de voz',
   'address.titleFor': 'Dirección de {site}',
+  'list.status.active': 'Activo',
+  'list.status.pending': 'Pendiente',
+  'list.status.inProgress': 'En curso',
+  'list.status.terminated': 'Dado de baja',
 };

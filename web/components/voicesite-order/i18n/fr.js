@@ -105,4 +105,8 @@ export default {
   'view.order': 'Nouvelle commande',
   'view.list': 'Vos sites voix',
   'address.titleFor': 'Adresse de {site}',
+  'list.status.active': 'Actif',
+  'list.status.pending': 'En attente',
+  'list.status.inProgress': 'En cours',
+  'list.status.terminated': 'Résilié',
 };

@@ -105,4 +105,8 @@ export default {
   'view.order': 'Nuovo ordine',
   'view.list': 'I tuoi siti voce',
   'address.titleFor': 'Indirizzo di {site}',
+  'list.status.active': 'Attivo',
+  'list.status.pending': 'In attesa',
+  'list.status.inProgress': 'In corso',
+  'list.status.terminated': 'Cessato',
 };

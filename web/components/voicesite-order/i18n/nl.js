@@ -105,4 +105,8 @@ export default {
   'view.order': 'Nieuwe bestelling',
   'view.list': 'Uw voicesites',
   'address.titleFor': 'Adres van {site}',
+  'list.status.active': 'Actief',
+  'list.status.pending': 'In afwachting',
+  'list.status.inProgress': 'In behandeling',
+  'list.status.terminated': 'Opgezegd',
 };

@@ -105,4 +105,8 @@ export default {
   'view.order': 'Nova encomenda',
   'view.list': 'Os seus sites de voz',
   'address.titleFor': 'Morada de {site}',
+  'list.status.active': 'Ativo',
+  'list.status.pending': 'Pendente',
+  'list.status.inProgress': 'Em curso',
+  'list.status.terminated': 'Terminado',
 };
