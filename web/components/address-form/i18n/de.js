@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Richtungsangabe nach der Straße',
   'element.unit': 'Einheit',
   'element.addrExtInfo': 'Adresszusatz {n}',
+  leftOut: 'Nicht für {country} übernommen, da dort nicht gültig: {items}.',
+  leftOutItem: '{label} „{value}“',
 };

@@ -91,4 +91,6 @@ export default {
   'element.pod': 'Trailing street suffix',
   'element.unit': 'Unit',
   'element.addrExtInfo': 'Additional information {n}',
+  leftOut: 'Not carried over to {country}, as not valid there: {items}.',
+  leftOutItem: '{label} “{value}”',
 };

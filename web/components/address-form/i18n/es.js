@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Orientación después de la vía',
   'element.unit': 'Puerta o local',
   'element.addrExtInfo': 'Información adicional {n}',
+  leftOut: 'No se ha conservado para {country}, por no ser válido allí: {items}.',
+  leftOutItem: '{label} «{value}»',
 };

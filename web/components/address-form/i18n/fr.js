@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Orientation après la voie',
   'element.unit': 'Appartement ou local',
   'element.addrExtInfo': 'Complément d’adresse {n}',
+  leftOut: 'Non repris pour {country}, car non valable dans ce pays : {items}.',
+  leftOutItem: '{label} « {value} »',
 };

@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Direzione dopo la via',
   'element.unit': 'Interno',
   'element.addrExtInfo': 'Informazioni aggiuntive {n}',
+  leftOut: 'Non ripreso per {country}, perché non valido lì: {items}.',
+  leftOutItem: '{label} «{value}»',
 };

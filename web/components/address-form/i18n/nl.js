@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Richting na de straat',
   'element.unit': 'Eenheid',
   'element.addrExtInfo': 'Aanvullende informatie {n}',
+  leftOut: 'Niet overgenomen voor {country}, want daar niet geldig: {items}.',
+  leftOutItem: '{label} ‘{value}’',
 };

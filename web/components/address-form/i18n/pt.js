@@ -88,4 +88,6 @@ export default {
   'element.pod': 'Orientação depois da rua',
   'element.unit': 'Fração',
   'element.addrExtInfo': 'Informação adicional {n}',
+  leftOut: 'Não mantido para {country}, por não ser válido aí: {items}.',
+  leftOutItem: '{label} «{value}»',
 };
