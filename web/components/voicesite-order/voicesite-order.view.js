@@ -71,7 +71,7 @@ export class OrderView {
     ui.title = this.#text(h('h2', { class: 'title', id: 'title' }), 'title');
     // The two views, reachable at any time: the order form and the voicesites list.
     const viewButton = (name, key) => {
-      const button = this.#text(h('button', { part: 'button view-button', type: 'button', class: 'secondary', 'data-view': name, 'aria-pressed': 'false' }), key);
+      const button = this.#text(h('button', { part: 'button view-button', type: 'button', class: 'secondary', id: `view-${name}`, 'data-view': name, 'aria-pressed': 'false' }), key);
       button.addEventListener('click', () => act.view(name));
       return button;
     };
