@@ -1,7 +1,7 @@
 // Styles of <btalk-site-import>, on top of the shared BASE_CSS (same --btalk-* properties).
 export const SITE_IMPORT_CSS = `
   :host { max-width: 72rem; }
-  .container { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; }
+  .container { display: flex; flex-direction: column; gap: var(--btalk-gap, 0.9rem); min-width: 0; container-type: inline-size; }
   .title { margin: 0; font-size: 1.25em; }
   .container > :is(h1, h2, h3, h4, h5) { margin: 0; }
   [part~="step"] {
@@ -26,7 +26,17 @@ export const SITE_IMPORT_CSS = `
   .mapping-grid .field.unmapped label::after { content: " •"; color: var(--btalk-color-error, #b00020); }
   progress { width: 100%; height: 1.1rem; accent-color: var(--btalk-color-accent, #ff7900); }
   .counts { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
-  .table-wrap { overflow: auto; max-width: 100%; max-height: var(--btalk-import-table-height, 32rem); }
+  /* No inner scroll box by default (it cut a row in half and hid the next ones with no cue): the rows
+     flow with the page. A page that sets --btalk-import-table-height gets a box whose edges shade
+     while more rows are above or below (scroll shadows). */
+  .table-wrap {
+    overflow: auto; max-width: 100%; max-height: var(--btalk-import-table-height, none);
+    background:
+      linear-gradient(var(--btalk-color-bg, #fff) 30%, transparent) center top / 100% 2.5rem no-repeat local,
+      linear-gradient(transparent, var(--btalk-color-bg, #fff) 70%) center bottom / 100% 2.5rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, rgb(0 0 0 / 0.3), transparent) center top / 100% 0.75rem no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, rgb(0 0 0 / 0.3), transparent) center bottom / 100% 0.75rem no-repeat scroll;
+  }
   [part~="table"] { border-collapse: collapse; width: 100%; font-size: 0.92em; }
   [part~="table"] caption { text-align: start; font-weight: 600; padding-bottom: 0.25rem; }
   [part~="table"] th, [part~="table"] td {
@@ -54,4 +64,26 @@ export const SITE_IMPORT_CSS = `
   .actions { align-items: center; }
   p[part~="status"] { margin: 0; }
   p[part~="error"]:empty, p[part~="status"]:empty { display: none; }
+  .editor .field.invalid input { border-color: var(--btalk-color-error, #b00020); box-shadow: inset 0 0 0 1px var(--btalk-color-error, #b00020); }
+  .editor .field .error { margin: 0; color: var(--btalk-color-error, #b00020); font-weight: 600; font-size: 0.9em; }
+  /* Narrow (a phone): each row is a card of "label: value" lines, with no sideways scroll. The
+     labels are the column headers (data-label), hidden from assistive technology, which gets the
+     table's own headers (explicit roles keep the table semantics). */
+  @container (max-width: 40rem) {
+    [part~="table"], [part~="table"] > tbody, [part~="table"] tr, [part~="table"] td, [part~="table"] th[scope="row"] { display: block; }
+    [part~="table"] > thead {
+      position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+    }
+    [part~="table"] tr { padding: 0.5rem 0; border-bottom: 1px solid var(--btalk-color-border, #8a8a8a); }
+    [part~="table"] tr.editor > td { padding: 0.5rem; }
+    [part~="table"] th, [part~="table"] td { border-bottom: 0; padding: 0.125rem 0.25rem; }
+    [part~="table"] td[data-label] {
+      display: grid; grid-template-columns: minmax(5.5rem, 32%) minmax(0, 1fr); gap: 0.5rem; min-width: 0;
+    }
+    [part~="table"] td[data-label]::before { content: attr(data-label) / ""; font-weight: 600; }
+    [part~="table"] td[data-label]:empty { display: none; }
+    [part~="table"] th[scope="row"]::before { content: attr(data-label) / ""; font-weight: 600; margin-inline-end: 0.5rem; }
+    td.site, td.address { min-width: 0; }
+    .editor-grid { grid-template-columns: minmax(0, 1fr); }
+  }
 `;
