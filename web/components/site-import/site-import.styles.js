@@ -70,7 +70,8 @@ export const SITE_IMPORT_CSS = `
      labels are the column headers (data-label), hidden from assistive technology, which gets the
      table's own headers (explicit roles keep the table semantics). */
   @container (max-width: 40rem) {
-    [part~="table"], [part~="table"] > tbody, [part~="table"] tr, [part~="table"] td, [part~="table"] th[scope="row"] { display: block; }
+    [part~="table"], [part~="table"] > caption, [part~="table"] > tbody, [part~="table"] tr, [part~="table"] td,
+    [part~="table"] th[scope="row"] { display: block; }
     [part~="table"] > thead {
       position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
     }
@@ -78,9 +79,11 @@ export const SITE_IMPORT_CSS = `
     [part~="table"] tr.editor > td { padding: 0.5rem; }
     [part~="table"] th, [part~="table"] td { border-bottom: 0; padding: 0.125rem 0.25rem; }
     [part~="table"] td[data-label] {
-      display: grid; grid-template-columns: minmax(5.5rem, 32%) minmax(0, 1fr); gap: 0.5rem; min-width: 0;
+      display: grid; grid-template-columns: minmax(5.5rem, 32%) minmax(0, 1fr); gap: 0 0.5rem; min-width: 0;
+      justify-items: start;
     }
     [part~="table"] td[data-label]::before { content: attr(data-label) / ""; font-weight: 600; }
+    [part~="table"] td[data-label] > * { grid-column: 2; }
     [part~="table"] td[data-label]:empty { display: none; }
     [part~="table"] th[scope="row"]::before { content: attr(data-label) / ""; font-weight: 600; margin-inline-end: 0.5rem; }
     td.site, td.address { min-width: 0; }
