@@ -6,6 +6,7 @@
 //                         examples/page/index.html (examples/page/render.js): CSP in a meta
 //                         tag, relative URLs only; `npm start` renders the same template
 //   site/demo.css, favicon.svg, sample-sites.csv   the page's files (examples/page/)
+//   site/placeholders.css  room for the elements until they are defined (web/elements/)
 //   site/site.css         the stand-in notice's styles (examples/site/)
 //   site/assets/site.js   the page script, the elements, the client and the stand-in with
 //                         its data, bundled and minified by esbuild; assets/*-<hash>.js are
@@ -112,6 +113,7 @@ async function main() {
   await writeFile(join(out, 'index.html'), html);
   for (const [from, to] of [
     [join(pageSrc, 'demo.css'), 'demo.css'],
+    [join(root, 'web', 'elements', 'placeholders.css'), 'placeholders.css'],
     [join(pageSrc, 'favicon.svg'), 'favicon.svg'],
     [join(pageSrc, 'sample-sites.csv'), 'sample-sites.csv'],
     [join(siteSrc, 'site.css'), 'site.css'],

@@ -15,11 +15,13 @@ export const TARGETS = Object.freeze({
   demo: Object.freeze({
     title: 'btalk-forms demo: order a Business Talk voicesite',
     script: 'demo.js',
+    placeholders: 'web/elements/placeholders.css',
     apiBase: '/proxy/btalk/v1',
   }),
   site: Object.freeze({
     title: 'btalk-forms demo: order a Business Talk voicesite (static, built-in stand-in)',
     script: 'assets/site.js',
+    placeholders: 'placeholders.css',
     // Not a real host (.invalid never resolves): the stand-in answers it inside the page, and a
     // request that escaped the fetch seam would fail rather than reach the static host.
     apiBase: 'https://standin.invalid/btalk/v1',

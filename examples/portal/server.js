@@ -45,6 +45,8 @@ const page = (title, body) => `<!doctype html>
   <title>${title}</title>
   <link rel="icon" href="/favicon.svg">
   <link rel="stylesheet" href="/portal.css">
+  <!-- Room for the elements until their script defines them: the page does not jump as they appear. -->
+  <link rel="stylesheet" href="/node_modules/btalk-forms/web/elements/placeholders.css">
   <script type="module" src="/portal.js"></script>
 </head>
 <body>

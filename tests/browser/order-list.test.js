@@ -88,9 +88,10 @@ describe('voicesite list', { skip }, () => {
       const name = uniqueSiteName('NEWEST');
       const id = await orderAndSkip(page, name);
       const list = ui.root.locator('[data-step="list"]');
-      // The page shown first holds the new voicesite: the last of 25, so rows 21 to 25.
+      // Newest first (issue 18): the first page holds the new voicesite, at its top, and 19 more.
       await ui.newRow.waitFor();
-      assert.equal((await rows(page)).length, 5);
+      assert.equal((await rows(page)).length, 20);
+      assert.equal((await rows(page))[0].id, id, 'the new voicesite is the first row');
       const filter = list.locator('input[type="search"]');
       assert.equal(await filter.isVisible(), true);
       assert.match(await list.locator('[part~="pager"]').innerText(), /25/);
@@ -99,9 +100,9 @@ describe('voicesite list', { skip }, () => {
       pages.push(seen.size);
       const other = list.locator('[part~="pager"] button:not([aria-disabled="true"])').first();
       await other.click();
-      const firstPage = await rows(page);
-      assert.equal(firstPage.length, 20);
-      for (const row of firstPage) seen.add(row.id);
+      const secondPage = await rows(page);
+      assert.equal(secondPage.length, 5);
+      for (const row of secondPage) seen.add(row.id);
       assert.equal(seen.size, 25, 'two pages show every voicesite once');
       // The filter matches the name, label, id, country or status, and returns to page 1.
       await filter.fill(name.toLowerCase());

@@ -58,10 +58,14 @@ test('references are deterministic, differ per site and per import, and keep a g
   assert.notEqual(stableHash('a'), stableHash('b'));
 });
 
-test('a field\'s label: address elements by name, the rest by their own text', () => {
+test('a field\'s label: words for every field (issue 18), "Address element <code>" only without a text', () => {
   const t = (key, params) => (params ? `${key}:${JSON.stringify(params)}` : key);
-  assert.equal(fieldLabel(t, 'pc'), 'field.address:{"name":"pc"}');
-  assert.equal(fieldLabel(t, 'addrExtInfo3'), 'field.address:{"name":"addrExtInfo3"}');
+  assert.equal(fieldLabel(t, 'pc'), 'field.address:{"name":"pc"}', 'no text of its own: the fallback');
+  assert.equal(fieldLabel(t, 'addrExtInfo3'), 'field.addrExtInfo:{"n":"3"}');
+  const words = { 'field.a6': 'Street name', 'field.addrExtInfo': 'Additional information {n}' };
+  const tw = (key, params) => (words[key] ?? key).replace('{n}', params?.n ?? '');
+  assert.equal(fieldLabel(tw, 'a6'), 'Street name');
+  assert.equal(fieldLabel(tw, 'addrExtInfo3'), 'Additional information 3');
   assert.equal(fieldLabel(t, 'dialZone'), 'field.dialZone');
   assert.equal(fieldLabel(t, 'country'), 'field.country');
 });

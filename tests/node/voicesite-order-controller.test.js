@@ -8,7 +8,9 @@ import {
   LIST_FIRST_PAGE, LIST_MAX_ITEMS, LIST_PAGE, OrderFlow, STEPS, generateOrderReference,
 } from '../../web/components/voicesite-order/voicesite-order.controller.js';
 import { describeFailure } from '../../web/components/voicesite-order/failure.js';
-import { PAGE_SIZE, addressLines, filterSites, pageOf } from '../../web/components/voicesite-order/voicesite-list.view.js';
+import {
+  PAGE_SIZE, addressLines, countryName, filterSites, newestFirst, pageOf, statusLabel,
+} from '../../web/components/voicesite-order/voicesite-list.view.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -76,7 +78,9 @@ test('the steps follow the flow: access, customer, VPN, country, site, order, ad
   const result = await flow.submit();
   assert.equal(result.outcome, 'created');
   assert.equal(flow.step, 'address');
-  assert.deepEqual(flow.address, { voiceSiteId: 'vs-new', customerCode: '9999', country: 'FR', fromOrder: true });
+  assert.deepEqual(flow.address, {
+    voiceSiteId: 'vs-new', customerCode: '9999', country: 'FR', fromOrder: true, technicalSiteName: 'SITE_1', customerSiteLabel: 'Office',
+  }, 'the address step knows the site\'s names (its heading shows them)');
   await flow.skipAddress();
   assert.equal(flow.step, 'list');
   assert.equal(flow.address, null, 'Skip closes the address form');
@@ -216,7 +220,9 @@ for (const [what, lost] of [
     assert.equal(api.lists, 2, 'the name checked before the POST, the order looked up after it');
     assert.equal(flow.created.found, true);
     assert.equal(flow.created.order.customerOrderReference, flow.values.customerOrderReference);
-    assert.deepEqual(flow.address, { voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true });
+    assert.deepEqual(flow.address, {
+      voiceSiteId: 'vs-1', customerCode: '9999', country: 'FR', fromOrder: true, technicalSiteName: 'SITE_X', customerSiteLabel: 'Lyon',
+    });
     assert.equal(flow.step, 'address');
     assert.deepEqual(errors.filter(([, step]) => step === 'order'), [], 'a lost answer that was resolved is no failure');
   });
@@ -346,7 +352,9 @@ test('Give its address: the voicesite\'s customer comes from the list, the only 
   const { flow } = await started();
   await flow.showList();
   const target = await flow.openAddress('vs-1');
-  assert.deepEqual(target, { voiceSiteId: 'vs-1', customerCode: '4242', country: 'FR', fromOrder: false }, 'VPN g1 is Globex\'s');
+  assert.deepEqual(target, {
+    voiceSiteId: 'vs-1', customerCode: '4242', country: 'FR', fromOrder: false, technicalSiteName: 'A', customerSiteLabel: '',
+  }, 'VPN g1 is Globex\'s');
   assert.equal(flow.step, 'address');
   await flow.addressSaved('vs-1');
   assert.equal(flow.address, null);
@@ -583,4 +591,41 @@ test('a client without server paging answers the whole list to the same call', a
   await flow.showList();
   assert.equal(flow.voicesites.length, 2);
   assert.equal(flow.listProgress, null);
+});
+
+test('the list view: reachable before any order, loaded each time it is shown; it closes an open address step', async () => {
+  const { flow, client } = await started();
+  const lists = () => client.calls.filter(([name]) => name === 'voicesites').length;
+  const before = lists();
+  await flow.setView('list');
+  assert.equal(flow.step, 'list');
+  assert.equal(lists(), before + 1, 'the list is loaded when shown');
+  await flow.openAddress('vs-1');
+  assert.equal(flow.step, 'address');
+  flow.setView('order');
+  assert.equal(flow.address, null);
+  assert.equal(flow.step, 'customer');
+  await flow.setView('list');
+  assert.equal(lists(), before + 2, 'and loaded afresh when shown again');
+});
+
+test('the list in words, newest first: newestFirst, countryName, statusLabel', () => {
+  const sites = [
+    { voiceSiteId: 'a', creationDate: '2026-01-01T10:00:00Z' },
+    { voiceSiteId: 'b', creationDate: '2026-03-01T10:00:00Z' },
+    { voiceSiteId: 'c', creationDate: '2026-02-01T10:00:00Z' },
+  ];
+  assert.deepEqual(newestFirst(sites).map((s) => s.voiceSiteId), ['b', 'c', 'a']);
+  assert.deepEqual(sites.map((s) => s.voiceSiteId), ['a', 'b', 'c'], 'the input is kept');
+  assert.deepEqual(newestFirst([{ voiceSiteId: 'x' }, { voiceSiteId: 'y' }]).map((s) => s.voiceSiteId), ['y', 'x'], 'no dates: the API order reversed');
+  assert.equal(countryName('DE', 'en'), 'Germany');
+  assert.equal(countryName('de', 'fr'), 'Allemagne');
+  assert.equal(countryName('not a code', 'en'), 'not a code');
+  const t = { t: (key) => ({ 'list.status.active': 'Active' }[key] ?? key) };
+  assert.equal(statusLabel('active', t), 'Active');
+  assert.equal(statusLabel('inProgress', t), 'In progress', 'an unknown status, spaced');
+  assert.equal(statusLabel('', t), '');
+  const shown = (site) => [countryName(site.country, 'en')];
+  assert.deepEqual(filterSites([{ voiceSiteId: '1', country: 'DE' }, { voiceSiteId: '2', country: 'FR' }], 'germ', shown).map((s) => s.voiceSiteId), ['1'],
+    'the filter matches the country\'s name as shown');
 });

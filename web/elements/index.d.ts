@@ -145,7 +145,8 @@ export interface VoicesiteOrderEventMap {
  * `<btalk-voicesite-order customer-code="9999" country="FR" lang="en">`: the guided order flow.
  * Attributes: `api-base`, `lang` (a UiLanguage or any BCP 47 tag; without it the closest ancestor's `lang`),
  * `customer-code` and `country` (preselect), `heading-level`
- * (1-5: the title is a level-N heading, the steps N+1; default 2).
+ * (1-5: the title is a level-N heading, the steps N+1; default 2), `view` (`order`, the default, or
+ * `list`: the voicesites list, where a voicesite without an address gets *Give its address*).
  * Failures are shown without codes; `btalk-error`'s detail carries `status` and `code`.
  */
 export declare class BtalkVoicesiteOrder extends HTMLElement {
@@ -154,6 +155,8 @@ export declare class BtalkVoicesiteOrder extends HTMLElement {
   strings: UiStrings | Record<string, UiStrings>;
   /** The voicesite this element ordered, once the API delivered it. */
   readonly voiceSiteId: string | null;
+  /** The view shown (reflects the `view` attribute): the order form or the voicesites list. */
+  view: 'order' | 'list';
   addEventListener<K extends keyof VoicesiteOrderEventMap>(
     type: K, listener: (this: BtalkVoicesiteOrder, event: VoicesiteOrderEventMap[K]) => unknown,
     options?: boolean | AddEventListenerOptions): void;

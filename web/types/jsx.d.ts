@@ -26,6 +26,8 @@ export interface BtalkVoicesiteOrderAttributes {
   'customer-code'?: string;
   country?: string;
   'heading-level'?: number | string;
+  /** 'order' (default) or 'list': the voicesites list, so a portal can open on it. */
+  view?: 'order' | 'list';
 }
 
 /** Attributes of <btalk-site-import>, as written in markup. */

@@ -9,6 +9,7 @@ import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './fields.js
 import { loadLookups, offeredLookups, withdrawLookups } from './lookups/index.js';
 import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
+import { beforeSwitch, leftOut } from './address-form.carry.js';
 import { errorDetail } from '../../internal/errors.js';
 
 /**
@@ -138,6 +139,7 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
     const { state } = this;
     const iso2 = this.host.iso2();
     const generation = ++this.generation;
+    const carried = beforeSwitch(state, iso2); // what the old form accepted, before it is reset
     this.lookups?.start([]);
     this.disposeValidator();
     Object.assign(state, {
@@ -202,10 +204,30 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
     // Only fields this country also has keep their "touched" state.
     state.touched = new Set([...state.touched].filter((name) => this.field(name)));
     this.validate();
+    this.leaveOut(carried);
     done();
     this.host.emit('btalk-loaded', { country: iso2 });
     this.loadGeoLevel(1, generation);
     this.lookups?.refresh();
+  }
+
+  /** After a country switch: drops the values the new country cannot use, and says which, once (politely). */
+  leaveOut(carried) {
+    const { state } = this;
+    const out = leftOut(carried, state.values, (name) => !!this.field(name), state.result?.problems ?? []);
+    if (!out.length) return;
+    for (const { name } of out) {
+      state.values.delete(name);
+      state.touched.delete(name);
+    }
+    this.validate();
+    const lang = this.host.lang();
+    const items = out.map(({ label, value }) => this.host.t('leftOutItem', { label, value }));
+    let country = state.iso2;
+    try {
+      country = new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(state.iso2) ?? state.iso2;
+    } catch { /* an unknown code stays as it is */ }
+    this.setInfo('leftOut', { country, items: new Intl.ListFormat(lang, { type: 'conjunction' }).format(items) });
   }
 
   /** Re-derives the field models (language, look-ups' lists); the view rebuilds when fieldsKey changes. */

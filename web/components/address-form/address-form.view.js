@@ -31,6 +31,12 @@ function setText(node, text) {
   if (node.textContent !== value) node.textContent = value;
 }
 
+/** Placeholder fields (hidden from assistive technology) while a country's form first loads. */
+function skeletonFields(count = 6) {
+  return Array.from({ length: count }, () => h('div', { class: 'field skeleton', 'aria-hidden': 'true' },
+    h('span', { class: 'skeleton-label' }), h('span', { class: 'skeleton-input' })));
+}
+
 export class AddressFormView {
   /**
    * @param {ShadowRoot} root
@@ -63,9 +69,11 @@ export class AddressFormView {
     ui.search = h('div', { part: 'search', class: 'search', hidden: true });
     ui.fields = h('div', { class: 'fields' });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => on.save() });
-    ui.actions = h('div', { class: 'actions' }, ui.save);
+    // The status ("Loading…", "Searching addresses…", "Address filled in…") sits beside the Save
+    // button and the error summary under it: neither pushes the fields the user works in.
+    ui.actions = h('div', { class: 'actions' }, ui.save, ui.status);
     ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
-      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
+      ui.alert, ui.search, ui.fields, ui.actions, ui.summary);
     ui.form.addEventListener('keydown', (event) => on.formKey(event));
     this.root.append(ui.form);
   }
@@ -92,7 +100,14 @@ export class AddressFormView {
     const { ui } = this;
     this.formatHint = env.formatHint;
     this.t = t;
-    if (state.fieldsKey !== this.fieldsKey) this.#buildFields(ctrl, t, env);
+    // Switching country: the old form stays (dimmed, inert) until the new one is ready, and the first
+    // load shows a skeleton of fields, so the element does not collapse to one line and grow back.
+    const waiting = state.status === 'loading' && state.fields.length === 0;
+    const stale = waiting && this.controls.size > 0;
+    if (state.fieldsKey !== this.fieldsKey && !stale) this.#buildFields(ctrl, t, env);
+    if (waiting && !stale && !ui.fields.firstChild) ui.fields.append(...skeletonFields());
+    ui.fields.classList.toggle('stale', stale);
+    ui.fields.inert = stale;
     // Texts that do not depend on the country.
     setText(ui.retry, t('retry'));
     setText(ui.summaryTitle, t('summaryTitle'));
@@ -102,7 +117,7 @@ export class AddressFormView {
     // The look-ups' view is made from their module (loaded with them) the first time they are there.
     if (!this.lookups && ctrl.lookupsModule) this.lookups = ctrl.lookupsModule.lookupsView(this, { h, setText, adoptStyles });
     this.lookups?.render(ctrl, t, env);
-    for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
+    if (!stale) for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
     this.#renderSummary(ctrl, t);
     const loading = state.status === 'loading';
     ui.save.hidden = !env.canSave;

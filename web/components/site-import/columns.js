@@ -17,9 +17,17 @@ export const ADDRESS_FIELDS = Object.freeze([
 /** Every field a column can be mapped to. */
 export const ALL_FIELDS = Object.freeze([...SITE_FIELDS, ...VPN_REF_FIELDS, ...ADDRESS_FIELDS]);
 
-/** The label of a field (mapping step, notes) through the element's texts `t`. */
+/**
+ * The label of a field (mapping step, notes) through the element's texts `t`: words, never the raw
+ * code ("Street name", "Additional information 3"); an address element without a text of its own
+ * falls back to "Address element <code>".
+ */
 export function fieldLabel(t, field) {
-  return ADDRESS_FIELDS.includes(field) && field !== 'dialZone' ? t('field.address', { name: field }) : t(`field.${field}`);
+  const extra = /^addrExtInfo(\d+)$/.exec(field);
+  const [key, params] = extra ? ['field.addrExtInfo', { n: extra[1] }] : [`field.${field}`, undefined];
+  const text = t(key, params);
+  if (ADDRESS_FIELDS.includes(field) && field !== 'dialZone' && (text === key || text === '')) return t('field.address', { name: field });
+  return text;
 }
 
 /** A header reduced to what matters for matching: lower case, no accents, letters and digits only. */

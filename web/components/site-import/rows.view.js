@@ -10,7 +10,7 @@ export function mappingControls(t, mapping, onChange) {
     const id = `map-${i}`;
     const select = h('select', { id, part: 'select', 'data-column': String(i), onchange: (e) => onChange(i, e.target.value || null) },
       h('option', { value: '', text: t('mapping.ignore') }),
-      ALL_FIELDS.map((field) => h('option', { value: field, text: `${field} (${fieldLabel(t, field)})` })));
+      ALL_FIELDS.map((field) => h('option', { value: field, text: fieldLabel(t, field) })));
     select.value = mapping.columns[i] ?? '';
     return h('div', { class: `field${mapping.columns[i] ? '' : ' unmapped'}`, part: 'field' },
       h('label', { for: id, part: 'label', text: header || `#${i + 1}` }), select);
@@ -65,26 +65,44 @@ export function rowElement(t, row, record, { formatLines, problemText, actions, 
       text: t('row.retryOrder', { row: row.number }), onclick: () => actions.retryOrder(row) }));
   }
   const site = row.check?.order ?? row.site;
-  return h('tr', { 'data-row': String(row.number), 'data-status': resultStatus(row, record) },
-    h('th', { scope: 'row', text: String(row.number) }),
-    h('td', {}, h('span', { part: 'badge', 'data-status': statusKey === 'pending' ? 'ready' : statusKey, text: t(`status.${statusKey}`) })),
-    h('td', { class: 'site' }, h('div', { text: site.technicalSiteName ?? '' }), h('div', { class: 'hint', text: site.customerSiteLabel ?? '' })),
-    h('td', { text: row.site.country ?? '' }),
-    h('td', { class: 'address', text: addressText(row, formatLines) }),
-    h('td', { class: 'problems' }, problems.length ? h('ul', {}, problems.map((p) => h('li', { text: problemText(p, row) }))) : null),
-    h('td', {}, result),
-    h('td', {}, h('div', { class: 'actions' }, buttons)));
+  // data-label: the column's header, shown before the value when a narrow table lays rows out as cards.
+  const cell = (column, attributes, ...children) => h('td', { role: 'cell', 'data-label': t(`col.${column}`), ...attributes }, ...children);
+  return h('tr', { role: 'row', 'data-row': String(row.number), 'data-status': resultStatus(row, record) },
+    h('th', { scope: 'row', role: 'rowheader', 'data-label': t('col.row'), text: String(row.number) }),
+    cell('status', {}, h('span', { part: 'badge', 'data-status': statusKey === 'pending' ? 'ready' : statusKey, text: t(`status.${statusKey}`) })),
+    cell('site', { class: 'site' }, h('div', { text: site.technicalSiteName ?? '' }), h('div', { class: 'hint', text: site.customerSiteLabel ?? '' })),
+    cell('country', { text: row.site.country ?? '' }),
+    cell('address', { class: 'address', text: addressText(row, formatLines) }),
+    cell('problems', { class: 'problems' }, problems.length ? h('ul', {}, problems.map((p) => h('li', { text: problemText(p, row) }))) : null),
+    cell('result', {}, result),
+    cell('actions', {}, buttons.length ? h('div', { class: 'actions' }, buttons) : null));
 }
 
-/** The in-place editor of a row: one input per mapped column. onSave(cells) / onCancel(). */
-export function editorElement(t, row, mapping, { onSave, onCancel }) {
+/**
+ * The in-place editor of a row: one input per mapped column, labelled with the column's header and
+ * the field it feeds. The fields the row's check refused are marked (aria-invalid, their message
+ * under them); `first` is the first of them (else the first input), to focus. onSave(cells) / onCancel().
+ * `problemText(problem, row)`: a problem's message.
+ */
+export function editorElement(t, row, mapping, { onSave, onCancel, problemText = (p) => String(p.message ?? '') }) {
   const inputs = [];
+  const refused = new Map(); // field -> its first problem
+  for (const problem of row.check?.problems ?? []) if (problem.field && !refused.has(problem.field)) refused.set(problem.field, problem);
+  let firstRefused = null;
   const fields = mapping.headers.map((header, i) => {
-    if (!mapping.columns[i]) return null;
+    const field = mapping.columns[i];
+    if (!field) return null;
     const id = `edit-${row.number}-${i}`;
-    const input = h('input', { id, type: 'text', part: 'input', 'data-column': String(i), spellcheck: 'false', props: { value: row.cells[i] ?? '' } });
+    const problem = refused.get(field);
+    const error = problem ? h('p', { id: `${id}-error`, part: 'error', class: 'error', text: problemText(problem, row) }) : null;
+    const input = h('input', {
+      id, type: 'text', part: 'input', 'data-column': String(i), spellcheck: 'false', props: { value: row.cells[i] ?? '' },
+      'aria-invalid': problem ? 'true' : null, 'aria-describedby': problem ? `${id}-error` : null,
+    });
     inputs.push([i, input]);
-    return h('div', { class: 'field', part: 'field' }, h('label', { for: id, part: 'label', text: header }), input);
+    if (problem && !firstRefused) firstRefused = input;
+    const label = header && header !== fieldLabel(t, field) ? `${header} (${fieldLabel(t, field)})` : fieldLabel(t, field);
+    return h('div', { class: `field${problem ? ' invalid' : ''}`, part: 'field' }, h('label', { for: id, part: 'label', text: label }), input, error);
   });
   const save = () => {
     const cells = [...row.cells];
@@ -97,5 +115,5 @@ export function editorElement(t, row, mapping, { onSave, onCancel }) {
   h('div', { class: 'actions' },
     h('button', { type: 'button', class: 'small', 'data-action': 'save', text: t('row.save', { row: row.number }), onclick: save }),
     h('button', { type: 'button', class: 'secondary small', 'data-action': 'cancel', text: t('row.cancel'), onclick: onCancel })));
-  return { element: h('tr', { class: 'editor', 'data-editor': String(row.number) }, h('td', { colspan: '8' }, form)), first: inputs[0]?.[1] };
+  return { element: h('tr', { role: 'row', class: 'editor', 'data-editor': String(row.number) }, h('td', { role: 'cell', colspan: '8' }, form)), first: firstRefused ?? inputs[0]?.[1] };
 }

@@ -79,7 +79,8 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './site
  * @cssproperty --btalk-font - Font family.
  * @cssproperty --btalk-radius - Corner radius.
  * @cssproperty --btalk-gap - Space between steps.
- * @cssproperty --btalk-import-table-height - The rows table's maximum height.
+ * @cssproperty --btalk-import-table-height - The rows table's maximum height (default none: the rows flow with
+ *   the page); with one, the table scrolls in a box whose edges shade while rows are hidden above or below.
  */
 export class BtalkSiteImport extends BaseElement {
   static get observedAttributes() { return ['lang', 'customer-code', 'api-base', 'heading-level']; }
@@ -376,6 +377,7 @@ export class BtalkSiteImport extends BaseElement {
         });
       },
       onCancel: () => { element.remove(); this.#editing = null; current?.querySelector('button')?.focus(); },
+      problemText: (p, r) => this.#problemText(p, r),
     });
     this.#editing = element;
     current?.after(element);

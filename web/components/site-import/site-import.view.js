@@ -60,9 +60,10 @@ export function buildSkeleton(ui, on) {
   ui.filter = h('input', { type: 'checkbox', id: 'problems-only', onchange: on.filter });
   ui.filterLabel = h('label', { for: 'problems-only' });
   ui.caption = h('caption', {});
-  ui.tbody = h('tbody', {});
-  ui.headRow = h('tr', {});
-  ui.table = h('table', { part: 'table' }, ui.caption, h('thead', {}, ui.headRow), ui.tbody);
+  // Explicit roles: a table shown as cards on a narrow screen stays a table to screen readers.
+  ui.tbody = h('tbody', { role: 'rowgroup' });
+  ui.headRow = h('tr', { role: 'row' });
+  ui.table = h('table', { part: 'table', role: 'table' }, ui.caption, h('thead', { role: 'rowgroup' }, ui.headRow), ui.tbody);
   ui.rowsStep = h('section', { part: 'step', 'data-step': 'rows', hidden: true }, ui.rowsTitle, ui.validateProgress, ui.summary,
     h('div', { class: 'actions' }, h('span', { class: 'filter' }, ui.filter, ui.filterLabel)), h('div', { class: 'table-wrap' }, ui.table));
   // Order step
@@ -108,7 +109,7 @@ export function renderTexts(ui, t) {
   ui.downloadButton.textContent = t('download.button');
   ui.errorRetry.textContent = t('error.retry');
   ui.headRow.replaceChildren(...['row', 'status', 'site', 'country', 'address', 'problems', 'result', 'actions']
-    .map((c) => h('th', { scope: 'col', text: t(`col.${c}`) })));
+    .map((c) => h('th', { scope: 'col', role: 'columnheader', text: t(`col.${c}`) })));
 }
 
 /** The order step's buttons, progress and counts for the run's state. */

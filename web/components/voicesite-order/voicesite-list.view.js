@@ -4,7 +4,8 @@
 import { h } from '../../internal/shared.js';
 
 export const PAGE_SIZE = 20;
-const COLUMNS = ['id', 'name', 'label', 'country', 'status', 'address'];
+// The names first; the id (a UUID, for support) last.
+const COLUMNS = ['name', 'label', 'country', 'status', 'address', 'id'];
 
 const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 // Each listed voicesite's searchable text, folded once (a list can hold thousands).
@@ -18,14 +19,53 @@ function haystackOf(site) {
   return text;
 }
 
-/** The rows that match `filter` (case- and accent-insensitive, on id, names, country and status). */
-export function filterSites(sites, filter) {
+/**
+ * The rows that match `filter` (case- and accent-insensitive, on id, names, country and status;
+ * `shown(site)` adds the words shown for a site, e.g. its country's name and status label).
+ */
+export function filterSites(sites, filter, shown = null) {
   const words = fold(filter).split(/\s+/).filter(Boolean);
   if (!words.length) return sites;
   return sites.filter((site) => {
-    const haystack = haystackOf(site);
+    const haystack = shown ? `${haystackOf(site)} ${fold(shown(site).join(' '))}` : haystackOf(site);
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/**
+ * The newest voicesite first: by `creationDate` (newest first) where the API gives it; the list's
+ * own order reversed otherwise (an API lists the oldest first). A new array; the input is kept.
+ */
+export function newestFirst(sites) {
+  const time = (site) => {
+    const value = Date.parse(site?.creationDate ?? '');
+    return Number.isFinite(value) ? value : null;
+  };
+  return sites.map((site, index) => ({ site, index, at: time(site) }))
+    .sort((a, b) => (a.at !== null && b.at !== null && a.at !== b.at ? b.at - a.at : b.index - a.index))
+    .map(({ site }) => site);
+}
+
+/** A country code as its name in `lang` ("FR" -> "France", "Frankreich"); the code when unknown. */
+export function countryName(iso2, lang) {
+  const code = String(iso2 ?? '');
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  try {
+    return new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A status as words: the catalogue's `list.status.<status>`, else the API's value, spaced ("inProgress" -> "In progress"). */
+export function statusLabel(status, t) {
+  const raw = String(status ?? '');
+  if (!raw) return '';
+  const key = `list.status.${raw}`;
+  const text = t.t(key);
+  if (text !== key) return text;
+  const words = raw.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
@@ -99,7 +139,8 @@ export class VoicesiteList {
       this.pager.remove();
       return;
     }
-    const matching = filterSites(sites, pagedAtAll ? state.filter : '');
+    const shown = (site) => [countryName(site.country, t.lang), statusLabel(site.status, t)];
+    const matching = filterSites(newestFirst(sites), pagedAtAll ? state.filter : '', shown);
     const view = pageOf(matching, { page: state.page, pinnedId: state.newId });
     // Said politely after each filter keystroke's result, not on each key; while pages still come in,
     // the count says it is of the voicesites loaded so far.
@@ -127,7 +168,8 @@ export class VoicesiteList {
       const id = String(site.voiceSiteId ?? '');
       const isNew = state.newId !== null && state.newId !== undefined && id === String(state.newId);
       const idCell = cell('id', id, { class: 'id' });
-      if (isNew) idCell.lastChild.append(h('span', { class: 'badge', text: t.t('list.new') }));
+      const nameCell = cell('name', String(site.technicalSiteName ?? ''));
+      if (isNew) nameCell.lastChild.append(h('span', { class: 'badge', text: t.t('list.new') }));
       const addressCell = cell('address', '');
       const lines = site.hasVoiceAddress ? addressLines(site, state.formatAddress) : null;
       if (lines?.length) {
@@ -143,14 +185,15 @@ export class VoicesiteList {
         });
         give.addEventListener('click', () => this.actions.onGive(id));
         addressCell.append(h('span', { class: 'cell-action' }, give));
+        addressCell.classList.add('missing');
       }
       const row = h('tr', { role: 'row', part: isNew ? 'row row-new' : 'row', 'data-voicesite-id': id },
-        idCell,
-        cell('name', String(site.technicalSiteName ?? '')),
+        nameCell,
         cell('label', String(site.customerSiteLabel ?? '')),
-        cell('country', String(site.country ?? '')),
-        cell('status', String(site.status ?? '')),
-        addressCell);
+        cell('country', countryName(site.country, t.lang)),
+        cell('status', statusLabel(site.status, t)),
+        addressCell,
+        idCell);
       if (isNew) {
         row.classList.add('new');
         row.setAttribute('aria-current', 'true');

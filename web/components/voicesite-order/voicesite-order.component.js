@@ -42,6 +42,9 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  * @attr {string} customer-code - Preselects this customer when the key gives access to it.
  * @attr {string} country - Preselects this country (ISO2) when it is covered.
  * @attr {number} heading-level - 1-5: the title is a level-N heading and the steps N+1 (default 2).
+ * @attr {'order' | 'list'} view - The view shown: `order` (default: the order form, then its result) or `list`
+ *   (the voicesites list, where a voicesite without an address gets *Give its address*), so a portal can open
+ *   on the list. The user switches with the *New order* / *Your voicesites* buttons, which set this attribute.
  *
  * @prop {import('../../client.js').BtalkClient | null} client - A client shared with the page (and the
  *   embedded address form); without one, made from `api-base` and `credentials`.
@@ -50,6 +53,7 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  *   flat `{ key: text }` and/or per language `{ fr: { key: text } }`; passed on to the address form.
  * @prop {string | null} voiceSiteId - Read-only: the voicesite this element ordered, once the API delivered it.
  * @prop {string} apiBase - Read-only: the `api-base` in use.
+ * @prop {'order' | 'list'} view - The view shown (reflects the `view` attribute).
  *
  * @fires {CustomEvent<{order: object, voiceSiteId: string | null, found: boolean}>} btalk-order-created - The order is
  *   carried out: the API accepted it, or (`found`) its answer was lost and its voicesite was found in the list (then
@@ -72,6 +76,8 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  * @csspart error - A field's message, the order summary and failure boxes.
  * @csspart status - Status and loading texts.
  * @csspart button - Every button.
+ * @csspart views - The bar of the two view buttons (*New order*, *Your voicesites*).
+ * @csspart view-button - Each of the two view buttons (`aria-pressed` marks the one shown).
  * @csspart table - The voicesites table.
  * @csspart row - A voicesite row; `row-new` marks the one just ordered.
  * @csspart row-new - The row of the voicesite just ordered.
@@ -91,7 +97,7 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  */
 export class BtalkVoicesiteOrder extends BaseElement {
   static get observedAttributes() {
-    return ['api-base', 'lang', 'customer-code', 'country', 'heading-level'];
+    return ['api-base', 'lang', 'customer-code', 'country', 'heading-level', 'view'];
   }
 
   #client = null; // the client in use
@@ -128,11 +134,12 @@ export class BtalkVoicesiteOrder extends BaseElement {
       page: (index) => this.#flow.setListPage(index),
       refresh: () => this.#flow.loadList(),
       saved: (event) => this.#onAddressSaved(event),
+      view: (name) => { this.view = name; },
     });
     this.#localize = new LocalizeController(this, { catalogue: CATALOGUE, onChange: () => this.#render() });
     this.#render();
     this.#applyHeadingLevel();
-    upgradeProperties(this, ['client', 'credentials', 'strings']);
+    upgradeProperties(this, ['client', 'credentials', 'strings', 'view']);
   }
 
   // ---------------------------------------------------------------- properties
@@ -184,6 +191,15 @@ export class BtalkVoicesiteOrder extends BaseElement {
     return this.getAttribute('api-base') ?? DEFAULT_API_BASE;
   }
 
+  /** The view shown: 'order' or 'list' (the `view` attribute). */
+  get view() {
+    return this.getAttribute('view') === 'list' ? 'list' : 'order';
+  }
+
+  set view(value) {
+    this.setAttribute('view', value === 'list' ? 'list' : 'order');
+  }
+
   /** The voicesite this element ordered, once the API delivered it, else null. */
   get voiceSiteId() {
     return this.#flow.created?.voiceSiteId ?? null;
@@ -221,6 +237,10 @@ export class BtalkVoicesiteOrder extends BaseElement {
         break;
       case 'heading-level':
         this.#applyHeadingLevel();
+        break;
+      case 'view':
+        this.#flow.setView(this.view);
+        this.#render();
         break;
       default:
         break;

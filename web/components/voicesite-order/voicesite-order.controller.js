@@ -52,9 +52,14 @@ export class OrderFlow {
    * answer was lost and the voicesite was found in the list.
    */
   created = null;
-  /** The voicesite whose address is being given: { voiceSiteId, customerCode, country }. */
+  /**
+   * The voicesite whose address is being given: { voiceSiteId, customerCode, country, fromOrder,
+   * technicalSiteName, customerSiteLabel } (the names, when known, name the site in the step's heading).
+   */
   address = null;
   listShown = false;
+  /** 'order' (the order form, then its result) or 'list' (the voicesites list, reachable at any time). */
+  view = 'order';
   /** The voicesite whose address was saved last (said in the list step). */
   lastSaved = '';
   /** The list's filter text and page (null: the page holding the new voicesite). */
@@ -94,7 +99,7 @@ export class OrderFlow {
   /** The step that needs the user now. */
   get step() {
     if (this.address) return 'address';
-    if (this.created || this.listShown) return 'list';
+    if (this.view === 'list' || this.created || this.listShown) return 'list';
     if (!this.me) return 'access';
     if (!this.values.customer) return 'customer';
     if (!this.values.vpnId) return 'vpn';
@@ -154,6 +159,7 @@ export class OrderFlow {
       if (this.values.country && !this.#covered(this.values.country)) this.values.country = '';
       this.applyPreferredCountry(this.preferred.country);
     });
+    if (this.view === 'list') this.loadList();
     this.#changed();
   }
 
@@ -391,7 +397,12 @@ export class OrderFlow {
       this.loads.order = idle();
       this.created = { order, voiceSiteId, customerCode: code, request: sent, found };
       const country = outcome.site?.country || sent.country;
-      if (voiceSiteId) this.address = { voiceSiteId: String(voiceSiteId), customerCode: code, country, fromOrder: true };
+      if (voiceSiteId) {
+        this.address = {
+          voiceSiteId: String(voiceSiteId), customerCode: code, country, fromOrder: true,
+          technicalSiteName: sent.technicalSiteName ?? '', customerSiteLabel: sent.customerSiteLabel ?? '',
+        };
+      }
       else this.showList();
       this.#changed();
       return { outcome: 'created', order, voiceSiteId, found };
@@ -452,7 +463,10 @@ export class OrderFlow {
     if (!site) return null;
     const customerCode = await this.customerOf(site);
     if (!customerCode) return null;
-    this.address = { voiceSiteId: String(site.voiceSiteId), customerCode, country: site.country, fromOrder: false };
+    this.address = {
+      voiceSiteId: String(site.voiceSiteId), customerCode, country: site.country, fromOrder: false,
+      technicalSiteName: String(site.technicalSiteName ?? ''), customerSiteLabel: String(site.customerSiteLabel ?? ''),
+    };
     this.#changed();
     return this.address;
   }
@@ -486,6 +500,19 @@ export class OrderFlow {
     if (site) site.hasVoiceAddress = true;
     this.address = null;
     return this.showList();
+  }
+
+  /**
+   * Shows the order form ('order') or the voicesites list ('list'). The list is loaded (again) each
+   * time it is shown; an open address step closes, as with "Skip for now".
+   */
+  setView(view) {
+    const next = view === 'list' ? 'list' : 'order';
+    if (next === this.view) return null;
+    this.view = next;
+    this.address = null;
+    this.#changed();
+    return next === 'list' && this.client ? this.loadList() : null;
   }
 
   showList() {

@@ -21,10 +21,22 @@ const FIELD_LABEL_KEYS = {
 const FIELD_MAX_LENGTH = { customerOrderReference: 64, technicalSiteName: 50, customerSiteLabel: 100, vpnId: 64 };
 // Where each load's status and failure show: slot name -> load name.
 const SLOTS = { access: 'access', customers: 'customers', vpns: 'vpns', countries: 'countries', core: 'core', order: 'order', list: 'list' };
+// Loads whose loading text shows in place (in the list it fills, or the access line) and is only
+// announced from the slot: the layout keeps its height from the first render to the loaded form.
+const LOADING_IN_PLACE = new Set(['access', 'customers', 'vpns', 'countries', 'core']);
 const LOADING_KEYS = {
   access: 'access.loading', customers: 'customer.loading', vpns: 'vpn.loading', countries: 'country.loading',
   core: 'core.loading', order: 'order.sending', list: 'list.loading',
 };
+
+/** The address step's heading: "Address of <label> (<technical name>)", or the bare title. */
+function addressTitle(address, t) {
+  const label = String(address.customerSiteLabel ?? '').trim();
+  const name = String(address.technicalSiteName ?? '').trim();
+  if (label && name && label !== name) return t.t('address.titleFor', { site: `${label} (${name})` });
+  if (label || name) return t.t('address.titleFor', { site: label || name });
+  return t.t('address.title');
+}
 
 export class OrderView {
   ui = {};
@@ -36,7 +48,7 @@ export class OrderView {
   /**
    * @param {ShadowRoot} root
    * @param {{ submit(), input(field, value), blur(field), retry(load), another(), skip(), give(id),
-   *   filter(text), page(index), refresh(), saved(event) }} actions
+   *   filter(text), page(index), refresh(), saved(event), view(name) }} actions
    */
   constructor(root, actions) {
     this.#root = root;
@@ -59,13 +71,22 @@ export class OrderView {
     });
     ui.form = form;
     ui.title = this.#text(h('h2', { class: 'title', id: 'title' }), 'title');
+    // The two views, reachable at any time: the order form and the voicesites list.
+    const viewButton = (name, key) => {
+      const button = this.#text(h('button', { part: 'button view-button', type: 'button', class: 'secondary', id: `view-${name}`, 'data-view': name, 'aria-pressed': 'false' }), key);
+      button.addEventListener('click', () => act.view(name));
+      return button;
+    };
+    ui.orderViewButton = viewButton('order', 'view.order');
+    ui.listViewButton = viewButton('list', 'view.list');
+    ui.views = h('nav', { part: 'views', class: 'views' }, ui.orderViewButton, ui.listViewButton);
 
     const step = (name, labelledBy, ...children) => h('section', {
       part: 'step', 'aria-labelledby': labelledBy, 'data-step': name,
     }, ...children);
 
     ui.accessInfo = h('p', { part: 'status', id: 'access-info' });
-    ui.accessStep = step('access', 'access-title', this.#text(h('h3', { id: 'access-title' }), 'access.title'),
+    ui.accessStep = step('access', 'access-title', this.#text(h('h3', { id: 'access-title', class: 'visually-hidden' }), 'access.title'),
       ui.accessInfo, this.#slot('access'));
 
     ui.customerSelect = this.#select('customer', 'customer.label');
@@ -128,7 +149,7 @@ export class OrderView {
       onGive: (id) => act.give(id), onFilter: (text) => act.filter(text), onPage: (index) => act.page(index),
     });
 
-    return h('div', { part: 'container', class: 'container' }, ui.title, form, ui.createdStep, ui.addressStep, ui.listStep);
+    return h('div', { part: 'container', class: 'container' }, ui.title, ui.views, form, ui.createdStep, ui.addressStep, ui.listStep);
   }
 
   /** A choice: a select, or a type-ahead combobox once its list is long (internal/choice-field.js). */
@@ -221,7 +242,10 @@ export class OrderView {
       const hadFocus = slot.node.contains(this.#root.activeElement);
       slot.body.replaceChildren();
       if (loading && !slot.status) {
-        slot.body.append(h('p', { part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(loadingKey) }));
+        slot.body.append(h('p', {
+          part: 'status', role: 'status', 'aria-live': 'polite', text: t.t(loadingKey),
+          class: LOADING_IN_PLACE.has(loadName) ? 'visually-hidden' : null,
+        }));
       }
       if (failure) {
         const { key, params, detail, status } = failure.failure;
@@ -257,20 +281,23 @@ export class OrderView {
   #renderAccess(flow, t) {
     const me = flow.me;
     const profile = typeof me?.rightsProfile === 'string' && me.rightsProfile ? me.rightsProfile : '?';
-    this.ui.accessInfo.textContent = me ? t.t(me.canOrder ? 'access.ok' : 'access.readonly', { profile }) : '';
+    const loading = flow.loads.access.status === 'loading';
+    this.ui.accessInfo.textContent = me ? t.t(me.canOrder ? 'access.ok' : 'access.readonly', { profile })
+      : loading ? t.t('access.loading') : '';
   }
 
   #renderCustomers(flow, t) {
     const { choice, wrap } = this.ui.customerSelect;
     const customers = flow.customers;
     const info = this.ui.customerInfo;
+    const loading = flow.loads.customers.status === 'loading';
     choice.update({
       options: (customers ?? []).map((c) => ({
         value: String(c.customerCode ?? ''), label: c.name ? `${c.name} (${c.customerCode})` : String(c.customerCode ?? ''),
       })),
       optionsKey: JSON.stringify([t.lang, customers]),
       value: flow.values.customer,
-      placeholder: customers?.length === 1 ? null : t.t('customer.choose'),
+      placeholder: customers?.length === 1 ? null : t.t(!customers && loading ? 'customer.loading' : 'customer.choose'),
       disabled: flow.locked || !customers || customers.length === 0,
     });
     // One customer: chosen automatically, and said so.
@@ -284,22 +311,25 @@ export class OrderView {
   #renderVpns(flow, t) {
     const { choice } = this.ui.vpnSelect;
     const vpns = flow.vpns;
+    const loading = flow.loads.vpns.status === 'loading';
     choice.update({
       options: (vpns ?? []).map((v) => ({
         value: String(v.vpnId ?? ''), label: v.name ? `${v.name} (${v.vpnCode ?? v.vpnId})` : String(v.vpnId ?? ''),
       })),
       optionsKey: JSON.stringify([t.lang, vpns]),
       value: vpns ? flow.values.vpnId : '',
-      placeholder: vpns?.length === 1 ? null : t.t('vpn.choose'),
+      placeholder: vpns?.length === 1 ? null : t.t(!vpns && loading ? 'vpn.loading' : 'vpn.choose'),
       disabled: flow.locked || !vpns || vpns.length === 0,
     });
     if (vpns) this.ui.vpnInfo.textContent = vpns.length === 0 ? t.t('vpn.none') : '';
-    else this.ui.vpnInfo.textContent = flow.values.customer || !flow.customers ? '' : t.t('vpn.needCustomer');
+    // Said from the start (also while the customers load), so the line does not appear later.
+    else this.ui.vpnInfo.textContent = flow.values.customer || (flow.customers && flow.customers.length < 2) ? '' : t.t('vpn.needCustomer');
   }
 
   #renderCountries(flow, t) {
     const { choice } = this.ui.countrySelect;
     const countries = flow.countries;
+    const loading = flow.loads.countries.status === 'loading';
     const key = JSON.stringify([t.lang, countries]);
     if (key !== this.countriesKey) {
       this.countriesKey = key;
@@ -314,7 +344,7 @@ export class OrderView {
     }
     choice.update({
       options: this.countryChoices, optionsKey: key, value: countries ? flow.values.country : '',
-      placeholder: t.t('country.choose'), disabled: flow.locked || !countries,
+      placeholder: t.t(loading && !countries ? 'country.loading' : 'country.choose'), disabled: flow.locked || !countries,
     });
   }
 
@@ -395,7 +425,13 @@ export class OrderView {
   #renderAfter(flow, t) {
     const ui = this.ui;
     const created = flow.created;
-    ui.createdStep.hidden = !created;
+    const listView = flow.view === 'list';
+    ui.views.setAttribute('aria-label', t.t('view.label'));
+    ui.orderViewButton.setAttribute('aria-pressed', String(!listView));
+    ui.listViewButton.setAttribute('aria-pressed', String(listView));
+    ui.form.hidden = listView;
+    // The order's result stays while its own voicesite's address is given, not another's.
+    ui.createdStep.hidden = !created || listView || (!!flow.address && !flow.address.fromOrder);
     if (created) {
       const order = created.order ?? {};
       const vars = {
@@ -406,10 +442,13 @@ export class OrderView {
       // Found in the list after a lost answer: there is no order id or status to show.
       ui.createdDetails.textContent = t.t(created.found ? 'order.found' : 'order.createdDetails', vars);
     }
-    ui.addressStep.hidden = !flow.address;
-    ui.addressIntro.textContent = flow.address ? t.t('address.intro', { id: flow.address.voiceSiteId }) : '';
-    if (!flow.address) ui.addressHost.replaceChildren();
-    ui.listStep.hidden = !flow.listShown || !!flow.address;
+    const address = flow.address;
+    ui.addressStep.hidden = !address;
+    ui.addressIntro.textContent = address ? t.t('address.intro', { id: address.voiceSiteId }) : '';
+    // The heading names the site: its label and technical name (the id when the names are unknown).
+    ui.addressTitle.textContent = address ? addressTitle(address, t) : t.t('address.title');
+    if (!address) ui.addressHost.replaceChildren();
+    ui.listStep.hidden = !!address || !(listView || (flow.listShown && created));
     ui.listSaved.textContent = flow.lastSaved && !flow.address ? t.t('list.saved', { id: flow.lastSaved }) : '';
     const core = flow.core;
     this.list.render({

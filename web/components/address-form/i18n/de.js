@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.none': 'Kein Eintrag passt.',
+  leftOut: 'Nicht für {country} übernommen, da dort nicht gültig: {items}.',
+  leftOutItem: '{label} „{value}“',
 };

@@ -103,4 +103,6 @@ export default {
   'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
   'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
   'combobox.none': 'No choice matches.',
+  leftOut: 'Not carried over to {country}, as not valid there: {items}.',
+  leftOutItem: '{label} “{value}”',
 };

@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
   'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
   'combobox.none': 'Ninguna opción coincide.',
+  leftOut: 'No se ha conservado para {country}, por no ser válido allí: {items}.',
+  leftOutItem: '{label} «{value}»',
 };

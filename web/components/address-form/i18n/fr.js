@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
   'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
   'combobox.none': 'Aucun choix ne correspond.',
+  leftOut: 'Non repris pour {country}, car non valable dans ce pays : {items}.',
+  leftOutItem: '{label} « {value} »',
 };

@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
   'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
   'combobox.none': 'Nessuna scelta corrisponde.',
+  leftOut: 'Non ripreso per {country}, perché non valido lì: {items}.',
+  leftOutItem: '{label} «{value}»',
 };

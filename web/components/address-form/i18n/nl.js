@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.none': 'Geen keuze komt overeen.',
+  leftOut: 'Niet overgenomen voor {country}, want daar niet geldig: {items}.',
+  leftOutItem: '{label} ‘{value}’',
 };

@@ -100,4 +100,6 @@ export default {
   'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
   'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
   'combobox.none': 'Nenhuma opção corresponde.',
+  leftOut: 'Não mantido para {country}, por não ser válido aí: {items}.',
+  leftOutItem: '{label} «{value}»',
 };

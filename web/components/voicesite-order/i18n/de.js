@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.none': 'Kein Eintrag passt.',
+  'view.label': 'Ansichten',
+  'view.order': 'Neue Bestellung',
+  'view.list': 'Ihre Voicesites',
+  'address.titleFor': 'Adresse von {site}',
+  'list.status.active': 'Aktiv',
+  'list.status.pending': 'Ausstehend',
+  'list.status.inProgress': 'In Bearbeitung',
+  'list.status.terminated': 'Gekündigt',
 };

@@ -113,4 +113,12 @@ export default {
   'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
   'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
   'combobox.none': 'No choice matches.',
+  'view.label': 'Views',
+  'view.order': 'New order',
+  'view.list': 'Your voicesites',
+  'address.titleFor': 'Address of {site}',
+  'list.status.active': 'Active',
+  'list.status.pending': 'Pending',
+  'list.status.inProgress': 'In progress',
+  'list.status.terminated': 'Terminated',
 };

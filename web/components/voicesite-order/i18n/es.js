@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
   'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
   'combobox.none': 'Ninguna opción coincide.',
+  'view.label': 'Vistas',
+  'view.order': 'Nuevo pedido',
+  'view.list': 'Sus sitios de voz',
+  'address.titleFor': 'Dirección de {site}',
+  'list.status.active': 'Activo',
+  'list.status.pending': 'Pendiente',
+  'list.status.inProgress': 'En curso',
+  'list.status.terminated': 'Dado de baja',
 };

@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
   'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
   'combobox.none': 'Aucun choix ne correspond.',
+  'view.label': 'Vues',
+  'view.order': 'Nouvelle commande',
+  'view.list': 'Vos sites voix',
+  'address.titleFor': 'Adresse de {site}',
+  'list.status.active': 'Actif',
+  'list.status.pending': 'En attente',
+  'list.status.inProgress': 'En cours',
+  'list.status.terminated': 'Résilié',
 };

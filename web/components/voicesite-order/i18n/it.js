@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
   'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
   'combobox.none': 'Nessuna scelta corrisponde.',
+  'view.label': 'Viste',
+  'view.order': 'Nuovo ordine',
+  'view.list': 'I tuoi siti voce',
+  'address.titleFor': 'Indirizzo di {site}',
+  'list.status.active': 'Attivo',
+  'list.status.pending': 'In attesa',
+  'list.status.inProgress': 'In corso',
+  'list.status.terminated': 'Cessato',
 };

@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.none': 'Geen keuze komt overeen.',
+  'view.label': 'Weergaven',
+  'view.order': 'Nieuwe bestelling',
+  'view.list': 'Uw voicesites',
+  'address.titleFor': 'Adres van {site}',
+  'list.status.active': 'Actief',
+  'list.status.pending': 'In afwachting',
+  'list.status.inProgress': 'In behandeling',
+  'list.status.terminated': 'Opgezegd',
 };

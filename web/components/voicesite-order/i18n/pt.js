@@ -111,4 +111,12 @@ export default {
   'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
   'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
   'combobox.none': 'Nenhuma opção corresponde.',
+  'view.label': 'Vistas',
+  'view.order': 'Nova encomenda',
+  'view.list': 'Os seus sites de voz',
+  'address.titleFor': 'Morada de {site}',
+  'list.status.active': 'Ativo',
+  'list.status.pending': 'Pendente',
+  'list.status.inProgress': 'Em curso',
+  'list.status.terminated': 'Terminado',
 };
