@@ -304,10 +304,14 @@ PatternExample FormatExample(std::string_view pattern, std::string_view typed, c
   const bool strict_ok = strict.Run() && !strict.example.empty();
   Sampler* chosen = strict_ok ? &strict : nullptr;
   // Without a strict sample, the lenient one; with a guide, the lenient one
-  // too when it follows more of it (`GIR 0A` is shown as GIR 0AA, not A9 9AA).
+  // too when it follows all of it and the strict one does not (`GIR 0A` is
+  // shown as GIR 0AA, not A9 9AA), but not for a mere start (`00000` keeps
+  // 99999 rather than an example of the 0[1-9] branch).
   if (!strict_ok || !guide.empty()) {
     const bool lenient_ok = lenient.Run() && !lenient.example.empty();
-    if (lenient_ok && (!strict_ok || lenient.followed() > strict.followed())) chosen = &lenient;
+    if (lenient_ok && (!strict_ok || (lenient.followed() == guide.size() && strict.followed() < guide.size()))) {
+      chosen = &lenient;
+    }
   }
   if (chosen == nullptr) return result;
   Sampler& sampler = *chosen;

@@ -206,6 +206,8 @@ TEST(FormatExampleTest, GuidedSampleOfBranchesAndCounts) {
   EXPECT_EQ(FormatExample("^[0-9]{1,5}[A-Z]?$", "1234b").format, "9999A");
   EXPECT_EQ(FormatExample("^[0-9]{1,5}[A-Z]?$", "1234567").format, "99999");
   EXPECT_EQ(FormatExample("^[0-9]{3} ?[0-9]{2}$", "12").format, "999 99");
+  // A start that only a branch with literal digits takes keeps the honest format.
+  EXPECT_EQ(FormatExample("^(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}$", "00000").format, "99999");
   // No choice in the pattern: the guide changes nothing, and says so.
   EXPECT_FALSE(FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$", "1234").varies);
   EXPECT_EQ(FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$", "1234").format, "9999 AA");
