@@ -24,7 +24,7 @@ function fakeClient(core, data, { services, failCountryForm = false, latency = 0
   const areas = (parents) => {
     let list = data.geoAreas ?? [];
     for (const value of parents) list = list.find((n) => n.value === value)?.children ?? [];
-    return list.map(({ value, display }) => ({ value, display: display ?? value }));
+    return list.map(({ value, display, postalCodes }) => ({ value, display: display ?? value, ...(postalCodes ? { postalCodes } : {}) }));
   };
   return {
     calls,
@@ -414,4 +414,70 @@ test('without any address service the look-ups do nothing; with one, they work o
   pt.ctrl.input('pc', '1000');
   await settle();
   assert.ok(pt.ctrl.state.postal.codes.length > 0, 'the postal code look-up ran');
+});
+
+// ---- issue 18 ---------------------------------------------------------------
+
+test('issue 18 item 6: a street typed with its type and direction fills a6, sts and pod on blur', { skip }, async () => {
+  const core = await loadCore();
+  const { ctrl } = await loaded(core, 'US');
+  ctrl.input('a6', 'Pennsylvania Avenue NW');
+  assert.equal(ctrl.value.a6, 'Pennsylvania Avenue NW', 'nothing moves while typing');
+  ctrl.blur('a6');
+  assert.deepEqual([ctrl.value.a6, ctrl.value.sts, ctrl.value.pod], ['Pennsylvania', 'AVE', 'NW']);
+  assert.equal(ctrl.state.notes.get('a6'), 'Pennsylvania');
+  // A type the user chose is kept: only the direction goes to its empty field.
+  ctrl.input('sts', 'ST', { choice: true });
+  ctrl.input('pod', '', { choice: true });
+  ctrl.input('a6', 'Main Avenue SE');
+  ctrl.blur('a6');
+  assert.deepEqual([ctrl.value.a6, ctrl.value.sts, ctrl.value.pod], ['Main Avenue', 'ST', 'SE']);
+});
+
+test('issue 18 item 10: a CH postal code fills canton, municipality and dial zone; a shared one narrows', { skip }, async () => {
+  const core = await loadCore();
+  const { ctrl } = await loaded(core, 'CH');
+  ctrl.input('pc', '1003');
+  await settle();
+  await settle();
+  assert.deepEqual([ctrl.value.a1, ctrl.value.a3, ctrl.value.dialZone], ['VD', 'Lausanne', '021']);
+  assert.equal(ctrl.state.result.problems.some((p) => ['a1', 'a3', 'dialZone'].includes(p.field)), false);
+  // Zürich has two dial zones: the choice narrows to them, and nothing is picked.
+  ctrl.input('pc', '8001');
+  await settle();
+  await settle();
+  assert.deepEqual([ctrl.value.a1, ctrl.value.a3, ctrl.value.dialZone], ['ZH', 'Zürich', undefined], 'what 1003 filled is replaced');
+  const zone = ctrl.field('dialZone');
+  assert.deepEqual(ctrl.shownOptions(zone, zone.options).map((o) => o.value), ['043', '044']);
+  // 1213 is Lancy and Onex: the municipality narrows to them.
+  ctrl.input('pc', '1213');
+  await settle();
+  await settle();
+  assert.equal(ctrl.value.a1, 'GE');
+  assert.equal(ctrl.value.a3, undefined);
+  const town = ctrl.fieldAt(2);
+  assert.deepEqual(ctrl.shownOptions(town, ctrl.state.geo.get(2).options).map((o) => o.value), ['Lancy', 'Onex']);
+  // A choice of the user is never replaced by a postal code.
+  ctrl.input('a3', 'Onex', { choice: true });
+  ctrl.input('pc', '1212');
+  await settle();
+  assert.equal(ctrl.value.a3, 'Onex');
+  // A postal code the lists do not know changes nothing and narrows nothing.
+  assert.equal(ctrl.shownOptions(zone, zone.options).length, 1);
+  ctrl.input('pc', '9999');
+  assert.equal(ctrl.shownOptions(zone, zone.options).length, zone.options.length);
+});
+
+test('issue 18 item 10: the form says to start with the postal code, by its label, where it fills the others', { skip }, async () => {
+  const core = await loadCore();
+  const pt = await loaded(core, 'PT');
+  const hint = pt.ctrl.startHint();
+  assert.equal(hint.key, 'startWith');
+  assert.equal(hint.params.label, pt.ctrl.field('pc').label);
+  const list = (labels) => new Intl.ListFormat('en', { type: 'conjunction' }).format(labels);
+  assert.equal(hint.params.fields, list(['a3', 'a1', 'a2'].map((n) => pt.ctrl.field(n).label)));
+  const ch = await loaded(core, 'CH');
+  assert.equal(ch.ctrl.startHint().params.fields, list(['Canton', 'Municipality', 'Dial zone']));
+  // No postal code filling anything (GB): no hint.
+  assert.equal((await loaded(core, 'GB')).ctrl.startHint(), null);
 });

@@ -6,6 +6,7 @@ import { DIAL_ZONE, POSTAL_CODE, buildFields } from './address-form.fields.js';
 import { PARISH, discoverServices } from './services/discover.js';
 import { LookupsMixin, loadServices } from './address-form.lookups.js';
 import { NormalizeMixin } from './address-form.normalize.js';
+import { PostalAreasMixin } from './address-form.postal-areas.js';
 import { errorDetail } from '../../internal/shared.js';
 
 const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: false, parishes: false });
@@ -23,7 +24,7 @@ const NO_SERVICES = Object.freeze({ search: false, verify: false, postalCodes: f
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
  * @property {() => Promise<void>} [loadServicesView]  loads the view of the address services (with the look-ups)
  */
-export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) {
+export class AddressFormController extends PostalAreasMixin(LookupsMixin(NormalizeMixin(Object))) {
   /** @param {ControllerHost} host */
   constructor(host) {
     super();
@@ -141,6 +142,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     const generation = ++this.generation;
     this.cancelLookups();
     this.disposeValidator();
+    this.postalFilled.clear();
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), services: NO_SERVICES, failure: null,
       info: null, busy: new Map(), parish: { key: '', options: null }, verify: { running: false, result: null },
@@ -235,12 +237,12 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
 
   /** A geographical list arrived: the compiled validator checks that level's value against it. */
   geoListLoaded(level, parents, options) {
-    if (typeof this.validator?.setGeoAreas !== 'function') return;
     try {
-      this.validator.setGeoAreas(level, parents, options.map((option) => String(option?.value ?? '')));
+      this.validator?.setGeoAreas?.(level, parents, options.map((option) => String(option?.value ?? '')));
     } catch {
       // A list the core refuses (too many values) is simply not checked.
     }
+    this.fillFromPostalCode(); // loadGeoLevel goes on down with what it filled
   }
 
   disposeValidator() {
@@ -345,6 +347,10 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
     if (name === POSTAL_CODE && !field?.select) this.postalInput(text);
     if (PARISH.parents.includes(name)) this.parishSoon();
     this.validate();
+    if (name === POSTAL_CODE && !field?.select) {
+      this.postalCodeChanged();
+      this.validate();
+    }
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
   }
@@ -370,7 +376,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
 
   /** Leaving a field: its problem shows from now on, and its value takes its canonical form. */
   blur(name) {
-    this.normalizeField(name);
+    if (this.normalizeField(name) && name === POSTAL_CODE) this.postalCodeChanged();
     this.state.touched.add(name);
     this.validate();
     this.changed();
@@ -379,6 +385,7 @@ export class AddressFormController extends LookupsMixin(NormalizeMixin(Object)) 
   reset() {
     const { state } = this;
     state.values.clear();
+    this.postalFilled.clear();
     state.extras.clear();
     state.touched.clear();
     state.notes.clear();

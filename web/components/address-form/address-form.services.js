@@ -112,10 +112,11 @@ export default {
   },
 
   useVerifiedFormat() {
-    const candidate = this.state.verify.result?.candidate;
+    const { candidate, kind } = this.state.verify.result ?? {};
     if (!candidate) return;
     this.useAddress(candidate.address);
-    this.state.verify.result = { kind: 'applied' };
+    // The closest known address, taken: a known address now.
+    this.state.verify.result = { kind: kind === 'closest' ? 'found' : 'applied' };
     this.changed();
   },
 

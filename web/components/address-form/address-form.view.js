@@ -42,11 +42,13 @@ export class AddressFormView {
     }, ui.summaryTitle, ui.summaryList);
     // The address search and verification (address-form.view-services.js) come with the look-ups.
     ui.search = h('div', { part: 'search', class: 'search', hidden: true });
+    // Which field to fill first, when a later one fills the others (PT, CH: the postal code).
+    ui.startHint = h('p', { part: 'description', class: 'description start-hint', hidden: true });
     ui.fields = h('div', { class: 'fields' });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => on.save() });
     ui.actions = h('div', { class: 'actions' }, ui.save);
     ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
-      ui.status, ui.alert, ui.summary, ui.search, ui.fields, ui.actions);
+      ui.status, ui.alert, ui.summary, ui.search, ui.startHint, ui.fields, ui.actions);
     ui.form.addEventListener('keydown', (event) => on.formKey(event));
     this.root.append(ui.form);
   }
@@ -94,6 +96,9 @@ export class AddressFormView {
     if (env.headingLevel) ui.summaryTitle.setAttribute('aria-level', String(env.headingLevel));
     else ui.summaryTitle.removeAttribute('aria-level');
     this.#renderStatus(state, t, env);
+    const start = ctrl.startHint?.();
+    ui.startHint.hidden = !start;
+    setText(ui.startHint, start ? t(start.key, start.params) : '');
     this.services?.render(ctrl, t, env);
     for (const control of this.controls.values()) this.#renderField(ctrl, control, t, env);
     this.#renderSummary(ctrl, t);
@@ -223,6 +228,7 @@ export class AddressFormView {
           : t('chooseParentFirst', { label: parent.label, labelLower: lowerFirst(parent.label) });
       }
     }
+    options = ctrl.shownOptions?.(field, options) ?? options;
     const key = JSON.stringify([placeholder, current, options.map((o) => [o?.value, o?.display])]);
     if (key !== control.optionsKey) {
       control.optionsKey = key;

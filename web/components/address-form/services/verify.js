@@ -12,10 +12,16 @@ export function verifiableAddress(address) {
   return out;
 }
 
+/** Text compared as the API's look-ups compare it: case, accents and spaces aside. */
+const folded = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 export default {
   id: 'verify',
   method: 'validateAddressCandidates', // discover.js METHODS
-  /** -> { kind: 'found' } | { kind: 'foundOther', candidate } | { kind: 'unknown' } */
+  /**
+   * -> { kind: 'found' } | { kind: 'foundOther', candidate } (the address, written otherwise)
+   *  | { kind: 'closest', candidate } (not this address: the nearest one the API knows) | { kind: 'unknown' }
+   */
   async run(client, iso2, address) {
     const list = (await client.validateAddressCandidates(iso2, address) ?? [])
       .filter((c) => c && c.address && typeof c.address === 'object');
@@ -25,6 +31,10 @@ export default {
       const names = new Set([...Object.keys(theirs), ...Object.keys(address)]);
       return [...names].every((name) => theirs[name] === address[name]);
     };
-    return list.some(same) ? { kind: 'found' } : { kind: 'foundOther', candidate: list[0] };
+    if (list.some(same)) return { kind: 'found' };
+    // Every given element the same but for its writing: the address itself; else only the closest one.
+    const agrees = (candidate) => Object.keys(address).every((name) => folded(candidate.address[name]) === folded(address[name]));
+    const other = list.find(agrees);
+    return other ? { kind: 'foundOther', candidate: other } : { kind: 'closest', candidate: list[0] };
   },
 };
