@@ -56,14 +56,19 @@ char32_t OtherCase(char32_t c) {
   return c;
 }
 
+// What the user typed, as code points (a sample is never longer).
+struct Guide {
+  char32_t cps[kMaxExampleLength + 1];
+  std::size_t size = 0;
+};
+
 class Sampler {
  public:
   // strict: refuse any branch whose literals would make the format
   // misleading, so `(?:0[1-9]|[1-8][0-9])` is shown as 99 rather than not at all.
   // guide: what the user typed (code points); the sample follows it as far
   // as the pattern lets it (see FormatExample below). Empty: no guide.
-  Sampler(const RegexAst& ast, bool strict, const std::u32string& guide = std::u32string())
-      : ast_(ast), guide_(guide), strict_(strict) {}
+  Sampler(const RegexAst& ast, bool strict, const Guide& guide) : ast_(ast), guide_(guide), strict_(strict) {}
 
   bool Run() { return Walk(ast_.root, 0) && ok_; }
 
@@ -105,14 +110,15 @@ class Sampler {
   }
 
   // True while the guide still has a character the sample has not followed.
-  bool Guided() const { return !lost_ && pos_ < guide_.size(); }
-  // The next guide character, when `accepts` takes it (either ASCII case):
-  // followed; otherwise the guide is lost for the rest of the walk.
-  template <typename Accepts>
-  void Follow(Accepts accepts) {
+  bool Guided() const { return !lost_ && pos_ < guide_.size; }
+  // The next guide character, when the literal `cp` or the class `cls` takes
+  // it (either ASCII case): followed; otherwise the guide is lost for the rest
+  // of the walk.
+  void Follow(char32_t cp, const RegexAst::Node* cls) {
     if (!Guided()) return;
-    const char32_t c = guide_[pos_];
-    if (accepts(c) || accepts(OtherCase(c))) {
+    const char32_t c = guide_.cps[pos_], other = OtherCase(c);
+    const bool takes = cls != nullptr ? Contains(*cls, c) || Contains(*cls, other) : c == cp || other == cp;
+    if (takes) {
       ++pos_;
     } else {
       lost_ = true;
@@ -128,7 +134,7 @@ class Sampler {
 
   bool Literal(char32_t cp) {
     if (!IsShowable(cp)) return false;
-    Follow([cp](char32_t c) { return c == cp; });
+    Follow(cp, nullptr);
     return Show(cp);
   }
 
@@ -180,11 +186,11 @@ class Sampler {
     }
     const bool digit = digits > 0, upper = uppers > 0, lower = lowers > 0;
     const bool other = count > digits + uppers + lowers;
-    if (!other && count > 1) Follow([&](char32_t c) { return Contains(n, c); });
+    if (!other && count > 1) Follow(0, &n);
     if (other) {
       // Only a small set of separators, such as [ -], is shown as itself.
       if (digit || upper || lower || count > 4) return false;
-      Follow([&](char32_t c) { return Contains(n, c); });
+      Follow(0, &n);
       for (char32_t c : {U' ', U'-', U'/', U'.'}) {
         if (Contains(n, c)) return Show(c);
       }
@@ -249,7 +255,7 @@ class Sampler {
       case RegexAst::kRepeat: {
         if (IsOptionalSeparator(n)) {  // always shown; followed when typed
           const char32_t separator = ast_.nodes[n.kids[0]].a;
-          if (Guided() && guide_[pos_] == separator) ++pos_;
+          if (Guided() && guide_.cps[pos_] == separator) ++pos_;
           return Show(separator);
         }
         const std::uint32_t times = n.a;
@@ -274,7 +280,7 @@ class Sampler {
   }
 
   const RegexAst& ast_;
-  const std::u32string& guide_;
+  const Guide& guide_;
   std::size_t pos_ = 0;
   bool lost_ = false;
   int steps_ = 0;
@@ -294,11 +300,11 @@ PatternExample FormatExample(std::string_view pattern, std::string_view typed, c
   std::optional<RegexAst> ast = ParseRegexAst(pattern);
   if (!ast) return result;
   // The guide: the typed text's first code points (a sample is never longer).
-  std::u32string guide;
-  for (std::size_t pos = 0; guide.size() < kMaxExampleLength + 1;) {
+  Guide guide;
+  for (std::size_t pos = 0; guide.size < kMaxExampleLength + 1;) {
     char32_t cp;
     if (!DecodeNext(typed, pos, cp)) break;
-    guide.push_back(cp);
+    guide.cps[guide.size++] = cp;
   }
   Sampler strict(*ast, true, guide), lenient(*ast, false, guide);
   const bool strict_ok = strict.Run() && !strict.example.empty();
@@ -307,9 +313,9 @@ PatternExample FormatExample(std::string_view pattern, std::string_view typed, c
   // too when it follows all of it and the strict one does not (`GIR 0A` is
   // shown as GIR 0AA, not A9 9AA), but not for a mere start (`00000` keeps
   // 99999 rather than an example of the 0[1-9] branch).
-  if (!strict_ok || !guide.empty()) {
+  if (!strict_ok || guide.size > 0) {
     const bool lenient_ok = lenient.Run() && !lenient.example.empty();
-    if (lenient_ok && (!strict_ok || (lenient.followed() == guide.size() && strict.followed() < guide.size()))) {
+    if (lenient_ok && (!strict_ok || (lenient.followed() == guide.size && strict.followed() < guide.size))) {
       chosen = &lenient;
     }
   }

@@ -69,33 +69,31 @@ const std::string* MatchEnumeration(const ElementConstraint& element, std::strin
 
 bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// The separators (space, hyphen) the pattern's own sample shows, in order.
-std::string SampleSeparators(const ElementConstraint& element) {
+// `value` (letters and digits only) with the one separator (space or hyphen)
+// the pattern's own sample shows, inserted at the one place the pattern
+// accepts it ("SW1A1AA" -> "SW1A 1AA", "1100148" -> "1100-148"); "" when
+// there is no such place or more than one.
+std::string WithSeparator(const ElementConstraint& element, const std::string& value, MatchBudget& budget) {
+  if (value.size() < 2 || value.size() > kMaxExampleLength) return std::string();
+  for (char c : value) {
+    if (!IsAsciiAlnum(c)) return std::string();
+  }
   PatternExample computed;
   const PatternExample& sample = element.example.empty() ? (computed = FormatExample(element.value_regexp))
                                                          : element.example;
-  std::string out;
-  for (char c : sample.example) {
-    if ((c == ' ' || c == '-') && out.find(c) == std::string::npos) out += c;
-  }
-  return out;
-}
-
-// `value` (letters and digits only) with the one separator the pattern's
-// sample shows inserted at the one place the pattern accepts it
-// ("SW1A1AA" -> "SW1A 1AA", "1100148" -> "1100-148"); "" when there is no
-// such place or more than one.
-std::string WithSeparator(const ElementConstraint& element, const std::string& value, MatchBudget& budget) {
-  if (value.size() < 2 || value.size() > kMaxExampleLength) return std::string();
-  if (!std::all_of(value.begin(), value.end(), IsAsciiAlnum)) return std::string();
-  const std::string separators = SampleSeparators(element);
-  std::string found;
-  for (char separator : separators) {
+  bool tried[2] = {false, false};
+  std::string found, candidate;
+  for (char separator : sample.example) {
+    const int kind = separator == ' ' ? 0 : separator == '-' ? 1 : -1;
+    if (kind < 0 || tried[kind]) continue;
+    tried[kind] = true;
     for (std::size_t i = 1; i < value.size(); ++i) {
-      std::string candidate = value.substr(0, i) + separator + value.substr(i);
+      candidate.assign(value.data(), i);
+      candidate += separator;
+      candidate.append(value.data() + i, value.size() - i);
       if (element.regex->FullMatch(candidate, budget) != Regex::MatchResult::kMatch) continue;
       if (!found.empty()) return std::string();  // two places: leave it
-      found = std::move(candidate);
+      found = candidate;
     }
   }
   return found;
@@ -134,6 +132,58 @@ bool IsEmpty(const Address& address, std::string_view name) {
 // from its start, those after it (sts, pod) from its end. A word is taken
 // only when exactly one of the candidate elements knows it, that element is
 // empty, and a6 keeps at least one word.
+// The street split's state: a6's words, the prd/sts/pod elements the country
+// has (in element order) and what each gets.
+struct StreetSplit {
+  const AddressConstraints& constraints;
+  const Address& address;
+  std::size_t street;                       // a6's index
+  std::vector<std::string_view> words;      // a6 keeps words [first, last)
+  std::size_t first = 0, last = 0;
+  std::size_t slots[3] = {0, 0, 0}, count = 0;
+  std::string values[3];
+
+  // Takes words from one end (the start: the slots before a6, in element
+  // order; the end: those after it, backwards) while one slot alone knows
+  // the next word and is empty.
+  void Take(bool from_start) {
+    std::size_t order[3], n = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t slot = from_start ? k : count - 1 - k;
+      if ((slots[slot] < street) == from_start) order[n++] = slot;
+    }
+    for (std::size_t next = 0; next < n && last - first > 1;) {
+      const std::string_view word = from_start ? words[first] : words[last - 1];
+      std::size_t match = n;
+      std::string value;
+      for (std::size_t i = next; i < n; ++i) {
+        std::string named = StreetPart(&constraints.elements[slots[order[i]]], word);
+        if (named.empty()) continue;
+        if (match != n) return;  // two elements know the word: leave it
+        match = i;
+        value = std::move(named);
+      }
+      if (match == n || !IsEmpty(address, constraints.elements[slots[order[match]]].name)) return;
+      values[order[match]] = std::move(value);
+      from_start ? ++first : --last;
+      next = match + 1;  // what lies beyond it on this side can no longer come
+    }
+  }
+};
+
+// `value` becomes `to`, and the change is recorded under `rule`.
+void Change(NormalizedAddress& result, const std::string& field, std::string& value, std::string to, const char* rule) {
+  result.changes.push_back(NormalizationChange{field, value, to, rule});
+  value = std::move(to);
+}
+
+void SetStreetPart(NormalizedAddress& result, const std::string& name, std::string value) {
+  auto found = result.address.find(name);
+  if (found == result.address.end()) found = result.address.emplace(name, AddressValue()).first;
+  found->second.is_text = true;  // (only empty values are split into)
+  Change(result, name, found->second.text, std::move(value), "street");
+}
+
 void SplitStreet(const AddressConstraints& constraints, NormalizedAddress& result) {
   const std::size_t street = constraints.IndexOf("a6");
   if (street == constraints.elements.size() || constraints.elements[street].is_enumeration()) return;
@@ -142,64 +192,35 @@ void SplitStreet(const AddressConstraints& constraints, NormalizedAddress& resul
   const std::size_t limit = std::min(constraints.elements[street].max_length.value_or(kHardMaxLength), kHardMaxLength);
   if (CodePointCount(it->second.text) > limit) return;
   const std::string line = CollapseWhitespace(it->second.text);
-  std::vector<std::string_view> words;
-  for (std::size_t start = 0; start < line.size() && words.size() <= kMaxStreetTokens;) {
-    std::size_t end = line.find(' ', start);
-    if (end == std::string::npos) end = line.size();
-    words.emplace_back(line.data() + start, end - start);
+  StreetSplit split{constraints, result.address, street, {}, 0, 0, {0, 0, 0}, 0, {}};
+  // CollapseWhitespace leaves single spaces between words.
+  for (std::size_t start = 0, end = 0; end <= line.size() && split.words.size() <= kMaxStreetTokens; ++end) {
+    if (end < line.size() && line[end] != ' ') continue;
+    split.words.push_back(std::string_view(line.data() + start, end - start));
     start = end + 1;
   }
-  if (words.size() < 2 || words.size() > kMaxStreetTokens) return;
-  std::vector<const ElementConstraint*> before, after;  // in element order
-  for (const char* name : {"prd", "sts", "pod"}) {
-    const std::size_t index = constraints.IndexOf(name);
-    if (index == constraints.elements.size()) continue;
-    (index < street ? before : after).push_back(&constraints.elements[index]);
+  if (split.words.size() < 2 || split.words.size() > kMaxStreetTokens) return;
+  for (std::size_t i = 0; i < constraints.elements.size() && split.count < 3; ++i) {
+    const std::string& name = constraints.elements[i].name;
+    if (name == "prd" || name == "sts" || name == "pod") split.slots[split.count++] = i;
   }
-  std::sort(before.begin(), before.end(),
-            [&](auto* a, auto* b) { return constraints.IndexOf(a->name) < constraints.IndexOf(b->name); });
-  std::sort(after.begin(), after.end(),
-            [&](auto* a, auto* b) { return constraints.IndexOf(a->name) < constraints.IndexOf(b->name); });
-  std::vector<std::pair<const ElementConstraint*, std::string>> parts;
-  std::size_t first = 0, last = words.size();  // a6 keeps words [first, last)
-  // One side: `candidates` in the order they are met from that end.
-  auto take = [&](std::vector<const ElementConstraint*> candidates, bool from_start) {
-    while (!candidates.empty() && last - first > 1) {
-      const std::string_view word = from_start ? words[first] : words[last - 1];
-      std::size_t match = candidates.size();
-      std::string value;
-      for (std::size_t i = 0; i < candidates.size(); ++i) {
-        std::string named = StreetPart(candidates[i], word);
-        if (named.empty()) continue;
-        if (match != candidates.size()) return;  // two elements know the word: leave it
-        match = i;
-        value = std::move(named);
-      }
-      if (match == candidates.size() || !IsEmpty(result.address, candidates[match]->name)) return;
-      parts.emplace_back(candidates[match], std::move(value));
-      from_start ? ++first : --last;
-      // What lies beyond it on this side can no longer come.
-      candidates.erase(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(match) + 1);
-    }
-  };
+  split.last = split.words.size();
   // The end first: when both sides want the last free word, the type wins
   // ("North Avenue" is a6 North, sts AVE).
-  take(std::vector<const ElementConstraint*>(after.rbegin(), after.rend()), false);
-  take(before, true);
-  if (parts.empty()) return;
+  split.Take(false);
+  split.Take(true);
+  if (split.last - split.first == split.words.size()) return;
   std::string rest;
-  for (std::size_t i = first; i < last; ++i) {
+  for (std::size_t i = split.first; i < split.last; ++i) {
     if (!rest.empty()) rest += ' ';
-    rest.append(words[i]);
+    rest.append(split.words[i].data(), split.words[i].size());
   }
-  parts.emplace_back(&constraints.elements[street], std::move(rest));
-  std::sort(parts.begin(), parts.end(), [&](const auto& a, const auto& b) {
-    return constraints.IndexOf(a.first->name) < constraints.IndexOf(b.first->name);
-  });
-  for (auto& [element, value] : parts) {
-    AddressValue& target = result.address[element->name];
-    result.changes.push_back(NormalizationChange{element->name, target.is_text ? target.text : std::string(), value, "street"});
-    target = AddressValue{std::move(value)};
+  // In element order.
+  for (std::size_t i = 0; i < constraints.elements.size(); ++i) {
+    if (i == street) SetStreetPart(result, constraints.elements[i].name, std::move(rest));
+    for (std::size_t k = 0; k < split.count; ++k) {
+      if (split.slots[k] == i && !split.values[k].empty()) SetStreetPart(result, constraints.elements[i].name, std::move(split.values[k]));
+    }
   }
 }
 
@@ -269,12 +290,8 @@ NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const 
     auto it = result.address.find(element.name);
     if (it == result.address.end() || !it->second.is_text) continue;
     std::string& value = it->second.text;
-    auto change = [&](std::string to, const char* rule) {
-      result.changes.push_back(NormalizationChange{element.name, value, to, rule});
-      value = std::move(to);
-    };
     std::string collapsed = CollapseWhitespace(value);
-    if (collapsed != value) change(std::move(collapsed), "whitespace");
+    if (collapsed != value) Change(result, element.name, value, std::move(collapsed), "whitespace");
     if (value.empty() || element.error) continue;
     // A display ("Kärnten") may be longer than the stored value's maxLength ("2").
     const std::size_t limit = element.is_enumeration()
@@ -283,30 +300,25 @@ NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const 
     if (CodePointCount(value) > limit) continue;
     if (element.is_enumeration()) {
       std::string storage;
-      if (const std::string* stored = MatchEnumeration(element, value, storage)) change(*stored, "enumeration");
+      if (const std::string* stored = MatchEnumeration(element, value, storage)) {
+        Change(result, element.name, value, *stored, "enumeration");
+      }
       continue;
     }
     if (element.value_type == ValueType::kFreeNumerical && !AllDigits(value)) {
       std::string digits = WithoutSpaces(value);
-      if (AllDigits(digits)) change(std::move(digits), "digits");
+      if (AllDigits(digits)) Change(result, element.name, value, std::move(digits), "digits");
     }
     if (!element.regex) continue;
     if (!element.regex->FullMatch(value)) {
+      // Upper case alone, or with a separator ("k1a0b1" -> "K1A 0B1"), may be what the pattern wants.
       std::string upper = UpperAscii(value);
-      if (upper != value && element.regex->FullMatch(upper)) {
-        change(std::move(upper), "upperCase");
-      } else if (upper != value) {
-        // Upper case with a separator may be what the pattern wants ("k1a0b1" -> "K1A 0B1").
-        std::string spaced = WithSeparator(element, upper, budget);
-        if (!spaced.empty()) {
-          change(std::move(upper), "upperCase");
-          change(std::move(spaced), "separator");
-          continue;
-        }
+      if (upper != value && (element.regex->FullMatch(upper) || !WithSeparator(element, upper, budget).empty())) {
+        Change(result, element.name, value, std::move(upper), "upperCase");
       }
     }
     std::string spaced = WithSeparator(element, value, budget);
-    if (!spaced.empty()) change(std::move(spaced), "separator");
+    if (!spaced.empty()) Change(result, element.name, value, std::move(spaced), "separator");
   }
   return result;
 }
