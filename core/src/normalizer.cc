@@ -66,7 +66,6 @@ const std::string* MatchEnumeration(const ElementConstraint& element, std::strin
   return found ? &storage : nullptr;
 }
 
-
 bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // `value` (letters and digits only) with the one separator (space or hyphen)
@@ -107,7 +106,7 @@ constexpr std::size_t kMaxStreetTokens = 16;
 // "" (none, several, or a broken element). A trailing full stop is optional
 // ("Ave." = "Ave"), unless the stored value has it ("ul.").
 std::string StreetPart(const ElementConstraint* element, std::string_view word) {
-  if (element == nullptr || element->error || !element->is_enumeration()) return std::string();
+  if (element->error || !element->is_enumeration()) return std::string();
   std::string storage;
   for (std::string_view text : {word, word.size() > 1 && word.back() == '.' ? word.substr(0, word.size() - 1)
                                                                             : std::string_view()}) {
@@ -125,13 +124,6 @@ bool IsEmpty(const Address& address, std::string_view name) {
   return it == address.end() || (it->second.is_text && TrimUnicode(it->second.text).empty());
 }
 
-// A street typed with its type and direction in a6 ("Pennsylvania Avenue
-// NW") split into the country's elements (a6 "Pennsylvania", sts "AVE", pod
-// "NW"). The elements' positions tell which side each part is on: those
-// before a6 (prd; sts where the type leads, as in "Calle Mayor") take words
-// from its start, those after it (sts, pod) from its end. A word is taken
-// only when exactly one of the candidate elements knows it, that element is
-// empty, and a6 keeps at least one word.
 // The street split's state: a6's words, the prd/sts/pod elements the country
 // has (in element order) and what each gets.
 struct StreetSplit {
@@ -184,6 +176,13 @@ void SetStreetPart(NormalizedAddress& result, const std::string& name, std::stri
   Change(result, name, found->second.text, std::move(value), "street");
 }
 
+// A street typed with its type and direction in a6 ("Pennsylvania Avenue
+// NW") split into the country's elements (a6 "Pennsylvania", sts "AVE", pod
+// "NW"). The elements' positions tell which side each part is on: those
+// before a6 (prd; sts where the type leads, as in "Calle Mayor") take words
+// from its start, those after it (sts, pod) from its end. A word is taken
+// only when exactly one of the candidate elements knows it, that element is
+// empty, and a6 keeps at least one word.
 void SplitStreet(const AddressConstraints& constraints, NormalizedAddress& result) {
   const std::size_t street = constraints.IndexOf("a6");
   if (street == constraints.elements.size() || constraints.elements[street].is_enumeration()) return;
