@@ -12,8 +12,10 @@ export interface Problem {
   message: string;
   /** patternMismatch only, when the pattern has a sample: its shape ("9999 AA", may be "")... */
   format?: string;
-  /** ...and a value it accepts ("1234 AB"), to build a translated hint. */
+  /** ...and a value it accepts ("1234 AB"), to build a translated hint. Both follow the typed value. */
   example?: string;
+  /** What the shape's placeholders mean ("9 = digit, A = capital letter"), with format and example. */
+  legend?: string;
 }
 
 export interface ValidationResult {
@@ -21,7 +23,12 @@ export interface ValidationResult {
   problems: Problem[];
 }
 
-export interface FieldOption { value: string; display: string }
+export interface FieldOption {
+  value: string;
+  display: string;
+  /** The postal codes the choice covers, when the API's item lists them (geo areas, dial zones). */
+  postalCodes?: string[];
+}
 
 export interface FormField {
   name: string;

@@ -75,17 +75,22 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Fiel
       case Regex::MatchResult::kMatch:
         break;
       case Regex::MatchResult::kNoMatch: {
-        // Only on a mismatch: the sample costs a parse, a compile and one match
-        // of the pattern (CompiledConstraints works it out once).
+        // Only on a mismatch: the sample costs a parse and one match of the
+        // pattern. CompiledConstraints works out the unguided one once; a
+        // pattern with choices follows what was typed (the SW1A of "SW1A 1A").
         PatternExample computed;
-        const PatternExample& hint =
-            !element.example.empty() ? element.example : (computed = FormatExample(element.value_regexp));
+        const PatternExample* hint = &element.example;
+        if (element.example.empty() || element.example.varies) {
+          computed = FormatExample(element.value_regexp, text, &*element.regex);
+          if (!computed.empty() || element.example.empty()) hint = &computed;
+        }
         std::string message = label + " does not have the expected format";
-        if (!hint.format.empty()) message += ": " + hint.format;
-        if (!hint.example.empty()) message += " (for example " + hint.example + ")";
+        if (!hint->format.empty()) message += ": " + hint->format;
+        if (!hint->example.empty()) message += " (for example " + hint->example + ")";
         Problem mismatch = problem(ProblemCode::kPatternMismatch, std::move(message));
-        mismatch.format = hint.format;
-        mismatch.example = hint.example;
+        mismatch.format = hint->format;
+        mismatch.example = hint->example;
+        mismatch.legend = hint->legend;
         return mismatch;
       }
       case Regex::MatchResult::kTooComplex:

@@ -104,6 +104,27 @@ ResponseResult MapList(const Json& body, std::initializer_list<const char*> wrap
   return out;
 }
 
+// A choice's postal codes ("postalCodes": ["1003", 1004, ...]), trimmed, when
+// the item carries them: what a postal code determines (a canton, a dial
+// zone). A list that is not a list of short codes, or is too long, is left
+// out whole: a partial list would wrongly rule the choice out.
+constexpr std::size_t kMaxChoicePostalCodes = 10000;
+constexpr std::size_t kMaxPostalCodeBytes = 32;
+
+std::optional<Json> ChoicePostalCodes(const Json& item) {
+  const Json* list = FindMember(item, "postalCodes");
+  if (list == nullptr || !list->is_array() || list->size() > kMaxChoicePostalCodes) return std::nullopt;
+  Json out = Json::array();
+  for (const Json& code : *list) {
+    std::optional<std::string> text = ScalarText(code);
+    if (!text) return std::nullopt;
+    const std::string_view trimmed = TrimUnicode(*text);
+    if (trimmed.empty() || trimmed.size() > kMaxPostalCodeBytes) return std::nullopt;
+    out.push_back(Json(std::string(trimmed)));
+  }
+  return out;
+}
+
 std::optional<Json> Choice(const Json& item) {
   std::optional<std::string> value = ScalarText(item);
   std::optional<std::string> display = value;
@@ -112,7 +133,11 @@ std::optional<Json> Choice(const Json& item) {
     display = IdOf(item, {"display", "label", "displayName", "name", "value"});
   }
   if (!value || TrimUnicode(*value).empty()) return std::nullopt;
-  return JsonObject({{"value", *value}, {"display", display ? *display : *value}});
+  Json choice = JsonObject({{"value", *value}, {"display", display ? *display : *value}});
+  if (item.is_object()) {
+    if (std::optional<Json> codes = ChoicePostalCodes(item)) choice["postalCodes"] = std::move(*codes);
+  }
+  return choice;
 }
 
 // The voiceSiteId of an order answer, wherever this API version put it.

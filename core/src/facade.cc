@@ -304,6 +304,8 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
         AppendJsonString(out, problem.format);
         out += ",\"example\":";
         AppendJsonString(out, problem.example);
+        out += ",\"legend\":";
+        AppendJsonString(out, problem.legend);
       }
       out += '}';
     }

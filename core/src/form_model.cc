@@ -84,6 +84,7 @@ Json ProblemsToJson(const std::vector<Problem>& problems) {
     if (!problem.example.empty()) {
       list.back()["format"] = problem.format;
       list.back()["example"] = problem.example;
+      list.back()["legend"] = problem.legend;
     }
   }
   return list;

@@ -48,11 +48,27 @@ constexpr const char kSymbol[kKinds] = {'9', 'A', 'A', 'a', 'X'};
 constexpr const char* kMeaning[kKinds] = {"digit", "capital letter", "letter", "small letter",
                                           "letter or digit"};
 
+// ASCII letters of the other case, so a guide typed in small letters still
+// follows a pattern of capitals ("sw1a" takes the branch of "SW1A").
+char32_t OtherCase(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 'a' + 'A';
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+  return c;
+}
+
+// What the user typed, as code points (a sample is never longer).
+struct Guide {
+  char32_t cps[kMaxExampleLength + 1];
+  std::size_t size = 0;
+};
+
 class Sampler {
  public:
   // strict: refuse any branch whose literals would make the format
   // misleading, so `(?:0[1-9]|[1-8][0-9])` is shown as 99 rather than not at all.
-  Sampler(const RegexAst& ast, bool strict) : ast_(ast), strict_(strict) {}
+  // guide: what the user typed (code points); the sample follows it as far
+  // as the pattern lets it (see FormatExample below). Empty: no guide.
+  Sampler(const RegexAst& ast, bool strict, const Guide& guide) : ast_(ast), guide_(guide), strict_(strict) {}
 
   bool Run() { return Walk(ast_.root, 0) && ok_; }
 
@@ -60,24 +76,53 @@ class Sampler {
   bool format_honest = true;
   bool has_placeholder = false;
   int used_order[kKinds] = {0, 0, 0, 0, 0};  // 0 = unused, else 1-based order of first use
+  // The walk met a choice (a branch, a repetition count) that a guide could change.
+  bool varies = false;
+
+  // How many code points of the guide the sample follows.
+  std::size_t followed() const { return pos_; }
 
  private:
   struct State {
-    std::size_t example_size, format_size, length;
+    std::size_t example_size, format_size, length, pos;
     unsigned digits, letters;
-    bool format_honest, has_placeholder;
+    bool format_honest, has_placeholder, lost;
+    int used_order[kKinds];
+    int uses;
   };
   State Save() const {
-    return {example.size(), format.size(), length_, digits_, letters_, format_honest, has_placeholder};
+    State s{example.size(), format.size(), length_, pos_, digits_, letters_, format_honest, has_placeholder, lost_, {}, uses_};
+    for (int k = 0; k < kKinds; ++k) s.used_order[k] = used_order[k];
+    return s;
   }
   void Restore(const State& s) {
     example.resize(s.example_size);
     format.resize(s.format_size);
     length_ = s.length;
+    pos_ = s.pos;
     digits_ = s.digits;
     letters_ = s.letters;
     format_honest = s.format_honest;
     has_placeholder = s.has_placeholder;
+    lost_ = s.lost;
+    for (int k = 0; k < kKinds; ++k) used_order[k] = s.used_order[k];
+    uses_ = s.uses;
+  }
+
+  // True while the guide still has a character the sample has not followed.
+  bool Guided() const { return !lost_ && pos_ < guide_.size; }
+  // The next guide character, when the literal `cp` or the class `cls` takes
+  // it (either ASCII case): followed; otherwise the guide is lost for the rest
+  // of the walk.
+  void Follow(char32_t cp, const RegexAst::Node* cls) {
+    if (!Guided()) return;
+    const char32_t c = guide_.cps[pos_], other = OtherCase(c);
+    const bool takes = cls != nullptr ? Contains(*cls, c) || Contains(*cls, other) : c == cp || other == cp;
+    if (takes) {
+      ++pos_;
+    } else {
+      lost_ = true;
+    }
   }
 
   bool Emit(char32_t example_cp, char32_t format_cp) {
@@ -88,6 +133,13 @@ class Sampler {
   }
 
   bool Literal(char32_t cp) {
+    if (!IsShowable(cp)) return false;
+    Follow(cp, nullptr);
+    return Show(cp);
+  }
+
+  // A literal shown as itself, the guide left alone.
+  bool Show(char32_t cp) {
     if (!IsShowable(cp)) return false;
     // A literal 9, A, a or X (or any digit) would read as a placeholder.
     if (IsAsciiDigit(cp) || cp == 'A' || cp == 'a' || cp == 'X') {
@@ -134,13 +186,15 @@ class Sampler {
     }
     const bool digit = digits > 0, upper = uppers > 0, lower = lowers > 0;
     const bool other = count > digits + uppers + lowers;
+    if (!other && count > 1) Follow(0, &n);
     if (other) {
       // Only a small set of separators, such as [ -], is shown as itself.
       if (digit || upper || lower || count > 4) return false;
+      Follow(0, &n);
       for (char32_t c : {U' ', U'-', U'/', U'.'}) {
-        if (Contains(n, c)) return Literal(c);
+        if (Contains(n, c)) return Show(c);
       }
-      return Literal(ast_.ranges[n.a].lo);
+      return Show(ast_.ranges[n.a].lo);
     }
     if (count == 1) return Literal(ast_.ranges[n.a].lo);
     if (digit && !upper && !lower) {
@@ -179,19 +233,45 @@ class Sampler {
           if (!Walk(kid, depth + 1)) return false;
         }
         return true;
-      case RegexAst::kAlt:
-        for (std::uint32_t kid : n.kids) {
+      case RegexAst::kAlt: {
+        if (n.kids.size() > 1) varies = true;
+        // Unguided: the first workable branch. Guided: the workable branch
+        // that follows the most of the guide (the first of equals), walked again.
+        const bool guided = Guided();
+        std::size_t best = n.kids.size(), best_pos = 0;
+        for (std::size_t i = 0; i < n.kids.size(); ++i) {
           const State saved = Save();
-          if (Walk(kid, depth + 1)) return true;
-          if (steps_ > kMaxSteps) return false;
+          const bool workable = Walk(n.kids[i], depth + 1);
+          if (!workable && steps_ > kMaxSteps) return false;
+          if (workable && !guided) return true;
+          if (workable && (best == n.kids.size() || pos_ > best_pos)) {
+            best = i;
+            best_pos = pos_;
+          }
           Restore(saved);
         }
-        return false;
+        return best < n.kids.size() && Walk(n.kids[best], depth + 1);
+      }
       case RegexAst::kRepeat: {
-        const std::uint32_t times = IsOptionalSeparator(n) ? 1 : n.a;
+        if (IsOptionalSeparator(n)) {  // always shown; followed when typed
+          const char32_t separator = ast_.nodes[n.kids[0]].a;
+          if (Guided() && guide_.cps[pos_] == separator) ++pos_;
+          return Show(separator);
+        }
+        const std::uint32_t times = n.a;
         if (times > kMaxExampleLength) return false;
+        if (n.b != n.a) varies = true;
         for (std::uint32_t i = 0; i < times; ++i) {
           if (!Walk(n.kids[0], depth + 1)) return false;
+        }
+        // More repetitions only while each follows more of the guide.
+        for (std::uint32_t i = times; i < n.b && Guided(); ++i) {
+          const State saved = Save();
+          if (!Walk(n.kids[0], depth + 1) || pos_ == saved.pos) {
+            if (steps_ > kMaxSteps) return false;
+            Restore(saved);
+            break;
+          }
         }
         return true;
       }
@@ -200,6 +280,9 @@ class Sampler {
   }
 
   const RegexAst& ast_;
+  const Guide& guide_;
+  std::size_t pos_ = 0;
+  bool lost_ = false;
   int steps_ = 0;
   int uses_ = 0;
   std::size_t length_ = 0;
@@ -210,21 +293,42 @@ class Sampler {
 
 }  // namespace
 
-PatternExample FormatExample(std::string_view pattern) {
+PatternExample FormatExample(std::string_view pattern) { return FormatExample(pattern, std::string_view()); }
+
+PatternExample FormatExample(std::string_view pattern, std::string_view typed, const Regex* compiled) {
   PatternExample result;
   std::optional<RegexAst> ast = ParseRegexAst(pattern);
   if (!ast) return result;
-  Sampler strict(*ast, true), lenient(*ast, false);
-  Sampler* chosen = &strict;
-  if (!strict.Run() || strict.example.empty()) {
-    chosen = &lenient;
-    if (!lenient.Run() || lenient.example.empty()) return result;
+  // The guide: the typed text's first code points (a sample is never longer).
+  Guide guide;
+  for (std::size_t pos = 0; guide.size < kMaxExampleLength + 1;) {
+    char32_t cp;
+    if (!DecodeNext(typed, pos, cp)) break;
+    guide.cps[guide.size++] = cp;
   }
+  Sampler strict(*ast, true, guide), lenient(*ast, false, guide);
+  const bool strict_ok = strict.Run() && !strict.example.empty();
+  Sampler* chosen = strict_ok ? &strict : nullptr;
+  // Without a strict sample, the lenient one; with a guide, the lenient one
+  // too when it follows all of it and the strict one does not (`GIR 0A` is
+  // shown as GIR 0AA, not A9 9AA), but not for a mere start (`00000` keeps
+  // 99999 rather than an example of the 0[1-9] branch).
+  if (!strict_ok || guide.size > 0) {
+    const bool lenient_ok = lenient.Run() && !lenient.example.empty();
+    if (lenient_ok && (!strict_ok || (lenient.followed() == guide.size && strict.followed() < guide.size))) {
+      chosen = &lenient;
+    }
+  }
+  if (chosen == nullptr) return result;
   Sampler& sampler = *chosen;
   // The proof: the pattern itself must accept the example.
-  std::variant<Regex, RegexError> regex = Regex::Compile(pattern);
-  const Regex* compiled = std::get_if<Regex>(&regex);
+  std::optional<std::variant<Regex, RegexError>> own;
+  if (compiled == nullptr) {
+    own.emplace(Regex::Compile(pattern));
+    compiled = std::get_if<Regex>(&*own);
+  }
   if (compiled == nullptr || !compiled->FullMatch(sampler.example)) return result;
+  result.varies = strict.varies || lenient.varies;
   result.example = std::move(sampler.example);
   if (sampler.format_honest && sampler.has_placeholder) {
     result.format = std::move(sampler.format);

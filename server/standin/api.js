@@ -4,6 +4,7 @@
 import { randomHex, randomUuid } from './random.js';
 import { ApiError, fold, readJsonObject, reply } from './http.js';
 import { withGeoAreas } from './data.js';
+import { closestToFields, closestToText } from './closest.js';
 
 const ISO2 = /^[A-Za-z]{2}$/;
 const SEARCH_LIMIT = 10;
@@ -118,8 +119,13 @@ function country(ctx, iso2) {
 const addressConstraints = (ctx, iso2) => reply(200, countryOf(ctx, iso2).addressConstraints);
 const geographicalConstraints = (ctx, iso2) => reply(200, countryOf(ctx, iso2).geographicalConstraints);
 
-/** A { value, display } list as the API sends it (geo areas, dial zones, parishes): display defaults to the value. */
-const choicesView = (nodes) => nodes.map(({ value, display }) => ({ value, display: display ?? value }));
+/**
+ * A { value, display } list as the API sends it (geo areas, dial zones, parishes): display defaults to
+ * the value; the postal codes an item covers come along when the data has them (CH).
+ */
+const choicesView = (nodes) => nodes.map(({ value, display, postalCodes }) => ({
+  value, display: display ?? value, ...(Array.isArray(postalCodes) ? { postalCodes } : {}),
+}));
 
 /** The country with its geo tree loaded (a real-size list is imported on first use). */
 async function loadedGeoAreas(country) {
@@ -212,15 +218,20 @@ function addresses(ctx, iso2, query) {
       const label = fold(a.label);
       return words.every((w) => label.includes(w));
     });
-    return listReply(ctx, matches.slice(0, SEARCH_LIMIT).map(candidateView));
+    // Nothing has every word: the closest candidates rather than nothing.
+    const found = matches.length ? matches : closestToText(all, q);
+    return listReply(ctx, found.slice(0, SEARCH_LIMIT).map(candidateView));
   }
   if (!fields.length) {
     throw badRequest('MISSING_PARAMETER', 'Give a search text (q) or address fields (e.g. a6, hno, pc, a3).');
   }
   // Field validation: candidates whose elements equal every given field
-  // (ignoring case, accents and surrounding spaces), in their canonical form.
+  // (ignoring case, accents and surrounding spaces), in their canonical form;
+  // failing that, the closest ones (closest.js).
   const matches = all.filter((a) => fields.every((f) => fold(a.voiceAddress[f]) === fold(query.get(f))));
-  return listReply(ctx, matches.slice(0, SEARCH_LIMIT).map(candidateView));
+  // Not known as given: the closest known addresses, in their canonical form, rather than nothing.
+  const found = matches.length ? matches : closestToFields(all, Object.fromEntries(fields.map((f) => [f, query.get(f)])));
+  return listReply(ctx, found.slice(0, SEARCH_LIMIT).map(candidateView));
 }
 
 function postalCodes(ctx, iso2, query) {

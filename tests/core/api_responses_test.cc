@@ -179,6 +179,23 @@ TEST(ApiResponsesTest, DialZones) {
   EXPECT_EQ(Err("dialZones", R"(42)").code, "malformedResponse");
 }
 
+// Issue 18 item 10: what a postal code determines, where the API's items say it.
+TEST(ApiResponsesTest, ChoicesKeepTheirPostalCodes) {
+  EXPECT_EQ(Ok("geoAreas", R"([{"value": "Lausanne", "display": "Lausanne", "postalCodes": ["1003", 1004, " 1005 "]}])"),
+            Body(R"([{"value": "Lausanne", "display": "Lausanne", "postalCodes": ["1003", "1004", "1005"]}])"));
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "display": "021 Lausanne", "postalCodes": []}])"),
+            Body(R"([{"value": "021", "display": "021 Lausanne", "postalCodes": []}])"));
+  // A list that is not one of short codes is left out whole (a partial one would rule the choice out).
+  const Json plain = Body(R"([{"value": "021", "display": "021"}])");
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "postalCodes": ["1003", {"x": 1}]}])"), plain);
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "postalCodes": "1003"}])"), plain);
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "postalCodes": [""]}])"), plain);
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "postalCodes": [")" + std::string(40, '1') + R"("]}])"), plain);
+  Json many = Json::array();
+  for (int i = 0; i < 10001; ++i) many.push_back(Json(std::to_string(i)));
+  EXPECT_EQ(Ok("dialZones", R"([{"value": "021", "postalCodes": )" + DumpJson(many) + "}]"), plain);
+}
+
 TEST(ApiResponsesTest, AddressCandidates) {
   Json nested = Ok("addressCandidates", R"([{"id": "c1", "label": "78 Rue de Sèvres, 75006 Paris",
     "voiceAddress": {"hno": "78", "a6": "Rue de Sèvres", "pc": "75006", "a3": "Paris", "flr": 3, "x": null}}])");

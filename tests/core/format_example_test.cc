@@ -172,5 +172,70 @@ TEST(FormatExampleTest, PatternMismatchCarriesTheHint) {
   EXPECT_EQ(problems[0].example, "1234 AB");
 }
 
+// Issue 18 item 9: the hint follows the branch and the repetitions of what was typed.
+constexpr const char* kUkPostcode = "^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$";
+
+TEST(FormatExampleTest, GuidedSampleFollowsTheTypedPrefix) {
+  PatternExample e = FormatExample(kUkPostcode, "SW1A 1A");
+  EXPECT_EQ(e.format, "AA9X 9AA");
+  EXPECT_EQ(e.legend, "A = capital letter, 9 = digit, X = letter or digit");
+  EXPECT_TRUE(Accepts(kUkPostcode, e.example)) << e.example;
+  EXPECT_TRUE(e.varies);
+  // Small letters and a missing space steer it the same way.
+  EXPECT_EQ(FormatExample(kUkPostcode, "sw1a1a").format, "AA9X 9AA");
+  // Other shapes of the same pattern.
+  EXPECT_EQ(FormatExample(kUkPostcode, "W1 1A").format, "A9 9AA");
+  EXPECT_EQ(FormatExample(kUkPostcode, "EC1 1").format, "AA9 9AA");
+  EXPECT_EQ(FormatExample(kUkPostcode, "M1A").format, "A9X 9AA");
+  // The other branch, when the typed text follows it further.
+  PatternExample gir = FormatExample(kUkPostcode, "GIR 0");
+  EXPECT_EQ(gir.example, "GIR 0AA");
+  EXPECT_EQ(gir.format, "");  // literal letters and digits would read as placeholders
+  // Nothing typed, or nothing that fits: the unguided sample.
+  EXPECT_EQ(FormatExample(kUkPostcode, "").format, "A9 9AA");
+  EXPECT_EQ(FormatExample(kUkPostcode, "!!").format, "A9 9AA");
+  EXPECT_EQ(FormatExample(kUkPostcode, "SW1A 1A").example, FormatExample(kUkPostcode, "sw1a 1a").example);
+}
+
+TEST(FormatExampleTest, GuidedSampleOfBranchesAndCounts) {
+  // The branch whose start matches the most.
+  EXPECT_EQ(FormatExample("^(?:[0-9]{2}-[0-9]{3}|[A-Z]{3})$", "AB").format, "AAA");
+  EXPECT_EQ(FormatExample("^(?:[0-9]{2}-[0-9]{3}|[A-Z]{3})$", "1").format, "99-999");
+  // Repetitions: as many as the typed text fills, within the maximum.
+  EXPECT_EQ(FormatExample("^[0-9]{1,5}[A-Z]?$", "1234").format, "9999");
+  EXPECT_EQ(FormatExample("^[0-9]{1,5}[A-Z]?$", "1234b").format, "9999A");
+  EXPECT_EQ(FormatExample("^[0-9]{1,5}[A-Z]?$", "1234567").format, "99999");
+  EXPECT_EQ(FormatExample("^[0-9]{3} ?[0-9]{2}$", "12").format, "999 99");
+  // A start that only a branch with literal digits takes keeps the honest format.
+  EXPECT_EQ(FormatExample("^(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}$", "00000").format, "99999");
+  // No choice in the pattern: the guide changes nothing, and says so.
+  EXPECT_FALSE(FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$", "1234").varies);
+  EXPECT_EQ(FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$", "1234").format, "9999 AA");
+  // Unbounded repetitions stay within the sample's length.
+  PatternExample many = FormatExample("^[0-9]+$", std::string(500, '7'));
+  EXPECT_EQ(many.example.size(), kMaxExampleLength);
+  EXPECT_TRUE(Accepts("^[0-9]+$", many.example));
+}
+
+TEST(FormatExampleTest, GuidedPatternMismatchFollowsTheTypedValue) {
+  std::variant<AddressConstraints, DocumentError> parsed = ParseAddressConstraintsText(
+      std::string(R"({"pc": {"usage": "mandatory", "defaultLabel": "Postcode", "valueType": "freestring",
+                 "valueRegexp": ")") + kUkPostcode + R"("}})");
+  ASSERT_TRUE(std::holds_alternative<AddressConstraints>(parsed));
+  const AddressConstraints& constraints = std::get<AddressConstraints>(parsed);
+  Address address;
+  address["pc"].text = "SW1A 1A";
+  std::vector<Problem> problems = ValidateAddress(constraints, address);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].format, "AA9X 9AA");
+  EXPECT_EQ(problems[0].legend, "A = capital letter, 9 = digit, X = letter or digit");
+  EXPECT_TRUE(Accepts(kUkPostcode, problems[0].example));
+  address["pc"].text = "W1 1A";
+  problems = ValidateAddress(constraints, address);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].format, "A9 9AA");
+  EXPECT_EQ(problems[0].example, "A1 2BC");
+}
+
 }  // namespace
 }  // namespace btalk

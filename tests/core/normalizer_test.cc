@@ -115,6 +115,106 @@ TEST(NormalizerTest, FoldForMatch) {
   EXPECT_EQ(FoldForMatch("Ελλάδα"), "Ελλάδα");  // other scripts as they are
 }
 
+// Issue 18 item 9: the separator the pattern's sample shows, where it has one place.
+TEST(NormalizerTest, InsertsTheSeparatorWhereItHasOnePlace) {
+  NormalizedAddress n = NormalizeAddress(Constraints(kGb), Of({{"pc", "sw1a1aa"}}));
+  EXPECT_EQ(n.address["pc"].text, "SW1A 1AA");
+  EXPECT_EQ(Changes(n), "pc:upperCase:sw1a1aa->SW1A1AA; pc:separator:SW1A1AA->SW1A 1AA");
+  EXPECT_EQ(NormalizeAddress(Constraints(kGb), Of({{"pc", "W11AA"}})).address["pc"].text, "W1 1AA");
+  EXPECT_EQ(NormalizeAddress(Constraints(kGb), Of({{"pc", "GIR0AA"}})).address["pc"].text, "GIR 0AA");
+  // Already spaced, or not a postcode at all: nothing.
+  EXPECT_TRUE(NormalizeAddress(Constraints(kGb), Of({{"pc", "SW1A 1AA"}})).changes.empty());
+  EXPECT_TRUE(NormalizeAddress(Constraints(kGb), Of({{"pc", "SW1A1A"}})).changes.empty());
+  // A required separator ("1100148" -> "1100-148"), upper case and separator together.
+  constexpr const char* kMore = R"({
+    "pc": {"valueType": "freestring", "valueRegexp": "^[1-9][0-9]{3}-[0-9]{3}$"},
+    "ca": {"valueType": "freestring", "valueRegexp": "^[A-Z][0-9][A-Z] [0-9][A-Z][0-9]$"},
+    "hno": {"valueType": "freestring", "valueRegexp": "^[0-9]{1,4}(?: ?[A-Za-z])?$"},
+    "amb": {"valueType": "freestring", "valueRegexp": "^[0-9]{1,3} ?[0-9]{1,3}$"}
+  })";
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kMore), Of({{"pc", "1100148"}}))), "pc:separator:1100148->1100-148");
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kMore), Of({{"ca", "k1a0b1"}}))),
+            "ca:upperCase:k1a0b1->K1A0B1; ca:separator:K1A0B1->K1A 0B1");
+  // The sample shows no space (12a is a house number as it is): nothing.
+  EXPECT_TRUE(NormalizeAddress(Constraints(kMore), Of({{"hno", "12a"}})).changes.empty());
+  // Two places would do ("12 34" and "123 4"): nothing.
+  EXPECT_TRUE(NormalizeAddress(Constraints(kMore), Of({{"amb", "1234"}})).changes.empty());
+}
+
+// Issue 18 item 6: a street typed with its type and direction, split into the schema's elements.
+constexpr const char* kUs = R"({
+  "hno": {"valueType": "freenumerical", "position": 10},
+  "prd": {"valueType": "enumerationAssociative", "position": 20, "possibleValues": [
+    {"value": "N", "display": "North"}, {"value": "S", "display": "South"}, {"value": "E", "display": "East"},
+    {"value": "W", "display": "West"}, {"value": "NW", "display": "Northwest"}]},
+  "a6": {"valueType": "freestring", "position": 30, "maxLength": 60},
+  "sts": {"valueType": "enumerationAssociative", "position": 40, "possibleValues": [
+    {"value": "ST", "display": "Street"}, {"value": "AVE", "display": "Avenue"}, {"value": "DR", "display": "Drive"},
+    {"value": "WAY", "display": "Way"}]},
+  "pod": {"valueType": "enumerationAssociative", "position": 50, "possibleValues": [
+    {"value": "N", "display": "North"}, {"value": "S", "display": "South"}, {"value": "E", "display": "East"},
+    {"value": "W", "display": "West"}, {"value": "NW", "display": "Northwest"}]}
+})";
+
+TEST(NormalizerTest, SplitsAStreetTypedWithItsTypeAndDirection) {
+  NormalizedAddress n = NormalizeAddress(Constraints(kUs), Of({{"a6", "Pennsylvania Avenue"}}));
+  EXPECT_EQ(n.address["a6"].text, "Pennsylvania");
+  EXPECT_EQ(n.address["sts"].text, "AVE");
+  EXPECT_EQ(n.address.count("pod"), 0u);
+  EXPECT_EQ(Changes(n), "a6:street:Pennsylvania Avenue->Pennsylvania; sts:street:->AVE");
+  n = NormalizeAddress(Constraints(kUs), Of({{"a6", "  pennsylvania  ave.  nw "}, {"hno", "1600"}}));
+  EXPECT_EQ(Changes(n), "a6:street:  pennsylvania  ave.  nw ->pennsylvania; sts:street:->AVE; pod:street:->NW");
+  n = NormalizeAddress(Constraints(kUs), Of({{"a6", "South Wacker Drive"}}));
+  EXPECT_EQ(Changes(n), "prd:street:->S; a6:street:South Wacker Drive->Wacker; sts:street:->DR");
+  // Several words stay in a6.
+  EXPECT_EQ(NormalizeAddress(Constraints(kUs), Of({{"a6", "Apple Park Way"}})).address["a6"].text, "Apple Park");
+  // An empty field given as "" is filled too.
+  EXPECT_EQ(NormalizeAddress(Constraints(kUs), Of({{"a6", "Main St"}, {"sts", ""}})).address["sts"].text, "ST");
+}
+
+TEST(NormalizerTest, LeavesAStreetAloneWhenTheSplitIsNotClear) {
+  // a6 keeps at least one word.
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kUs), Of({{"a6", "Avenue"}}))), "");
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kUs), Of({{"a6", "North Avenue"}}))),
+            "a6:street:North Avenue->North; sts:street:->AVE");
+  // No type word where the type goes.
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kUs), Of({{"a6", "Avenue of the Americas"}}))), "");
+  // A filled target field is the user's: nothing is split into it, nor beyond it.
+  NormalizedAddress n = NormalizeAddress(Constraints(kUs), Of({{"a6", "Pennsylvania Avenue"}, {"sts", "ST"}}));
+  EXPECT_EQ(Changes(n), "");
+  n = NormalizeAddress(Constraints(kUs), Of({{"a6", "Pennsylvania Avenue NW"}, {"pod", "N"}}));
+  EXPECT_EQ(Changes(n), "");
+  // A word two elements know (a type list that also holds "North"): ambiguous.
+  constexpr const char* kBoth = R"({
+    "a6": {"valueType": "freestring", "position": 1},
+    "sts": {"valueType": "enumeration", "position": 2, "possibleValues": ["North", "Road"]},
+    "pod": {"valueType": "enumeration", "position": 3, "possibleValues": ["North"]}
+  })";
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kBoth), Of({{"a6", "Elm North"}}))), "");
+  // No a6, a non-text a6, a country without those elements: nothing.
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kGb), Of({{"a3", "Pennsylvania Avenue"}}))), "");
+  Address odd = Of({{"a6", "Main Street"}});
+  odd["a6"].is_text = false;
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kUs), odd)), "");
+  // Bounded: a long street of many words is left alone.
+  std::string words;
+  for (int i = 0; i < 40; ++i) words += "Elm ";
+  words += "Street";
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kUs), Of({{"a6", words.c_str()}}))), "");
+}
+
+TEST(NormalizerTest, LeadingStreetTypesFollowTheElementOrder) {
+  // Spain and Italy put the street type (sts) before the name.
+  constexpr const char* kEs = R"({
+    "sts": {"valueType": "enumeration", "position": 10, "possibleValues": ["Calle", "Avenida", "Plaza"]},
+    "a6": {"valueType": "freestring", "position": 20}
+  })";
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kEs), Of({{"a6", "calle Mayor"}}))),
+            "sts:street:->Calle; a6:street:calle Mayor->Mayor");
+  // A trailing type word is not taken there.
+  EXPECT_EQ(Changes(NormalizeAddress(Constraints(kEs), Of({{"a6", "Mayor Plaza"}}))), "");
+}
+
 TEST(NormalizerTest, EveryTableCountrySampleIsAlreadyCanonical) {
   for (const std::string& iso2 : test::TableCountries()) {
     const Json country = test::CountryFile(iso2);

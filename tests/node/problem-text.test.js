@@ -88,6 +88,17 @@ test('FormatHints asks the core once per pattern, falls back to the problem exam
   assert.equal(new FormatHints().text(null, postcode, {}, enT), '');
 });
 
+test('FormatHints: the hint the validation gave (it follows the typed value) comes before the pattern\'s', () => {
+  const core = { formatExample: () => ({ format: 'A9 9AA', example: 'A1 2BC', legend: 'A = capital letter, 9 = digit' }) };
+  const gb = { ...postcode, pattern: '^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$' };
+  const typed = { field: 'pc', code: 'patternMismatch', format: 'AA9X 9AA', example: 'AB1C 2DE', legend: 'A = capital letter, 9 = digit, X = letter or digit' };
+  assert.equal(new FormatHints().text(core, gb, typed, enT),
+    'expected format: AA9X 9AA, for example AB1C 2DE (A = capital letter, 9 = digit, X = letter or digit)');
+  // An older core's problem (no legend): the pattern's answer, as before.
+  assert.equal(new FormatHints().text(core, gb, { format: 'AA9X 9AA', example: 'AB1C 2DE' }, enT),
+    'expected format: A9 9AA, for example A1 2BC (A = capital letter, 9 = digit)');
+});
+
 test('every language of the address form can word every problem: no key shown, no placeholder left', async () => {
   const codes = Object.keys(en).filter((k) => k.startsWith('problem.') && k !== 'problem.patternMismatchHint').map((k) => k.slice(8));
   assert.ok(codes.length >= 7, codes.join());

@@ -184,6 +184,21 @@ test('ordering: each ready row once, events and hooks; a repeat orders nothing; 
   assert.deepEqual(rows.map((r) => r[status]), ['done', 'done', 'problems']);
 });
 
+test('the result CSV has the postal code as ordered, like its civic address (issue 18 item 9)', { skip }, async () => {
+  const core = await loadCore();
+  const client = fakeClient(core);
+  const ctrl = new SiteImportController(fakeHost(client, { attributes: { 'customer-code': '9999' } }));
+  const typed = countries.get('GB').sampleAddress.pc.toLowerCase();
+  await ctrl.read(csv([site('GB', 'GB_1', { pc: typed })]), 'gb.csv');
+  ctrl.customerCode = '9999';
+  await ctrl.validate();
+  await ctrl.order();
+  assert.equal(client.pushes[0].address.pc, typed.toUpperCase());
+  const [headers, ...rows] = Papa.parse(await ctrl.resultCsv()).data.filter((r) => r.length > 1);
+  assert.equal(rows[0][headers.indexOf('pc')], typed.toUpperCase());
+  assert.match(rows[0][headers.indexOf('civicAddress')], new RegExp(`<PC>${typed.toUpperCase()}</PC>`));
+});
+
 test('a failed push leaves its row to retry; the import is offered again and resumed without a second order', { skip }, async () => {
   const core = await loadCore();
   const client = fakeClient(core, { failPushes: 1 });

@@ -66,3 +66,22 @@ test('the result CSV has a BOM, CRLF, quoting where needed, and neutralised form
   assert.equal(safeCell('@SUM(A1)'), "'@SUM(A1)");
   assert.equal(safeCell('-A1'), "'-A1");
 });
+
+test('the result file carries the values as checked and ordered: canonical where a column holds them (issue 18 item 9)', async () => {
+  const { buildResult } = await import('../../web/components/site-import/result-csv.js');
+  const headers = ['name', 'street', 'type', 'postcode'];
+  const columns = ['technicalSiteName', 'a6', 'sts', 'pc'];
+  const row = (cells, changes) => ({ key: 1, cells, check: { status: 'ready', problems: [], changes } });
+  const gb = row(['A', 'Downing Street', '', 'sw1a 2aa'], [{ field: 'pc', from: 'sw1a 2aa', to: 'SW1A 2AA', rule: 'upperCase' }]);
+  const us = row(['B', 'Pennsylvania Avenue', '', '20500'], [
+    { field: 'a6', from: 'Pennsylvania Avenue', to: 'Pennsylvania', rule: 'street' },
+    { field: 'sts', from: '', to: 'AVE', rule: 'street' }]);
+  const result = buildResult(headers, [gb, us], () => undefined, { columns });
+  assert.deepEqual(result.rows[0].slice(0, 4), ['A', 'Downing Street', '', 'SW1A 2AA']);
+  assert.deepEqual(result.rows[1].slice(0, 4), ['B', 'Pennsylvania', 'AVE', '20500']);
+  // No column for the street type: the street stays as typed, so no word is lost.
+  const noType = buildResult(['name', 'street'], [us], () => undefined, { columns: ['technicalSiteName', 'a6'] });
+  assert.deepEqual(noType.rows[0].slice(0, 2), ['B', 'Pennsylvania Avenue']);
+  // Without the mapping, the cells as they are (older callers).
+  assert.equal(buildResult(headers, [gb], () => undefined).rows[0][3], 'sw1a 2aa');
+});

@@ -28,8 +28,9 @@ export function formatHintText(answer, t) {
 }
 
 /**
- * Format hints of pattern fields: the core's formatExample answer, asked once per pattern
- * (one instance per element), else the example the problem carries. '' when neither says.
+ * Format hints of pattern fields: the hint the problem carries when the core's validation gave
+ * one (it follows the typed value), else the core's formatExample answer, asked once per pattern
+ * (one instance per element), else the problem's bare example. '' when none says.
  */
 export class FormatHints {
   #answers = new Map();
@@ -41,6 +42,10 @@ export class FormatHints {
   /** The hint for `field` (with its `pattern`) in the words of `t`. */
   text(core, field, problem, t) {
     if (!field?.pattern) return '';
+    // The core's validation follows what was typed (the SW1A of "SW1A 1A"): its hint, when it has one.
+    if (typeof problem?.legend === 'string' && typeof problem.example === 'string' && problem.example) {
+      return formatHintText({ format: problem.format ?? '', example: problem.example, legend: problem.legend }, t);
+    }
     if (!this.#answers.has(field.pattern)) {
       let answer = null;
       try {

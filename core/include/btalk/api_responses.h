@@ -39,7 +39,7 @@ ResponseResult ParseCountry(const Json& body);            // {iso2, name, countr
 ResponseResult ParseCountries(const Json& body);          // [{iso2, name, covered}]
 ResponseResult ParseOrderResponse(const Json& body);      // {orderId, customerOrderReference, status, voiceSiteId}
 ResponseResult ParseVoicesites(const Json& body);         // [{voiceSiteId, ..., hasVoiceAddress}]
-ResponseResult ParseChoices(const Json& body);            // geoAreas, dialZones, parishes: [{value, display}]
+ResponseResult ParseChoices(const Json& body);            // geoAreas, dialZones, parishes: [{value, display[, postalCodes]}]
 ResponseResult ParsePostalCodes(const Json& body);        // [{value, display, address: {pc, a1?, a2?, a3?, ...}}]
 ResponseResult ParseAddressCandidates(const Json& body);  // [{id, label, address}]
 ResponseResult ParseApiError(const Json& body);           // {code, message, description, problems}

@@ -18,6 +18,8 @@
 
 namespace btalk {
 
+class Regex;
+
 struct PatternExample {
   // The shape, e.g. "A9 9AA"; "" when it would mislead (a literal digit or
   // placeholder letter such as `^973[0-9]{2}$`) or says nothing more than
@@ -27,6 +29,9 @@ struct PatternExample {
   std::string example;
   // What the placeholders of `format` mean, e.g. "9 = digit, A = capital letter".
   std::string legend;
+  // The pattern offers choices (branches, repetition counts) that a typed
+  // value can steer: FormatExample(pattern, typed) may then differ.
+  bool varies = false;
 
   bool empty() const { return example.empty(); }
 };
@@ -37,6 +42,14 @@ inline constexpr std::size_t kMaxExampleLength = 40;
 // Never fails: a pattern the engine refuses, or one with no short honest
 // sample, gives an empty PatternExample. Work is bounded by a fixed budget.
 PatternExample FormatExample(std::string_view pattern);
+
+// The same, following what the user typed as far as the pattern lets it: at
+// a branch, the one whose start matches the most of `typed`; at a repetition,
+// as many turns as `typed` fills (then its minimum). ASCII letters match in
+// either case. So "SW1A 1A" against the UK postcode pattern gives AA9X 9AA,
+// not A9 9AA. `compiled`, when given, must be `pattern` compiled (it saves a
+// compilation). Only the first kMaxExampleLength + 1 code points are read.
+PatternExample FormatExample(std::string_view pattern, std::string_view typed, const Regex* compiled = nullptr);
 
 }  // namespace btalk
 

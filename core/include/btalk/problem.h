@@ -29,9 +29,11 @@ struct Problem {
   ProblemCode code;
   std::string message;  // English, human, names the field by its label
   // patternMismatch only, when the pattern has a short sample (format_example.h):
-  // the shape ("9999 AA", may be "") and an accepted value ("1234 AB").
+  // the shape ("9999 AA", may be "") and an accepted value ("1234 AB"), both
+  // following what was typed, and what the shape's placeholders mean.
   std::string format = {};
   std::string example = {};
+  std::string legend = {};
 };
 
 // A whole-document failure (the input is not something we can work with).

@@ -10,6 +10,7 @@ import { loadLookups, offeredLookups, withdrawLookups } from './lookups/index.js
 import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
 import { beforeSwitch, leftOut } from './address-form.carry.js';
+import { PostalAreasMixin } from './address-form.postal-areas.js';
 import { errorDetail } from '../../internal/errors.js';
 
 /**
@@ -24,7 +25,7 @@ import { errorDetail } from '../../internal/errors.js';
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
  */
-export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object)) {
+export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(NormalizeMixin(Object))) {
   /** @param {ControllerHost} host */
   constructor(host) {
     super();
@@ -142,6 +143,7 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
     const carried = beforeSwitch(state, iso2); // what the old form accepted, before it is reset
     this.lookups?.start([]);
     this.disposeValidator();
+    this.postalFilled.clear();
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), failure: null, info: null, busy: new Map(),
     });
@@ -258,12 +260,12 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
 
   /** A geographical list arrived: the compiled validator checks that level's value against it. */
   geoListLoaded(level, parents, options) {
-    if (typeof this.validator?.setGeoAreas !== 'function') return;
     try {
-      this.validator.setGeoAreas(level, parents, options.map((option) => String(option?.value ?? '')));
+      this.validator?.setGeoAreas?.(level, parents, options.map((option) => String(option?.value ?? '')));
     } catch {
       // A list the core refuses (too many values) is simply not checked.
     }
+    this.fillFromPostalCode(); // loadGeoLevel goes on down with what it filled
   }
 
   disposeValidator() {
@@ -370,6 +372,10 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
     }
     this.lookups?.fieldInput(name, text);
     this.validate();
+    if (name === POSTAL_CODE && !field?.select) {
+      this.postalCodeChanged();
+      this.validate();
+    }
     this.changed();
     this.host.emit('btalk-change', { address: this.value });
   }
@@ -395,7 +401,7 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
 
   /** Leaving a field: its problem shows from now on, and its value takes its canonical form. */
   blur(name) {
-    this.normalizeField(name);
+    if (this.normalizeField(name) && name === POSTAL_CODE) this.postalCodeChanged();
     this.state.touched.add(name);
     this.validate();
     this.changed();
@@ -404,6 +410,7 @@ export class AddressFormController extends GeoAreasMixin(NormalizeMixin(Object))
   reset() {
     const { state } = this;
     state.values.clear();
+    this.postalFilled.clear();
     state.extras.clear();
     state.touched.clear();
     state.notes.clear();

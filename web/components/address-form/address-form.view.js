@@ -67,13 +67,15 @@ export class AddressFormView {
     }, ui.summaryTitle, ui.summaryList);
     // The address search box and the verification (lookups/lookups.view.js) come with the look-ups.
     ui.search = h('div', { part: 'search', class: 'search', hidden: true });
+    // Which field to fill first, when a later one fills the others (PT, CH: the postal code).
+    ui.startHint = h('p', { part: 'description', class: 'description start-hint', hidden: true });
     ui.fields = h('div', { class: 'fields' });
     ui.save = h('button', { type: 'button', part: 'save', hidden: true, onclick: () => on.save() });
     // The status ("Loading…", "Searching addresses…", "Address filled in…") sits beside the Save
     // button and the error summary under it: neither pushes the fields the user works in.
     ui.actions = h('div', { class: 'actions' }, ui.save, ui.status);
     ui.form = h('div', { part: 'form', class: 'stack', 'aria-busy': 'false' },
-      ui.alert, ui.search, ui.fields, ui.actions, ui.summary);
+      ui.alert, ui.search, ui.startHint, ui.fields, ui.actions, ui.summary);
     ui.form.addEventListener('keydown', (event) => on.formKey(event));
     this.root.append(ui.form);
   }
@@ -114,6 +116,9 @@ export class AddressFormView {
     if (env.headingLevel) ui.summaryTitle.setAttribute('aria-level', String(env.headingLevel));
     else ui.summaryTitle.removeAttribute('aria-level');
     this.#renderStatus(state, t, env);
+    const start = ctrl.startHint?.();
+    ui.startHint.hidden = !start;
+    setText(ui.startHint, start ? t(start.key, start.params) : '');
     // The look-ups' view is made from their module (loaded with them) the first time they are there.
     if (!this.lookups && ctrl.lookupsModule) this.lookups = ctrl.lookupsModule.lookupsView(this, { h, setText, adoptStyles });
     this.lookups?.render(ctrl, t, env);
@@ -261,6 +266,7 @@ export class AddressFormView {
           : t('chooseParentFirst', { label: parent.label, labelLower: lowerFirst(parent.label) });
       }
     }
+    options = ctrl.shownOptions?.(field, options) ?? options;
     choice.update({
       options: choicesOf(options),
       value: current,

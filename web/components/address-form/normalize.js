@@ -1,25 +1,30 @@
 // The address form controller's normalisation, DOM-free: a value takes its canonical form when
 // the user leaves the field or pastes, never while typing; a change beyond whitespace leaves a
-// note ("Changed to …") for the view. The rules are the core's (normalizeAddress: trim and
-// collapse spaces, upper-case where the pattern wants it, enumeration matching, digits); without
-// them, trimming and collapsing spaces.
+// note ("Changed to …") for the view. The rules are the core's (normalizeAddress: a street split
+// into its type and direction, trim and collapse spaces, upper-case where the pattern wants it,
+// enumeration matching, digits, separators); without them, trimming and collapsing spaces.
 import { POSTAL_CODE, basicNormalize } from './fields.js';
 
 export const NormalizeMixin = (Base) => class extends Base {
-  /** The canonical value of field `name` (core.normalizeAddress when the core has it). */
+  /**
+   * The canonical value of field `name` (core.normalizeAddress when the core has it), and the other
+   * fields its street split fills ("Pennsylvania Avenue" -> a6 "Pennsylvania", sts "AVE"): { value, fills }.
+   */
   canonical(name, text) {
     const { core } = this;
     const { data } = this.state;
     if (typeof core?.normalizeAddress === 'function' && data) {
       try {
-        const answer = core.normalizeAddress(data.constraintsText, { [name]: text });
+        // The whole address: a split only fills fields that are empty.
+        const answer = core.normalizeAddress(data.constraintsText, { ...this.value, [name]: text });
         const value = answer?.address?.[name] ?? answer?.[name];
-        if (typeof value === 'string') return value;
+        const fills = (answer?.changes ?? []).filter((c) => c.rule === 'street' && c.field !== name && typeof c.to === 'string');
+        if (typeof value === 'string') return { value, fills };
       } catch {
         // fall back to the basic rule
       }
     }
-    return basicNormalize(text);
+    return { value: basicNormalize(text), fills: [] };
   }
 
   /** Applies the canonical value to `name`; returns true when it changed (a note says so). */
@@ -28,9 +33,14 @@ export const NormalizeMixin = (Base) => class extends Base {
     const field = this.field(name);
     const text = state.values.get(name);
     if (!field || field.select || typeof text !== 'string' || text === '') return false;
-    const next = this.canonical(name, text);
+    const { value: next, fills } = this.canonical(name, text);
     if (next === text) return false;
     state.values.set(name, next);
+    for (const fill of fills) {
+      if (!this.field(fill.field) || state.values.get(fill.field)) continue;
+      state.values.set(fill.field, fill.to);
+      state.touched.add(fill.field);
+    }
     // Whitespace-only changes are said nowhere: the user sees the field, and nothing else changed.
     if (basicNormalize(text) !== next) state.notes.set(name, next);
     this.validate();

@@ -33,13 +33,36 @@ export function problemsText(row, record) {
 }
 
 /**
+ * The canonical values the check gave a row's mapped address columns ("sw1a 2aa" -> "SW1A 2AA"):
+ * column index -> value. A street split (a6 -> a6 + sts...) counts only when every part has a
+ * column, so the file never loses a word.
+ */
+function normalizedCells(row, columns) {
+  const fixes = new Map();
+  const changes = row.check?.changes;
+  if (!Array.isArray(columns) || !Array.isArray(changes) || !changes.length) return fixes;
+  const columnOf = new Map(columns.map((field, i) => [field, i]).filter(([field]) => field));
+  const street = changes.filter((c) => c.rule === 'street');
+  const streetFits = street.every((c) => columnOf.has(c.field));
+  for (const change of changes) {
+    if (!columnOf.has(change.field) || (change.rule === 'street' && !streetFits)) continue;
+    if (typeof change.to === 'string') fixes.set(columnOf.get(change.field), change.to);
+  }
+  // A split that does not fit leaves a6 as typed, even where other rules changed it later.
+  if (!streetFits && columnOf.has('a6')) fixes.delete(columnOf.get('a6'));
+  return fixes;
+}
+
+/**
  * { headers, rows } of the result file.
  * @param {string[]} headers the file's headers
  * @param {Array<{ key, cells, check }>} rows the rows, cells as corrected
  * @param {(key) => object|undefined} recordOf the run record of a row
- * @param {{ civicAddress?: (row) => string }} [options] adds a civicAddress column
+ * @param {{ civicAddress?: (row) => string, columns?: Array<string|null> }} [options] civicAddress adds a
+ *   civicAddress column; columns (the field of each header) puts the checked, canonical values in the
+ *   address columns, as they were ordered
  */
-export function buildResult(headers, rows, recordOf, { civicAddress } = {}) {
+export function buildResult(headers, rows, recordOf, { civicAddress, columns } = {}) {
   const extra = [...RESULT_COLUMNS, ...(civicAddress ? ['civicAddress'] : [])];
   const names = new Set(headers);
   const added = extra.map((name) => (names.has(name) ? `result.${name}` : name));
@@ -47,7 +70,8 @@ export function buildResult(headers, rows, recordOf, { civicAddress } = {}) {
     headers: [...headers, ...added],
     rows: rows.map((row) => {
       const record = recordOf(row.key);
-      const cells = headers.map((_, i) => row.cells[i] ?? '');
+      const fixes = normalizedCells(row, columns);
+      const cells = headers.map((_, i) => fixes.get(i) ?? row.cells[i] ?? '');
       cells.push(record?.voiceSiteId ?? '', record?.orderId ?? '', resultStatus(row, record), problemsText(row, record));
       if (civicAddress) {
         let xml = '';

