@@ -48,7 +48,14 @@ export function verifiableAddress(address) {
   return out;
 }
 
-/** The verdict on `address` from the API's candidates. */
+/** Text compared as the API's look-ups compare it: case, accents and spaces aside. */
+const folded = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The verdict on `address` from the API's candidates: { kind: 'found' } | { kind: 'foundOther', candidate }
+ * (the address, written otherwise) | { kind: 'closest', candidate } (not this address: the nearest one the
+ * API knows) | { kind: 'unknown' }.
+ */
 function verdict(answer, address) {
   const list = (Array.isArray(answer) ? answer : []).filter((c) => c && c.address && typeof c.address === 'object');
   if (list.length === 0) return { kind: 'unknown' };
@@ -57,7 +64,11 @@ function verdict(answer, address) {
     const names = new Set([...Object.keys(theirs), ...Object.keys(address)]);
     return [...names].every((name) => theirs[name] === address[name]);
   };
-  return list.some(same) ? { kind: 'found' } : { kind: 'foundOther', candidate: list[0] };
+  if (list.some(same)) return { kind: 'found' };
+  // Every given element the same but for its writing: the address itself; else only the closest one.
+  const agrees = (candidate) => Object.keys(address).every((name) => folded(candidate.address[name]) === folded(address[name]));
+  const other = list.find(agrees);
+  return other ? { kind: 'foundOther', candidate: other } : { kind: 'closest', candidate: list[0] };
 }
 
 export class LookupsController {
@@ -394,7 +405,8 @@ export class LookupsController {
     const candidate = entry?.result?.candidate;
     if (!candidate) return;
     this.form.useAddress(candidate.address);
-    entry.result = { kind: 'applied' };
+    // The closest known address, taken: a known address now.
+    entry.result = { kind: entry.result.kind === 'closest' ? 'found' : 'applied' };
     this.form.changed();
   }
 

@@ -201,15 +201,16 @@ export function lookupsView(view, { h, setText, adoptStyles }) {
     const texts = {
       found: () => t('verifyFound'),
       foundOther: () => t('verifyFoundOtherFormat', { label: result?.candidate?.label ?? '' }),
+      closest: () => t('verifyClosest', { label: result?.candidate?.label ?? '' }),
       unknown: () => t('verifyUnknown'),
       empty: () => t('verifyEmpty'),
       applied: () => t('verifyApplied'),
     };
     setText(ui.verifyText, result ? texts[result.kind]?.() ?? '' : '');
-    const kind = result?.kind === 'unknown' ? 'warning' : result?.kind === 'empty' ? '' : 'success';
+    const kind = ['unknown', 'closest'].includes(result?.kind) ? 'warning' : result?.kind === 'empty' ? '' : 'success';
     ui.verifyResult.className = `verify-result${result ? ` status ${kind}` : ''}`;
-    ui.verifyUse.hidden = result?.kind !== 'foundOther';
-    setText(ui.verifyUse, ui.verifyUse.hidden ? '' : t('verifyUseFormat'));
+    ui.verifyUse.hidden = result?.kind !== 'foundOther' && result?.kind !== 'closest';
+    setText(ui.verifyUse, ui.verifyUse.hidden ? '' : t(result.kind === 'closest' ? 'verifyUseClosest' : 'verifyUseFormat'));
     ui.verifyUse.disabled = disabled;
   }
 
