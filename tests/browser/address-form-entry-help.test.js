@@ -1,6 +1,7 @@
-// <btalk-address-form> (and, for the postcode of item 9, <btalk-site-import>'s result file): issue 18 items 6 (US street typed whole, Verify offers the closest known
-// address), 9 (GB postcode hints and separators) and 10 (a CH postal code fills canton, municipality
-// and dial zone; PT says which field to fill first). Each test failed before its fix. Debian's
+// How <btalk-address-form> helps while an address is typed (and, for the postcode, <btalk-site-import>'s
+// result file): a US street typed whole is split, Verify offers the closest known address; GB postcode
+// hints follow what is typed and get their separator; a CH postal code fills canton, municipality and
+// dial zone; PT says which field to fill first. Each test failed before its fix. Debian's
 // Chromium against the stand-in; expectations come from the stand-in's data files.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,7 +33,7 @@ const selected = (page, name, value) => page.waitForFunction(({ n, v }) => {
 describe('<btalk-address-form>: issue 18', () => {
   const env = browserSuite();
 
-  test('item 6, US: "Pennsylvania Avenue" is split on leaving the field, and Verify finds 1600 Pennsylvania Ave NW', { skip: env.skip }, async () => {
+  test('US: "Pennsylvania Avenue" is split on leaving the field, and Verify finds 1600 Pennsylvania Ave NW', { skip: env.skip }, async () => {
     const US = await readCountry(BUNDLED_DATA_DIR, 'US');
     const known = US.addresses.find((a) => a.voiceAddress.a6 === 'Pennsylvania');
     const page = await open(env, 'US');
@@ -58,7 +59,7 @@ describe('<btalk-address-form>: issue 18', () => {
     }
   });
 
-  test('item 6, US: an address not known as typed gets the closest known one, to take with one click', { skip: env.skip }, async () => {
+  test('US: an address not known as typed gets the closest known one, to take with one click', { skip: env.skip }, async () => {
     const US = await readCountry(BUNDLED_DATA_DIR, 'US');
     const known = US.addresses.find((a) => a.voiceAddress.a6 === 'Pennsylvania');
     const page = await open(env, 'US');
@@ -79,7 +80,7 @@ describe('<btalk-address-form>: issue 18', () => {
     }
   });
 
-  test('item 9, GB: the hint follows the typed postcode\'s shape; sw1a1aa gets its space', { skip: env.skip }, async () => {
+  test('GB: the hint follows the typed postcode\'s shape; sw1a1aa gets its space', { skip: env.skip }, async () => {
     const page = await open(env, 'GB');
     try {
       await control(page, 'pc').fill('SW1A 1A');
@@ -104,7 +105,7 @@ describe('<btalk-address-form>: issue 18', () => {
     }
   });
 
-  test('item 9, import: the result CSV has the postcode as ordered, like its civic address column', { skip: env.skip }, async () => {
+  test('import: the result CSV has the postcode as ordered, like its civic address column', { skip: env.skip }, async () => {
     const page = await openImportPage(env.browser, env.server.origin);
     try {
       const site = await validSite('GB', `I18GB${Date.now().toString(36).toUpperCase()}`, 'aa76e66dfc63');
@@ -127,7 +128,7 @@ describe('<btalk-address-form>: issue 18', () => {
     }
   });
 
-  test('item 10, CH: postal code 1003 fills canton, municipality and dial zone; 8001 narrows the dial zones', { skip: env.skip }, async () => {
+  test('CH: postal code 1003 fills canton, municipality and dial zone; 8001 narrows the dial zones', { skip: env.skip }, async () => {
     const CH = await readCountry(BUNDLED_DATA_DIR, 'CH');
     const rules = CH.geographicalConstraints.emergencyAreaRules;
     const canton = CH.geoAreas.find((c) => c.postalCodes.includes('1003'));
@@ -158,7 +159,7 @@ describe('<btalk-address-form>: issue 18', () => {
     }
   });
 
-  test('item 10, PT: the form says to start with the postal code, by its label, not "it" in the 4th field', { skip: env.skip }, async () => {
+  test('PT: the form says to start with the postal code, by its label, not "it" in the 4th field', { skip: env.skip }, async () => {
     const page = await open(env, 'PT', '&lang=pt');
     try {
       // The labels as the form shows them (the API's, or the form's own in the UI language).
