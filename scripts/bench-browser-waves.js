@@ -3,10 +3,11 @@
 // A wave is one level of the module graph as fetched: the page's own module scripts are wave 1, and a module
 // asked for by an `import` statement is one wave deeper than the module holding that statement. Chromium names
 // that module in each request's initiator (DevTools protocol, Network.requestWillBeSent: `initiator.url`).
-// A module asked for by running code (a dynamic `import()`: `initiator.stack`, no url) can only leave once the
-// static graph it runs in has been fetched and evaluated, so it is one wave deeper than the deepest module
-// requested before it. The depth is thus read from what was fetched, not from the source: an import the page
-// never reaches does not count, and a dynamic import counts where it happens.
+// A request made by running code (a dynamic `import()`, a fetch: `initiator.stack`, no url) leaves once the
+// modules that code needed have arrived: it is one wave deeper than the deepest module whose download had
+// finished when it left (Network.loadingFinished). Two dynamic imports made in the same tick share a wave, and
+// an API request gets a wave too: the one it left in. The depth is thus read from what was fetched, not from
+// the source: an import the page never reaches does not count, and a dynamic import counts where it happens.
 
 /**
  * Who made a request: `{ url, code }`, url the module (or document) that asked for it (the initiator's url,
@@ -24,21 +25,30 @@ export function initiatorOf(initiator) {
 }
 
 /**
- * Wave of every script request.
- * @param {{ url: string, script: boolean, initiator: string|null, code?: boolean }[]} requests in the order
- *   they were sent; `code`: asked for by running code (a dynamic import), not by an import statement
- * @returns {Map<string, number>} url -> wave (1 = asked for by the page itself)
+ * The wave of every request.
+ * @param {({ type: 'sent', id: string, url: string, script: boolean, initiator: string|null, code: boolean }
+ *   | { type: 'done', id: string })[]} events in the order the browser reported them; `code`: made by running
+ *   code (a dynamic import, a fetch), not by an import statement or the HTML
+ * @returns {Map<string, number>} request id -> wave (1 = asked for by the page itself)
  */
-export function moduleWaves(requests) {
+export function requestWaves(events) {
   const waves = new Map();
-  let deepest = 0;
-  for (const request of requests) {
-    if (!request.script || waves.has(request.url)) continue;
-    // A static import: one deeper than its importer; an importer that is no fetched module (the document, an
-    // inline script) is the page, wave 0. A dynamic import: one deeper than every module requested before it.
-    const wave = request.code ? deepest + 1 : (waves.get(request.initiator) ?? 0) + 1;
-    waves.set(request.url, wave);
-    deepest = Math.max(deepest, wave);
+  const moduleWave = new Map(); // module url -> wave, for the import statements it holds
+  const scripts = new Set();
+  let arrived = 0; // deepest wave among the modules downloaded so far
+  for (const event of events) {
+    if (event.type === 'done') {
+      if (scripts.has(event.id)) arrived = Math.max(arrived, waves.get(event.id));
+      continue;
+    }
+    if (waves.has(event.id)) continue; // a redirect keeps its first wave
+    // An importer that is no fetched module (the document, an inline script) is the page: wave 0.
+    const wave = event.code ? arrived + 1 : (moduleWave.get(event.initiator) ?? 0) + 1;
+    waves.set(event.id, wave);
+    if (event.script) {
+      scripts.add(event.id);
+      if (!moduleWave.has(event.url)) moduleWave.set(event.url, wave);
+    }
   }
   return waves;
 }
@@ -46,13 +56,13 @@ export function moduleWaves(requests) {
 /**
  * How many waves of module requests had started before time `t` (same clock as the requests' `start`):
  * the deepest wave among the script requests sent before it.
- * @param {{ url: string, script: boolean, start: number }[]} requests
- * @param {Map<string, number>} waves from moduleWaves
+ * @param {{ id: string, script: boolean, start: number }[]} requests
+ * @param {Map<string, number>} waves from requestWaves
  */
 export function wavesBefore(requests, waves, t) {
   let deepest = 0;
   for (const request of requests) {
-    if (request.script && request.start < t) deepest = Math.max(deepest, waves.get(request.url) ?? 0);
+    if (request.script && request.start < t) deepest = Math.max(deepest, waves.get(request.id) ?? 0);
   }
   return deepest;
 }

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import esbuild from 'esbuild';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, startServer } from '../tests/browser/helpers.js';
-import { initiatorOf, minMedian, moduleWaves, wavesBefore } from './bench-browser-waves.js';
+import { initiatorOf, minMedian, requestWaves, wavesBefore } from './bench-browser-waves.js';
 
 const argAt = process.argv.indexOf('--runs');
 const RUNS = argAt > 0 ? Number(process.argv[argAt + 1]) : 7;
@@ -142,29 +142,33 @@ async function run(browser, origin, variant, country) {
     await tab.addInitScript(probe);
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Network.enable');
-    const sent = [];
+    const events = [];
     cdp.on('Network.requestWillBeSent', (event) => {
       const { url, code } = initiatorOf(event.initiator);
-      sent.push({ url: event.request.url, script: event.type === 'Script', initiator: url, code });
+      events.push({ type: 'sent', id: event.requestId, url: event.request.url, script: event.type === 'Script', initiator: url, code });
     });
+    cdp.on('Network.loadingFinished', (event) => events.push({ type: 'done', id: event.requestId }));
     await tab.goto(`${origin}/bench/${variant}-${country}.html`);
     await tab.waitForFunction(() => window.__bench.typeable !== null, null, { timeout: 30000, polling: 50 })
       .catch((error) => { throw new Error(`${variant} ${country}: no typeable field (${problems.join('; ') || error.message})`); });
     const seen = await tab.evaluate(() => ({
       ...window.__bench,
-      resources: performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })),
+      resources: performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
     }));
-    const startOf = new Map(seen.resources.map((r) => [r.url, r.start]));
-    const requests = sent.filter((r) => startOf.has(r.url)).map((r) => ({ ...r, start: startOf.get(r.url) }));
-    const waves = moduleWaves(requests);
-    const firstApi = Math.min(...requests.filter((r) => new URL(r.url).pathname.startsWith(`${API}/`)).map((r) => r.start));
+    const timingOf = new Map(seen.resources.map((r) => [r.url, r]));
+    const requests = events.filter((e) => e.type === 'sent' && timingOf.has(e.url))
+      .map((e) => ({ ...e, start: timingOf.get(e.url).start, end: timingOf.get(e.url).end }));
+    const waves = requestWaves(events);
+    const api = requests.filter((r) => new URL(r.url).pathname.startsWith(`${API}/`)).sort((a, b) => a.start - b.start);
+    if (!api.length) throw new Error(`${variant} ${country}: no API request before the first typeable field`);
+    const firstApi = api[0].start;
     return {
       field: seen.field,
       navigation: seen.typeable,
       connected: seen.typeable - seen.connected,
       connectedAt: seen.connected,
       firstApi,
-      wavesApi: wavesBefore(requests, waves, firstApi),
+      wavesApi: waves.get(api[0].id) - 1,
       wavesTypeable: wavesBefore(requests, waves, seen.typeable),
       modules: requests.filter((r) => r.script && r.start < seen.typeable).length,
       requests, waves, typeable: seen.typeable, origin,
@@ -176,13 +180,13 @@ async function run(browser, origin, variant, country) {
 
 function timeline(result) {
   const path = (url) => (url ? url.replace(result.origin, '') : '(page)');
-  console.log(`  ${'start ms'.padStart(8)}  wave  request  (asked for by)`);
+  console.log(`  ${'start ms'.padStart(8)}  ${'end ms'.padStart(7)}  wave  request  (asked for by)`);
   for (const r of [...result.requests].sort((a, b) => a.start - b.start)) {
     if (r.start > result.typeable) break;
-    const wave = result.waves.get(r.url);
-    console.log(`  ${r.start.toFixed(1).padStart(8)}  ${String(wave ?? '').padStart(4)}  ${path(r.url)}  (${r.code ? 'code in ' : ''}${path(r.initiator)})`);
+    const wave = result.waves.get(r.id);
+    console.log(`  ${r.start.toFixed(1).padStart(8)}  ${r.end.toFixed(1).padStart(7)}  ${String(wave ?? '').padStart(4)}  ${path(r.url)}  (${r.code ? 'code in ' : ''}${path(r.initiator)})`);
   }
-  console.log(`  ${result.typeable.toFixed(1).padStart(8)}        first typeable field: ${result.field}`);
+  console.log(`  ${result.typeable.toFixed(1).padStart(8)}  ${''.padStart(7)}        first typeable field: ${result.field}`);
 }
 
 const ms = (v) => v.toFixed(0).padStart(5);
@@ -217,15 +221,16 @@ async function main() {
     const conn = minMedian(c.runs.map((r) => r.connected));
     const at = minMedian(c.runs.map((r) => r.connectedAt));
     const api = minMedian(c.runs.map((r) => r.firstApi));
-    const wavesApi = Math.max(...c.runs.map((r) => r.wavesApi));
+    const range = (values) => (Math.min(...values) === Math.max(...values) ? String(values[0]) : `${Math.min(...values)}–${Math.max(...values)}`);
+    const wavesApi = range(c.runs.map((r) => r.wavesApi));
     const wavesTypeable = Math.max(...c.runs.map((r) => r.wavesTypeable));
     const modules = Math.max(...c.runs.map((r) => r.modules));
     summary.set(`${c.variant} ${c.country}`, { nav, wavesTypeable });
     console.log(`${`${c.variant} ${c.country}`.padEnd(14)} ${c.runs[0].field.padEnd(14)} ${`${ms(nav.min)} / ${ms(nav.median)}`.padStart(20)}`
       + ` ${`${ms(conn.min)} / ${ms(conn.median)}`.padStart(19)} ${ms(at.median).padStart(12)} ${ms(api.median).padStart(15)}`
-      + ` ${String(wavesApi).padStart(17)} ${String(wavesTypeable).padStart(15)} ${String(modules).padStart(7)}`);
+      + ` ${wavesApi.padStart(17)} ${range(c.runs.map((r) => r.wavesTypeable)).padStart(15)} ${String(modules).padStart(7)}`);
   }
-  console.log('\n(connected at, 1st API request: medians from navigation; waves: the most seen in a run; modules: script requests before typeable)');
+  console.log('\n(connected at, 1st API request: medians from navigation; waves before API: module waves before the one the first API request\n leaves in; before typeable: the deepest module wave requested before the first typeable field; ranges over the runs;\n modules: script requests before the first typeable field, most in a run)');
   console.log('\nGoals (issue #19 item 1), on medians from navigation:');
   for (const country of COUNTRIES) {
     console.log(`  bundled ${country}: ≤ ${GOALS.bundled} ms: ${verdict(summary.get(`bundled ${country}`).nav.median, GOALS.bundled, 'ms')}`);

@@ -2,10 +2,13 @@
 // Chromium's DevTools protocol reports them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initiatorOf, minMedian, moduleWaves, wavesBefore } from '../../scripts/bench-browser-waves.js';
+import { initiatorOf, minMedian, requestWaves, wavesBefore } from '../../scripts/bench-browser-waves.js';
 
 const PAGE = 'http://h/page.html';
-const script = (url, initiator, start, code = false) => ({ url: `http://h/${url}`, script: true, initiator: initiator && (initiator === PAGE ? PAGE : `http://h/${initiator}`), start, code });
+const sent = (id, initiator, { code = false, script = true } = {}) => ({
+  type: 'sent', id, url: `http://h/${id}`, script, initiator: initiator === PAGE ? PAGE : `http://h/${initiator}`, code,
+});
+const done = (id) => ({ type: 'done', id });
 
 test('initiatorOf: an import statement names its module, running code its top frame with a url', () => {
   assert.deepEqual(initiatorOf({ type: 'script', url: 'http://h/a.js', lineNumber: 2 }), { url: 'http://h/a.js', code: false });
@@ -15,35 +18,40 @@ test('initiatorOf: an import statement names its module, running code its top fr
   assert.deepEqual(initiatorOf(undefined), { url: null, code: false });
 });
 
-test('moduleWaves: static imports one deeper than their importer; the page\'s own scripts are wave 1', () => {
-  const requests = [
-    script('entry.js', PAGE, 1),
-    script('a.js', 'entry.js', 2), script('b.js', 'entry.js', 2),
-    script('c.js', 'a.js', 3),
-    script('b.js', 'c.js', 4), // fetched once: its first importer decides
-    { url: 'http://h/api/x', script: false, initiator: 'http://h/c.js', start: 5, code: true },
-  ];
-  const waves = moduleWaves(requests);
-  assert.deepEqual([...waves], [['http://h/entry.js', 1], ['http://h/a.js', 2], ['http://h/b.js', 2], ['http://h/c.js', 3]]);
+test('requestWaves: static imports one deeper than their importer; the page\'s own scripts are wave 1', () => {
+  const waves = requestWaves([
+    sent('entry.js', PAGE), done('entry.js'),
+    sent('a.js', 'entry.js'), sent('b.js', 'entry.js'), done('a.js'),
+    sent('c.js', 'a.js'), done('b.js'), done('c.js'),
+  ]);
+  assert.deepEqual([...waves], [['entry.js', 1], ['a.js', 2], ['b.js', 2], ['c.js', 3]]);
 });
 
-test('moduleWaves: a dynamic import is one deeper than every module requested before it', () => {
-  const requests = [
-    script('entry.js', PAGE, 1),
-    script('a.js', 'entry.js', 2),
-    script('deep.js', 'a.js', 3),
-    script('glue.js', 'entry.js', 4, true), // import() run by entry.js, after the graph (3 deep) loaded
-    script('glue-dep.js', 'glue.js', 5),
-  ];
-  const waves = moduleWaves(requests);
-  assert.equal(waves.get('http://h/glue.js'), 4);
-  assert.equal(waves.get('http://h/glue-dep.js'), 5);
+test('requestWaves: code-made requests are one wave deeper than the deepest module arrived when they left', () => {
+  const waves = requestWaves([
+    sent('entry.js', PAGE), done('entry.js'),
+    sent('a.js', 'entry.js'), done('a.js'),
+    sent('deep.js', 'a.js'), done('deep.js'),
+    // import() of the glue and of a chunk in the same tick, then a fetch: all after the 3-deep graph arrived
+    sent('glue.js', 'entry.js', { code: true }), sent('chunk.js', 'a.js', { code: true }),
+    sent('api', 'a.js', { code: true, script: false }), done('api'), // a non-script answer is no module wave
+    done('glue.js'),
+    sent('glue-dep.js', 'glue.js'),
+    sent('api2', 'a.js', { code: true, script: false }),
+  ]);
+  assert.equal(waves.get('glue.js'), 4);
+  assert.equal(waves.get('chunk.js'), 4);
+  assert.equal(waves.get('api'), 4);
+  assert.equal(waves.get('glue-dep.js'), 5);
+  assert.equal(waves.get('api2'), 5);
 });
 
-test('wavesBefore: the deepest wave among script requests sent before a time', () => {
-  const requests = [script('entry.js', PAGE, 1), script('a.js', 'entry.js', 2), script('c.js', 'a.js', 30),
-    { url: 'http://h/api/x', script: false, initiator: null, start: 10 }];
-  const waves = moduleWaves(requests);
+test('wavesBefore: the deepest module wave among script requests sent before a time', () => {
+  const events = [sent('entry.js', PAGE), done('entry.js'), sent('a.js', 'entry.js'), done('a.js'), sent('c.js', 'a.js'),
+    sent('api', 'a.js', { code: true, script: false })];
+  const waves = requestWaves(events);
+  const start = { 'entry.js': 1, 'a.js': 2, 'c.js': 30, api: 10 };
+  const requests = events.filter((e) => e.type === 'sent').map((e) => ({ ...e, start: start[e.id] }));
   assert.equal(wavesBefore(requests, waves, 10), 2);
   assert.equal(wavesBefore(requests, waves, 31), 3);
   assert.equal(wavesBefore(requests, waves, 0), 0);
