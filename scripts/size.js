@@ -7,9 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is met (66,587 on 2026-12-01: README "Where
-// the module's bytes go"); --check holds the module to a ceiling just above today's size, so it can only shrink.
-const BUDGET_GZIP = 66 * 1024 + 512;
+// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is met (69,777 on 2026-12-07, after the
+// error lists of issue #17 and the street split and typed-value hints of issue #18: +3.2 KB); --check holds
+// the module to a ceiling just above today's size, so it can only shrink.
+const BUDGET_GZIP = 68 * 1024 + 512;
 const TARGET_GZIP = 74000;
 
 function walk(dir) {
