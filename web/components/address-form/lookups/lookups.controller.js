@@ -402,11 +402,11 @@ export class LookupsController {
 
   useVerifiedFormat() {
     const entry = this.verifier && this.entries[this.verifier.id];
-    const candidate = entry?.result?.candidate;
+    const { candidate, kind } = entry?.result ?? {};
     if (!candidate) return;
     this.form.useAddress(candidate.address);
     // The closest known address, taken: a known address now.
-    entry.result = { kind: entry.result.kind === 'closest' ? 'found' : 'applied' };
+    entry.result = { kind: kind === 'closest' ? 'found' : 'applied' };
     this.form.changed();
   }
 
