@@ -4,7 +4,7 @@
 // format is still not a German postal code, so it is left out. Other values (street, number, city,
 // building...) are kept where the new country accepts them. The values of fields the new country
 // lacks are not part of its address; they stay for a switch back (and are not mentioned). DOM-free.
-import { DIAL_ZONE, POSTAL_CODE } from './address-form.fields.js';
+import { DIAL_ZONE, POSTAL_CODE } from './fields.js';
 
 /** The elements whose value names a place of one country's own lists or registers. */
 export const COUNTRY_BOUND = Object.freeze(['a1', 'a2', POSTAL_CODE, DIAL_ZONE]);
