@@ -22,6 +22,8 @@ describe('density', { skip }, () => {
       assert.deepEqual(borders, ['0px', '0px'], 'one sentence or one button has no box of its own');
       await ui.root.locator('button[data-view="list"]').click();
       await ui.root.locator(`tr[data-voicesite-id="${id}"] button`).click();
+      // FR has an address search: the fields stay folded until "Enter the address by hand".
+      await ui.address.locator('[part~="manual"]').click();
       await ui.address.locator('[part~="field"]').first().waitFor();
       const widths = await ui.root.evaluate((el) => ({
         element: el.getBoundingClientRect().width,
