@@ -22,8 +22,9 @@ export async function waitLoaded(page, country) {
 /** Fills text inputs and chooses select options by value. */
 export async function fill(page, address) {
   for (const [name, value] of Object.entries(address)) {
-    // A select or, for a list of more than 30 choices, a combobox: chosen; a text input: typed.
-    const choice = await control(page, name).evaluate((el) => el.tagName === 'SELECT' || el.getAttribute('role') === 'combobox');
+    // A select or, for a list of more than 30 choices, a combobox (its value in data-value): chosen; a
+    // text input, also one with suggestions (a look-up's combobox, e.g. PT's postal code): typed.
+    const choice = await control(page, name).evaluate((el) => el.tagName === 'SELECT' || 'value' in el.dataset);
     if (choice) await chooseOption(control(page, name), value);
     else await control(page, name).fill(value);
   }

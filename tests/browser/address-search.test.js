@@ -174,11 +174,16 @@ describe('<btalk-address-form> look-ups, search first', { skip: !coreIsBuilt() &
     const page = await openPage(browser, server.origin, '/pages/address-form.html?api=/proxy/btalk/v1');
     const failed = failedRequests(page);
     try {
-      // The street API is not the stand-in's: the test answers it, as a flat list of elements.
+      // The street API is not the stand-in's: the test answers it, as a flat list of elements, paged
+      // like every list of the real API (offset, limit, X-Total-Count), which the client reads whole.
       await page.route('**/countries/*/streets?*', (route) => {
-        const q = new URL(route.request().url()).searchParams.get('q').toLowerCase();
+        const params = new URL(route.request().url()).searchParams;
+        const q = params.get('q').toLowerCase();
         asked.push(q);
-        route.fulfill({ json: streets.filter((s) => s.a6.toLowerCase().includes(q)) });
+        const found = streets.filter((s) => s.a6.toLowerCase().includes(q));
+        const offset = Number(params.get('offset') ?? 0);
+        const items = found.slice(offset, offset + Number(params.get('limit') ?? 40));
+        route.fulfill({ json: items, headers: { 'X-Total-Count': String(found.length), 'X-Result-Count': String(items.length) } });
       });
       await page.goto(`${server.origin}/pages/address-form.html?country=FR&lookup=street-lookup.js`);
       await waitLoaded(page, 'FR');

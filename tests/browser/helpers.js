@@ -202,9 +202,44 @@ export async function waitForChoices(control, { timeout = 15000 } = {}) {
   }
 }
 
-/** The value chosen in a select or a combobox (which shows the label and says the value in data-value). */
+/**
+ * The value chosen in a select or a combobox (which shows the label and says the value in data-value).
+ * A text field with suggestions (a look-up's, e.g. PT's postal code) is a combobox too, without
+ * data-value: its text is its value.
+ */
 export function chosenValue(control) {
-  return control.evaluate((element) => (element.getAttribute('role') === 'combobox' ? element.dataset.value ?? '' : element.value));
+  return control.evaluate((element) => ('value' in element.dataset ? element.dataset.value : element.value));
+}
+
+/**
+ * Every option of a combobox, in its order ({ value, label, disabled }): opens its listbox and scrolls
+ * it from top to bottom (it renders only the rows in view), then closes it. Throws unless every
+ * option (aria-setsize of them) was seen.
+ */
+export async function comboboxOptions(combobox) {
+  await waitForChoices(combobox);
+  await combobox.click();
+  const listbox = combobox.locator('xpath=..').locator('[role="listbox"]');
+  await listbox.locator('[role="option"]').first().waitFor();
+  const options = await listbox.evaluate(async (box) => {
+    const seen = new Map();
+    let size = 0;
+    const frame = () => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); });
+    for (box.scrollTop = 0; ; box.scrollTop += Math.max(1, box.clientHeight / 2)) {
+      await frame();
+      for (const option of box.querySelectorAll('[role="option"]')) {
+        size = Number(option.getAttribute('aria-setsize'));
+        seen.set(Number(option.getAttribute('aria-posinset')), {
+          value: option.dataset.value, label: option.textContent, disabled: option.getAttribute('aria-disabled') === 'true',
+        });
+      }
+      if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) break;
+    }
+    return { size, list: [...seen.entries()].sort(([a], [b]) => a - b).map(([, option]) => option) };
+  });
+  await combobox.press('Escape');
+  if (options.list.length !== options.size) throw new Error(`read ${options.list.length} of the combobox's ${options.size} options`);
+  return options.list;
 }
 
 /**

@@ -22,6 +22,8 @@ describe('density', { skip }, () => {
       assert.deepEqual(borders, ['0px', '0px'], 'one sentence or one button has no box of its own');
       await ui.root.locator('button[data-view="list"]').click();
       await ui.root.locator(`tr[data-voicesite-id="${id}"] button`).click();
+      // FR has an address search: the fields stay folded until "Enter the address by hand".
+      await ui.address.locator('[part~="manual"]').click();
       await ui.address.locator('[part~="field"]').first().waitFor();
       const widths = await ui.root.evaluate((el) => ({
         element: el.getBoundingClientRect().width,
@@ -62,6 +64,8 @@ describe('density', { skip }, () => {
     const page = await openPage(env.browser, env.server.origin, `/pages/address-form.html?country=FR&customer=9999&voicesite=${id}`, { viewport: { width: 390, height: 900 } });
     try {
       const form = page.locator('btalk-address-form');
+      // FR has an address search: its fields stay folded until "Enter the address by hand".
+      await form.locator('[part~="manual"]').click();
       await form.locator('[part~="field"] input').first().waitFor();
       const blank = await form.evaluate((el) => [...el.shadowRoot.querySelectorAll('.message')].map((m) => m.getBoundingClientRect().height));
       assert.ok(blank.length > 0 && blank.every((h) => h === 0), `no blank line under fields without a message: ${blank}`);

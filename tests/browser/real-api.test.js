@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { openPage, orderVoicesite, readCountry } from './helpers.js';
+import { chooseOption, chosenValue, comboboxOptions, openPage, orderVoicesite, readCountry } from './helpers.js';
 import { mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage } from './order-helpers.js';
 
 const env = orderHarness();
@@ -26,12 +26,14 @@ describe('lists past the first page', { skip }, () => {
     await withPage(async (page) => {
       await mountOrder(page, { mode: 'direct', apiKey: key, clientId: env.creds.clientId, clientSecret: env.creds.clientSecret });
       const ui = orderUi(page);
+      // 55 VPNs, more than 30: a type-ahead combobox, whose options are read by scrolling its listbox.
       await waitInPage(page, () => document.querySelector('btalk-voicesite-order').shadowRoot
-        .querySelectorAll('#vpnId-select option[value]:not([value=""])').length >= 55);
-      const offered = await ui.vpn.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+        .querySelector('#vpnId-select')?.getAttribute('role') === 'combobox');
+      const offered = (await comboboxOptions(ui.vpn)).map((o) => o.value).filter(Boolean);
       assert.deepEqual(offered, vpns.map((v) => v.vpnId), 'every VPN, in the API\'s order');
-      await ui.vpn.selectOption(fiftieth.vpnId);
-      await ui.country.selectOption('FR');
+      await chooseOption(ui.vpn, fiftieth.vpnId);
+      assert.equal(await chosenValue(ui.vpn), fiftieth.vpnId);
+      await chooseOption(ui.country, 'FR');
       const name = uniqueSiteName('PAGE2');
       await ui.name.fill(name);
       await ui.label.fill('Ordered on VPN 50');
@@ -57,11 +59,12 @@ describe('lists past the first page', { skip }, () => {
     const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=BE');
     try {
       await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
-      const select = page.locator(`btalk-address-form [data-field="${field}"] select`);
-      await page.waitForFunction((n) => window.element.shadowRoot.querySelectorAll('select option').length >= n, areas.length);
-      const offered = await select.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+      // 102 areas, more than 30: a type-ahead combobox, whose options are read by scrolling its listbox.
+      const combobox = page.locator(`btalk-address-form [data-field="${field}"] [role="combobox"]`);
+      const offered = (await comboboxOptions(combobox)).map((o) => o.value).filter(Boolean);
       assert.deepEqual(offered, areas);
-      await select.selectOption(areas.at(-1));
+      await chooseOption(combobox, areas.at(-1));
+      assert.equal(await chosenValue(combobox), areas.at(-1));
       assert.equal(await page.evaluate((name) => window.element.value[name], field), areas.at(-1));
     } finally {
       await page.closeAll();
@@ -113,9 +116,9 @@ describe('the API\'s refusal texts reach the screen', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       const vpn = env.creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      await ui.customer.selectOption('9999');
-      await ui.vpn.selectOption(vpn);
-      await ui.country.selectOption('FR');
+      await chooseOption(ui.customer, '9999');
+      await chooseOption(ui.vpn, vpn);
+      await chooseOption(ui.country, 'FR');
       await ui.name.fill('SITE_3');
       await ui.label.fill('Third');
       await ui.button.click();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { REPO_ROOT, coreIsBuilt, launchBrowser } from './helpers.js';
+import { ERROR_CODES } from '../../server/standin/http.js';
 import { staticServer } from './static-server.js';
 import { standInCredentials } from './order-helpers.js';
 
@@ -87,16 +88,18 @@ describe('the stand-in in a service worker', { skip }, () => {
           method: 'PUT', headers, body: JSON.stringify({ a3: 'Paris', a6: 'Rivoli', pc: '75001' }),
         });
         const noAuth = await fetch('./btalk/v1/me');
+        // Errors come as the API's list of { code: <integer>, message, description }.
+        const codeOf = async (res) => [await res.json()].flat()[0]?.code ?? null;
         return {
           tokenType: token.token_type, countries: countries.length, first: first.status, again: again.status,
-          againCode: (await again.json()).code, address: address.status,
-          addressCode: (await address.json()).code ?? null, noAuth: noAuth.status,
+          againCode: await codeOf(again), address: address.status,
+          addressCode: await codeOf(address), noAuth: noAuth.status,
         };
       }, { clientId: creds.clientId, clientSecret: creds.clientSecret, apiKey: creds.fullSingleKey });
       assert.equal(answers.tokenType, 'Bearer');
       assert.ok(answers.countries >= 30);
       // The real API promises no de-duplication, nor does the stand-in by default: the name is taken.
-      assert.deepEqual([answers.first, answers.again, answers.againCode], [201, 409, 'TECHNICAL_SITE_NAME_IN_USE']);
+      assert.deepEqual([answers.first, answers.again, answers.againCode], [201, 409, ERROR_CODES.TECHNICAL_SITE_NAME_IN_USE]);
       // The core ran in the worker: the address got a verdict, not 503 VALIDATION_UNAVAILABLE.
       assert.notEqual(answers.address, 503, answers.addressCode);
       assert.equal(answers.noAuth, 401);
