@@ -4,7 +4,7 @@
 // It holds what was loaded and typed, runs the API calls through the page's client, asks the
 // wasm core for its verdicts and decides which failure is shown where. The view renders it;
 // `onChange` runs after every change. Unit-tested in Node (tests/node/voicesite-order-controller.test.js).
-// An order: order() -> OrderOnce.send (internal/order-lookup.js) -> BtalkClient.orderVoicesite (client.js)
+// An order: submit() -> OrderOnce.send (internal/order-lookup.js) -> BtalkClient.orderVoicesite (client.js)
 // -> Transport (http/transport.js: never retried) -> the portal's proxy (server/proxy) or the API itself.
 
 import { apiProblemsOf, describeFailure } from './failure.js';
