@@ -13,7 +13,7 @@ export const ADDRESS_FORM = Object.freeze({
 export const VOICESITE_ORDER = Object.freeze({
   tagName: 'btalk-voicesite-order',
   displayName: 'BtalkVoicesiteOrder',
-  properties: ['client', 'credentials', 'strings'],
+  properties: ['client', 'credentials', 'strings', 'view'],
   events: ['btalk-order-created', 'btalk-address-saved', 'btalk-error'],
   booleans: [],
 });
