@@ -149,7 +149,9 @@ function withPostalCodes(tree) {
       const list = codes.get(`${canton.value}/${town.value}`);
       return list ? { ...town, postalCodes: [...list].sort() } : town;
     });
-    const all = [...new Set(children.flatMap((town) => town.postalCodes ?? []))].sort();
+    // A canton lists every code of its sample, whether or not GeoNames spells its localities the same way.
+    const sample = CH_POSTAL_SAMPLE.find(([code]) => code === canton.value)?.[2] ?? [];
+    const all = [...new Set(sample.flatMap(([, list]) => list))].sort();
     return all.length ? { ...canton, postalCodes: all, children } : { ...canton, children };
   });
 }
