@@ -19,7 +19,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer } from '../server/standin/server.js';
+import { ADMIN_PREFIX, API_PREFIX, TOKEN_PATH, createStandInServer, parseArgs } from '../server/standin/server.js';
 import { STANDIN_ORIGIN } from '../server/standin/standin.js';
 import { sendJson } from '../server/standin/node-http.js';
 import { createBtalkProxy } from '../server/proxy/index.js';
@@ -268,20 +268,9 @@ export function listen(server, port, host) {
   });
 }
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--admin') out.admin = true;
-    else if (arg === '--dedup-orders') out.deduplicateOrders = true;
-    else if (['--port', '--host', '--state'].includes(arg)) out[arg.slice(2)] = argv[++i];
-    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --admin, --dedup-orders)`);
-  }
-  return out;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2), ['--port', '--host', '--state']);
   const port = Number(args.port ?? process.env.PORT ?? 8080);
   const host = args.host ?? '127.0.0.1';
   const upstream = process.env.BTALK_UPSTREAM ? {

@@ -113,14 +113,18 @@ export const createStandIn = createStandInServer;
 
 // ---------------------------------------------------------------- CLI
 
-function parseArgs(argv) {
+/**
+ * The command line of a stand-in server (this file's, and examples/serve.js's): `valueFlags` take a value,
+ * --admin and --dedup-orders are switches; anything else is an error that lists them.
+ */
+export function parseArgs(argv, valueFlags = ['--port', '--host', '--state', '--data']) {
   const out = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--admin') out.admin = true;
     else if (arg === '--dedup-orders') out.deduplicateOrders = true;
-    else if (['--port', '--host', '--state', '--data'].includes(arg)) out[arg.slice(2)] = argv[++i];
-    else throw new Error(`unknown argument ${arg} (use --port, --host, --state, --data, --admin, --dedup-orders)`);
+    else if (valueFlags.includes(arg)) out[arg.slice(2)] = argv[++i];
+    else throw new Error(`unknown argument ${arg} (use ${[...valueFlags, '--admin', '--dedup-orders'].join(', ')})`);
   }
   return out;
 }
