@@ -39,8 +39,11 @@ export async function onPage(browser, url, { init, api }, check) {
     const probe = /status of 404/.test(message.text()) && probes.includes(message.location().url);
     if (!probe) problems.push(`console: ${message.text()} (${message.location().url})`);
   });
-  page.on('requestfinished', (request) => requests.push(request.url()));
+  let inFlight = 0;
+  page.on('request', () => { inFlight += 1; });
+  page.on('requestfinished', (request) => { inFlight -= 1; requests.push(request.url()); });
   page.on('requestfailed', (request) => {
+    inFlight -= 1;
     // The element aborts a look-up it no longer needs (a newer one replaced it): not a failure.
     if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
@@ -55,6 +58,9 @@ export async function onPage(browser, url, { init, api }, check) {
     const value = await check(page).catch((error) => {
       throw new Error(`${url}: ${error.message}\n${problems.join('\n')}`);
     });
+    // The form can show before Playwright has reported every request it made as finished (a busy machine
+    // showed the race): wait, 10 s at most, until none is in flight, so `requests` holds them all.
+    for (const end = Date.now() + 10_000; inFlight > 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(problems, []);
     if (process.env.BTALK_CONSUMERS_VERBOSE) console.log(url, requests);
     return { value, requests };
