@@ -12,7 +12,6 @@ import { NormalizeMixin } from './normalize.js';
 import { beforeSwitch, leftOut } from './address-form.carry.js';
 import { PostalAreasMixin } from './address-form.postal-areas.js';
 import { errorDetail } from '../../internal/errors.js';
-import { regionName } from '../../internal/localize.js';
 
 /**
  * @typedef {object} ControllerHost
@@ -226,7 +225,10 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     this.validate();
     const lang = this.host.lang();
     const items = out.map(({ label, value }) => this.host.t('leftOutItem', { label, value }));
-    const country = regionName(state.iso2, lang, state.iso2);
+    let country = state.iso2;
+    try {
+      country = new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(state.iso2) ?? state.iso2;
+    } catch { /* an unknown code stays as it is */ }
     this.setInfo('leftOut', { country, items: new Intl.ListFormat(lang, { type: 'conjunction' }).format(items) });
   }
 

@@ -2,7 +2,6 @@
 // narrow container), a filter and pages of PAGE_SIZE rows once there are more than that, and
 // "Give its address" on every row whose address is missing. The model functions are DOM-free.
 import { foldText } from '../../internal/fold.js';
-import { regionName } from '../../internal/localize.js';
 import { h } from '../../internal/shared.js';
 
 export const PAGE_SIZE = 20;
@@ -50,7 +49,12 @@ export function newestFirst(sites) {
 /** A country code as its name in `lang` ("FR" -> "France", "Frankreich"); the code when unknown. */
 export function countryName(iso2, lang) {
   const code = String(iso2 ?? '');
-  return /^[A-Za-z]{2}$/.test(code) ? regionName(code, lang, code.toUpperCase()) : code;
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  try {
+    return new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** A status as words: the catalogue's `list.status.<status>`, else the API's value, spaced ("inProgress" -> "In progress"). */
