@@ -4,12 +4,14 @@
 // filters (case- and accent-insensitively, on texts folded once per list), moves the active option
 // for the keys, decides what is chosen, and computes which rows a windowed listbox renders. The view
 // (combobox.js) only draws it. Unit-tested in Node (tests/node/combobox-model.test.js).
-import { foldText } from './fold.js';
 
 /** A list of more choices than this is a combobox; a shorter one stays a native select. */
 export const COMBOBOX_THRESHOLD = 30;
 
-export { foldText };
+/** Text as compared: Unicode NFD with combining marks removed, lower case, white space runs as one space, trimmed. */
+export function foldText(text) {
+  return String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
 
 const isLetterOrDigit = (ch) => /[\p{L}\p{N}]/u.test(ch);
 

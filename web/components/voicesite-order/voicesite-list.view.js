@@ -1,19 +1,19 @@
 // The voicesites list of <btalk-voicesite-order>: a table (blocks of "label: value" lines in a
 // narrow container), a filter and pages of PAGE_SIZE rows once there are more than that, and
 // "Give its address" on every row whose address is missing. The model functions are DOM-free.
-import { foldText } from '../../internal/fold.js';
 import { h } from '../../internal/shared.js';
 
 export const PAGE_SIZE = 20;
 // The names first; the id (a UUID, for support) last.
 const COLUMNS = ['name', 'label', 'country', 'status', 'address', 'id'];
 
+const fold = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 // Each listed voicesite's searchable text, folded once (a list can hold thousands).
 const haystacks = new WeakMap();
 function haystackOf(site) {
   let text = haystacks.get(site);
   if (text === undefined) {
-    text = foldText([site.voiceSiteId, site.technicalSiteName, site.customerSiteLabel, site.country, site.status].join(' '));
+    text = fold([site.voiceSiteId, site.technicalSiteName, site.customerSiteLabel, site.country, site.status].join(' '));
     haystacks.set(site, text);
   }
   return text;
@@ -24,10 +24,10 @@ function haystackOf(site) {
  * `shown(site)` adds the words shown for a site, e.g. its country's name and status label).
  */
 export function filterSites(sites, filter, shown = null) {
-  const words = foldText(filter).split(/\s+/).filter(Boolean);
+  const words = fold(filter).split(/\s+/).filter(Boolean);
   if (!words.length) return sites;
   return sites.filter((site) => {
-    const haystack = shown ? `${haystackOf(site)} ${foldText(shown(site).join(' '))}` : haystackOf(site);
+    const haystack = shown ? `${haystackOf(site)} ${fold(shown(site).join(' '))}` : haystackOf(site);
     return words.every((word) => haystack.includes(word));
   });
 }

@@ -9,7 +9,6 @@
 // Answers are parsed by the core's existing kinds (`answer`: addressCandidates, postalCodes or choices)
 // through client.addressLookup(); a list of suggestions needs no kind of its own. Each answer counts
 // only while it is the latest question of its look-up in the current country.
-import { foldText } from '../../../internal/fold.js';
 
 const DEFAULTS = Object.freeze({
   field: null, param: 'q', minChars: 3, debounceMs: 250, answer: 'addressCandidates', fill: 'merge', cache: false,
@@ -49,6 +48,9 @@ export function verifiableAddress(address) {
   return out;
 }
 
+/** Text compared as the API's look-ups compare it: case, accents and spaces aside. */
+const folded = (text) => String(text ?? '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
 /**
  * The verdict on `address` from the API's candidates: { kind: 'found' } | { kind: 'foundOther', candidate }
  * (the address, written otherwise) | { kind: 'closest', candidate } (not this address: the nearest one the
@@ -64,7 +66,7 @@ function verdict(answer, address) {
   };
   if (list.some(same)) return { kind: 'found' };
   // Every given element the same but for its writing: the address itself; else only the closest one.
-  const agrees = (candidate) => Object.keys(address).every((name) => foldText(candidate.address[name]) === foldText(address[name]));
+  const agrees = (candidate) => Object.keys(address).every((name) => folded(candidate.address[name]) === folded(address[name]));
   const other = list.find(agrees);
   return other ? { kind: 'foundOther', candidate: other } : { kind: 'closest', candidate: list[0] };
 }
