@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, Localizer } from '../../web/internal/localize.js';
-import { catalogueTable, catalogueTables } from '../../scripts/build-i18n.js';
+import { catalogueTable, catalogueTables, languageType } from '../../scripts/build-i18n.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TABLES = await catalogueTables();
@@ -60,11 +60,13 @@ test('the languages are one list: LANGUAGES, English first, each a primary langu
   for (const lang of LANGUAGES) assert.match(lang, /^[a-z]{2,3}$/);
 });
 
-test('the typings name exactly the languages of LANGUAGES', () => {
-  const typings = readFileSync(`${root}web/elements/index.d.ts`, 'utf8');
+test('the typings name exactly the languages of LANGUAGES, through the generated union', () => {
+  const typings = readFileSync(`${root}web/types/ui-language.d.ts`, 'utf8');
   const union = /export type UiLanguage = ([^;]+);/.exec(typings);
-  assert.ok(union, 'web/elements/index.d.ts declares UiLanguage');
+  assert.ok(union, 'web/types/ui-language.d.ts declares UiLanguage');
   assert.deepEqual([...union[1].matchAll(/'([^']+)'/g)].map((m) => m[1]), [...LANGUAGES]);
+  assert.equal(typings, languageType(), 'web/types/ui-language.d.ts is stale: run node scripts/build-i18n.js');
+  assert.match(readFileSync(`${root}web/elements/index.d.ts`, 'utf8'), /import type \{ UiLanguage \} from '\.\.\/types\/ui-language\.js';/);
 });
 
 test('every component has an i18n/ folder with its generated catalogue table', () => {

@@ -1,6 +1,7 @@
 // Types for `btalk-forms/elements`.
 import type { AddressForm, FieldOption, Problem } from '../core.js';
 import type { BtalkClient } from '../client.js';
+import type { UiLanguage } from '../types/ui-language.js';
 import '../components/address-form/address-form.js';
 import '../components/voicesite-order/voicesite-order.js';
 
@@ -31,11 +32,9 @@ export interface ElementClient {
   [method: string]: unknown;
 }
 
-/**
- * The UI languages every element ships a catalogue for (LANGUAGES in web/internal/localize.js; tests/node/i18n.test.js
- * holds the two lists equal). A `lang` attribute takes any BCP 47 tag: the closest of these is used, else English.
- */
-export type UiLanguage = 'en' | 'fr' | 'de' | 'es' | 'it' | 'nl' | 'pt';
+// UiLanguage: the UI languages every element ships a catalogue for, generated from LANGUAGES
+// (web/internal/localize.js). A `lang` attribute takes any BCP 47 tag: the closest of these is used, else English.
+export type { UiLanguage };
 
 /**
  * UI strings: one catalogue per language of UiLanguage under components/<element>/i18n/. API texts
