@@ -48,8 +48,8 @@ test('startEarly: each form with a country asks for it once, with its core; the 
 test('takeEarly: a country or client changed before the element loaded aborts the early requests', () => {
   const client = fakeClient();
   const options = { clients: () => client, cores: () => Promise.resolve({}) };
-  const fr = form({ country: 'FR' });
-  const de = form({ country: 'DE' });
+  const fr = form({ country: 'FR', 'api-base': '/proxy' });
+  const de = form({ country: 'DE', 'api-base': '/proxy' });
   startEarly(documentOf([fr, de]), options);
   assert.equal(takeEarly(fr, client, 'BE'), null);
   assert.equal(client.calls[0].signal.aborted, true);
@@ -58,19 +58,30 @@ test('takeEarly: a country or client changed before the element loaded aborts th
   assert.equal(takeEarly(form({ country: 'FR' }), client, 'FR'), null, 'an element never started early');
 });
 
+test('startEarly: a form without api-base waits for the page\'s client or credentials; one with a client set early starts', () => {
+  const client = fakeClient();
+  const options = { clients: (element) => element.client ?? client, cores: () => Promise.resolve({}) };
+  assert.equal(startEarly(documentOf([form({ country: 'FR' })]), options), 0);
+  const own = fakeClient();
+  const withClient = Object.assign(form({ country: 'FR' }), { client: own });
+  assert.equal(startEarly(documentOf([withClient]), options), 1);
+  assert.deepEqual(client.calls, []);
+  assert.deepEqual(own.calls.map((c) => c.iso2), ['FR']);
+});
+
 test('startEarly: nothing on a page that also shows the order element (it chooses the full core), nor without a document', () => {
   const client = fakeClient();
   const options = { clients: () => client, cores: () => Promise.resolve({}) };
-  assert.equal(startEarly(documentOf([form({ country: 'FR' })], { order: true }), options), 0);
+  assert.equal(startEarly(documentOf([form({ country: 'FR', 'api-base': '/proxy' })], { order: true }), options), 0);
   assert.equal(startEarly(undefined, options), 0);
   assert.deepEqual(client.calls, []);
 });
 
 test('startEarly: an early failure is left for the element to report, never unhandled', async () => {
-  const failing = form({ country: 'NL' });
+  const failing = form({ country: 'NL', 'api-base': '/proxy' });
   const client = { countryForm: () => Promise.reject(new Error('down')) };
   assert.equal(startEarly(documentOf([failing]), { clients: () => client, cores: () => Promise.reject(new Error('no wasm')) }), 1);
   await assert.rejects(takeEarly(failing, client, 'NL'), /down/);
-  const throwing = form({ country: 'NL' });
+  const throwing = form({ country: 'NL', 'api-base': '/proxy' });
   assert.equal(startEarly(documentOf([throwing]), { clients: () => { throw new Error('bad base'); } }), 0);
 });

@@ -4,7 +4,8 @@
 // has one leave before the element is even defined. The element's first load then takes that answer (takeEarly) if
 // its client and country are still the ones asked for, else aborts it: never a request twice. Same client, core and
 // Accept-Language as the element's own load (clientFor's shared client, the element's `lang` or an ancestor's).
-// A page that also shows the order element is left to the elements' own loads: its address forms use the full core
+// A form with neither `api-base` nor a `client` waits for the page to give one. A page that also shows the order
+// element is left to the elements' own loads: its address forms use the full core
 // (core-loader/core-choice.js), which its entry module has not yet chosen when this one runs.
 import { BtalkAddressClient } from '../../address-client.js';
 import { loadAddressCore } from '../../address-core.js';
@@ -32,7 +33,9 @@ export function startEarly(root = globalThis.document, { clients = clientOf, cor
   let count = 0;
   for (const element of root.querySelectorAll('btalk-address-form')) {
     const iso2 = iso2Of(element);
-    if (!/^[A-Z]{2}$/.test(iso2) || started.has(element)) continue;
+    // Without `api-base` nor a `client` set before the definition, the page gives one (or credentials) later:
+    // nothing is asked of the default base URL on its behalf.
+    if (!/^[A-Z]{2}$/.test(iso2) || started.has(element) || !(element.client || element.getAttribute('api-base'))) continue;
     try {
       const client = clients(element);
       Promise.resolve(cores(client)).catch(() => {}); // a failure is the element's to report, when it loads
