@@ -74,3 +74,23 @@ export function minMedian(values) {
   const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   return { min: sorted[0], median };
 }
+
+/** Issue #19's goals for the first typeable field: median navigation→typeable, and waves for the unbundled form. */
+export const GOALS = Object.freeze({ bundled: 250, unbundled: 400, wavesUnbundled: 3 });
+
+/** "met by N unit", or "missed by N unit (x× the goal)". */
+export const verdict = (value, goal, unit) => (value <= goal
+  ? `met by ${(goal - value).toFixed(0)} ${unit}`
+  : `missed by ${(value - goal).toFixed(0)} ${unit} (${(value / goal).toFixed(2)}× the goal)`);
+
+/**
+ * The goals a case's figures are held to: [{ what, goal, unit, value, met, by }].
+ * @param {'bundled'|'unbundled'} variant
+ * @param {{ navigation: number, waves: number }} figures  median navigation→typeable (ms), deepest wave before typeable
+ */
+export function goalsOf(variant, { navigation, waves }) {
+  const goal = (what, limit, unit, value) => ({ what, goal: limit, unit, value, met: value <= limit, by: Math.abs(Math.round(value - limit)) });
+  const list = [goal('median from navigation', GOALS[variant], 'ms', navigation)];
+  if (variant === 'unbundled') list.push(goal('module waves', GOALS.wavesUnbundled, 'wave(s)', waves));
+  return list;
+}

@@ -25,14 +25,13 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import esbuild from 'esbuild';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, startServer } from '../tests/browser/helpers.js';
-import { initiatorOf, minMedian, requestWaves, wavesBefore } from './bench-browser-waves.js';
+import { goalsOf, initiatorOf, minMedian, requestWaves, verdict, wavesBefore } from './bench-browser-waves.js';
 
 const argAt = process.argv.indexOf('--runs');
 const RUNS = argAt > 0 ? Number(process.argv[argAt + 1]) : 7;
 const TIMELINE = process.argv.includes('--timeline');
 const COUNTRIES = ['CH', 'FR'];
 const API = '/proxy/btalk/v1';
-const GOALS = { bundled: 250, unbundled: 400, wavesUnbundled: 3 }; // issue #19 item 1
 
 const ENTRY = {
   bundled: '/bench/bundle/app.js',
@@ -190,9 +189,6 @@ function timeline(result) {
 }
 
 const ms = (v) => v.toFixed(0).padStart(5);
-const verdict = (value, goal, unit) => (value <= goal
-  ? `met by ${(goal - value).toFixed(0)} ${unit}`
-  : `missed by ${(value - goal).toFixed(0)} ${unit} (${(value / goal).toFixed(2)}× the goal)`);
 
 async function main() {
   if (!coreIsBuilt()) throw new Error('the wasm core is not built: npm run build (or copy dist/ from a built checkout)');
@@ -214,7 +210,7 @@ async function main() {
 
   console.log(`Time to the first typeable field of <btalk-address-form>, ${RUNS} fresh contexts per case (ms: min / median)\n`);
   console.log(`${'case'.padEnd(14)} ${'first field'.padEnd(14)} ${'navigation→typeable'.padStart(20)} ${'connected→typeable'.padStart(19)}`
-    + ` ${'connected at'.padStart(12)} ${'1st API request'.padStart(15)} ${'waves: before API'.padStart(17)} ${'before typeable'.padStart(15)} ${'modules'.padStart(7)}`);
+    + ` ${'connected at'.padStart(12)} ${'1st API request'.padStart(15)} ${'waves: before API'.padStart(17)} ${'before typeable'.padStart(15)} ${'modules'.padStart(7)}  goals (issue #19)`);
   const summary = new Map();
   for (const c of cases) {
     const nav = minMedian(c.runs.map((r) => r.navigation));
@@ -226,17 +222,18 @@ async function main() {
     const wavesTypeable = Math.max(...c.runs.map((r) => r.wavesTypeable));
     const modules = Math.max(...c.runs.map((r) => r.modules));
     summary.set(`${c.variant} ${c.country}`, { nav, wavesTypeable });
+    const goals = goalsOf(c.variant, { navigation: nav.median, waves: wavesTypeable })
+      .map((g) => `${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${g.met ? 'met' : 'MISSED'} by ${g.by} ${g.unit}`).join('; ');
     console.log(`${`${c.variant} ${c.country}`.padEnd(14)} ${c.runs[0].field.padEnd(14)} ${`${ms(nav.min)} / ${ms(nav.median)}`.padStart(20)}`
       + ` ${`${ms(conn.min)} / ${ms(conn.median)}`.padStart(19)} ${ms(at.median).padStart(12)} ${ms(api.median).padStart(15)}`
-      + ` ${wavesApi.padStart(17)} ${range(c.runs.map((r) => r.wavesTypeable)).padStart(15)} ${String(modules).padStart(7)}`);
+      + ` ${wavesApi.padStart(17)} ${range(c.runs.map((r) => r.wavesTypeable)).padStart(15)} ${String(modules).padStart(7)}  ${goals}`);
   }
   console.log('\n(connected at, 1st API request: medians from navigation; waves before API: module waves before the one the first API request\n leaves in; before typeable: the deepest module wave requested before the first typeable field; ranges over the runs;\n modules: script requests before the first typeable field, most in a run)');
-  console.log('\nGoals (issue #19 item 1), on medians from navigation:');
-  for (const country of COUNTRIES) {
-    console.log(`  bundled ${country}: ≤ ${GOALS.bundled} ms: ${verdict(summary.get(`bundled ${country}`).nav.median, GOALS.bundled, 'ms')}`);
-    console.log(`  unbundled ${country}: ≤ ${GOALS.unbundled} ms: ${verdict(summary.get(`unbundled ${country}`).nav.median, GOALS.unbundled, 'ms')}`);
-    console.log(`  unbundled ${country}: ≤ ${GOALS.wavesUnbundled} waves of module requests before the form works: `
-      + `${verdict(summary.get(`unbundled ${country}`).wavesTypeable, GOALS.wavesUnbundled, 'wave(s)')}`);
+  console.log('\nGoals (issue #19 item 1): median navigation→typeable, and for the unbundled form its waves before typeable:');
+  for (const [name, { nav, wavesTypeable }] of summary) {
+    for (const g of goalsOf(name.split(' ')[0], { navigation: nav.median, waves: wavesTypeable })) {
+      console.log(`  ${name}: ${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${verdict(g.value, g.goal, g.unit)}`);
+    }
   }
   if (TIMELINE) {
     for (const c of cases) {

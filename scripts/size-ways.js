@@ -7,13 +7,15 @@
 //                   user's bundler would; the address-only module (its glue chunk, loaded at once, and its wasm).
 //   elements        import 'btalk-forms/elements', the same way; the full module (the address forms use it too).
 //   address-form, no bundler   the raw ES modules of web/ (what examples/serve.js serves): every module
-//                   is a request, each import level a wave.
+//                   is a request; a module's wave is one more than its first importer's (the entry names
+//                   every module of its graph: scripts/flat-imports.js), the glue one more than the deepest.
 import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { moduleGraph, staticWaves } from './flat-imports.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The target of issue #7 was 85 KiB gzip for the address form alone, with at most 2 JS waves. The work on
@@ -93,28 +95,27 @@ async function bundled(specifier, scratch) {
   };
 }
 
+/**
+ * The raw ES modules from `entry`, as a browser fetches them: a module is asked for as soon as its first importer
+ * has arrived (its wave: breadth first, scripts/flat-imports.js), and the address core's glue, a dynamic import
+ * made when the element loads (web/address-core.js), once the whole static graph has arrived and run: one wave
+ * after the deepest module. Its wasm is fetched alongside it. Other dynamic imports (other languages'
+ * catalogues, the look-ups' mechanism, the combobox) are on demand.
+ */
+export function unbundledWaves(graph, entry) {
+  const waves = staticWaves(graph, entry);
+  const deepest = Math.max(...waves.values());
+  const glue = [...waves.keys()].some((file) => graph.get(file).dynamics.some((d) => /dist\/btalk-address-core\.js$/.test(d)));
+  return { waves: deepest + (glue ? 1 : 0), glue, modules: [...waves.keys()] };
+}
+
 async function unbundled(entry) {
-  const graph = new Map();
-  const files = [];
-  const visit = async (file) => {
-    if (graph.has(file)) return;
-    graph.set(file, []);
-    const source = await readFile(file);
-    files.push({ name: relative(root, file), bytes: source });
-    const text = source.toString('utf8');
-    const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)]
-      .map((m) => m[1] ?? m[2]);
-    // The address core's glue: a dynamic import made as soon as the core is needed (web/address-core.js).
-    specifiers.push(...[...text.matchAll(/\bimport\(\s*'([^']*dist\/btalk-address-core\.js)'\s*\)/g)].map((m) => m[1]));
-    for (const specifier of specifiers) {
-      const target = resolve(dirname(file), specifier);
-      graph.get(file).push(target);
-      await visit(target);
-    }
-  };
-  await visit(entry);
+  const graph = moduleGraph(entry);
+  const { waves, glue, modules } = unbundledWaves(graph, entry);
+  const paths = glue ? [...modules, join(root, 'dist/btalk-address-core.js')] : modules;
+  const files = await Promise.all(paths.map(async (file) => ({ name: relative(root, file), bytes: await readFile(file) })));
   const core = files.some((f) => f.name === 'dist/btalk-core.js') ? 'btalk-core' : 'btalk-address-core';
-  return { files, waves: waves(graph, entry), core };
+  return { files, waves, core };
 }
 
 export async function measureWays() {

@@ -7,7 +7,7 @@
 // Works in browsers and Node 20: only fetch, AbortController, URL and URLSearchParams.
 import { loadAddressCore } from './address-core.js';
 import {
-  ADDRESS_ELEMENTS, BtalkApiError, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
+  ADDRESS_ELEMENTS, BtalkApiError, MANUAL_DIAL_ZONE, MAX_QUERY_LENGTH, checkIso2, invalidArgument, isAutomaticDialZone, isPlainObject, queryText,
   segment, voiceAddressPath,
 } from './http/client-common.js';
 import { Transport, bindTransport } from './http/transport.js';
@@ -261,16 +261,15 @@ export class BtalkAddressClient {
     const country = checkIso2(iso2);
     const corePromise = this.#t.core();
     const geographical = this.geographicalConstraints(country, { signal });
+    const documents = [this.country(country, { signal }), this.#constraints(country, signal), geographical, corePromise];
     // /dialzones only where the dial zone is not automatic: elsewhere its 404 is certain (and logged by browsers).
-    const dialZonesOutcome = geographical.then(
-      (geo) => (isAutomaticDialZone(geo) ? { list: [] } : this.dialZones(country, { signal }).then((list) => ({ list }))),
-    ).then((outcome) => outcome, (error) => ({ error }));
-    const [countryInfo, { constraints, language }, geographicalConstraints, core] = await Promise.all([
-      this.country(country, { signal }),
-      this.#constraints(country, signal),
-      geographical,
-      corePromise,
-    ]);
+    // Where the guide's table says it is manual, asked at once with the documents (a round trip less before the
+    // form shows); elsewhere once /geographicalconstraints has said so. An automatic answer drops the list.
+    const askDialZones = () => this.dialZones(country, { signal }).then((list) => ({ list }), (error) => ({ error }));
+    const early = MANUAL_DIAL_ZONE.has(country) ? askDialZones() : null;
+    const dialZonesOutcome = geographical.then((geo) => (isAutomaticDialZone(geo) ? { list: [] } : early ?? askDialZones()))
+      .then((outcome) => outcome, (error) => ({ error }));
+    const [countryInfo, { constraints, language }, geographicalConstraints, core] = await Promise.all(documents);
     let form;
     try {
       form = core.addressForm(constraints, geographicalConstraints ?? undefined);

@@ -2,7 +2,7 @@
 // Chromium's DevTools protocol reports them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { initiatorOf, minMedian, requestWaves, wavesBefore } from '../../scripts/bench-browser-waves.js';
+import { GOALS, goalsOf, initiatorOf, minMedian, requestWaves, verdict, wavesBefore } from '../../scripts/bench-browser-waves.js';
 
 const PAGE = 'http://h/page.html';
 const sent = (id, initiator, { code = false, script = true } = {}) => ({
@@ -60,4 +60,18 @@ test('wavesBefore: the deepest module wave among script requests sent before a t
 test('minMedian: odd and even counts', () => {
   assert.deepEqual(minMedian([5, 1, 3]), { min: 1, median: 3 });
   assert.deepEqual(minMedian([4, 1, 3, 10]), { min: 1, median: 3.5 });
+});
+
+test('goalsOf: issue #19\'s goals per case, met or missed by how much', () => {
+  assert.deepEqual(GOALS, { bundled: 250, unbundled: 400, wavesUnbundled: 3 });
+  assert.deepEqual(goalsOf('bundled', { navigation: 262.4, waves: 2 }), [
+    { what: 'median from navigation', goal: 250, unit: 'ms', value: 262.4, met: false, by: 12 },
+  ]);
+  assert.deepEqual(goalsOf('unbundled', { navigation: 380, waves: 4 }), [
+    { what: 'median from navigation', goal: 400, unit: 'ms', value: 380, met: true, by: 20 },
+    { what: 'module waves', goal: 3, unit: 'wave(s)', value: 4, met: false, by: 1 },
+  ]);
+  assert.equal(verdict(380, 400, 'ms'), 'met by 20 ms');
+  assert.equal(verdict(500, 400, 'ms'), 'missed by 100 ms (1.25× the goal)');
+  assert.equal(verdict(3, 3, 'wave(s)'), 'met by 0 wave(s)');
 });

@@ -2,10 +2,11 @@
 // every request is recorded, every answer is chosen by the test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BtalkApiError, BtalkClient, parseRetryAfter } from '../../web/client.js';
 import { loadCore } from '../../web/core.js';
+import { MANUAL_DIAL_ZONE } from '../../web/http/client-common.js';
 
 const WASM = fileURLToPath(new URL('../../dist/btalk-core.wasm', import.meta.url));
 const BASE = 'https://api.example.test/btalk/v1';
@@ -597,7 +598,7 @@ function chAnswer(request) {
   return path in answers ? json(200, answers[path]) : json(404, { code: 'NOT_FOUND', message: 'no' });
 }
 
-test('countryForm starts its three documents at once, then /dialzones only because the dial zone is manual', async () => {
+test('countryForm starts its three documents at once, and /dialzones with them where the guide says the dial zone is manual (CH)', async () => {
   const started = [];
   let releaseAll;
   const allStarted = new Promise((resolve) => { releaseAll = resolve; });
@@ -671,14 +672,77 @@ test('language: every request asks for it (Accept-Language); a function is asked
   }
 });
 
+// CH's answers under another country's code (one the guide's table does not list as manual: MANUAL_DIAL_ZONE).
+const asCountry = (iso2, route) => (request) => route({ ...request, path: request.path.replace(`/countries/${iso2}`, '/countries/CH') });
+
 test('countryForm never asks /dialzones when the dial zone is automatic (its 404 is certain)', async () => {
   const automatic = { ...CH_GEO, dialZoneSelection: 'Automatic' };
-  const fetch = fakeFetch((request) => (request.path.endsWith('geographicalconstraints') ? json(200, automatic) : chAnswer(request)));
+  const fetch = fakeFetch(asCountry('FR', (request) => (bare(request).endsWith('geographicalconstraints') ? json(200, automatic) : chAnswer(request))));
   const client = await makeClient({ fetch });
+  const result = await client.countryForm('FR');
+  assert.equal(result.form.dialZone, 'automatic');
+  assert.deepEqual(result.dialZones, []);
+  assert.equal(fetch.calls.length, 3);
+  assert.equal(fetch.calls.some((c) => bare(c).endsWith('/dialzones')), false);
+});
+
+test('countryForm: a country the guide does not list as manual asks /dialzones only once the API said it is manual', async () => {
+  const started = [];
+  let releaseGeo;
+  const geoHeld = new Promise((resolve) => { releaseGeo = resolve; });
+  const fetch = fakeFetch(asCountry('HK', async (request) => {
+    started.push(bare(request));
+    if (bare(request).endsWith('geographicalconstraints')) await geoHeld;
+    return chAnswer(request);
+  }));
+  const client = await makeClient({ fetch });
+  const result = client.countryForm('HK');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(started.some((path) => path.endsWith('/dialzones')), false, 'not before /geographicalconstraints answered');
+  releaseGeo();
+  assert.deepEqual((await result).dialZones, CH_DIALZONES);
+  assert.deepEqual(started.filter((path) => path.endsWith('/dialzones')), ['/countries/CH/dialzones']);
+});
+
+test('countryForm: a country the guide lists as manual (CH) asks /dialzones with the documents, before any answer', async () => {
+  const started = [];
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const fetch = fakeFetch(async (request) => {
+    started.push(bare(request));
+    await held;
+    return chAnswer(request);
+  });
+  const client = await makeClient({ fetch });
+  const result = client.countryForm('CH');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(started.sort(), ['/countries/CH', '/countries/CH/addressconstraints', '/countries/CH/dialzones',
+    '/countries/CH/geographicalconstraints']);
+  release();
+  assert.deepEqual((await result).dialZones, CH_DIALZONES);
+  assert.equal(fetch.calls.length, 4);
+});
+
+test('countryForm: where the guide says manual but the API says automatic, the early list is dropped, its failure too', async () => {
+  const automatic = { ...CH_GEO, dialZoneSelection: 'automatic' };
+  const fetch = fakeFetch((request) => (bare(request).endsWith('geographicalconstraints') ? json(200, automatic)
+    : bare(request).endsWith('/dialzones') ? json(500, { code: 'X', message: 'down' }) : chAnswer(request)));
+  const client = await makeClient({ fetch, retries: 0 });
   const result = await client.countryForm('CH');
   assert.equal(result.form.dialZone, 'automatic');
   assert.deepEqual(result.dialZones, []);
-  assert.equal(fetch.calls.some((c) => c.path.endsWith('/dialzones')), false);
+  assert.equal(fetch.calls.filter((c) => bare(c).endsWith('/dialzones')).length, 1, 'asked once, with the documents');
+});
+
+test('MANUAL_DIAL_ZONE: the guide\'s manual countries, each manual in the stand-in (built from the same table)', () => {
+  const dir = new URL('../../server/standin/data/countries/', import.meta.url);
+  const selection = new Map(readdirSync(dir).filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(new URL(name, dir), 'utf8')))
+    .map((country) => [country.iso2, country.geographicalConstraints?.dialZoneSelection]));
+  assert.equal(MANUAL_DIAL_ZONE.size, 18);
+  for (const iso2 of MANUAL_DIAL_ZONE) assert.equal(selection.get(iso2), 'manual', iso2);
+  // The guide's automatic ones are not in it.
+  for (const iso2 of ['BL', 'DE', 'FR', 'GF', 'GP', 'HK', 'MF', 'MQ', 'NL', 'PT', 'RE', 'YT']) assert.equal(MANUAL_DIAL_ZONE.has(iso2), false, iso2);
 });
 
 test('addressServices probes each look-up once, in parallel, and remembers the answer per country', async () => {

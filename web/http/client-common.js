@@ -104,6 +104,13 @@ export const queryText = (value) => (typeof value === 'number' ? String(value) :
 export const ADDRESS_ELEMENTS = 'a[1-6]|hno|hns|sts|flr|bld|room|pcn?|pobox|prd|pod|unit|addrExtInfo(?:10|[1-9])';
 
 export const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/**
+ * The countries whose dial zone the getting-started guide's table ("Country configuration status") says is chosen
+ * by hand: countryForm() asks their /dialzones with the first requests, not once /geographicalconstraints has
+ * answered. Information only: the API's dialZoneSelection decides whether the list is used.
+ */
+export const MANUAL_DIAL_ZONE = new Set(['AT', 'AU', 'BE', 'CH', 'CZ', 'DK', 'ES', 'FI', 'GB', 'IE', 'IT', 'LU', 'NO', 'NZ',
+  'PL', 'SE', 'SJ', 'US']);
 /** True when /geographicalconstraints says the dial zone is determined automatically (no list to ask for). */
 export const isAutomaticDialZone = (geo) => isPlainObject(geo)
   && String(geo.dialZoneSelection ?? '').trim().toLowerCase() === 'automatic';

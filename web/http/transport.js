@@ -335,7 +335,10 @@ export class Transport {
    */
   async exchange(method, path, { url = this.url(path), body, signal } = {}) {
     const generation = this.#authGeneration;
-    const answer = await this.#attempt(method, path, url, body, signal, await this.#authHeaders());
+    // Without credentials (proxy mode) the request leaves within this call, not a microtask later: a form's
+    // requests started by its entry module are then on the network while the element is being defined.
+    const authHeaders = this.#credentials ? await this.#authHeaders() : {};
+    const answer = await this.#attempt(method, path, url, body, signal, authHeaders);
     if (answer.status !== 401 || !this.#credentials) return answer;
     this.#refreshCredentials(generation);
     const gateway = gatewayCodeOf(answer.text);

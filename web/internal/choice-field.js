@@ -9,9 +9,12 @@
 /** A list of more choices than this is a combobox (the model exports the same number). */
 export const COMBOBOX_THRESHOLD = 30;
 
+import { preloadBeside } from './preload.js';
+
 let comboboxModule = null;
 /** Imports the combobox view once (a failed import is tried again next time). */
 function loadCombobox() {
+  if (!comboboxModule) preloadBeside(import.meta.url, '/internal/choice-field.js', ['./combobox-model.js', './combobox-styles.js']);
   comboboxModule ??= import('./combobox.js').catch((error) => {
     comboboxModule = null;
     throw error;

@@ -13,6 +13,7 @@ import { PointerHoldController } from '../../internal/pointer-hold.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
+import { takeEarly } from './address-form.early.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
 import { AddressFormView } from './address-form.view.js';
 import { CATALOGUE } from './i18n/index.js';
@@ -131,6 +132,8 @@ export class BtalkAddressForm extends BaseElement {
       // loads the address-only module; the full core when the page has it (loadAddressCore()).
       core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
       iso2: () => this.#iso2(),
+      // The country's answer the entry module asked for before the element was defined (null: none).
+      early: (client, iso2) => takeEarly(this, client, iso2),
       lang: () => this.#l10n.lang,
       t: (key, params) => this.#t(key, params),
       list: (items) => this.#l10n.localizer.list(items),

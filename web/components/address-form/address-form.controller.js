@@ -18,6 +18,7 @@ import { errorDetail } from '../../internal/errors.js';
  * @property {() => object} client       the API client (BtalkClient or the page's)
  * @property {(client: object) => Promise<object>} core  the wasm core
  * @property {() => string} iso2         the country asked for
+ * @property {(client: object, iso2: string) => Promise<object>|null} [early]  client.countryForm(iso2) already started
  * @property {() => string} lang         the UI language ('en', 'fr', ...)
  * @property {(key: string, params?: object) => string} t  a UI text
  * @property {(error: unknown) => string} errorText  a failure as text
@@ -167,7 +168,8 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
       // for such a country, in parallel with the core and the form. Without it the form goes on alone.
       offered = offeredLookups(client, iso2);
       const lookups = offered.length ? loadLookups().catch(() => null) : null;
-      [this.core, answer, mechanism] = await Promise.all([corePromise, client.countryForm(iso2), lookups]);
+      const country = this.host.early?.(client, iso2) ?? client.countryForm(iso2);
+      [this.core, answer, mechanism] = await Promise.all([corePromise, country, lookups]);
     } catch (error) {
       if (generation !== this.generation) return;
       // No form for another country may stay (it could be saved by mistake); the values stay.

@@ -13,6 +13,7 @@ import search from './search.js';
 import verify from './verify.js';
 import postalCodes from './postal-codes.js';
 import parishes from './parishes.js';
+import { preloadBeside } from '../../../internal/preload.js';
 
 const registry = new Map();
 const KINDS = ['suggest', 'options', 'verify'];
@@ -65,6 +66,9 @@ let mechanism = null;
 
 /** Loads the generic mechanism once (a failed load is tried again next time). */
 export function loadLookups() {
+  if (!mechanism) {
+    preloadBeside(import.meta.url, '/lookups/index.js', ['./lookups.controller.js', './lookups.view.js', './highlight.js', './lookups.styles.js']);
+  }
   mechanism ??= import('./lookups.js').catch((error) => {
     mechanism = null;
     throw error;
