@@ -123,7 +123,7 @@ function wrap(module, orderApi) {
   };
   // The address-only module binds no order, PIDF-LO or postal-line function (and its loader brings no
   // orderApi): those methods say so.
-  const variant = typeof module.validateOrder === 'function' ? 'full' : 'address';
+  const variant = typeof module.orderRequest === 'function' ? 'full' : 'address';
   const missing = (method) => () => {
     throw new BtalkCoreError('notInAddressCore',
       `${method}() is not in the address core (loadAddressCore()); load the full core with loadCore() to use it.`);
@@ -168,7 +168,7 @@ function wrap(module, orderApi) {
       const o = exportOptions(options, ['country', 'lang']);
       return call('civicAddressXml', toText(address, 'address'), o.country, o.lang).xml;
     },
-    ...Object.fromEntries(['validateOrder', 'buildOrderRequest', 'toPidfLo', 'formatAddress']
+    ...Object.fromEntries(['orderRequest', 'validateOrder', 'buildOrderRequest', 'toPidfLo', 'formatAddress']
       .map((method) => [method, order[method] ?? missing(method)])),
   };
   // Tests and debugging only: the live instance (module, generation).

@@ -39,12 +39,13 @@ std::string validate_address_json(std::string_view constraints_json,
 
 // order_json: {"customerOrderReference","technicalSiteName",
 //              "customerSiteLabel","country","vpnId"}
-// ok -> {"valid": bool, "problems": [...]}
-std::string validate_order_json(std::string_view order_json);
-
-// ok -> {"body": {...API request body...}}; error code "invalidOrder" with
-// "problems" when the order does not validate.
-std::string build_order_request_json(std::string_view order_json);
+// Validates and builds in one pass (PrepareOrder, order.h):
+// ok -> {"valid": true, "problems": [], "body": {...API request body...}}
+//    or {"valid": false, "problems": [{"field","code","message"}, ...]}
+// An order that is not a JSON object is an error envelope (invalidJson: not
+// JSON, over 4 MB or too deep; invalidDocument: not an object).
+// web/core-loader/core-order.js builds validateOrder and buildOrderRequest on it.
+std::string order_request_json(std::string_view order_json);
 
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
