@@ -112,6 +112,8 @@ export interface CompiledConstraints {
   validate(address: JsonInput, options?: CompiledValidateOptions): ValidationResult;
   /** One result per address, in order, in one call into the core. */
   validateMany(addresses: JsonInput[], options?: CompiledValidateOptions): ValidationResult[];
+  /** Same result as core.normalizeAddress with these constraints, without parsing them again. */
+  normalize(address: JsonInput): NormalizedAddress;
   /** The addressForm result (a fresh copy each time). */
   form(): AddressForm;
   /**

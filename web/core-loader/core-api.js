@@ -6,7 +6,7 @@
 import { CoreInstance, compileAndKeep, instantiateNow } from './core-instance.js';
 import { describeBytes, fetchWasm, isWasm, readWasmFile } from './wasm-file.js';
 import { BtalkCoreError, toText, unwrap } from './core-envelope.js';
-import { compiledApi } from './core-compiled.js';
+import { compiledApi, normalizedAddress } from './core-compiled.js';
 
 export { BtalkCoreError };
 
@@ -155,10 +155,7 @@ function wrap(module, orderApi) {
     // Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
     normalizeAddress(constraints, address) {
       const text = toText(address, 'address');
-      const { changes } = call('normalizeAddress', toText(constraints, 'constraints'), text);
-      const canonical = { ...JSON.parse(text) };  // the core accepted it: a JSON object
-      for (const change of changes) canonical[change.field] = change.to;
-      return { address: canonical, changes };
+      return normalizedAddress(text, call('normalizeAddress', toText(constraints, 'constraints'), text));
     },
     formatExample(pattern) {
       if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');

@@ -92,6 +92,10 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
 // wrapper applies them to the address it was given)
 std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json);
 
+// normalize_address_json with the compiled schema (CompiledConstraints::Normalize):
+// the same answer for the same documents, without parsing the constraints again.
+std::string compiled_normalize_json(const CompiledConstraints& compiled, std::string_view address_json);
+
 // pattern: the valueRegexp itself (plain text, not JSON).
 // ok -> {"format": "9999 AA", "example": "1234 AB", "legend": "9 = digit, ..."}
 //       or null when no honest sample exists (format_example.h)
