@@ -160,7 +160,7 @@ export class OrderOnce {
     }
     onPhase('sending');
     try {
-      const answer = await (body ? client.orderVoicesite(customerCode, order, { body }) : client.orderVoicesite(customerCode, order));
+      const answer = await client.orderVoicesite(customerCode, order, { body });
       this.attempts = [];
       return { kind: 'created', order: answer, voiceSiteId: answer?.voiceSiteId ?? null, found: false };
     } catch (error) {
