@@ -119,6 +119,11 @@ std::string input;
 std::string NormalizeAddress(const std::string& constraints, const std::string& address) {
   return btalk::normalize_address_json(constraints, address);
 }
+// The form's blur path: normalisation with the compiled schema (no re-parse).
+std::string NormalizeCompiled(int handle, const std::string& address) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  return object ? btalk::compiled_normalize_json(*object, address) : kReleased;
+}
 std::string FormatExample(const std::string& pattern) { return btalk::format_example_json(pattern); }
 std::string CivicAddressXml(const std::string& address, const std::string& country, const std::string& lang) {
   return btalk::civic_address_xml_json(address, country, lang);
@@ -161,6 +166,7 @@ EMSCRIPTEN_BINDINGS(btalk_address) {
   emscripten::function("compiledValidate", &ValidateJson);
   emscripten::function("compiledLastAnswer", &LastAnswer);
   emscripten::function("normalizeAddress", &NormalizeAddress);
+  emscripten::function("compiledNormalize", &NormalizeCompiled);
   emscripten::function("formatExample", &FormatExample);
   emscripten::function("civicAddressXml", &CivicAddressXml);
 }

@@ -1,6 +1,6 @@
 // embind bindings of the full module (btalk-core) on top of wasm/address_bindings.cc:
-// orders, every response kind, PIDF-LO and postal lines. A thin pass-through to the
-// core's JSON-text facade; all logic lives in core/ (facade.h).
+// orders (one call validates and builds), every response kind, PIDF-LO and postal lines.
+// A thin pass-through to the core's JSON-text facade; all logic lives in core/ (facade.h).
 #include <emscripten/bind.h>
 
 #include <string>
@@ -10,10 +10,9 @@
 
 namespace {
 
-std::string ValidateOrder(const std::string& order) { return btalk::validate_order_json(order); }
-std::string BuildOrderRequest(const std::string& order) {
-  return btalk::build_order_request_json(order);
-}
+// One call validates and builds (order.h PrepareOrder): web/core-loader/core-order.js
+// makes validateOrder, buildOrderRequest and orderRequest of it.
+std::string OrderRequest(const std::string& order) { return btalk::order_request_json(order); }
 std::string ParseResponse(const std::string& kind, const std::string& body) {
   return btalk::parse_response_json(kind, body);
 }
@@ -39,8 +38,7 @@ std::string FormatAddress(const std::string& address, const std::string& country
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(btalk_core) {
-  emscripten::function("validateOrder", &ValidateOrder);
-  emscripten::function("buildOrderRequest", &BuildOrderRequest);
+  emscripten::function("orderRequest", &OrderRequest);
   emscripten::function("parseResponse", &ParseResponse);
   emscripten::function("pidfLo", &PidfLo);
   emscripten::function("formatAddress", &FormatAddress);

@@ -17,7 +17,7 @@ const load = coreLoader(
 
 /**
  * Resolves to the full core when it is loading or loaded (or preferred: the order element is
- * defined), else to the address core, whose order functions (validateOrder, buildOrderRequest,
+ * defined), else to the address core, whose order functions (orderRequest, validateOrder, buildOrderRequest,
  * toPidfLo, formatAddress) throw BtalkCoreError 'notInAddressCore'.
  * @param {{ wasmUrl?: string|URL, moduleUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array }} [options]
  *   Overrides (of the address module's files) make an address core of their own.

@@ -1,5 +1,5 @@
 
-import type { AddressForm, BtalkCore, FieldOption, Order } from './core.js';
+import type { AddressForm, BtalkCore, FieldOption, Order, OrderRequestBody } from './core.js';
 
 export declare const DEFAULT_BASE_URL: 'https://api.orange.com/btalk/v1';
 
@@ -42,6 +42,9 @@ export interface BtalkClientOptions {
  *  request in flight once no other caller shares it (a GET shared with other callers goes on for them).
  *  A list method reads every page of its collection (offset/limit, X-Total-Count), all cancelled together. */
 export interface CallOptions { signal?: AbortSignal }
+
+/** orderVoicesite's options: `body` from core.orderRequest(order), posted as it is. */
+export interface OrderOptions extends CallOptions { body?: Readonly<OrderRequestBody> }
 
 /** One page of a collection, as the server pages it. */
 export interface PageOptions extends CallOptions {
@@ -216,8 +219,12 @@ export declare class BtalkClient extends BtalkAddressClient {
   voicesites(options: PageOptions & ({ offset: number } | { limit: number })): Promise<Page<Voicesite>>;
   /** Every voicesite (every page). */
   voicesites(options?: CallOptions): Promise<Voicesite[]>;
-  /** Never retried; calls with one customerOrderReference in flight share one request. */
-  orderVoicesite(customerCode: string | number, order: Order, options?: CallOptions): Promise<OrderResponse>;
+  /**
+   * Never retried; calls with one customerOrderReference in flight share one request. `body`: the
+   * order's body from core.orderRequest(order), posted as it is (no second validation); a body the
+   * core did not build is not trusted and the order is validated instead.
+   */
+  orderVoicesite(customerCode: string | number, order: Order, options?: OrderOptions): Promise<OrderResponse>;
 }
 
 /** Retry-After (delay-seconds or HTTP date) in milliseconds; undefined when absent or unreadable. */

@@ -11,6 +11,7 @@
 // private field of the client's transport.
 
 import { loadCore } from './core.js';
+import { isBuiltOrderBody } from './core-loader/core-order.js';
 import { BtalkAddressClient, CLIENT_DEFAULTS } from './address-client.js';
 import { BtalkApiError, invalidArgument, segment, untilAborted } from './http/client-common.js';
 import { PAGE_LIMIT as MAX_PAGE_LIMIT } from './http/paging.js';
@@ -82,20 +83,26 @@ export class BtalkClient extends BtalkAddressClient {
   }
 
   /**
-   * Orders a voicesite: POST /customers/{code}/orders/voicesite with core.buildOrderRequest(order);
-   * if that path answers 404 or 405, POST /customers/{code}/orders with productReference 'voicesite'.
+   * Orders a voicesite: POST /customers/{code}/orders/voicesite with core.buildOrderRequest(order)
+   * (one core call validates and builds); if that path answers 404 or 405, POST
+   * /customers/{code}/orders with productReference 'voicesite'.
+   * `body`: the order's body from core.orderRequest(order), when the caller validated with it (the
+   * order element does): posted as it is, with no second validation. A body the core did not
+   * build is not trusted: the order is then validated here.
    * A second call with the same customerOrderReference while the first is in flight shares it.
    * -> { orderId, customerOrderReference, status, voiceSiteId }
    */
-  async orderVoicesite(customerCode, order, { signal } = {}) {
+  async orderVoicesite(customerCode, order, { signal, body: built } = {}) {
     const customer = segment(customerCode, 'customer code');
-    const core = await transportOf(this).core();
-    let body;
-    try {
-      body = core.buildOrderRequest(order);
-    } catch (error) {
-      if (error?.name !== 'BtalkCoreError') throw error;
-      throw new BtalkApiError({ code: 'invalidOrder', message: error.message, problems: error.problems });
+    let body = isBuiltOrderBody(built) ? built : null;
+    if (!body) {
+      const core = await transportOf(this).core();
+      try {
+        body = core.buildOrderRequest(order);
+      } catch (error) {
+        if (error?.name !== 'BtalkCoreError') throw error;
+        throw new BtalkApiError({ code: 'invalidOrder', message: error.message, problems: error.problems });
+      }
     }
     const key = `${customer}\u0000${body.customerOrderReference}`;
     let pending = this.#orders.get(key);

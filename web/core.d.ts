@@ -84,6 +84,11 @@ export interface OrderRequestBody {
   parameters: { technicalSiteName: string; customerSiteLabel: string; country: string; vpnId: string };
 }
 
+/** core.orderRequest's answer: one call validates the order and, when it is valid, builds its body. */
+export type OrderRequestResult =
+  | { valid: true; problems: []; /** Frozen: BtalkClient.orderVoicesite posts it as it is. */ body: Readonly<OrderRequestBody> }
+  | { valid: false; problems: Problem[]; body?: undefined };
+
 export type ResponseKind = 'me' | 'customers' | 'vpns' | 'country' | 'countries' | 'orderResponse'
   | 'voicesites' | 'geoAreas' | 'addressCandidates' | 'dialZones' | 'apiError' | 'postalCodes' | 'parishes';
 
@@ -107,6 +112,8 @@ export interface CompiledConstraints {
   validate(address: JsonInput, options?: CompiledValidateOptions): ValidationResult;
   /** One result per address, in order, in one call into the core. */
   validateMany(addresses: JsonInput[], options?: CompiledValidateOptions): ValidationResult[];
+  /** Same result as core.normalizeAddress with these constraints, without parsing them again. */
+  normalize(address: JsonInput): NormalizedAddress;
   /** The addressForm result (a fresh copy each time). */
   form(): AddressForm;
   /**
@@ -124,7 +131,7 @@ export interface BtalkCore {
   readonly version: string;
   /**
    * 'full': loadCore(). 'address': the address-only module of loadAddressCore(), whose
-   * validateOrder, buildOrderRequest, toPidfLo and formatAddress throw BtalkCoreError
+   * orderRequest, validateOrder, buildOrderRequest, toPidfLo and formatAddress throw BtalkCoreError
    * 'notInAddressCore', and whose parseResponse reads the address kinds and apiError only.
    */
   readonly variant: 'full' | 'address';
@@ -133,6 +140,8 @@ export interface BtalkCore {
   validateAddress(constraints: JsonInput, address: JsonInput, options?: ValidateOptions): ValidationResult;
   /** @throws BtalkCoreError when a document is not usable JSON. */
   compileConstraints(constraints: JsonInput, geographicalConstraints?: JsonInput | null): CompiledConstraints;
+  /** Validates and builds in one call into the core (validateOrder and buildOrderRequest are views of it). */
+  orderRequest(order: Order | string): OrderRequestResult;
   validateOrder(order: Order | string): ValidationResult;
   /** @throws BtalkCoreError with `problems` when the order is invalid. */
   buildOrderRequest(order: Order | string): OrderRequestBody;

@@ -261,4 +261,8 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
   return static_cast<long>(record);
 }
 
+NormalizedAddress CompiledConstraints::Normalize(const Address& address) const {
+  return NormalizeAddress(constraints_, address);
+}
+
 }  // namespace btalk

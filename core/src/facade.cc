@@ -87,25 +87,13 @@ std::variant<OrderInput, DocumentError> ReadOrder(std::string_view order_json) {
 
 }  // namespace
 
-std::string validate_order_json(std::string_view order_json) {
+std::string order_request_json(std::string_view order_json) {
   std::variant<OrderInput, DocumentError> input = ReadOrder(order_json);
   if (auto* error = std::get_if<DocumentError>(&input)) return Fail(*error, "Order");
-  return Ok(ValidationJson(ValidateOrder(std::get<OrderInput>(input))));
-}
-
-std::string build_order_request_json(std::string_view order_json) {
-  std::variant<OrderInput, DocumentError> input = ReadOrder(order_json);
-  if (auto* error = std::get_if<DocumentError>(&input)) return Fail(*error, "Order");
-  const OrderInput& order = std::get<OrderInput>(input);
-  const std::vector<Problem> problems = ValidateOrder(order);
-  if (!problems.empty()) {
-    return Fail("invalidOrder", "The order is not valid: " + problems.front().message +
-                                    (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) +
-                                                               " more)" : ""),
-                ProblemsToJson(problems));
-  }
-  Json result = Json::object();
-  result["body"] = OrderRequestBody(NormalizeOrder(order.order));
+  OrderOutcome outcome = PrepareOrder(std::get<OrderInput>(input));
+  if (auto* problems = std::get_if<std::vector<Problem>>(&outcome)) return Ok(ValidationJson(*problems));
+  Json result = ValidationJson({});
+  result["body"] = std::move(std::get<Json>(outcome));
   return Ok(std::move(result));
 }
 

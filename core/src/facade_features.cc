@@ -8,6 +8,7 @@
 #include "btalk/address_format.h"
 #include "btalk/address_validator.h"
 #include "btalk/civic_address.h"
+#include "btalk/compiled_constraints.h"
 #include "btalk/facade.h"
 #include "btalk/format_example.h"
 #include "btalk/json_util.h"
@@ -63,8 +64,8 @@ std::string Xml(std::variant<CivicAddressXml, DocumentError>&& xml) {
   return Ok(std::move(result));
 }
 
-std::string RunNormalize(const AddressConstraints* constraints, const Address& address, const void*) {
-  NormalizedAddress normalized = NormalizeAddress(*constraints, address);
+// ok -> {"changes": [{"field","from","to","rule"}]}
+std::string NormalizationAnswer(NormalizedAddress&& normalized) {
   Json changes = Json::array();
   for (NormalizationChange& change : normalized.changes) {
     Json entry = Json::object();
@@ -77,6 +78,10 @@ std::string RunNormalize(const AddressConstraints* constraints, const Address& a
   Json result = Json::object();
   result["changes"] = std::move(changes);
   return Ok(std::move(result));
+}
+
+std::string RunNormalize(const AddressConstraints* constraints, const Address& address, const void*) {
+  return NormalizationAnswer(NormalizeAddress(*constraints, address));
 }
 
 std::string RunCivic(const AddressConstraints*, const Address& address, const void* context) {
@@ -97,6 +102,13 @@ std::string RunLines(const AddressConstraints* constraints, const Address& addre
 
 std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json) {
   return Run(Need::kRequired, constraints_json, address_json, RunNormalize, nullptr);
+}
+
+std::string compiled_normalize_json(const CompiledConstraints& compiled, std::string_view address_json) {
+  // The address read as normalize_address_json reads it: the same errors, the same answer.
+  std::variant<Address, DocumentError> address = ReadAddress(address_json);
+  if (auto* error = std::get_if<DocumentError>(&address)) return Fail(*error, "Address");
+  return NormalizationAnswer(compiled.Normalize(std::get<Address>(address)));
 }
 
 std::string format_example_json(std::string_view pattern) {

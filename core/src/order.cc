@@ -126,4 +126,10 @@ Json OrderRequestBody(const VoicesiteOrder& order) {
   return body;
 }
 
+OrderOutcome PrepareOrder(const OrderInput& input) {
+  std::vector<Problem> problems = ValidateOrder(input);
+  if (!problems.empty()) return problems;
+  return OrderRequestBody(NormalizeOrder(input.order));
+}
+
 }  // namespace btalk

@@ -260,5 +260,52 @@ TEST(CompiledConstraintsTest, FacadeRoundTrip) {
   EXPECT_FALSE(none);
 }
 
+// The blur path: Normalize on the compiled object is NormalizeAddress on the parsed schema,
+// change for change, for each country of the test data.
+TEST(CompiledConstraintsTest, NormalizeMatchesNormalizeAddress) {
+  const char* const addresses[] = {
+      R"({"a6": " Bahnhofstrasse ", "hno": " 12 ", "pc": "8 001", "a3": "zurich", "a1": "zh"})",
+      R"({"a6": "Pennsylvania   Avenue NW", "pc": "20500 ", "a3": " washington", "a1": "dc", "sts": ""})",
+      R"({"a6": "rue de  vaugirard", "hno": "78", "pc": "75 015", "a3": "PARIS", "zz": " x ", "n": 5})",
+      R"({"a6": ["x"], "hno": true, "pc": null})",
+      R"({})",
+  };
+  for (const char* country : {"ch", "fr", "us"}) {
+    const std::string text = ReadData(std::string(country) + "_addressconstraints.json");
+    const AddressConstraints constraints = test::Constraints(text);
+    const CompiledConstraints compiled = Compile(text);
+    for (const char* json_text : addresses) {
+      const Address address = MakeAddress(json_text);
+      const NormalizedAddress expected = NormalizeAddress(constraints, address);
+      const NormalizedAddress got = compiled.Normalize(address);
+      ASSERT_EQ(got.changes.size(), expected.changes.size()) << country << " " << json_text;
+      for (std::size_t i = 0; i < got.changes.size(); ++i) {
+        EXPECT_EQ(got.changes[i].field, expected.changes[i].field);
+        EXPECT_EQ(got.changes[i].from, expected.changes[i].from);
+        EXPECT_EQ(got.changes[i].to, expected.changes[i].to);
+        EXPECT_EQ(got.changes[i].rule, expected.changes[i].rule);
+      }
+      EXPECT_EQ(compiled_normalize_json(compiled, json_text), normalize_address_json(text, json_text)) << json_text;
+    }
+  }
+}
+
+TEST(CompiledConstraintsTest, CompiledNormalizeRefusesHostileAddresses) {
+  const std::string text = ReadData("ch_addressconstraints.json");
+  const CompiledConstraints compiled = Compile(text);
+  const std::string deep = std::string(5000, '[') + std::string(5000, ']');
+  const std::string huge = "{\"a6\": \"" + std::string(5 * 1024 * 1024, 'x') + "\"}";
+  for (const std::string& bad : {deep, huge, std::string("\xff\xfe"), std::string(), std::string("[]"),
+                                 std::string("{\"a6\": \"\xc3\"}")}) {
+    const std::string answer = compiled_normalize_json(compiled, bad);
+    EXPECT_EQ(answer.rfind("{\"error\":{", 0), 0u) << answer.substr(0, 200);
+    EXPECT_EQ(answer, normalize_address_json(text, bad)) << bad.size();  // the same error, word for word
+    EXPECT_LT(answer.size(), 400u);
+  }
+  // A long but legal value is only trimmed (the normaliser's caps), not refused.
+  const std::string long_value = "{\"a6\": \" " + std::string(100000, 'x') + "\"}";
+  EXPECT_EQ(compiled_normalize_json(compiled, long_value), normalize_address_json(text, long_value));
+}
+
 }  // namespace
 }  // namespace btalk

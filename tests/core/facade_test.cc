@@ -2,6 +2,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -123,7 +124,7 @@ TEST(FacadeTest, HostileDocumentsGiveCleanErrors) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   EXPECT_EQ(Error(address_form_json(deep, ""))["code"], "invalidJson");
   EXPECT_EQ(Error(validate_address_json("{}", deep, ""))["code"], "invalidJson");
-  EXPECT_EQ(Error(validate_order_json(deep))["code"], "invalidJson");
+  EXPECT_EQ(Error(order_request_json(deep))["code"], "invalidJson");
   EXPECT_EQ(Error(parse_response_json("customers", deep))["code"], "malformedResponse");
   const std::string big = "\"" + std::string(5 * 1024 * 1024, 'x') + "\"";
   json too_big = Error(address_form_json(big, ""));
@@ -137,27 +138,48 @@ TEST(FacadeTest, OutputIsValidUtf8EvenForBadInput) {
   EXPECT_EQ(Error(address_form_json("{\"pc\": \"\xc3\"}", ""))["code"], "invalidJson");
 }
 
-TEST(FacadeTest, OrderValidationAndRequest) {
+TEST(FacadeTest, OrderRequestValidatesAndBuildsInOneCall) {
   const std::string order = R"({"customerOrderReference": " myOrder ", "technicalSiteName": "MY_VOICESITE",
     "customerSiteLabel": "My Voicesite in France", "country": "fr", "vpnId": "aa76e66dfc63"})";
-  EXPECT_EQ(Ok(validate_order_json(order)), json::parse(R"({"valid": true, "problems": []})"));
-  json request = Ok(build_order_request_json(order));
-  EXPECT_EQ(request, json::parse(R"({"body": {"customerOrderReference": "myOrder", "parameters": {
-    "technicalSiteName": "MY_VOICESITE", "customerSiteLabel": "My Voicesite in France", "country": "FR",
-    "vpnId": "aa76e66dfc63"}}})"));
+  EXPECT_EQ(Ok(order_request_json(order)), json::parse(R"({"valid": true, "problems": [],
+    "body": {"customerOrderReference": "myOrder", "parameters": {"technicalSiteName": "MY_VOICESITE",
+    "customerSiteLabel": "My Voicesite in France", "country": "FR", "vpnId": "aa76e66dfc63"}}})"));
 
+  // An invalid order: its problems, and no body.
   const std::string bad = R"({"customerOrderReference": "r", "technicalSiteName": "MY SITE", "country": "FRA"})";
-  json validation = Ok(validate_order_json(bad));
+  json validation = Ok(order_request_json(bad));
   EXPECT_EQ(validation["valid"], false);
-  EXPECT_EQ(validation["problems"].size(), 4u);
-  json error = Error(build_order_request_json(bad));
-  EXPECT_EQ(error["code"], "invalidOrder");
-  ASSERT_TRUE(error["problems"].is_array());
-  EXPECT_EQ(error["problems"], validation["problems"]);
-  EXPECT_NE(error["message"].get<std::string>().find("and 3 more"), std::string::npos);
+  EXPECT_FALSE(validation.contains("body"));
+  ASSERT_EQ(validation["problems"].size(), 4u);
+  EXPECT_EQ(validation["problems"][0], json::parse(R"j({"field": "technicalSiteName", "code": "patternMismatch",
+    "message": "Technical site name may only contain letters A to Z, digits, underscores (_) and hyphens (-)"})j"));
 
-  EXPECT_EQ(Error(build_order_request_json("[]"))["code"], "invalidDocument");
-  EXPECT_EQ(Error(validate_order_json("nope"))["code"], "invalidJson");
+  // Not an order at all: a structured error, named as the order's.
+  EXPECT_EQ(Error(order_request_json("[]"))["code"], "invalidDocument");
+  json not_json = Error(order_request_json("nope"));
+  EXPECT_EQ(not_json["code"], "invalidJson");
+  EXPECT_EQ(not_json["message"].get<std::string>().rfind("Order: ", 0), 0u);
+}
+
+TEST(FacadeTest, OrderRequestHostileInputIsBounded) {
+  // Too deep, too large, invalid UTF-8, non-text values: each a clean answer.
+  const std::string deep = "{\"vpnId\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  EXPECT_EQ(Error(order_request_json(deep))["code"], "invalidJson");
+  const std::string big = R"({"technicalSiteName": ")" + std::string(5 * 1024 * 1024, 'S') + "\"}";
+  json too_big = Error(order_request_json(big));
+  EXPECT_EQ(too_big["code"], "invalidJson");
+  EXPECT_NE(too_big["message"].get<std::string>().find("too large"), std::string::npos);
+  EXPECT_EQ(Error(order_request_json("{\"vpnId\": \"\xc3\"}"))["code"], "invalidJson");
+  json typed = Ok(order_request_json(R"({"customerOrderReference": ["r"], "technicalSiteName": {"a": 1},
+    "customerSiteLabel": true, "country": "FR", "vpnId": 7})"));
+  EXPECT_EQ(typed["valid"], false);
+  std::vector<std::string> codes;
+  for (const json& p : typed["problems"]) codes.push_back(p["field"].get<std::string>() + ":" + p["code"].get<std::string>());
+  EXPECT_EQ(codes, (std::vector<std::string>{"customerOrderReference:typeMismatch", "technicalSiteName:typeMismatch",
+                                             "customerSiteLabel:typeMismatch"}));
+  // A long value is reported, not echoed: the message stays short.
+  json long_name = Ok(order_request_json(R"({"technicalSiteName": ")" + std::string(100000, 'S') + "\"}"));
+  for (const json& p : long_name["problems"]) EXPECT_LT(p["message"].get<std::string>().size(), 200u);
 }
 
 TEST(FacadeTest, ParseResponse) {

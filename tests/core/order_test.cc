@@ -139,5 +139,41 @@ TEST(OrderTest, OrderMustBeAnObject) {
   }
 }
 
+// PrepareOrder: one pass gives ValidateOrder's problems, or the body built from the normalised order.
+TEST(OrderTest, PrepareOrderGivesTheProblemsOrTheBody) {
+  OrderInput seed = Input(R"({"customerOrderReference": " myOrder ", "technicalSiteName": "MY_VOICESITE",
+    "customerSiteLabel": "My Voicesite in France", "country": "fr", "vpnId": 42})");
+  OrderOutcome built = PrepareOrder(seed);
+  ASSERT_TRUE(std::holds_alternative<Json>(built));
+  EXPECT_EQ(std::get<Json>(built), OrderRequestBody(NormalizeOrder(seed.order)));
+  EXPECT_EQ(std::get<Json>(built)["parameters"]["country"], "FR");
+  EXPECT_EQ(std::get<Json>(built)["customerOrderReference"], "myOrder");
+
+  for (const char* bad : {"{}", R"({"customerOrderReference": "r", "technicalSiteName": "MY SITE", "country": "FRA"})",
+                          R"({"customerOrderReference": ["a"], "technicalSiteName": {"x": 1}, "country": "FR"})"}) {
+    OrderInput input = Input(bad);
+    OrderOutcome outcome = PrepareOrder(input);
+    ASSERT_TRUE(std::holds_alternative<std::vector<Problem>>(outcome)) << bad;
+    const std::vector<Problem>& problems = std::get<std::vector<Problem>>(outcome);
+    EXPECT_FALSE(problems.empty()) << bad;
+    EXPECT_EQ(Codes(problems), Codes(ValidateOrder(input))) << bad;
+  }
+}
+
+TEST(OrderTest, PrepareOrderIsBoundedOnHostileValues) {
+  // Huge and control-laden values: problems with short messages, never the value echoed.
+  Json j = Json::parse(kSeedOrder);
+  j["customerOrderReference"] = std::string(100000, 'r');
+  j["technicalSiteName"] = std::string(100000, '\x01');
+  j["customerSiteLabel"] = std::string(100000, 'l');
+  j["vpnId"] = "\xef\xbf\xbd";  // U+FFFD is text like any other
+  OrderOutcome outcome = PrepareOrder(Input(j.dump()));
+  ASSERT_TRUE(std::holds_alternative<std::vector<Problem>>(outcome));
+  const std::vector<Problem>& problems = std::get<std::vector<Problem>>(outcome);
+  EXPECT_EQ(Codes(problems), (Strings{"customerOrderReference:tooLong", "technicalSiteName:tooLong",
+                                      "customerSiteLabel:tooLong"}));
+  for (const Problem& p : problems) EXPECT_LT(p.message.size(), 200u);
+}
+
 }  // namespace
 }  // namespace btalk

@@ -106,6 +106,7 @@ test('parseResponse: the address kinds as the full core reads them, the others r
 test('the order functions are absent from the address core, with an error that says where they are', () => {
   const order = { customerOrderReference: 'R1', technicalSiteName: 'S', customerSiteLabel: 'L', country: 'FR', vpnId: '1' };
   const calls = {
+    orderRequest: () => address.orderRequest(order),
     validateOrder: () => address.validateOrder(order),
     buildOrderRequest: () => address.buildOrderRequest(order),
     toPidfLo: () => address.toPidfLo({ a1: 'x' }, { entity: 'pres:a@example.com', country: 'FR' }),
@@ -117,7 +118,7 @@ test('the order functions are absent from the address core, with an error that s
   }
   // The underlying functions are not in the module at all (the linker dropped them).
   const module = address[Symbol.for('btalk-forms.coreInstance')].module;
-  for (const fn of ['validateOrder', 'buildOrderRequest', 'pidfLo', 'formatAddress']) assert.equal(module[fn], undefined, fn);
+  for (const fn of ['orderRequest', 'validateOrder', 'buildOrderRequest', 'pidfLo', 'formatAddress']) assert.equal(module[fn], undefined, fn);
   assert.equal(full.validateOrder(order).valid, true);
 });
 
@@ -134,7 +135,7 @@ test('abort recovery works for the address core: a broken instance is replaced o
   assert.deepEqual(compiled.validate({}).problems, before, 'compiled objects compile again in the new instance');
   assert.equal(instance.generation, generation + 1);
   assert.notEqual(instance.module, broken);
-  assert.equal(instance.module.validateOrder, undefined, 'the fresh instance is the address module again');
+  assert.equal(instance.module.orderRequest, undefined, 'the fresh instance is the address module again');
 });
 
 test('loadAddressCore() hands out the full core once it is loading or loaded; overrides make their own', async () => {

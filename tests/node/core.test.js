@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCore, BtalkCoreError } from '../../web/index.js';
+import { isBuiltOrderBody } from '../../web/core-loader/core-order.js';
 
 const core = await loadCore();
 
@@ -169,7 +170,50 @@ test('order validation and request assembly come from the core', () => {
   });
   const bad = { ...order, technicalSiteName: 'my site!', vpnId: '' };
   assert.deepEqual(codes(core.validateOrder(bad)), ['technicalSiteName:patternMismatch', 'vpnId:valueMissing']);
-  assert.throws(() => core.buildOrderRequest(bad), (error) => error instanceof BtalkCoreError && error.problems.length === 2);
+  assert.throws(() => core.buildOrderRequest(bad), (error) => error instanceof BtalkCoreError && error.code === 'invalidOrder'
+    && error.problems.length === 2 && error.message === `The order is not valid: ${error.problems[0].message} (and 1 more)`);
+  assert.throws(() => core.buildOrderRequest({ ...order, vpnId: '' }),
+    (error) => error.message === 'The order is not valid: VPN is required');
+});
+
+test('orderRequest validates and builds in one call; validateOrder and buildOrderRequest are its views', () => {
+  const order = {
+    customerOrderReference: ' myOrder ', technicalSiteName: 'MY_VOICESITE',
+    customerSiteLabel: 'My Voicesite in France', country: 'fr', vpnId: 42,
+  };
+  const module = core[Symbol.for('btalk-forms.coreInstance')].module;
+  const bound = module.orderRequest;
+  let crossings = 0;
+  module.orderRequest = (...args) => { crossings += 1; return bound(...args); };
+  try {
+    const answer = core.orderRequest(order);
+    assert.equal(crossings, 1);
+    assert.deepEqual(answer, {
+      valid: true, problems: [],
+      body: { customerOrderReference: 'myOrder', parameters: { technicalSiteName: 'MY_VOICESITE', customerSiteLabel: 'My Voicesite in France', country: 'FR', vpnId: '42' } },
+    });
+    assert.ok(Object.isFrozen(answer.body) && Object.isFrozen(answer.body.parameters), 'the body the client may post as it is');
+    assert.ok(isBuiltOrderBody(answer.body));
+    assert.equal(isBuiltOrderBody(structuredClone(answer.body)), false, 'a copy is not the core\'s');
+    assert.equal(isBuiltOrderBody(core.buildOrderRequest(order)), false, 'buildOrderRequest keeps its plain object');
+    assert.deepEqual(core.buildOrderRequest(order), answer.body);
+    assert.deepEqual(core.validateOrder(order), { valid: true, problems: [] });
+    assert.equal(crossings, 4, 'each is one call into the wasm');
+
+    const bad = core.orderRequest({ ...order, technicalSiteName: 'my site!', country: 'FRA' });
+    assert.deepEqual(Object.keys(bad).sort(), ['problems', 'valid'], 'no body for an invalid order');
+    assert.deepEqual(codes(bad), ['country:patternMismatch', 'technicalSiteName:patternMismatch']);
+    assert.deepEqual(core.validateOrder({ ...order, technicalSiteName: 'my site!', country: 'FRA' }), bad);
+  } finally {
+    module.orderRequest = bound;
+  }
+  // Not an order: the core's structured error, never a body.
+  assert.throws(() => core.orderRequest([1]), (error) => error instanceof BtalkCoreError && error.code === 'invalidDocument');
+  assert.throws(() => core.orderRequest('{'), (error) => error.code === 'invalidJson' && error.message.startsWith('Order: '));
+  assert.throws(() => core.orderRequest(`{"vpnId": ${'['.repeat(5000)}${']'.repeat(5000)}}`), (error) => error.code === 'invalidJson');
+  const long = core.orderRequest({ ...order, customerSiteLabel: 'x'.repeat(1_000_000) });
+  assert.deepEqual(codes(long), ['customerSiteLabel:tooLong']);
+  assert.ok(long.problems[0].message.length < 100, 'the value is not echoed');
 });
 
 test('parseResponse normalises the seed\'s documents', () => {

@@ -14,12 +14,14 @@ import {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A core whose validateOrder reports every empty field as valueMissing. */
+/** A core whose orderRequest reports every empty field as valueMissing (and builds the body of a valid order). */
 const fakeCore = {
-  validateOrder(order) {
+  orderRequest(order) {
     const problems = Object.entries(order).filter(([, v]) => String(v).trim() === '')
       .map(([field]) => ({ field, code: 'valueMissing', message: `${field} is required` }));
-    return { valid: problems.length === 0, problems };
+    if (problems.length) return { valid: false, problems };
+    const { customerOrderReference, ...parameters } = order;
+    return { valid: true, problems, body: { customerOrderReference, parameters } };
   },
 };
 

@@ -3,7 +3,7 @@
 import { loadCore, BtalkClient, BtalkApiError, BtalkCoreError, DEFAULT_BASE_URL } from 'btalk-forms';
 import type { AddressForm, FormField, Problem, ValidationResult, CountryFormData, Me, CompiledConstraints } from 'btalk-forms';
 import type { Page, Voicesite } from 'btalk-forms';
-import type { NormalizedAddress, NormalizationChange, FormatExample } from 'btalk-forms';
+import type { NormalizedAddress, NormalizationChange, FormatExample, OrderRequestBody } from 'btalk-forms';
 import { defineElements, BtalkAddressForm, BtalkVoicesiteOrder } from 'btalk-forms/elements';
 import { loadAddressCore, BtalkAddressClient } from 'btalk-forms';
 import { loadAddressCore as loadAddressCoreAlone } from 'btalk-forms/address-core';
@@ -43,6 +43,12 @@ async function main(): Promise<void> {
     customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
   });
   const country: string = body.parameters.country;
+  const checked = core.orderRequest({
+    customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
+  });
+  const prepared: Readonly<OrderRequestBody> | undefined = checked.valid ? checked.body : undefined;
+  const blurred: NormalizedAddress = compiled.normalize({ pc: ' sw1a 1aa' });
+  console.info(prepared, blurred.changes.length);
   // Normalisation, format hints, PIDF-LO and postal lines.
   const normalized: NormalizedAddress = core.normalizeAddress('{}', { pc: ' sw1a 1aa' });
   const rule: NormalizationChange['rule'] | undefined = normalized.changes[0]?.rule;
@@ -70,6 +76,8 @@ async function main(): Promise<void> {
   const voiceSiteId: string | null = (await client.orderVoicesite('9999', {
     customerOrderReference: 'ref', technicalSiteName: 'SITE', customerSiteLabel: 'Site', country: 'FR', vpnId: 'v',
   })).voiceSiteId;
+  if (prepared) await client.orderVoicesite('9999', { customerOrderReference: 'ref', technicalSiteName: 'SITE',
+    customerSiteLabel: 'Site', country: 'FR', vpnId: 'v' }, { body: prepared });
   try {
     await client.pushVoiceAddress('9999', 'vs-1', { pc: '75015' });
   } catch (error) {

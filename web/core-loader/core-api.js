@@ -6,7 +6,7 @@
 import { CoreInstance, compileAndKeep, instantiateNow } from './core-instance.js';
 import { describeBytes, fetchWasm, isWasm, readWasmFile } from './wasm-file.js';
 import { BtalkCoreError, toText, unwrap } from './core-envelope.js';
-import { compiledApi } from './core-compiled.js';
+import { compiledApi, normalizedAddress } from './core-compiled.js';
 
 export { BtalkCoreError };
 
@@ -123,7 +123,7 @@ function wrap(module, orderApi) {
   };
   // The address-only module binds no order, PIDF-LO or postal-line function (and its loader brings no
   // orderApi): those methods say so.
-  const variant = typeof module.validateOrder === 'function' ? 'full' : 'address';
+  const variant = typeof module.orderRequest === 'function' ? 'full' : 'address';
   const missing = (method) => () => {
     throw new BtalkCoreError('notInAddressCore',
       `${method}() is not in the address core (loadAddressCore()); load the full core with loadCore() to use it.`);
@@ -155,10 +155,7 @@ function wrap(module, orderApi) {
     // Normalisation, format hints, PIDF-LO and postal lines (facade_features.cc).
     normalizeAddress(constraints, address) {
       const text = toText(address, 'address');
-      const { changes } = call('normalizeAddress', toText(constraints, 'constraints'), text);
-      const canonical = { ...JSON.parse(text) };  // the core accepted it: a JSON object
-      for (const change of changes) canonical[change.field] = change.to;
-      return { address: canonical, changes };
+      return normalizedAddress(text, call('normalizeAddress', toText(constraints, 'constraints'), text));
     },
     formatExample(pattern) {
       if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');
@@ -168,7 +165,7 @@ function wrap(module, orderApi) {
       const o = exportOptions(options, ['country', 'lang']);
       return call('civicAddressXml', toText(address, 'address'), o.country, o.lang).xml;
     },
-    ...Object.fromEntries(['validateOrder', 'buildOrderRequest', 'toPidfLo', 'formatAddress']
+    ...Object.fromEntries(['orderRequest', 'validateOrder', 'buildOrderRequest', 'toPidfLo', 'formatAddress']
       .map((method) => [method, order[method] ?? missing(method)])),
   };
   // Tests and debugging only: the live instance (module, generation).

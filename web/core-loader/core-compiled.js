@@ -107,6 +107,16 @@ function pack(shape, address) {
 }
 
 /**
+ * normalizeAddress's answer: `text` (an address the core accepted: a JSON object) with the
+ * core's `changes` applied, and the changes. Shared by core.normalizeAddress and compiled.normalize.
+ */
+export function normalizedAddress(text, { changes }) {
+  const address = { ...JSON.parse(text) };
+  for (const change of changes) address[change.field] = change.to;
+  return { address, changes };
+}
+
+/**
  * @param {{ module: () => object, invoke: (name: string, ...args: any[]) => any }} core
  *   module(): the live Emscripten module (an instance may be replaced after an
  *   abort: every compiled object then compiles itself again, geo areas too);
@@ -392,6 +402,15 @@ export function compiledApi(core, dialZoneOf) {
       },
       validateMany(addresses, options) {
         return validateManyWith(live('validateMany'), addresses, options);
+      },
+      /**
+       * core.normalizeAddress with these constraints ({ address, changes }, the same answer), without
+       * parsing them again: the address form's blur path (components/address-form/normalize.js).
+       */
+      normalize(address) {
+        const { handle } = live('normalize');
+        const text = toText(address, 'address');
+        return normalizedAddress(text, call('compiledNormalize', handle, text));
       },
       form() {
         const { handle } = live('form');

@@ -3,11 +3,44 @@
 import { BtalkCoreError, toText } from './core-envelope.js';
 import { exportOptions } from './core-api.js';
 
+// The request bodies orderRequest() built: frozen, so one found here is exactly what the core
+// validated and built. The client posts such a body as it is (no second validation).
+// (buildOrderRequest's body stays a plain object, as it always was.)
+const built = new WeakSet();
+
+/** True when `body` is a request body core.orderRequest() built (BtalkClient.orderVoicesite's `body`). */
+export const isBuiltOrderBody = (body) => typeof body === 'object' && body !== null && built.has(body);
+
+/** The error buildOrderRequest() throws for an order with problems (the first named, the rest counted). */
+function invalidOrder(problems) {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return new BtalkCoreError('invalidOrder', `The order is not valid: ${problems[0]?.message ?? ''}${more}`, problems);
+}
+
 /** @param {(name: string, ...args: any[]) => any} call a core function's unwrapped answer */
 export function orderApi(call) {
+  // An order -> core (wasm/bindings.cc orderRequest -> order_request_json -> PrepareOrder, core/src/order.cc):
+  // one call validates it and, when it is valid, builds its request body. validateOrder and
+  // buildOrderRequest are views of that one answer.
+  const prepare = (order) => call('orderRequest', toText(order, 'order'));
   return {
-    validateOrder: (order) => call('validateOrder', toText(order, 'order')),
-    buildOrderRequest: (order) => call('buildOrderRequest', toText(order, 'order')).body,
+    orderRequest(order) {
+      const answer = prepare(order);
+      if (answer.valid) {
+        Object.freeze(answer.body.parameters);
+        built.add(Object.freeze(answer.body));
+      }
+      return answer;
+    },
+    validateOrder(order) {
+      const { valid, problems } = prepare(order);
+      return { valid, problems };
+    },
+    buildOrderRequest(order) {
+      const answer = prepare(order);
+      if (!answer.valid) throw invalidOrder(answer.problems);
+      return answer.body;
+    },
     toPidfLo(address, options = {}) {
       const o = exportOptions(options, ['entity', 'country', 'lang', 'tupleId', 'timestamp', 'retentionExpiry', 'method']);
       const allowed = options?.retransmissionAllowed ?? false;

@@ -142,10 +142,12 @@ export class OrderOnce {
    * @param {object} client a BtalkClient
    * @param {string} customerCode
    * @param {object} order { customerOrderReference, technicalSiteName, customerSiteLabel, country, vpnId }
-   * @param {{ onPhase?: (phase: 'checking' | 'sending') => void, nameFree?: boolean }} [options]
-   *   nameFree: whether a listing made before this send found the name free (omitted: unknown)
+   * @param {{ onPhase?: (phase: 'checking' | 'sending') => void, nameFree?: boolean, body?: object }} [options]
+   *   nameFree: whether a listing made before this send found the name free (omitted: unknown);
+   *   body: the order's request body from core.orderRequest(order), posted as it is (the client
+   *   then does not validate the order again)
    */
-  async send(client, customerCode, order, { onPhase = () => {}, nameFree } = {}) {
+  async send(client, customerCode, order, { onPhase = () => {}, nameFree, body } = {}) {
     const attempt = orderKey({ ...order, customerCode });
     let free = nameFree;
     if (this.inDoubt) {
@@ -158,7 +160,7 @@ export class OrderOnce {
     }
     onPhase('sending');
     try {
-      const answer = await client.orderVoicesite(customerCode, order);
+      const answer = await client.orderVoicesite(customerCode, order, { body });
       this.attempts = [];
       return { kind: 'created', order: answer, voiceSiteId: answer?.voiceSiteId ?? null, found: false };
     } catch (error) {

@@ -31,6 +31,7 @@
 #include "btalk/address_validator.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
+#include "btalk/normalizer.h"
 #include "btalk/problem.h"
 
 namespace btalk {
@@ -85,6 +86,10 @@ class CompiledConstraints {
   std::size_t ValidateValues(const FieldValue* values, const FieldValue& dial_zone,
                              std::vector<std::string_view> unknown, std::vector<Problem>& problems,
                              const ValidationOptions* options = nullptr) const;
+
+  // NormalizeAddress (normalizer.h) with the compiled object's constraints:
+  // the same result, without parsing the schema again (the form's blur path).
+  NormalizedAddress Normalize(const Address& address) const;
 
  private:
   struct AreaNode;

@@ -39,12 +39,13 @@ std::string validate_address_json(std::string_view constraints_json,
 
 // order_json: {"customerOrderReference","technicalSiteName",
 //              "customerSiteLabel","country","vpnId"}
-// ok -> {"valid": bool, "problems": [...]}
-std::string validate_order_json(std::string_view order_json);
-
-// ok -> {"body": {...API request body...}}; error code "invalidOrder" with
-// "problems" when the order does not validate.
-std::string build_order_request_json(std::string_view order_json);
+// Validates and builds in one pass (PrepareOrder, order.h):
+// ok -> {"valid": true, "problems": [], "body": {...API request body...}}
+//    or {"valid": false, "problems": [{"field","code","message"}, ...]}
+// An order that is not a JSON object is an error envelope (invalidJson: not
+// JSON, over 4 MB or too deep; invalidDocument: not an object).
+// web/core-loader/core-order.js builds validateOrder and buildOrderRequest on it.
+std::string order_request_json(std::string_view order_json);
 
 // Normalises an API response body of the given kind (see api_responses.h).
 std::string parse_response_json(std::string_view kind, std::string_view body);
@@ -90,6 +91,10 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
 // ok -> {"changes": [{"field","from","to","rule"}]}   (normalizer.h; the JS
 // wrapper applies them to the address it was given)
 std::string normalize_address_json(std::string_view constraints_json, std::string_view address_json);
+
+// normalize_address_json with the compiled schema (CompiledConstraints::Normalize):
+// the same answer for the same documents, without parsing the constraints again.
+std::string compiled_normalize_json(const CompiledConstraints& compiled, std::string_view address_json);
 
 // pattern: the valueRegexp itself (plain text, not JSON).
 // ok -> {"format": "9999 AA", "example": "1234 AB", "legend": "9 = digit, ..."}

@@ -41,6 +41,13 @@ VoicesiteOrder NormalizeOrder(const VoicesiteOrder& order);
 // "customerSiteLabel", "country", "vpnId"}} from a normalised order.
 Json OrderRequestBody(const VoicesiteOrder& order);
 
+// What an order comes to, in one pass: its problems (ValidateOrder's, never
+// empty), or, when it has none, the body of its request
+// (OrderRequestBody(NormalizeOrder(...))). The one entry the order element
+// and the client use, so an order is validated once on its way to the API.
+using OrderOutcome = std::variant<std::vector<Problem>, Json>;
+OrderOutcome PrepareOrder(const OrderInput& input);
+
 }  // namespace btalk
 
 #endif  // BTALK_ORDER_H_

@@ -4,7 +4,8 @@
 // (lookups/: `this.lookups`, loaded on demand for a country that has one). The view renders `state`;
 // the host (the element) gives the client, the core, texts and events.
 // A keystroke: view (oninput) -> input() -> validate() -> the compiled schema in the wasm core
-// (core-loader/core-compiled.js) -> state.result -> the view.
+// (core-loader/core-compiled.js) -> state.result -> the view. Leaving the field: blur() ->
+// normalizeField() (normalize.js) -> the same compiled schema's normalize() -> validate().
 import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './fields.js';
 import { loadLookups, offeredLookups, withdrawLookups } from './lookups/index.js';
 import { GeoAreasMixin } from './lookups/geo-areas.js';

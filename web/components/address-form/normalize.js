@@ -7,16 +7,22 @@ import { POSTAL_CODE, basicNormalize } from './fields.js';
 
 export const NormalizeMixin = (Base) => class extends Base {
   /**
-   * The canonical value of field `name` (core.normalizeAddress when the core has it), and the other
-   * fields its street split fills ("Pennsylvania Avenue" -> a6 "Pennsylvania", sts "AVE"): { value, fills }.
+   * The canonical value of field `name`, and the other fields its street split fills
+   * ("Pennsylvania Avenue" -> a6 "Pennsylvania", sts "AVE"): { value, fills }.
+   * A blur: normalizeField() -> canonical() -> the compiled schema's normalize()
+   * (core-loader/core-compiled.js -> compiledNormalize -> CompiledConstraints::Normalize: the schema
+   * is not parsed again), or core.normalizeAddress with the schema's text when nothing is compiled.
    */
   canonical(name, text) {
-    const { core } = this;
+    const { core, validator } = this;
     const { data } = this.state;
-    if (typeof core?.normalizeAddress === 'function' && data) {
+    let normalize = null;
+    if (typeof validator?.normalize === 'function') normalize = (address) => validator.normalize(address);
+    else if (typeof core?.normalizeAddress === 'function') normalize = (address) => core.normalizeAddress(data?.constraintsText, address);
+    if (normalize && data) {
       try {
         // The whole address: a split only fills fields that are empty.
-        const answer = core.normalizeAddress(data.constraintsText, { ...this.value, [name]: text });
+        const answer = normalize({ ...this.value, [name]: text });
         const value = answer?.address?.[name] ?? answer?.[name];
         const fills = (answer?.changes ?? []).filter((c) => c.rule === 'street' && c.field !== name && typeof c.to === 'string');
         if (typeof value === 'string') return { value, fills };

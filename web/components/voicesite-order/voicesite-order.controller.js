@@ -4,8 +4,10 @@
 // It holds what was loaded and typed, runs the API calls through the page's client, asks the
 // wasm core for its verdicts and decides which failure is shown where. The view renders it;
 // `onChange` runs after every change. Unit-tested in Node (tests/node/voicesite-order-controller.test.js).
-// An order: submit() -> OrderOnce.send (internal/order-lookup.js) -> BtalkClient.orderVoicesite (client.js)
-// -> Transport (http/transport.js: never retried) -> the portal's proxy (server/proxy) or the API itself.
+// An order: submit() -> validate() (core.orderRequest, core-loader/core-order.js: one wasm call validates
+// the order and builds its body) -> OrderOnce.send (internal/order-lookup.js) -> BtalkClient.orderVoicesite
+// (client.js: posts that body, no second validation) -> Transport (http/transport.js: never retried) ->
+// the portal's proxy (server/proxy) or the API itself.
 
 import { apiProblemsOf, describeFailure } from './failure.js';
 import { OrderOnce } from '../../internal/order-lookup.js';
@@ -316,12 +318,16 @@ export class OrderFlow {
     return { customerOrderReference, technicalSiteName, customerSiteLabel, country, vpnId };
   }
 
-  /** Asks the core; returns its result (null until the core is loaded). */
-  validate() {
+  /**
+   * Asks the core once (core.orderRequest validates the order and, when it is valid, builds its
+   * request body): { valid, problems, body? } (null until the core is loaded). submit() hands the
+   * body to the client, so the order is not validated a second time on its way to the API.
+   */
+  validate(order = this.order) {
     if (!this.core) return null;
     let result;
     try {
-      result = this.core.validateOrder(this.order);
+      result = this.core.orderRequest(order);
     } catch (error) {
       // The core refuses only malformed input, which this flow never builds.
       result = { valid: false, problems: [{ field: '', code: error?.code ?? 'internal', message: String(error?.message ?? error) }] };
@@ -332,7 +338,7 @@ export class OrderFlow {
     if (this.customers?.length > 1 && !this.values.customer) {
       this.problems = [{ field: 'customer', code: 'valueMissing', message: 'customer is required' },
         ...this.problems.filter((p) => p.field !== 'vpnId')];
-      result = { ...result, valid: false };
+      result = { valid: false, problems: this.problems };
     }
     return result;
   }
@@ -373,20 +379,20 @@ export class OrderFlow {
     if (this.inFlight || this.created) return { outcome: 'busy' };
     if (!this.canOrder) return { outcome: 'blocked' };
     this.submitAttempted = true;
-    const result = this.validate();
+    const request = this.order;
+    const result = this.validate(request);
     if (!result?.valid) {
       this.#changed();
       return { outcome: 'invalid', field: this.firstInvalidField() };
     }
     const customerCode = this.values.customer;
-    const request = this.order;
     this.inFlight = true;
     this.apiProblems = [];
     const onPhase = (phase) => {
       this.loads.order = { status: 'loading', phase, error: null, failure: null, retry: null };
       this.#changed();
     };
-    const outcome = await this.#once.send(this.client, customerCode, request, { onPhase });
+    const outcome = await this.#once.send(this.client, customerCode, request, { onPhase, body: result.body });
     this.inFlight = false;
     // An outcome still unknown keeps the reference: the next attempt is the same order.
     if (this.#once.inDoubt) this.referenceLocked = true;
