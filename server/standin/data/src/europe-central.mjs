@@ -1,5 +1,5 @@
 // Czech Republic and Poland.
-import { country, str, num, enumOf, enumAssoc, postalCode, city, pairs } from './helpers.mjs';
+import { country, str, num, enumOf, enumAssoc, postalCode, city, coded } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-žŁł'’ .-]+$";
 
@@ -24,11 +24,11 @@ const cz = country('CZ', 'Czech Republic', '420', {
   ],
   sampleAddress: { a6: 'Staroměstské náměstí', hno: '1', addrExtInfo1: '3', a4: 'Staré Město', pc: '110 00', a3: 'Praha', a1: '10' },
   // Closed plan since 2002, but fixed numbers still start with the old regional block.
-  dialZones: pairs([
-    ['2', '2 Praha'], ['31', '31 Benešov and Příbram'], ['32', '32 Kolín and Mladá Boleslav'], ['35', '35 Karlovy Vary'],
-    ['37', '37 Plzeň'], ['38', '38 České Budějovice'], ['46', '46 Pardubice'], ['47', '47 Ústí nad Labem'],
-    ['48', '48 Liberec'], ['49', '49 Hradec Králové'], ['54', '54 Brno'], ['55', '55 Opava and Frýdek-Místek'],
-    ['56', '56 Jihlava'], ['57', '57 Zlín'], ['58', '58 Olomouc'], ['59', '59 Ostrava'],
+  dialZones: coded([
+    '2 Praha', '31 Benešov and Příbram', '32 Kolín and Mladá Boleslav', '35 Karlovy Vary',
+    '37 Plzeň', '38 České Budějovice', '46 Pardubice', '47 Ústí nad Labem',
+    '48 Liberec', '49 Hradec Králové', '54 Brno', '55 Opava and Frýdek-Místek',
+    '56 Jihlava', '57 Zlín', '58 Olomouc', '59 Ostrava',
   ]),
 });
 
@@ -51,11 +51,11 @@ const pl = country('PL', 'Poland', '48', {
     ['a1', enumOf('Voivodeship', 'Voivodeship (województwo) of the site.', PL_VOIVODESHIPS, { max: 20 })],
   ],
   sampleAddress: { sts: 'pl.', a6: 'Defilad', hno: '1', pc: '00-901', a3: 'Warszawa', a1: 'mazowieckie' },
-  dialZones: pairs([
-    ['22', '22 Warszawa'], ['12', '12 Kraków'], ['71', '71 Wrocław'], ['61', '61 Poznań'], ['58', '58 Gdańsk'],
-    ['42', '42 Łódź'], ['32', '32 Katowice'], ['81', '81 Lublin'], ['91', '91 Szczecin'], ['52', '52 Bydgoszcz'],
-    ['85', '85 Białystok'], ['17', '17 Rzeszów'], ['89', '89 Olsztyn'], ['41', '41 Kielce'], ['77', '77 Opole'],
-    ['68', '68 Zielona Góra'], ['56', '56 Toruń'], ['34', '34 Częstochowa'], ['33', '33 Bielsko-Biała'], ['94', '94 Koszalin'],
+  dialZones: coded([
+    '22 Warszawa', '12 Kraków', '71 Wrocław', '61 Poznań', '58 Gdańsk',
+    '42 Łódź', '32 Katowice', '81 Lublin', '91 Szczecin', '52 Bydgoszcz',
+    '85 Białystok', '17 Rzeszów', '89 Olsztyn', '41 Kielce', '77 Opole',
+    '68 Zielona Góra', '56 Toruń', '34 Częstochowa', '33 Bielsko-Biała', '94 Koszalin',
   ]),
 });
 

@@ -1,5 +1,5 @@
 // Germany, Austria, United Kingdom, Ireland, Italy, Luxembourg.
-import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates, pairs } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates, coded } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ ./()-]+$";
 
@@ -55,11 +55,11 @@ const at = country('AT', 'Austria', '43', {
     ['a1', enumAssoc('State', 'Federal state (Bundesland) of the site.', AT_STATES, { max: 1 })],
   ],
   sampleAddress: { a6: 'Stephansplatz', hno: '3', pc: '1010', a3: 'Wien', a1: '9' },
-  dialZones: pairs([
-    ['1', '1 Wien'], ['316', '316 Graz'], ['732', '732 Linz'], ['662', '662 Salzburg'], ['512', '512 Innsbruck'],
-    ['463', '463 Klagenfurt'], ['2742', '2742 St. Pölten'], ['5574', '5574 Bregenz'], ['2682', '2682 Eisenstadt'],
-    ['4242', '4242 Villach'], ['7242', '7242 Wels'], ['5522', '5522 Feldkirch'], ['2622', '2622 Wiener Neustadt'],
-    ['3842', '3842 Leoben'], ['7252', '7252 Steyr'],
+  dialZones: coded([
+    '1 Wien', '316 Graz', '732 Linz', '662 Salzburg', '512 Innsbruck',
+    '463 Klagenfurt', '2742 St. Pölten', '5574 Bregenz', '2682 Eisenstadt',
+    '4242 Villach', '7242 Wels', '5522 Feldkirch', '2622 Wiener Neustadt',
+    '3842 Leoben', '7252 Steyr',
   ]),
 });
 
@@ -77,13 +77,13 @@ const gb = country('GB', 'United Kingdom', '44', {
     ['pc', str('Postcode', 'Full UK postcode in capitals, e.g. SW1A 2AA.', { min: 5, max: 8, re: '^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$', url: 'https://www.royalmail.com/find-a-postcode' })],
   ],
   sampleAddress: { hno: '10', a6: 'Downing Street', a3: 'London', pc: 'SW1A 2AA' },
-  dialZones: pairs([
-    ['020', '020 London'], ['0121', '0121 Birmingham'], ['0131', '0131 Edinburgh'], ['0141', '0141 Glasgow'],
-    ['0151', '0151 Liverpool'], ['0161', '0161 Manchester'], ['0113', '0113 Leeds'], ['0114', '0114 Sheffield'],
-    ['0115', '0115 Nottingham'], ['0116', '0116 Leicester'], ['0117', '0117 Bristol'], ['0118', '0118 Reading'],
-    ['0191', '0191 Tyneside (Newcastle upon Tyne)'], ['029', '029 Cardiff'], ['028', '028 Northern Ireland'],
-    ['023', '023 Southampton and Portsmouth'], ['024', '024 Coventry'], ['01223', '01223 Cambridge'],
-    ['01865', '01865 Oxford'], ['01224', '01224 Aberdeen'], ['01382', '01382 Dundee'], ['01273', '01273 Brighton'],
+  dialZones: coded([
+    '020 London', '0121 Birmingham', '0131 Edinburgh', '0141 Glasgow',
+    '0151 Liverpool', '0161 Manchester', '0113 Leeds', '0114 Sheffield',
+    '0115 Nottingham', '0116 Leicester', '0117 Bristol', '0118 Reading',
+    '0191 Tyneside (Newcastle upon Tyne)', '029 Cardiff', '028 Northern Ireland',
+    '023 Southampton and Portsmouth', '024 Coventry', '01223 Cambridge',
+    '01865 Oxford', '01224 Aberdeen', '01382 Dundee', '01273 Brighton',
   ]),
 });
 
@@ -102,12 +102,12 @@ const ie = country('IE', 'Ireland', '353', {
     ['pc', str('Eircode', 'Eircode (routing key and unique identifier), e.g. D02 X285. Recommended: it locates the site for emergency services.', { optional: true, min: 7, max: 8, re: '^(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$', url: 'https://finder.eircode.ie' })],
   ],
   sampleAddress: { bld: 'Trinity College', a6: 'College Green', a3: 'Dublin 2', a2: 'Dublin', pc: 'D02 PN40' },
-  dialZones: pairs([
-    ['01', '01 Dublin'], ['021', '021 Cork'], ['091', '091 Galway'], ['061', '061 Limerick'], ['051', '051 Waterford'],
-    ['066', '066 Tralee'], ['074', '074 Letterkenny'], ['071', '071 Sligo'], ['094', '094 Castlebar'],
-    ['090', '090 Athlone'], ['056', '056 Kilkenny'], ['053', '053 Wexford'], ['059', '059 Carlow'], ['045', '045 Naas'],
-    ['041', '041 Drogheda'], ['042', '042 Dundalk'], ['046', '046 Navan'], ['057', '057 Portlaoise'],
-    ['049', '049 Cavan'], ['065', '065 Ennis'],
+  dialZones: coded([
+    '01 Dublin', '021 Cork', '091 Galway', '061 Limerick', '051 Waterford',
+    '066 Tralee', '074 Letterkenny', '071 Sligo', '094 Castlebar',
+    '090 Athlone', '056 Kilkenny', '053 Wexford', '059 Carlow', '045 Naas',
+    '041 Drogheda', '042 Dundalk', '046 Navan', '057 Portlaoise',
+    '049 Cavan', '065 Ennis',
   ]),
 });
 
@@ -132,12 +132,12 @@ const it = country('IT', 'Italy', '39', {
     ['a1', enumOf('Province', 'Two-letter province code (sigla), e.g. RM for Roma, MI for Milano.', IT_PROVINCES, { min: 2, max: 2 })],
   ],
   sampleAddress: { sts: 'Piazza', a6: 'del Duomo', hno: '1', pc: '20122', a3: 'Milano', a1: 'MI' },
-  dialZones: pairs([
-    ['02', '02 Milano'], ['06', '06 Roma'], ['011', '011 Torino'], ['010', '010 Genova'], ['041', '041 Venezia'],
-    ['051', '051 Bologna'], ['055', '055 Firenze'], ['081', '081 Napoli'], ['091', '091 Palermo'], ['095', '095 Catania'],
-    ['080', '080 Bari'], ['070', '070 Cagliari'], ['045', '045 Verona'], ['049', '049 Padova'], ['040', '040 Trieste'],
-    ['071', '071 Ancona'], ['075', '075 Perugia'], ['0471', '0471 Bolzano'], ['0461', '0461 Trento'], ['035', '035 Bergamo'],
-    ['030', '030 Brescia'], ['089', '089 Salerno'], ['0965', '0965 Reggio Calabria'], ['050', '050 Pisa'],
+  dialZones: coded([
+    '02 Milano', '06 Roma', '011 Torino', '010 Genova', '041 Venezia',
+    '051 Bologna', '055 Firenze', '081 Napoli', '091 Palermo', '095 Catania',
+    '080 Bari', '070 Cagliari', '045 Verona', '049 Padova', '040 Trieste',
+    '071 Ancona', '075 Perugia', '0471 Bolzano', '0461 Trento', '035 Bergamo',
+    '030 Brescia', '089 Salerno', '0965 Reggio Calabria', '050 Pisa',
   ]),
 });
 

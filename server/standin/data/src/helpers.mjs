@@ -116,8 +116,8 @@ export function geo(dialZoneSelection, areas = []) {
   return { dialZoneSelection, emergencyAreaRules: rules };
 }
 
-// [[value, display], ...] -> [{value, display}]
-export const pairs = (list) => list.map(([value, display]) => ({ value, display }));
+// Items written as they are shown, "<code> <name>" (dial zones, postal codes): the code is the value.
+export const coded = (list) => list.map((display) => ({ value: display.slice(0, display.indexOf(' ')), display }));
 
 // Candidate list from [label, voiceAddress] pairs; ids are stable per country.
 export function candidates(iso2, list) {
