@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot, waitForChoices } from './helpers.js';
-import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import { EXPECTED_404, PROBE_404, fillDirectSettings, listVoicesites, orderUi, orderWithSearchedAddress, standInCredentials, uniqueSiteName } from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 
@@ -15,12 +15,6 @@ let creds;
 before(async () => {
   if (!env.skip) creds = await standInCredentials();
 });
-
-// 404 is how the API says "none" for these (contract.md): not a failure of the page. The address
-// form's probes (one per look-up and country: /addresses?q=1, /postalcodes?q=1, /parishes?a1=1&a2=1)
-// learn which look-ups a country offers the same way.
-const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
-const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
 async function openDemo(options) {
   await resetStandIn(env.server.origin);
@@ -55,18 +49,7 @@ describe('demo page', { skip }, () => {
       const ui = orderUi(page);
       assert.equal(await ui.root.getAttribute('api-base'), '/proxy/btalk/v1');
       const name = uniqueSiteName('DEMO');
-      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'Issy campus' });
-      await ui.button.click();
-      await ui.created.waitFor();
-      const voiceSiteId = await page.evaluate(() => document.querySelector('#order').voiceSiteId);
-      assert.ok(voiceSiteId);
-
-      await ui.address.locator('#search-input').fill('Roosevelt');
-      await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
-      await ui.address.locator('[part="save"]').click();
-      await ui.newRow.waitFor();
-      assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+      const voiceSiteId = await orderWithSearchedAddress(page, creds, { name, label: 'Issy campus', query: 'Roosevelt', candidate });
 
       const site = (await listVoicesites(env.server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
       assert.equal(site.technicalSiteName, name);
@@ -91,11 +74,7 @@ describe('demo page', { skip }, () => {
     try {
       const ui = orderUi(page);
       await waitForChoices(ui.country);
-      await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
-      await page.locator('#client-id').fill(creds.clientId);
-      await page.locator('#client-secret').fill(creds.clientSecret);
-      await page.locator('#api-key').fill(creds.readonlySingleKey);
+      await fillDirectSettings(page, { base: `${env.server.origin}/btalk/v1`, clientId: creds.clientId, clientSecret: creds.clientSecret, apiKey: creds.readonlySingleKey });
       const tokenRequests = [];
       const tokens = [];
       const consoleLines = [];
@@ -152,11 +131,7 @@ describe('demo page', { skip }, () => {
     try {
       const ui = orderUi(page);
       await waitForChoices(ui.country);
-      await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
-      await page.locator('#client-id').fill(creds.clientId);
-      await page.locator('#client-secret').fill('not-the-secret');
-      await page.locator('#api-key').fill(creds.fullSingleKey);
+      await fillDirectSettings(page, { base: `${env.server.origin}/btalk/v1`, clientId: creds.clientId, clientSecret: 'not-the-secret', apiKey: creds.fullSingleKey });
       await page.locator('#apply-settings').click();
       await ui.root.locator('[data-slot="access"] .failure').waitFor();
       await page.waitForTimeout(500);

@@ -19,6 +19,12 @@ const TEST_HTML = `<!doctype html>
 <style>body { margin: 0; padding: 8px; font-family: sans-serif; }</style>
 </head><body><main id="host"></main></body></html>`;
 
+// 404 is how the API says "none" for these (contract.md): not a failure of a page. The address
+// form's probes (one per look-up and country: /addresses?q=1, /postalcodes?q=1, /parishes?a1=1&a2=1)
+// learn which look-ups a country offers the same way.
+export const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
+export const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
+
 /** The stand-in's demo credentials, read from its data (never typed into tests). */
 export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
   const data = JSON.parse(await readFile(join(dataDir, 'customers.json'), 'utf8'));
@@ -166,6 +172,33 @@ export async function submitOrder(page) {
   await ui.button.click();
   await ui.created.waitFor();
   return page.evaluate((tag) => document.querySelector(tag).voiceSiteId, ORDER_TAG);
+}
+
+/**
+ * Orders a voicesite for customer 9999 (its first VPN) in France, types `query` in the address search, picks
+ * `candidate` and saves it; checks that the new row of the list is that voicesite and resolves to its id.
+ */
+export async function orderWithSearchedAddress(page, creds, { name, label, query, candidate }) {
+  const ui = orderUi(page);
+  const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+  await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label });
+  const voiceSiteId = await submitOrder(page);
+  assert.ok(voiceSiteId);
+  await ui.address.locator('#search-input').fill(query);
+  await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
+  await ui.address.locator('[part="save"]').click();
+  await ui.newRow.waitFor();
+  assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+  return voiceSiteId;
+}
+
+/** The demo page's settings panel (demo and static site): direct mode with these credentials, not yet applied. */
+export async function fillDirectSettings(page, { base, clientId, clientSecret, apiKey }) {
+  await page.locator('input[name="mode"][value="direct"]').check();
+  await page.locator('#base-url').fill(base);
+  await page.locator('#client-id').fill(clientId);
+  await page.locator('#client-secret').fill(clientSecret);
+  await page.locator('#api-key').fill(apiKey);
 }
 
 /** GET /voicesites through the proxy (the demo key sees customers 9999 and 4242), every page. */
