@@ -1,5 +1,6 @@
 // Shared by typings.test.js and standin-typings.test.js: a TypeScript consumer project (consumer.ts and
 // tsconfig.json in a folder of tests/typings) compiled with the repository's tsc, as written or misused.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -36,4 +37,21 @@ export async function compileMisused(project, replacements) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The two tests of a consumer project: it compiles under tsc --strict (test `compiles`), and it does not once
+ * `misuses` turn one declared number into a string and one string into a number (test `misused`).
+ */
+export function consumerTests(project, { compiles, misused, misuses }) {
+  test(compiles, async () => {
+    const { ok, output } = await compile(project);
+    assert.ok(ok, output);
+  });
+  test(misused, async () => {
+    const { ok, output } = await compileMisused(project, misuses);
+    assert.equal(ok, false);
+    assert.match(output, /consumer\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+    assert.match(output, /consumer\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/);
+  });
 }
