@@ -53,10 +53,9 @@ const us = country('US', 'United States of America', '1', {
     ['1 Dr Carlton B Goodlett Pl, San Francisco, CA 94102', { hno: '1', a6: 'Dr Carlton B Goodlett', sts: 'PL', a3: 'San Francisco', a1: 'CA', pc: '94102' }],
   ]),
   dialZones: coded([
-    '202 Washington, DC', '212 New York (Manhattan)', '213 Los Angeles', '312 Chicago',
-    '415 San Francisco', '617 Boston', '206 Seattle', '512 Austin', '305 Miami',
-    '404 Atlanta', '713 Houston', '214 Dallas', '602 Phoenix', '303 Denver',
-    '408 San Jose', '650 Palo Alto and San Mateo', '425 Redmond and Bellevue',
+    '202 Washington, DC', '212 New York (Manhattan)', '213 Los Angeles', '312 Chicago', '415 San Francisco',
+    '617 Boston', '206 Seattle', '512 Austin', '305 Miami', '404 Atlanta', '713 Houston', '214 Dallas',
+    '602 Phoenix', '303 Denver', '408 San Jose', '650 Palo Alto and San Mateo', '425 Redmond and Bellevue',
     '215 Philadelphia', '702 Las Vegas', '503 Portland', '669 Cupertino and San Jose',
   ]),
 });

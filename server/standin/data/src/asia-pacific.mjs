@@ -45,7 +45,8 @@ const au = country('AU', 'Australia', '61', {
   // Australia has four geographic area codes only.
   dialZones: coded([
     '02 New South Wales and ACT (Sydney, Canberra)', '03 Victoria and Tasmania (Melbourne, Hobart)',
-    '07 Queensland (Brisbane)', '08 South Australia, Western Australia and Northern Territory (Adelaide, Perth, Darwin)',
+    '07 Queensland (Brisbane)',
+    '08 South Australia, Western Australia and Northern Territory (Adelaide, Perth, Darwin)',
   ]),
 });
 
@@ -70,8 +71,9 @@ const nz = country('NZ', 'New Zealand', '64', {
   ],
   sampleAddress: { hno: '301', a6: 'Queen', sts: 'St', a4: 'Auckland Central', a3: 'Auckland', a1: 'Auckland', pc: '1010' },
   dialZones: coded([
-    '09 Auckland and Northland', '07 Waikato and Bay of Plenty', "06 Taranaki, Manawatū-Whanganui, Hawke's Bay, Gisborne and Wairarapa",
-    '04 Wellington', '03 South Island and Chatham Islands',
+    '09 Auckland and Northland', '07 Waikato and Bay of Plenty',
+    "06 Taranaki, Manawatū-Whanganui, Hawke's Bay, Gisborne and Wairarapa", '04 Wellington',
+    '03 South Island and Chatham Islands',
   ]),
 });
 

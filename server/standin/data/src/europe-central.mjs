@@ -25,10 +25,9 @@ const cz = country('CZ', 'Czech Republic', '420', {
   sampleAddress: { a6: 'Staroměstské náměstí', hno: '1', addrExtInfo1: '3', a4: 'Staré Město', pc: '110 00', a3: 'Praha', a1: '10' },
   // Closed plan since 2002, but fixed numbers still start with the old regional block.
   dialZones: coded([
-    '2 Praha', '31 Benešov and Příbram', '32 Kolín and Mladá Boleslav', '35 Karlovy Vary',
-    '37 Plzeň', '38 České Budějovice', '46 Pardubice', '47 Ústí nad Labem',
-    '48 Liberec', '49 Hradec Králové', '54 Brno', '55 Opava and Frýdek-Místek',
-    '56 Jihlava', '57 Zlín', '58 Olomouc', '59 Ostrava',
+    '2 Praha', '31 Benešov and Příbram', '32 Kolín and Mladá Boleslav', '35 Karlovy Vary', '37 Plzeň',
+    '38 České Budějovice', '46 Pardubice', '47 Ústí nad Labem', '48 Liberec', '49 Hradec Králové', '54 Brno',
+    '55 Opava and Frýdek-Místek', '56 Jihlava', '57 Zlín', '58 Olomouc', '59 Ostrava',
   ]),
 });
 
@@ -52,9 +51,8 @@ const pl = country('PL', 'Poland', '48', {
   ],
   sampleAddress: { sts: 'pl.', a6: 'Defilad', hno: '1', pc: '00-901', a3: 'Warszawa', a1: 'mazowieckie' },
   dialZones: coded([
-    '22 Warszawa', '12 Kraków', '71 Wrocław', '61 Poznań', '58 Gdańsk',
-    '42 Łódź', '32 Katowice', '81 Lublin', '91 Szczecin', '52 Bydgoszcz',
-    '85 Białystok', '17 Rzeszów', '89 Olsztyn', '41 Kielce', '77 Opole',
+    '22 Warszawa', '12 Kraków', '71 Wrocław', '61 Poznań', '58 Gdańsk', '42 Łódź', '32 Katowice', '81 Lublin',
+    '91 Szczecin', '52 Bydgoszcz', '85 Białystok', '17 Rzeszów', '89 Olsztyn', '41 Kielce', '77 Opole',
     '68 Zielona Góra', '56 Toruń', '34 Częstochowa', '33 Bielsko-Biała', '94 Koszalin',
   ]),
 });

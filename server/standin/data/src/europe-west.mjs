@@ -56,9 +56,8 @@ const at = country('AT', 'Austria', '43', {
   ],
   sampleAddress: { a6: 'Stephansplatz', hno: '3', pc: '1010', a3: 'Wien', a1: '9' },
   dialZones: coded([
-    '1 Wien', '316 Graz', '732 Linz', '662 Salzburg', '512 Innsbruck',
-    '463 Klagenfurt', '2742 St. Pölten', '5574 Bregenz', '2682 Eisenstadt',
-    '4242 Villach', '7242 Wels', '5522 Feldkirch', '2622 Wiener Neustadt',
+    '1 Wien', '316 Graz', '732 Linz', '662 Salzburg', '512 Innsbruck', '463 Klagenfurt', '2742 St. Pölten',
+    '5574 Bregenz', '2682 Eisenstadt', '4242 Villach', '7242 Wels', '5522 Feldkirch', '2622 Wiener Neustadt',
     '3842 Leoben', '7252 Steyr',
   ]),
 });
@@ -78,12 +77,10 @@ const gb = country('GB', 'United Kingdom', '44', {
   ],
   sampleAddress: { hno: '10', a6: 'Downing Street', a3: 'London', pc: 'SW1A 2AA' },
   dialZones: coded([
-    '020 London', '0121 Birmingham', '0131 Edinburgh', '0141 Glasgow',
-    '0151 Liverpool', '0161 Manchester', '0113 Leeds', '0114 Sheffield',
-    '0115 Nottingham', '0116 Leicester', '0117 Bristol', '0118 Reading',
-    '0191 Tyneside (Newcastle upon Tyne)', '029 Cardiff', '028 Northern Ireland',
-    '023 Southampton and Portsmouth', '024 Coventry', '01223 Cambridge',
-    '01865 Oxford', '01224 Aberdeen', '01382 Dundee', '01273 Brighton',
+    '020 London', '0121 Birmingham', '0131 Edinburgh', '0141 Glasgow', '0151 Liverpool', '0161 Manchester',
+    '0113 Leeds', '0114 Sheffield', '0115 Nottingham', '0116 Leicester', '0117 Bristol', '0118 Reading',
+    '0191 Tyneside (Newcastle upon Tyne)', '029 Cardiff', '028 Northern Ireland', '023 Southampton and Portsmouth',
+    '024 Coventry', '01223 Cambridge', '01865 Oxford', '01224 Aberdeen', '01382 Dundee', '01273 Brighton',
   ]),
 });
 
@@ -103,11 +100,9 @@ const ie = country('IE', 'Ireland', '353', {
   ],
   sampleAddress: { bld: 'Trinity College', a6: 'College Green', a3: 'Dublin 2', a2: 'Dublin', pc: 'D02 PN40' },
   dialZones: coded([
-    '01 Dublin', '021 Cork', '091 Galway', '061 Limerick', '051 Waterford',
-    '066 Tralee', '074 Letterkenny', '071 Sligo', '094 Castlebar',
-    '090 Athlone', '056 Kilkenny', '053 Wexford', '059 Carlow', '045 Naas',
-    '041 Drogheda', '042 Dundalk', '046 Navan', '057 Portlaoise',
-    '049 Cavan', '065 Ennis',
+    '01 Dublin', '021 Cork', '091 Galway', '061 Limerick', '051 Waterford', '066 Tralee', '074 Letterkenny',
+    '071 Sligo', '094 Castlebar', '090 Athlone', '056 Kilkenny', '053 Wexford', '059 Carlow', '045 Naas',
+    '041 Drogheda', '042 Dundalk', '046 Navan', '057 Portlaoise', '049 Cavan', '065 Ennis',
   ]),
 });
 
@@ -133,11 +128,10 @@ const it = country('IT', 'Italy', '39', {
   ],
   sampleAddress: { sts: 'Piazza', a6: 'del Duomo', hno: '1', pc: '20122', a3: 'Milano', a1: 'MI' },
   dialZones: coded([
-    '02 Milano', '06 Roma', '011 Torino', '010 Genova', '041 Venezia',
-    '051 Bologna', '055 Firenze', '081 Napoli', '091 Palermo', '095 Catania',
-    '080 Bari', '070 Cagliari', '045 Verona', '049 Padova', '040 Trieste',
-    '071 Ancona', '075 Perugia', '0471 Bolzano', '0461 Trento', '035 Bergamo',
-    '030 Brescia', '089 Salerno', '0965 Reggio Calabria', '050 Pisa',
+    '02 Milano', '06 Roma', '011 Torino', '010 Genova', '041 Venezia', '051 Bologna', '055 Firenze', '081 Napoli',
+    '091 Palermo', '095 Catania', '080 Bari', '070 Cagliari', '045 Verona', '049 Padova', '040 Trieste',
+    '071 Ancona', '075 Perugia', '0471 Bolzano', '0461 Trento', '035 Bergamo', '030 Brescia', '089 Salerno',
+    '0965 Reggio Calabria', '050 Pisa',
   ]),
 });
 

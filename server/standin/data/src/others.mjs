@@ -31,10 +31,9 @@ const ca = {
   addressApi: 'none',
   sampleAddress: { hno: '100', a6: 'Queen Street West', a3: 'Toronto', a1: 'ON', pc: 'M5H 2N2' },
   dialZones: coded([
-    '416 Toronto', '905 Greater Toronto Area', '514 Montréal', '438 Montréal',
-    '418 Québec City', '819 Gatineau and Sherbrooke', '613 Ottawa', '604 Vancouver',
-    '250 British Columbia (outside Vancouver)', '403 Calgary', '780 Edmonton',
-    '204 Manitoba', '306 Saskatchewan', '902 Nova Scotia and Prince Edward Island',
+    '416 Toronto', '905 Greater Toronto Area', '514 Montréal', '438 Montréal', '418 Québec City',
+    '819 Gatineau and Sherbrooke', '613 Ottawa', '604 Vancouver', '250 British Columbia (outside Vancouver)',
+    '403 Calgary', '780 Edmonton', '204 Manitoba', '306 Saskatchewan', '902 Nova Scotia and Prince Edward Island',
     '506 New Brunswick', '709 Newfoundland and Labrador', '867 Yukon, Northwest Territories and Nunavut',
   ]),
 };
