@@ -117,7 +117,11 @@ export function geo(dialZoneSelection, areas = []) {
 }
 
 // Items written as they are shown, "<code> <name>" (dial zones, postal codes): the code is the value.
-export const coded = (list) => list.map((display) => ({ value: display.slice(0, display.indexOf(' ')), display }));
+export const coded = (list) => list.map((display) => {
+  const space = display.indexOf(' ');
+  if (space < 1) throw new Error(`"${display}" does not start with its code`);
+  return { value: display.slice(0, space), display };
+});
 
 // Candidate list from [label, voiceAddress] pairs; ids are stable per country.
 export function candidates(iso2, list) {
