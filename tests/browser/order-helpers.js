@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { browserSuite, chooseOption } from './helpers.js';
+import { browserSuite, chooseOption, elementUi } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';
 const TEST_PAGE = '/__order-test.html';
@@ -124,25 +124,13 @@ export async function mountOrder(page, options = {}) {
 
 /** Locators inside the order element (Playwright CSS pierces open shadow roots). */
 export function orderUi(page) {
-  const root = page.locator(ORDER_TAG);
-  return {
-    root,
-    customer: root.locator('#customer-select'),
-    vpn: root.locator('#vpnId-select'),
-    country: root.locator('#country-select'),
-    name: root.locator('#technicalSiteName-input'),
-    label: root.locator('#customerSiteLabel-input'),
-    reference: root.locator('#customerOrderReference-input'),
-    button: root.locator('#order-button'),
-    reason: root.locator('#order-reason'),
-    accessInfo: root.locator('#access-info'),
-    orderError: root.locator('[data-slot="order"] [role="alert"]'),
-    orderRetry: root.locator('[data-slot="order"] button.retry'),
-    created: root.locator('#created-title'),
-    list: root.locator('[data-step="list"] table'),
-    newRow: root.locator('[data-step="list"] tr.new'),
-    address: root.locator('btalk-address-form'),
-  };
+  return elementUi(page, ORDER_TAG, {
+    customer: '#customer-select', vpn: '#vpnId-select', country: '#country-select', name: '#technicalSiteName-input',
+    label: '#customerSiteLabel-input', reference: '#customerOrderReference-input', button: '#order-button',
+    reason: '#order-reason', accessInfo: '#access-info', orderError: '[data-slot="order"] [role="alert"]',
+    orderRetry: '[data-slot="order"] button.retry', created: '#created-title', list: '[data-step="list"] table',
+    newRow: '[data-step="list"] tr.new', address: 'btalk-address-form',
+  });
 }
 
 /** Waits until `fn` (run in the page) returns a truthy value; returns it. */
@@ -199,6 +187,30 @@ export async function fillDirectSettings(page, { base, clientId, clientSecret, a
   await page.locator('#client-id').fill(clientId);
   await page.locator('#client-secret').fill(clientSecret);
   await page.locator('#api-key').fill(apiKey);
+}
+
+/** Clicks the order button and waits for the order step's error; returns its text. */
+export async function failedOrderText(page) {
+  const ui = orderUi(page);
+  await ui.button.click();
+  await ui.orderError.waitFor();
+  return ui.orderError.textContent();
+}
+
+/** The demo page's standalone country picker (demo and static site), once it offers `iso2`. */
+export async function standalonePicker(page, iso2) {
+  const picker = page.locator('#standalone-country');
+  await picker.locator(`option[value="${iso2}"]`).waitFor({ state: 'attached' });
+  return picker;
+}
+
+/** Chooses `iso2` in the standalone picker; its address form and first-level select, once that offers `area`. */
+export async function standaloneRegion(page, iso2, area) {
+  await page.locator('#standalone-country').selectOption(iso2);
+  const form = page.locator('#standalone-address');
+  const region = form.locator('select[name="a1"]');
+  await region.locator(`option[value="${area}"]`).waitFor({ state: 'attached' });
+  return { form, region };
 }
 
 /** GET /voicesites through the proxy (the demo key sees customers 9999 and 4242), every page. */
