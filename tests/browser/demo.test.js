@@ -6,7 +6,10 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot, waitForChoices } from './helpers.js';
-import { EXPECTED_404, PROBE_404, fillDirectSettings, listVoicesites, orderUi, orderWithSearchedAddress, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import {
+  EXPECTED_404, PROBE_404, fillDirectSettings, listVoicesites, orderUi, orderWithSearchedAddress, standaloneRegion, standalonePicker,
+  standInCredentials, uniqueSiteName,
+} from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 
@@ -158,13 +161,9 @@ describe('demo page', { skip }, () => {
 
   test('the standalone address form follows the country picker', () => onDemo(async (page) => {
     const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
-    const picker = page.locator('#standalone-country');
-    await picker.locator('option[value="CH"]').waitFor({ state: 'attached' });
-    await picker.selectOption('CH');
-    const form = page.locator('#standalone-address');
+    await standalonePicker(page, 'CH');
+    const { form, region } = await standaloneRegion(page, 'CH', ch.geoAreas[0].value);
     assert.equal(await form.getAttribute('country'), 'CH');
-    const region = form.locator('select[name="a1"]');
-    await region.locator(`option[value="${ch.geoAreas[0].value}"]`).waitFor({ state: 'attached' });
     await region.selectOption(ch.geoAreas[0].value);
     const entries = await logEntries(page);
     assert.ok(entries.some((e) => e.event === 'btalk-loaded' && e.text.includes('CH')), 'btalk-loaded for CH is logged');

@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { REPO_ROOT, chooseOption, coreIsBuilt, launchBrowser, readCountry, saveScreenshot, waitForChoices } from './helpers.js';
-import { EXPECTED_404, PROBE_404, fillDirectSettings, orderUi, orderWithSearchedAddress, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import {
+  EXPECTED_404, PROBE_404, fillDirectSettings, orderUi, orderWithSearchedAddress, standaloneRegion, standalonePicker, standInCredentials,
+  uniqueSiteName,
+} from './order-helpers.js';
 import { importUi } from './site-import-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
 import { staticServer } from './static-server.js';
@@ -158,17 +161,13 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
 
   test('CH address in the standalone form: geo choices come from the in-page stand-in', () => onSite(async (page) => {
     const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
-    const picker = page.locator('#standalone-country');
-    await picker.locator('option[value="CH"]').waitFor({ state: 'attached' });
+    const picker = await standalonePicker(page, 'CH');
     assert.equal(await picker.locator('option').count(), (await readdirCountries()).length);
     // Switzerland's localities are a real-size list: a chunk of its own, not part of the first load.
     const geoChunks = (iso2) => page.requests.filter((url) => new RegExp(`/assets/geo-${iso2}-[^/]*\\.js$`).test(url));
     assert.deepEqual(geoChunks('CH'), [], 'not fetched before Switzerland is chosen');
-    await picker.selectOption('CH');
-    const form = page.locator('#standalone-address');
     const area1 = ch.geoAreas[0];
-    const region = form.locator('select[name="a1"]');
-    await region.locator(`option[value="${area1.value}"]`).waitFor({ state: 'attached' });
+    const { form, region } = await standaloneRegion(page, 'CH', area1.value);
     const shown = await region.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
     assert.deepEqual(shown.sort(), ch.geoAreas.map((a) => a.value).sort());
     await region.selectOption(area1.value);
