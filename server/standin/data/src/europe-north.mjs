@@ -1,6 +1,6 @@
 // Denmark, Norway, Svalbard and Jan Mayen: closed numbering plans (no area
 // codes), so manual dial zones are free text and no dialZones are listed.
-import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, streetFirst } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates } from './helpers.mjs';
 
 const NORDIC_LETTERS = "^[A-Za-zÀ-ÿ'’ .-]+$";
 
@@ -15,16 +15,16 @@ const dk = country('DK', 'Denmark', '45', {
   ],
   addressApi: 'search',
   sampleAddress: { a6: 'Christiansborg Slotsplads', hno: '1', pc: '1218', a3: 'København K' },
-  addresses: streetFirst('DK', [
-    { a6: 'Vesterbrogade', hno: '3', pc: '1630', a3: 'København V' },
-    { a6: 'Rådhuspladsen', hno: '1', pc: '1550', a3: 'København V' },
-    { a6: 'Amalienborg Slotsplads', hno: '5', pc: '1257', a3: 'København K' },
+  addresses: candidates('DK', [
+    ['Vesterbrogade 3, 1630 København V', { a6: 'Vesterbrogade', hno: '3', pc: '1630', a3: 'København V' }],
+    ['Rådhuspladsen 1, 1550 København V', { a6: 'Rådhuspladsen', hno: '1', pc: '1550', a3: 'København V' }],
+    ['Amalienborg Slotsplads 5, 1257 København K', { a6: 'Amalienborg Slotsplads', hno: '5', pc: '1257', a3: 'København K' }],
     ['Vestergade 10, 2. th., 1456 København K', { a6: 'Vestergade', hno: '10', flr: '2', unit: 'th', pc: '1456', a3: 'København K' }],
-    { a6: 'Rådhuspladsen', hno: '2', pc: '8000', a3: 'Aarhus C' },
-    { a6: 'Flakhaven', hno: '2', pc: '5000', a3: 'Odense C' },
-    { a6: 'Gammel Torv', hno: '2', pc: '9000', a3: 'Aalborg' },
+    ['Rådhuspladsen 2, 8000 Aarhus C', { a6: 'Rådhuspladsen', hno: '2', pc: '8000', a3: 'Aarhus C' }],
+    ['Flakhaven 2, 5000 Odense C', { a6: 'Flakhaven', hno: '2', pc: '5000', a3: 'Odense C' }],
+    ['Gammel Torv 2, 9000 Aalborg', { a6: 'Gammel Torv', hno: '2', pc: '9000', a3: 'Aalborg' }],
     ['Lindholm Brygge 31, st., 9400 Nørresundby', { a6: 'Lindholm Brygge', hno: '31', flr: 'st', pc: '9400', a3: 'Nørresundby' }],
-    { a6: 'Torvegade', hno: '74', pc: '6700', a3: 'Esbjerg' },
+    ['Torvegade 74, 6700 Esbjerg', { a6: 'Torvegade', hno: '74', pc: '6700', a3: 'Esbjerg' }],
   ]),
 });
 
@@ -42,14 +42,14 @@ const no = country('NO', 'Norway', '47', {
   ],
   addressApi: 'search',
   sampleAddress: { a6: 'Karl Johans gate', hno: '22', pc: '0026', a3: 'Oslo', a1: 'Oslo' },
-  addresses: streetFirst('NO', [
-    { a6: 'Karl Johans gate', hno: '1', pc: '0154', a3: 'Oslo', a1: 'Oslo' },
-    { a6: 'Rådhusplassen', hno: '1', pc: '0037', a3: 'Oslo', a1: 'Oslo' },
-    { a6: 'Kirsten Flagstads plass', hno: '1', pc: '0150', a3: 'Oslo', a1: 'Oslo' },
-    { a6: 'Rådhusgaten', hno: '10', pc: '5014', a3: 'Bergen', a1: 'Vestland' },
-    { a6: 'Munkegata', hno: '1', pc: '7013', a3: 'Trondheim', a1: 'Trøndelag' },
-    { a6: 'Olav Kyrres gate', hno: '19', pc: '4005', a3: 'Stavanger', a1: 'Rogaland' },
-    { a6: 'Storgata', hno: '40', pc: '9008', a3: 'Tromsø', a1: 'Troms' },
+  addresses: candidates('NO', [
+    ['Karl Johans gate 1, 0154 Oslo', { a6: 'Karl Johans gate', hno: '1', pc: '0154', a3: 'Oslo', a1: 'Oslo' }],
+    ['Rådhusplassen 1, 0037 Oslo', { a6: 'Rådhusplassen', hno: '1', pc: '0037', a3: 'Oslo', a1: 'Oslo' }],
+    ['Kirsten Flagstads plass 1, 0150 Oslo', { a6: 'Kirsten Flagstads plass', hno: '1', pc: '0150', a3: 'Oslo', a1: 'Oslo' }],
+    ['Rådhusgaten 10, 5014 Bergen', { a6: 'Rådhusgaten', hno: '10', pc: '5014', a3: 'Bergen', a1: 'Vestland' }],
+    ['Munkegata 1, 7013 Trondheim', { a6: 'Munkegata', hno: '1', pc: '7013', a3: 'Trondheim', a1: 'Trøndelag' }],
+    ['Olav Kyrres gate 19, 4005 Stavanger', { a6: 'Olav Kyrres gate', hno: '19', pc: '4005', a3: 'Stavanger', a1: 'Rogaland' }],
+    ['Storgata 40, 9008 Tromsø', { a6: 'Storgata', hno: '40', pc: '9008', a3: 'Tromsø', a1: 'Troms' }],
     ['Snarøyveien 30, H0301, 1360 Fornebu', { a6: 'Snarøyveien', hno: '30', unit: 'H0301', pc: '1360', a3: 'Fornebu', a1: 'Akershus' }],
   ]),
 });

@@ -1,5 +1,5 @@
 // Germany, Austria, United Kingdom, Ireland, Italy, Luxembourg.
-import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, streetFirst, coded } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates, coded } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ ./()-]+$";
 
@@ -24,18 +24,18 @@ const de = country('DE', 'Germany', '49', {
   zones: 'automatic',
   addressApi: 'validation',
   sampleAddress: { a6: 'Friedrichstraße', hno: '140', pc: '10117', a3: 'Berlin', a1: 'BE' },
-  addresses: streetFirst('DE', [
-    { a6: 'Platz der Republik', hno: '1', pc: '11011', a3: 'Berlin', a1: 'BE' },
-    { a6: 'Unter den Linden', hno: '77', pc: '10117', a3: 'Berlin', a1: 'BE' },
-    { a6: 'Marienplatz', hno: '8', pc: '80331', a3: 'München', a1: 'BY' },
-    { a6: 'Rathausmarkt', hno: '1', pc: '20095', a3: 'Hamburg', a1: 'HH' },
-    { a6: 'Domkloster', hno: '4', pc: '50667', a3: 'Köln', a1: 'NW' },
-    { a6: 'Römerberg', hno: '23', pc: '60311', a3: 'Frankfurt am Main', a1: 'HE' },
-    { a6: 'Marktplatz', hno: '1', pc: '70173', a3: 'Stuttgart', a1: 'BW' },
-    { a6: 'Theaterplatz', hno: '2', pc: '01067', a3: 'Dresden', a1: 'SN' },
-    { a6: 'Markt', hno: '1', pc: '04109', a3: 'Leipzig', a1: 'SN' },
-    { a6: 'Trammplatz', hno: '2', pc: '30159', a3: 'Hannover', a1: 'NI' },
-    { a6: 'Am Markt', hno: '21', pc: '28195', a3: 'Bremen', a1: 'HB' },
+  addresses: candidates('DE', [
+    ['Platz der Republik 1, 11011 Berlin', { a6: 'Platz der Republik', hno: '1', pc: '11011', a3: 'Berlin', a1: 'BE' }],
+    ['Unter den Linden 77, 10117 Berlin', { a6: 'Unter den Linden', hno: '77', pc: '10117', a3: 'Berlin', a1: 'BE' }],
+    ['Marienplatz 8, 80331 München', { a6: 'Marienplatz', hno: '8', pc: '80331', a3: 'München', a1: 'BY' }],
+    ['Rathausmarkt 1, 20095 Hamburg', { a6: 'Rathausmarkt', hno: '1', pc: '20095', a3: 'Hamburg', a1: 'HH' }],
+    ['Domkloster 4, 50667 Köln', { a6: 'Domkloster', hno: '4', pc: '50667', a3: 'Köln', a1: 'NW' }],
+    ['Römerberg 23, 60311 Frankfurt am Main', { a6: 'Römerberg', hno: '23', pc: '60311', a3: 'Frankfurt am Main', a1: 'HE' }],
+    ['Marktplatz 1, 70173 Stuttgart', { a6: 'Marktplatz', hno: '1', pc: '70173', a3: 'Stuttgart', a1: 'BW' }],
+    ['Theaterplatz 2, 01067 Dresden', { a6: 'Theaterplatz', hno: '2', pc: '01067', a3: 'Dresden', a1: 'SN' }],
+    ['Markt 1, 04109 Leipzig', { a6: 'Markt', hno: '1', pc: '04109', a3: 'Leipzig', a1: 'SN' }],
+    ['Trammplatz 2, 30159 Hannover', { a6: 'Trammplatz', hno: '2', pc: '30159', a3: 'Hannover', a1: 'NI' }],
+    ['Am Markt 21, 28195 Bremen', { a6: 'Am Markt', hno: '21', pc: '28195', a3: 'Bremen', a1: 'HB' }],
     ['Königsallee 92a, 40212 Düsseldorf (4. OG)', { a6: 'Königsallee', hno: '92a', addrExtInfo1: '4. OG', pc: '40212', a3: 'Düsseldorf', a1: 'NW' }],
   ]),
 });

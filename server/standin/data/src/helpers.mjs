@@ -132,11 +132,6 @@ export function candidates(iso2, list) {
   }));
 }
 
-// Candidates labelled "<street> <number>, <postal code> <city>", the usual European order; a [label, address]
-// pair where the label says more (a floor, a door).
-export const streetFirst = (iso2, list) =>
-  candidates(iso2, list.map((entry) => (Array.isArray(entry) ? entry : [`${entry.a6} ${entry.hno}, ${entry.pc} ${entry.a3}`, entry])));
-
 // Strips undefined/empty-string keys so optional elements are simply absent.
 export function clean(address) {
   return Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined && v !== ''));
