@@ -51,6 +51,17 @@ describe('<btalk-address-form> look-ups, search first', { skip: !coreIsBuilt() &
     return { page, failed };
   };
 
+  /** Opens the form for France, waits until it is loaded, runs `body(page)`, closes the page. */
+  const onFrance = async (body) => {
+    const { page } = await open('country=FR');
+    try {
+      await waitLoaded(page, 'FR');
+      await body(page);
+    } finally {
+      await page.closeAll();
+    }
+  };
+
   test('FR, CH, DE, US: loading and using the form asks nothing a country lacks: no answer >= 400, no console error', async () => {
     for (const iso2 of ['FR', 'CH', 'DE', 'US']) {
       const { page, failed } = await open(`country=${iso2}`);
@@ -77,96 +88,78 @@ describe('<btalk-address-form> look-ups, search first', { skip: !coreIsBuilt() &
     }
   });
 
-  test('FR: the search comes first, the fields folded; "Enter the address by hand" unfolds them (keyboard)', async () => {
-    const { page } = await open('country=FR');
-    try {
-      await waitLoaded(page, 'FR');
-      assert.equal(await part(page, 'search-input').isVisible(), true);
-      assert.equal(await control(page, 'a6').isVisible(), false, 'the fields are folded');
-      const manual = part(page, 'manual');
-      assert.equal(await manual.textContent(), 'Enter the address by hand');
-      // Keyboard: the search box, then the button that unfolds the fields.
-      await page.keyboard.press('Tab');
-      assert.equal(await shadowActive(page), 'search-input');
-      await page.keyboard.press('Tab');
-      assert.equal(await shadowActive(page), 'manual');
-      await page.keyboard.press('Enter');
-      assert.equal(await control(page, 'a6').isVisible(), true);
-      assert.equal(await manual.isVisible(), false);
-      const first = await page.evaluate(() => window.element.shadowRoot.querySelector('[part="field"]').dataset.field);
-      assert.equal(await shadowActive(page), first, 'the first field has the focus');
-      // A candidate chosen later still fills the shown fields.
-      const candidate = data.FR.addresses[0];
-      await part(page, 'search-input').fill(candidate.label.split(',')[0]);
-      await part(page, 'candidate').first().waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      assert.deepEqual(await page.evaluate(() => window.element.value), candidate.voiceAddress);
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('FR: the search comes first, the fields folded; "Enter the address by hand" unfolds them (keyboard)', () => onFrance(async (page) => {
+    assert.equal(await part(page, 'search-input').isVisible(), true);
+    assert.equal(await control(page, 'a6').isVisible(), false, 'the fields are folded');
+    const manual = part(page, 'manual');
+    assert.equal(await manual.textContent(), 'Enter the address by hand');
+    // Keyboard: the search box, then the button that unfolds the fields.
+    await page.keyboard.press('Tab');
+    assert.equal(await shadowActive(page), 'search-input');
+    await page.keyboard.press('Tab');
+    assert.equal(await shadowActive(page), 'manual');
+    await page.keyboard.press('Enter');
+    assert.equal(await control(page, 'a6').isVisible(), true);
+    assert.equal(await manual.isVisible(), false);
+    const first = await page.evaluate(() => window.element.shadowRoot.querySelector('[part="field"]').dataset.field);
+    assert.equal(await shadowActive(page), first, 'the first field has the focus');
+    // A candidate chosen later still fills the shown fields.
+    const candidate = data.FR.addresses[0];
+    await part(page, 'search-input').fill(candidate.label.split(',')[0]);
+    await part(page, 'candidate').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await page.evaluate(() => window.element.value), candidate.voiceAddress);
+  }));
 
-  test('"zzzz nowhere": "No address found" on screen, with a way to type the address by hand', async () => {
-    const { page } = await open('country=FR');
-    try {
-      await waitLoaded(page, 'FR');
-      const status = part(page, 'search-status');
-      await part(page, 'search-input').fill('zzzz nowhere');
-      await page.waitForFunction(() => /No address found/.test(window.element.shadowRoot.querySelector('[part~="search-status"]').textContent));
-      assert.equal(await status.textContent(), 'No address found for “zzzz nowhere”. Check the spelling, or enter the address by hand.');
-      assert.equal(await status.isVisible(), true, 'on screen, not only for screen readers');
-      assert.equal(await status.evaluate((el) => el.getBoundingClientRect().height > 10 && getComputedStyle(el).clip !== 'rect(0px, 0px, 0px, 0px)'), true);
-      assert.equal(await status.getAttribute('role'), 'status');
-      await part(page, 'manual').click();
-      assert.equal(await control(page, 'a6').isVisible(), true);
-      assert.equal(await status.textContent(), 'No address found for “zzzz nowhere”. Check the spelling, or fill in the fields below.');
-      // In French too.
-      await page.evaluate(() => window.element.setAttribute('lang', 'fr'));
-      await page.waitForFunction(() => /Aucune adresse trouvée pour « zzzz nowhere »/.test(
-        window.element.shadowRoot.querySelector('[part~="search-status"]').textContent));
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('"zzzz nowhere": "No address found" on screen, with a way to type the address by hand', () => onFrance(async (page) => {
+    const status = part(page, 'search-status');
+    await part(page, 'search-input').fill('zzzz nowhere');
+    await page.waitForFunction(() => /No address found/.test(window.element.shadowRoot.querySelector('[part~="search-status"]').textContent));
+    assert.equal(await status.textContent(), 'No address found for “zzzz nowhere”. Check the spelling, or enter the address by hand.');
+    assert.equal(await status.isVisible(), true, 'on screen, not only for screen readers');
+    assert.equal(await status.evaluate((el) => el.getBoundingClientRect().height > 10 && getComputedStyle(el).clip !== 'rect(0px, 0px, 0px, 0px)'), true);
+    assert.equal(await status.getAttribute('role'), 'status');
+    await part(page, 'manual').click();
+    assert.equal(await control(page, 'a6').isVisible(), true);
+    assert.equal(await status.textContent(), 'No address found for “zzzz nowhere”. Check the spelling, or fill in the fields below.');
+    // In French too.
+    await page.evaluate(() => window.element.setAttribute('lang', 'fr'));
+    await page.waitForFunction(() => /Aucune adresse trouvée pour « zzzz nowhere »/.test(
+      window.element.shadowRoot.querySelector('[part~="search-status"]').textContent));
+  }));
 
-  test('suggestions: a listbox overlaying the form (nothing moves), the typed words marked as text', async () => {
-    const { page } = await open('country=FR');
-    try {
-      await waitLoaded(page, 'FR');
-      await part(page, 'manual').click();
-      const input = part(page, 'search-input');
-      const below = () => page.evaluate(() => {
-        const root = window.element.shadowRoot;
-        return [root.querySelector('[part~="search-status"]'), root.querySelector('[part="field"]')].map((el) => el.getBoundingClientRect().top);
-      });
-      const before = await below();
-      const candidate = data.FR.addresses[0];
-      const words = candidate.label.split(/[ ,]+/).filter((w) => w.length >= 4).slice(0, 2);
-      await input.fill(words.join(' ').toLowerCase());
-      const listbox = part(page, 'candidates');
-      await listbox.getByRole('option').first().waitFor();
-      assert.deepEqual(await below(), before, 'the open list moves nothing');
-      const box = await listbox.evaluate((el) => {
-        const style = getComputedStyle(el);
-        const list = el.getBoundingClientRect();
-        const status = el.getRootNode().querySelector('[part~="search-status"]').getBoundingClientRect();
-        return { position: style.position, overlays: list.top < status.bottom && list.bottom > status.top };
-      });
-      assert.deepEqual(box, { position: 'absolute', overlays: true });
-      assert.equal(await input.getAttribute('aria-expanded'), 'true');
-      // The matching words are <mark>s; the option's text is the label, as text.
-      const option = listbox.getByRole('option', { name: candidate.label });
-      const marks = await option.locator('mark').allTextContents();
-      assert.deepEqual(marks.map((m) => m.toLowerCase()).sort(), words.map((w) => w.toLowerCase()).sort());
-      assert.equal(await option.textContent(), candidate.label);
-      assert.equal(await option.evaluate((el) => [...el.childNodes].every((n) => n.nodeType === Node.TEXT_NODE || n.localName === 'mark')), true);
-      await input.press('Escape');
-      assert.equal(await listbox.isVisible(), false);
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('suggestions: a listbox overlaying the form (nothing moves), the typed words marked as text', () => onFrance(async (page) => {
+    await part(page, 'manual').click();
+    const input = part(page, 'search-input');
+    const below = () => page.evaluate(() => {
+      const root = window.element.shadowRoot;
+      return [root.querySelector('[part~="search-status"]'), root.querySelector('[part="field"]')].map((el) => el.getBoundingClientRect().top);
+    });
+    const before = await below();
+    const candidate = data.FR.addresses[0];
+    const words = candidate.label.split(/[ ,]+/).filter((w) => w.length >= 4).slice(0, 2);
+    await input.fill(words.join(' ').toLowerCase());
+    const listbox = part(page, 'candidates');
+    await listbox.getByRole('option').first().waitFor();
+    assert.deepEqual(await below(), before, 'the open list moves nothing');
+    const box = await listbox.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const list = el.getBoundingClientRect();
+      const status = el.getRootNode().querySelector('[part~="search-status"]').getBoundingClientRect();
+      return { position: style.position, overlays: list.top < status.bottom && list.bottom > status.top };
+    });
+    assert.deepEqual(box, { position: 'absolute', overlays: true });
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    // The matching words are <mark>s; the option's text is the label, as text.
+    const option = listbox.getByRole('option', { name: candidate.label });
+    const marks = await option.locator('mark').allTextContents();
+    assert.deepEqual(marks.map((m) => m.toLowerCase()).sort(), words.map((w) => w.toLowerCase()).sort());
+    assert.equal(await option.textContent(), candidate.label);
+    assert.equal(await option.evaluate((el) => [...el.childNodes].every((n) => n.nodeType === Node.TEXT_NODE || n.localName === 'mark')), true);
+    await input.press('Escape');
+    assert.equal(await listbox.isVisible(), false);
+  }));
 
   test('a look-up added from one data file (street suggestions) is offered, asked, shown and fills the form', async () => {
     const streets = [...new Map(data.FR.addresses.map(({ voiceAddress: { a6, pc, a3 } }) => [a6, { a6, pc, a3 }])).values()];

@@ -42,11 +42,16 @@ async function comboboxOf(scope, name) {
 }
 
 /** The address form for Spain (no voicesite), loaded, with its province combobox. */
-async function openSpain() {
+/** Opens the form for Spain (a real-size province list), runs `body({ page, form, a1 })`, closes the page. */
+async function onSpain(body) {
   const page = await openPage(env.browser, env.server.origin, '/pages/address-form.html?country=ES');
-  const form = page.locator('btalk-address-form');
-  await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
-  return { page, form, a1: await comboboxOf(form, 'a1') };
+  try {
+    const form = page.locator('btalk-address-form');
+    await page.waitForFunction(() => window.events?.some((e) => e.type === 'btalk-loaded'));
+    await body({ page, form, a1: await comboboxOf(form, 'a1') });
+  } finally {
+    await page.closeAll();
+  }
 }
 
 /** Keyboard only: types `typed` in the focused combobox, moves to `value` with the arrow keys, chooses it with Enter. */
@@ -182,53 +187,43 @@ describe('type-ahead comboboxes of real-size lists', { skip: env.skip }, () => {
     }
   });
 
-  test('what is typed survives re-renders and a rebuild of the fields (another language); text naming no choice stays, choosing nothing', async () => {
-    const { page, form, a1 } = await openSpain();
-    try {
-      await a1.control.click();
-      await page.keyboard.type('zarag');
-      // Another field changes: the form re-renders; then the language changes: the fields are rebuilt.
-      await form.locator('[data-field="a6"] input').fill('Mayor');
-      assert.equal(await a1.control.inputValue(), 'zarag');
-      const before = await a1.control.elementHandle();
-      await page.evaluate(() => window.element.setAttribute('lang', 'fr'));
-      await page.waitForFunction((input) => !input.isConnected, before);
-      const again = await comboboxOf(form, 'a1');
-      assert.equal(await again.control.inputValue(), 'zarag', 'the typed text is still there');
-      assert.equal((await page.evaluate(() => window.element.value)).a1 ?? '', '', 'nothing chosen yet');
-      // Text naming no choice, left: it stays visible, and nothing is chosen (as a select left on its placeholder).
-      await again.control.fill('Atlantis');
-      await form.locator('[data-field="a6"] input').click();
-      assert.equal(await again.control.inputValue(), 'Atlantis');
-      assert.equal((await page.evaluate(() => window.element.value)).a1 ?? '', '');
-      // Text naming one choice exactly (accents and case aside), left: that choice is made.
-      await again.control.fill('  ZARAGOZA ');
-      await form.locator('[data-field="a6"] input').click();
-      assert.equal((await page.evaluate(() => window.element.value)).a1, '50');
-      assert.equal(await again.control.inputValue(), 'Zaragoza');
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('what is typed survives re-renders and a rebuild of the fields (another language); text naming no choice stays, choosing nothing', () => onSpain(async ({ page, form, a1 }) => {
+    await a1.control.click();
+    await page.keyboard.type('zarag');
+    // Another field changes: the form re-renders; then the language changes: the fields are rebuilt.
+    await form.locator('[data-field="a6"] input').fill('Mayor');
+    assert.equal(await a1.control.inputValue(), 'zarag');
+    const before = await a1.control.elementHandle();
+    await page.evaluate(() => window.element.setAttribute('lang', 'fr'));
+    await page.waitForFunction((input) => !input.isConnected, before);
+    const again = await comboboxOf(form, 'a1');
+    assert.equal(await again.control.inputValue(), 'zarag', 'the typed text is still there');
+    assert.equal((await page.evaluate(() => window.element.value)).a1 ?? '', '', 'nothing chosen yet');
+    // Text naming no choice, left: it stays visible, and nothing is chosen (as a select left on its placeholder).
+    await again.control.fill('Atlantis');
+    await form.locator('[data-field="a6"] input').click();
+    assert.equal(await again.control.inputValue(), 'Atlantis');
+    assert.equal((await page.evaluate(() => window.element.value)).a1 ?? '', '');
+    // Text naming one choice exactly (accents and case aside), left: that choice is made.
+    await again.control.fill('  ZARAGOZA ');
+    await form.locator('[data-field="a6"] input').click();
+    assert.equal((await page.evaluate(() => window.element.value)).a1, '50');
+    assert.equal(await again.control.inputValue(), 'Zaragoza');
+  }));
 
-  test('axe-core: no serious or critical violation with a combobox open on a real-size list', async () => {
-    const { page, form, a1 } = await openSpain();
-    try {
-      await a1.control.click();
-      await page.keyboard.type('bur');
-      await page.keyboard.press('Enter');
-      const a3 = await comboboxOf(form, 'a3');
-      await page.waitForFunction(() => !window.element.shadowRoot.querySelector('[data-field="a3"] input').disabled);
-      await a3.control.click();
-      await page.keyboard.type('villa');
-      await form.locator('[data-field="a3"] [role="option"]').first().waitFor();
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction(() => /\d/.test(window.element.shadowRoot.querySelector('[data-field="a3"] [role="status"]').textContent));
-      assert.equal(await a3.control.getAttribute('aria-expanded'), 'true');
-      assert.match(await form.locator('[data-field="a3"] [role="status"]').textContent(), /^\d+ choices match/);
-      await assertNoSerious(page, 'combobox open');
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('axe-core: no serious or critical violation with a combobox open on a real-size list', () => onSpain(async ({ page, form, a1 }) => {
+    await a1.control.click();
+    await page.keyboard.type('bur');
+    await page.keyboard.press('Enter');
+    const a3 = await comboboxOf(form, 'a3');
+    await page.waitForFunction(() => !window.element.shadowRoot.querySelector('[data-field="a3"] input').disabled);
+    await a3.control.click();
+    await page.keyboard.type('villa');
+    await form.locator('[data-field="a3"] [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => /\d/.test(window.element.shadowRoot.querySelector('[data-field="a3"] [role="status"]').textContent));
+    assert.equal(await a3.control.getAttribute('aria-expanded'), 'true');
+    assert.match(await form.locator('[data-field="a3"] [role="status"]').textContent(), /^\d+ choices match/);
+    await assertNoSerious(page, 'combobox open');
+  }));
 });

@@ -6,7 +6,10 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { browserSuite, coreIsBuilt, openPage, readCountry, resetStandIn, saveScreenshot, waitForChoices } from './helpers.js';
-import { fillOrder, listVoicesites, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import {
+  EXPECTED_404, PROBE_404, fillDirectSettings, listVoicesites, orderUi, orderWithSearchedAddress, standaloneRegion, standalonePicker,
+  standInCredentials, uniqueSiteName,
+} from './order-helpers.js';
 
 const skip = coreIsBuilt() ? false : 'the wasm core is not built (npm run build)';
 
@@ -15,12 +18,6 @@ let creds;
 before(async () => {
   if (!env.skip) creds = await standInCredentials();
 });
-
-// 404 is how the API says "none" for these (contract.md): not a failure of the page. The address
-// form's probes (one per look-up and country: /addresses?q=1, /postalcodes?q=1, /parishes?a1=1&a2=1)
-// learn which look-ups a country offers the same way.
-const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
-const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
 async function openDemo(options) {
   await resetStandIn(env.server.origin);
@@ -41,122 +38,106 @@ function unexpectedProblems(page) {
   return [...page.problems.filter((p) => !p.includes('Failed to load resource')), ...page.failedResponses];
 }
 
+/** Opens the demo, runs `body(page)`, then checks that no script error or unexpected HTTP failure occurred. */
+async function onDemo(body, options) {
+  const page = await openDemo(options);
+  try {
+    await body(page);
+    assert.deepEqual(unexpectedProblems(page), []);
+  } finally {
+    await page.closeAll();
+  }
+}
+
+/** Once the page is ready: its settings in direct mode against the test's stand-in, with this secret and key (not applied). */
+async function fillDirect(page, clientSecret, apiKey) {
+  await waitForChoices(orderUi(page).country);
+  await fillDirectSettings(page, { base: `${env.server.origin}/btalk/v1`, clientId: creds.clientId, clientSecret, apiKey });
+}
+
 /** The texts of the event log entries, newest first. */
 function logEntries(page) {
   return page.locator('#event-log li').evaluateAll((items) => items.map((li) => ({ event: li.dataset.event, text: li.textContent })));
 }
 
 describe('demo page', { skip }, () => {
-  test('orders a voicesite with its address in proxy mode, logs the events, screenshot', async () => {
+  test('orders a voicesite with its address in proxy mode, logs the events, screenshot', () => onDemo(async (page) => {
     const fr = await readCountry(BUNDLED_DATA_DIR, 'FR');
     const candidate = fr.addresses[1];
-    const page = await openDemo({ viewport: { width: 1280, height: 900 } });
-    try {
-      const ui = orderUi(page);
-      assert.equal(await ui.root.getAttribute('api-base'), '/proxy/btalk/v1');
-      const name = uniqueSiteName('DEMO');
-      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'Issy campus' });
-      await ui.button.click();
-      await ui.created.waitFor();
-      const voiceSiteId = await page.evaluate(() => document.querySelector('#order').voiceSiteId);
-      assert.ok(voiceSiteId);
+    const ui = orderUi(page);
+    assert.equal(await ui.root.getAttribute('api-base'), '/proxy/btalk/v1');
+    const name = uniqueSiteName('DEMO');
+    const voiceSiteId = await orderWithSearchedAddress(page, creds, { name, label: 'Issy campus', query: 'Roosevelt', candidate });
 
-      await ui.address.locator('#search-input').fill('Roosevelt');
-      await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
-      await ui.address.locator('[part="save"]').click();
-      await ui.newRow.waitFor();
-      assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+    const site = (await listVoicesites(env.server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
+    assert.equal(site.technicalSiteName, name);
+    assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
 
-      const site = (await listVoicesites(env.server.origin)).find((s) => s.voiceSiteId === voiceSiteId);
-      assert.equal(site.technicalSiteName, name);
-      assert.deepEqual(site.voiceAddress, candidate.voiceAddress);
+    const entries = await logEntries(page);
+    const created = entries.find((e) => e.event === 'btalk-order-created');
+    assert.ok(created, 'the order event is logged');
+    assert.match(created.text, new RegExp(voiceSiteId));
+    assert.ok(entries.some((e) => e.event === 'btalk-address-saved' && e.text.includes(voiceSiteId)));
 
-      const entries = await logEntries(page);
-      const created = entries.find((e) => e.event === 'btalk-order-created');
-      assert.ok(created, 'the order event is logged');
-      assert.match(created.text, new RegExp(voiceSiteId));
-      assert.ok(entries.some((e) => e.event === 'btalk-address-saved' && e.text.includes(voiceSiteId)));
+    await ui.newRow.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'demo.png');
+  }, { viewport: { width: 1280, height: 900 } }));
 
-      await ui.newRow.scrollIntoViewIfNeeded();
-      await saveScreenshot(page, 'demo.png');
-      assert.deepEqual(unexpectedProblems(page), []);
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('direct mode: typed credentials are used from memory only; a readonly key disables ordering', () => onDemo(async (page) => {
+    const ui = orderUi(page);
+    await fillDirect(page, creds.clientSecret, creds.readonlySingleKey);
+    const tokenRequests = [];
+    const tokens = [];
+    const consoleLines = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/oauth/v3/token')) tokenRequests.push(request.method());
+    });
+    page.on('response', async (response) => {
+      if (response.url().endsWith('/oauth/v3/token')) tokens.push((await response.json().catch(() => ({}))).access_token);
+    });
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await page.locator('#apply-settings').click();
+    await page.waitForFunction(() => document.querySelector('#order').shadowRoot
+      .querySelector('#access-info').textContent.includes('readonly'));
+    assert.ok(tokenRequests.length >= 1 && tokenRequests.every((m) => m === 'POST'), 'a token was requested');
+    assert.equal(await ui.root.getAttribute('api-base'), `${env.server.origin}/btalk/v1`);
+    assert.equal(await ui.button.isDisabled(), true);
+    assert.match(await ui.reason.textContent(), /read-only/);
 
-  test('direct mode: typed credentials are used from memory only; a readonly key disables ordering', async () => {
-    const page = await openDemo();
-    try {
-      const ui = orderUi(page);
-      await waitForChoices(ui.country);
-      await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
-      await page.locator('#client-id').fill(creds.clientId);
-      await page.locator('#client-secret').fill(creds.clientSecret);
-      await page.locator('#api-key').fill(creds.readonlySingleKey);
-      const tokenRequests = [];
-      const tokens = [];
-      const consoleLines = [];
-      page.on('request', (request) => {
-        if (request.url().endsWith('/oauth/v3/token')) tokenRequests.push(request.method());
-      });
-      page.on('response', async (response) => {
-        if (response.url().endsWith('/oauth/v3/token')) tokens.push((await response.json().catch(() => ({}))).access_token);
-      });
-      page.on('console', (message) => consoleLines.push(message.text()));
-      await page.locator('#apply-settings').click();
-      await page.waitForFunction(() => document.querySelector('#order').shadowRoot
-        .querySelector('#access-info').textContent.includes('readonly'));
-      assert.ok(tokenRequests.length >= 1 && tokenRequests.every((m) => m === 'POST'), 'a token was requested');
-      assert.equal(await ui.root.getAttribute('api-base'), `${env.server.origin}/btalk/v1`);
-      assert.equal(await ui.button.isDisabled(), true);
-      assert.match(await ui.reason.textContent(), /read-only/);
-
-      // No secret (client secret, API key, the token it got) in the markup (attributes
-      // included), the URL, storage or the console.
-      assert.ok(tokens.length >= 1 && tokens.every((t) => typeof t === 'string' && t.length >= 16), 'the token was seen');
-      const exposed = await page.evaluate((secrets) => {
-        const markup = [document.documentElement.outerHTML];
-        const walk = (root) => {
-          for (const el of root.querySelectorAll('*')) {
-            if (el.shadowRoot) {
-              markup.push(el.shadowRoot.innerHTML);
-              walk(el.shadowRoot);
-            }
+    // No secret (client secret, API key, the token it got) in the markup (attributes
+    // included), the URL, storage or the console.
+    assert.ok(tokens.length >= 1 && tokens.every((t) => typeof t === 'string' && t.length >= 16), 'the token was seen');
+    const exposed = await page.evaluate((secrets) => {
+      const markup = [document.documentElement.outerHTML];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) {
+            markup.push(el.shadowRoot.innerHTML);
+            walk(el.shadowRoot);
           }
-        };
-        walk(document);
-        const places = [...markup, location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
-        return secrets.filter((secret) => places.some((text) => text.includes(secret)));
-      }, [creds.clientSecret, creds.readonlySingleKey, ...tokens]);
-      assert.deepEqual(exposed, []);
-      const logged = [creds.clientSecret, creds.readonlySingleKey, ...tokens].filter((secret) => consoleLines.some((line) => line.includes(secret)));
-      assert.deepEqual(logged, []);
+        }
+      };
+      walk(document);
+      const places = [...markup, location.href, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+      return secrets.filter((secret) => places.some((text) => text.includes(secret)));
+    }, [creds.clientSecret, creds.readonlySingleKey, ...tokens]);
+    assert.deepEqual(exposed, []);
+    const logged = [creds.clientSecret, creds.readonlySingleKey, ...tokens].filter((secret) => consoleLines.some((line) => line.includes(secret)));
+    assert.deepEqual(logged, []);
 
-      // Back to the proxy: the full-rights key of the server side may order again.
-      await page.locator('input[name="mode"][value="proxy"]').check();
-      await page.locator('#apply-settings').click();
-      await page.waitForFunction(() => document.querySelector('#order').shadowRoot
-        .querySelector('#access-info').textContent.includes('full'));
-      assert.equal(await ui.button.isDisabled(), false);
-      assert.deepEqual(unexpectedProblems(page), []);
-    } finally {
-      await page.closeAll();
-    }
-  });
+    // Back to the proxy: the full-rights key of the server side may order again.
+    await page.locator('input[name="mode"][value="proxy"]').check();
+    await page.locator('#apply-settings').click();
+    await page.waitForFunction(() => document.querySelector('#order').shadowRoot
+      .querySelector('#access-info').textContent.includes('full'));
+    assert.equal(await ui.button.isDisabled(), false);
+  }));
 
   test('direct mode with a wrong client secret: one message in the access step, no list of the old connection', async () => {
     const page = await openDemo();
     try {
       const ui = orderUi(page);
-      await waitForChoices(ui.country);
-      await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(`${env.server.origin}/btalk/v1`);
-      await page.locator('#client-id').fill(creds.clientId);
-      await page.locator('#client-secret').fill('not-the-secret');
-      await page.locator('#api-key').fill(creds.fullSingleKey);
+      await fillDirect(page, 'not-the-secret', creds.fullSingleKey);
       await page.locator('#apply-settings').click();
       await ui.root.locator('[data-slot="access"] .failure').waitFor();
       await page.waitForTimeout(500);
@@ -178,23 +159,13 @@ describe('demo page', { skip }, () => {
     }
   });
 
-  test('the standalone address form follows the country picker', async () => {
+  test('the standalone address form follows the country picker', () => onDemo(async (page) => {
     const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
-    const page = await openDemo();
-    try {
-      const picker = page.locator('#standalone-country');
-      await picker.locator('option[value="CH"]').waitFor({ state: 'attached' });
-      await picker.selectOption('CH');
-      const form = page.locator('#standalone-address');
-      assert.equal(await form.getAttribute('country'), 'CH');
-      const region = form.locator('select[name="a1"]');
-      await region.locator(`option[value="${ch.geoAreas[0].value}"]`).waitFor({ state: 'attached' });
-      await region.selectOption(ch.geoAreas[0].value);
-      const entries = await logEntries(page);
-      assert.ok(entries.some((e) => e.event === 'btalk-loaded' && e.text.includes('CH')), 'btalk-loaded for CH is logged');
-      assert.deepEqual(unexpectedProblems(page), []);
-    } finally {
-      await page.closeAll();
-    }
-  });
+    await standalonePicker(page, 'CH');
+    const { form, region } = await standaloneRegion(page, 'CH', ch.geoAreas[0].value);
+    assert.equal(await form.getAttribute('country'), 'CH');
+    await region.selectOption(ch.geoAreas[0].value);
+    const entries = await logEntries(page);
+    assert.ok(entries.some((e) => e.event === 'btalk-loaded' && e.text.includes('CH')), 'btalk-loaded for CH is logged');
+  }));
 });

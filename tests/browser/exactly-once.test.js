@@ -8,7 +8,7 @@
 // the page sees only the re-sent POST's 409, and the voicesite is still recognised as the order's.
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, uniqueSiteName } from './order-helpers.js';
+import { failedOrderText, fillOrder, mountOrder, orderHarness, orderUi, recordedEvents, uniqueSiteName } from './order-helpers.js';
 import { csvOf, importUi, mountImport, validSite, waitForDone, withImportPage } from './site-import-helpers.js';
 
 const VPN = 'aa76e66dfc63'; // "My VPN 1" of customer 9999
@@ -70,9 +70,7 @@ describe('<btalk-voicesite-order>: a lost answer ends as one voicesite, shown as
       const ui = orderUi(page);
       const name = uniqueSiteName('LOSTLIST');
       const reference = await fill(page, name);
-      await ui.button.click();
-      await ui.orderError.waitFor();
-      const text = await ui.orderError.textContent();
+      const text = await failedOrderText(page);
       assert.match(text, /may have been carried out, but your voicesites could not be listed/);
       assert.match(text, /Nothing was sent again/);
       assert.doesNotMatch(text, /second voicesite|refused/i);
@@ -124,9 +122,7 @@ describe('<btalk-voicesite-order>: a lost answer ends as one voicesite, shown as
       const ui = orderUi(page);
       const name = uniqueSiteName('NEVER');
       await fill(page, name);
-      await ui.button.click();
-      await ui.orderError.waitFor();
-      assert.match(await ui.orderError.textContent(), new RegExp(`could not be reached.*No voicesite named ${name} is listed`, 's'));
+      assert.match(await failedOrderText(page), new RegExp(`could not be reached.*No voicesite named ${name} is listed`, 's'));
       assert.equal(sitesNamed(name).length, 0);
       assert.equal(await page.evaluate(() => window.__orderCalls), 1, 'not sent again on its own');
       await ui.orderRetry.click();

@@ -184,6 +184,12 @@ export async function saveScreenshot(page, name, locator) {
   return path;
 }
 
+/** Locators inside the page's element `tag` (CSS pierces open shadow roots): { root, name: root.locator(selector) ... }. */
+export function elementUi(page, tag, selectors) {
+  const root = page.locator(tag);
+  return { root, ...Object.fromEntries(Object.entries(selectors).map(([name, selector]) => [name, root.locator(selector)])) };
+}
+
 /**
  * Waits until a choice field's list is there and final: a select of 1 to 30 choices (past its
  * placeholder), or an enabled combobox (a longer list shows as a select only until the combobox's

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
-import { browserSuite, chooseOption } from './helpers.js';
+import { browserSuite, chooseOption, elementUi } from './helpers.js';
 
 export const ORDER_TAG = 'btalk-voicesite-order';
 const TEST_PAGE = '/__order-test.html';
@@ -18,6 +18,12 @@ const TEST_HTML = `<!doctype html>
 <title>btalk-voicesite-order test page</title>
 <style>body { margin: 0; padding: 8px; font-family: sans-serif; }</style>
 </head><body><main id="host"></main></body></html>`;
+
+// 404 is how the API says "none" for these (contract.md): not a failure of a page. The address
+// form's probes (one per look-up and country: /addresses?q=1, /postalcodes?q=1, /parishes?a1=1&a2=1)
+// learn which look-ups a country offers the same way.
+export const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
+export const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
 
 /** The stand-in's demo credentials, read from its data (never typed into tests). */
 export async function standInCredentials(dataDir = BUNDLED_DATA_DIR) {
@@ -118,25 +124,13 @@ export async function mountOrder(page, options = {}) {
 
 /** Locators inside the order element (Playwright CSS pierces open shadow roots). */
 export function orderUi(page) {
-  const root = page.locator(ORDER_TAG);
-  return {
-    root,
-    customer: root.locator('#customer-select'),
-    vpn: root.locator('#vpnId-select'),
-    country: root.locator('#country-select'),
-    name: root.locator('#technicalSiteName-input'),
-    label: root.locator('#customerSiteLabel-input'),
-    reference: root.locator('#customerOrderReference-input'),
-    button: root.locator('#order-button'),
-    reason: root.locator('#order-reason'),
-    accessInfo: root.locator('#access-info'),
-    orderError: root.locator('[data-slot="order"] [role="alert"]'),
-    orderRetry: root.locator('[data-slot="order"] button.retry'),
-    created: root.locator('#created-title'),
-    list: root.locator('[data-step="list"] table'),
-    newRow: root.locator('[data-step="list"] tr.new'),
-    address: root.locator('btalk-address-form'),
-  };
+  return elementUi(page, ORDER_TAG, {
+    customer: '#customer-select', vpn: '#vpnId-select', country: '#country-select', name: '#technicalSiteName-input',
+    label: '#customerSiteLabel-input', reference: '#customerOrderReference-input', button: '#order-button',
+    reason: '#order-reason', accessInfo: '#access-info', orderError: '[data-slot="order"] [role="alert"]',
+    orderRetry: '[data-slot="order"] button.retry', created: '#created-title', list: '[data-step="list"] table',
+    newRow: '[data-step="list"] tr.new', address: 'btalk-address-form',
+  });
 }
 
 /** Waits until `fn` (run in the page) returns a truthy value; returns it. */
@@ -166,6 +160,57 @@ export async function submitOrder(page) {
   await ui.button.click();
   await ui.created.waitFor();
   return page.evaluate((tag) => document.querySelector(tag).voiceSiteId, ORDER_TAG);
+}
+
+/**
+ * Orders a voicesite for customer 9999 (its first VPN) in France, types `query` in the address search, picks
+ * `candidate` and saves it; checks that the new row of the list is that voicesite and resolves to its id.
+ */
+export async function orderWithSearchedAddress(page, creds, { name, label, query, candidate }) {
+  const ui = orderUi(page);
+  const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
+  await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label });
+  const voiceSiteId = await submitOrder(page);
+  assert.ok(voiceSiteId);
+  await ui.address.locator('#search-input').fill(query);
+  await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
+  await ui.address.locator('[part="save"]').click();
+  await ui.newRow.waitFor();
+  assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+  return voiceSiteId;
+}
+
+/** The demo page's settings panel (demo and static site): direct mode with these credentials, not yet applied. */
+export async function fillDirectSettings(page, { base, clientId, clientSecret, apiKey }) {
+  await page.locator('input[name="mode"][value="direct"]').check();
+  await page.locator('#base-url').fill(base);
+  await page.locator('#client-id').fill(clientId);
+  await page.locator('#client-secret').fill(clientSecret);
+  await page.locator('#api-key').fill(apiKey);
+}
+
+/** Clicks the order button and waits for the order step's error; returns its text. */
+export async function failedOrderText(page) {
+  const ui = orderUi(page);
+  await ui.button.click();
+  await ui.orderError.waitFor();
+  return ui.orderError.textContent();
+}
+
+/** The demo page's standalone country picker (demo and static site), once it offers `iso2`. */
+export async function standalonePicker(page, iso2) {
+  const picker = page.locator('#standalone-country');
+  await picker.locator(`option[value="${iso2}"]`).waitFor({ state: 'attached' });
+  return picker;
+}
+
+/** Chooses `iso2` in the standalone picker; its address form and first-level select, once that offers `area`. */
+export async function standaloneRegion(page, iso2, area) {
+  await page.locator('#standalone-country').selectOption(iso2);
+  const form = page.locator('#standalone-address');
+  const region = form.locator('select[name="a1"]');
+  await region.locator(`option[value="${area}"]`).waitFor({ state: 'attached' });
+  return { form, region };
 }
 
 /** GET /voicesites through the proxy (the demo key sees customers 9999 and 4242), every page. */

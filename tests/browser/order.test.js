@@ -8,8 +8,21 @@ import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { chooseOption, chosenValue, makeDataDir, readCountry, resetStandIn, setFaults, startServer, waitForChoices } from './helpers.js';
 import {
-  deepActiveId, fillOrder, listAll, listVoicesites, mountOrder, openOrderPage, orderHarness, orderUi, recordedEvents,
-  submitOrder, tabTo, tabUntil, uniqueSiteName, waitInPage,
+  deepActiveId,
+  failedOrderText,
+  fillOrder,
+  listAll,
+  listVoicesites,
+  mountOrder,
+  openOrderPage,
+  orderHarness,
+  orderUi,
+  recordedEvents,
+  submitOrder,
+  tabTo,
+  tabUntil,
+  uniqueSiteName,
+  waitInPage,
 } from './order-helpers.js';
 
 // One stand-in and one Chromium for the file, the stand-in reset before each test (order-helpers.js).
@@ -17,6 +30,18 @@ const env = orderHarness();
 const { skip, withPage } = env;
 
 const customer9999 = () => env.creds.customers.find((c) => c.customerCode === '9999');
+/** Mounts the element and orders a voicesite in `country` for customer 9999; its name and the address form shown next. */
+async function orderAs9999(page, country, prefix, label) {
+  await mountOrder(page);
+  const ui = orderUi(page);
+  const name = uniqueSiteName(prefix);
+  await fillAs9999(page, { country, name, label });
+  await submitOrder(page);
+  return { ui, name, form: ui.address };
+}
+
+/** Fills the order for customer 9999 and its first VPN (proxy mode offers both demo customers). */
+const fillAs9999 = (page, fields) => fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, ...fields });
 
 /** Saves the embedded address form and returns the recorded btalk-address-saved detail. */
 async function saveAddress(page) {
@@ -43,9 +68,8 @@ describe('complete orders with their address', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       const name = uniqueSiteName('PARIS');
-      const vpn = customer9999().vpns[0].vpnId;
       // Proxy mode uses the key of both demo customers: a choice is offered.
-      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'Paris office' });
+      await fillAs9999(page, { country: 'FR', name, label: 'Paris office' });
       const reference = await ui.reference.inputValue();
       assert.match(reference, /\S{8,}/, 'a generated reference is prefilled');
       const voiceSiteId = await submitOrder(page);
@@ -118,12 +142,7 @@ describe('complete orders with their address', { skip }, () => {
     assert.ok(newYork, 'the data lists New York');
     const dialZone = us.dialZones.find((z) => z.value === '212')?.value ?? us.dialZones[0].value;
     await withPage(async (page) => {
-      await mountOrder(page);
-      const ui = orderUi(page);
-      const name = uniqueSiteName('NYC');
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'US', name, label: 'New York office' });
-      await submitOrder(page);
-      const form = ui.address;
+      const { name, form } = await orderAs9999(page, 'US', 'NYC', 'New York office');
       const state = form.locator('[name="a1"]');
       await waitForChoices(state);
       // Every state of the enumeration is offered (a combobox: more than 30), shown with its display text.
@@ -151,12 +170,7 @@ describe('complete orders with their address', { skip }, () => {
     const gb = await readCountry(BUNDLED_DATA_DIR, 'GB');
     const dialZone = gb.dialZones[0].value;
     await withPage(async (page) => {
-      await mountOrder(page);
-      const ui = orderUi(page);
-      const name = uniqueSiteName('LONDON');
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'GB', name, label: 'London office' });
-      await submitOrder(page);
-      const form = ui.address;
+      const { ui, name, form } = await orderAs9999(page, 'GB', 'LONDON', 'London office');
       await form.locator('[name="a6"]').fill('Downing Street');
       await form.locator('[name="hno"]').fill('10');
       await form.locator('[name="a3"]').fill('London');
@@ -287,7 +301,7 @@ describe('access and validation', { skip }, () => {
       });
       await mountOrder(page);
       const ui = orderUi(page);
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: uniqueSiteName('FOCUS'), label: 'Focus' });
+      await fillAs9999(page, { country: 'FR', name: uniqueSiteName('FOCUS'), label: 'Focus' });
       // One live region from the start: its change is what a screen reader announces.
       const status = await ui.root.locator('[data-slot="order"] > [role="status"]').elementHandle();
       await ui.button.focus();
@@ -312,17 +326,14 @@ describe('access and validation', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       const name = uniqueSiteName('TAKEN');
-      const vpn = customer9999().vpns[0].vpnId;
-      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'First' });
+      await fillAs9999(page, { country: 'FR', name, label: 'First' });
       await submitOrder(page);
       await ui.root.locator('button', { hasText: 'Order another voicesite' }).click();
       const reference = await ui.reference.inputValue();
       await ui.name.fill(name);
       await ui.label.fill('Second');
-      await ui.button.click();
-      await ui.orderError.waitFor();
       // No Retry that can only fail again: the message says what to change.
-      assert.match(await ui.orderError.textContent(), /another technical site name/);
+      assert.match(await failedOrderText(page), /another technical site name/);
       assert.equal(await ui.orderRetry.count(), 0);
       assert.equal(await ui.name.getAttribute('aria-invalid'), 'true');
       assert.match(await ui.root.locator('#technicalSiteName-error').textContent(), /already used/);
@@ -392,9 +403,7 @@ describe('failures keep the input, and Retry never makes a second voicesite', { 
       const ui = orderUi(page);
       const name = uniqueSiteName('AUTH');
       const reference = await fillDirect(page, name);
-      await ui.button.click();
-      await ui.orderError.waitFor();
-      const text = await ui.orderError.textContent();
+      const text = await failedOrderText(page);
       assert.match(text, /credentials/i);
       assert.doesNotMatch(text, /401/, 'the status stays in the event detail');
       await assertKept(page, name, reference);
@@ -428,9 +437,7 @@ describe('failures keep the input, and Retry never makes a second voicesite', { 
       await ui.root.locator('[data-slot="countries"] button.retry').click();
       const name = uniqueSiteName('ERR500');
       const reference = await fillDirect(page, name);
-      await ui.button.click();
-      await ui.orderError.waitFor();
-      const text = await ui.orderError.textContent();
+      const text = await failedOrderText(page);
       assert.match(text, /unavailable/);
       assert.match(text, /Internal server error/);
       assert.match(text, /Everything you typed is kept/);
@@ -508,7 +515,7 @@ describe('submitting exactly once', { skip }, () => {
       await mountOrder(page);
       const ui = orderUi(page);
       const name = uniqueSiteName('ONCE');
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name, label: 'Once' });
+      await fillAs9999(page, { country: 'FR', name, label: 'Once' });
       await ui.button.dblclick();
       await ui.label.press('Enter');
       await ui.label.press('Enter');
@@ -608,7 +615,7 @@ describe('keyboard, layout and language', { skip }, () => {
       assert.ok(button.height >= 40, 'touch-sized button');
       // The voicesites list: one block per voicesite, each value next to its column name.
       const label = 'A site label long enough to need several lines on a phone screen';
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: uniqueSiteName('PHONE'), label });
+      await fillAs9999(page, { country: 'FR', name: uniqueSiteName('PHONE'), label });
       await submitOrder(page);
       await ui.root.locator('button', { hasText: 'Skip for now' }).click();
       await ui.newRow.waitFor();
@@ -677,7 +684,7 @@ describe('API texts are data', { skip }, () => {
       }));
       await mountOrder(page);
       const ui = orderUi(page);
-      await fillOrder(page, { customer: '9999', vpn: customer9999().vpns[0].vpnId, country: 'FR', name: 'LONG_IDS', label: 'Long ids' });
+      await fillAs9999(page, { country: 'FR', name: 'LONG_IDS', label: 'Long ids' });
       assert.equal(await submitOrder(page), voiceSiteId);
       await ui.root.locator('#address-intro').waitFor();
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
 import { chooseOption, chosenValue, comboboxOptions, openPage, orderVoicesite, readCountry } from './helpers.js';
-import { mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage } from './order-helpers.js';
+import { failedOrderText, mountOrder, orderHarness, orderUi, submitOrder, uniqueSiteName, waitInPage } from './order-helpers.js';
 
 const env = orderHarness();
 const { skip, withPage } = env;
@@ -121,9 +121,7 @@ describe('the API\'s refusal texts reach the screen', { skip }, () => {
       await chooseOption(ui.country, 'FR');
       await ui.name.fill('SITE_3');
       await ui.label.fill('Third');
-      await ui.button.click();
-      await ui.orderError.waitFor();
-      const text = await ui.orderError.textContent();
+      const text = await failedOrderText(page);
       assert.match(text, /Site SITE_3 is being moved to another contract: Try again after the move/);
       assert.doesNotMatch(text, /409|1299/, 'codes and statuses stay in the event detail');
       const errors = (await page.evaluate(() => window.__events)).filter((e) => e.type === 'btalk-error');

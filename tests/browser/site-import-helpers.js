@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR } from '../../server/standin/server.js';
+import { elementUi } from './helpers.js';
 
 export const IMPORT_TAG = 'btalk-site-import';
 const TEST_PAGE = '/__import-test.html';
@@ -97,24 +98,16 @@ export async function mountImport(page, { attributes = {}, faultRules = [], mode
 
 /** Locators inside the element (Playwright CSS pierces open shadow roots). */
 export function importUi(page) {
-  const root = page.locator(IMPORT_TAG);
+  const ui = elementUi(page, IMPORT_TAG, {
+    file: '#file-input', paste: '#paste-input', pasteButton: '#paste-button', apply: '#apply-mapping',
+    summary: '#summary', filter: '#problems-only', rows: 'tbody tr[data-row]', order: '#order-button',
+    pause: '#pause-button', cancel: '#cancel-button', resume: '#resume-button', counts: '#run-counts',
+    download: '#download-button',
+  });
   return {
-    root,
-    file: root.locator('#file-input'),
-    paste: root.locator('#paste-input'),
-    pasteButton: root.locator('#paste-button'),
-    apply: root.locator('#apply-mapping'),
-    mapping: (i) => root.locator(`select[data-column="${i}"]`),
-    summary: root.locator('#summary'),
-    filter: root.locator('#problems-only'),
-    rows: root.locator('tbody tr[data-row]'),
-    row: (n) => root.locator(`tbody tr[data-row="${n}"]`),
-    order: root.locator('#order-button'),
-    pause: root.locator('#pause-button'),
-    cancel: root.locator('#cancel-button'),
-    resume: root.locator('#resume-button'),
-    counts: root.locator('#run-counts'),
-    download: root.locator('#download-button'),
+    ...ui,
+    mapping: (i) => ui.root.locator(`select[data-column="${i}"]`),
+    row: (n) => ui.root.locator(`tbody tr[data-row="${n}"]`),
   };
 }
 

@@ -386,27 +386,34 @@ test('a 429 on an order waits for Retry-After and sends it again; pause, resume 
   });
 });
 
+/**
+ * Rows FR and DE of a fresh prefix, pasted into an element that orders one at a time, and the run started;
+ * an order POST is answered 429 (Retry-After: `retryAfter`) when `refuse()` says so. The prefix, the
+ * element's locators and its wait notice.
+ */
+async function runAnswered429(page, retryAfter, refuse) {
+  const p = prefix();
+  const rows = [];
+  for (const iso2 of ['FR', 'DE']) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}`, VPN)));
+  await mountImport(page, { attributes: { 'customer-code': '9999', concurrency: '1' } });
+  await page.route(/\/proxy\/btalk\/v1\/customers\/9999\/orders/, (route) => (route.request().method() !== 'POST' || !refuse()
+    ? route.fallback()
+    : route.fulfill({ status: 429, headers: { 'Retry-After': retryAfter, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests: retry later.' }) })));
+  const ui = importUi(page);
+  await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
+  await ui.pasteButton.click();
+  await ui.order.filter({ hasText: 'Order 2 ready sites' }).waitFor();
+  await ui.order.click();
+  return { p, ui, wait: ui.root.locator('#run-wait') };
+}
+
 test('a 429 with Retry-After: 3 shows the wait counting down with the rows left, clears it, then orders the row once', { skip }, async () => {
   await withPage(async (page) => {
-    const p = prefix();
-    const rows = [];
-    for (const iso2 of ['FR', 'DE']) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}`, VPN)));
-    await mountImport(page, { attributes: { 'customer-code': '9999', concurrency: '1' } });
     // The first order is answered 429 by the route (the API did not act on it); the rest reach the stand-in.
     let answered429 = 0;
-    await page.route(/\/proxy\/btalk\/v1\/customers\/9999\/orders/, async (route) => {
-      if (route.request().method() !== 'POST' || answered429 > 0) return route.fallback();
-      answered429 += 1;
-      return route.fulfill({ status: 429, headers: { 'Retry-After': '3', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests: retry later.' }) });
-    });
-    const ui = importUi(page);
-    const wait = ui.root.locator('#run-wait');
+    const { p, ui, wait } = await runAnswered429(page, '3', () => answered429 === 0 && ++answered429 === 1);
     const live = ui.root.locator('[role="status"][aria-live="polite"]');
-    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
-    await ui.pasteButton.click();
-    await ui.order.filter({ hasText: 'Order 2 ready sites' }).waitFor();
-    await ui.order.click();
     await wait.filter({ hasText: 'resuming in 3 s' }).waitFor({ timeout: 3000 });
     assert.equal(await wait.textContent(), 'The API asks us to slow down: resuming in 3 s. Sites left to process: 2.');
     assert.equal(await live.textContent(), 'The API asks us to slow down: resuming in 3 s. Sites left to process: 2.', 'announced politely');
@@ -429,19 +436,7 @@ test('a 429 with Retry-After: 3 shows the wait counting down with the rows left,
 
 test('Cancel during a 429\'s wait ends the run at once and clears the wait', { skip }, async () => {
   await withPage(async (page) => {
-    const p = prefix();
-    const rows = [];
-    for (const iso2 of ['FR', 'DE']) rows.push(fileRow(await validSite(iso2, `${p}_${iso2}`, VPN)));
-    await mountImport(page, { attributes: { 'customer-code': '9999', concurrency: '1' } });
-    await page.route(/\/proxy\/btalk\/v1\/customers\/9999\/orders/, (route) => (route.request().method() !== 'POST' ? route.fallback()
-      : route.fulfill({ status: 429, headers: { 'Retry-After': '60', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'Too many requests: retry later.' }) })));
-    const ui = importUi(page);
-    const wait = ui.root.locator('#run-wait');
-    await ui.paste.fill(csvOf(HEADERS.filter((h) => !['Commune (INSEE)', 'Notes'].includes(h)), rows));
-    await ui.pasteButton.click();
-    await ui.order.filter({ hasText: 'Order 2 ready sites' }).waitFor();
-    await ui.order.click();
+    const { ui, wait } = await runAnswered429(page, '60', () => true);
     await wait.filter({ hasText: 'resuming in 60 s' }).waitFor({ timeout: 3000 });
     await ui.cancel.click();
     const done = await waitForDone(page, 1, 3000);

@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_DATA_DIR, createStandInServer } from '../../server/standin/server.js';
 import { REPO_ROOT, chooseOption, coreIsBuilt, launchBrowser, readCountry, saveScreenshot, waitForChoices } from './helpers.js';
-import { fillOrder, orderUi, standInCredentials, uniqueSiteName } from './order-helpers.js';
+import {
+  EXPECTED_404, PROBE_404, fillDirectSettings, orderUi, orderWithSearchedAddress, standaloneRegion, standalonePicker, standInCredentials,
+  uniqueSiteName,
+} from './order-helpers.js';
 import { importUi } from './site-import-helpers.js';
 import { auditPage, contrast } from './a11y-audit.js';
 import { staticServer } from './static-server.js';
@@ -125,18 +128,7 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
       await site.keptSummary.filter({ hasText: 'No voicesite yet' }).waitFor();
 
       const name = uniqueSiteName('SITE');
-      const vpn = creds.customers.find((c) => c.customerCode === '9999').vpns[0].vpnId;
-      await fillOrder(page, { customer: '9999', vpn, country: 'FR', name, label: 'Static site, Issy' });
-      await ui.button.click();
-      await ui.created.waitFor();
-      const voiceSiteId = await page.evaluate(() => document.querySelector('#order').voiceSiteId);
-      assert.ok(voiceSiteId);
-
-      await ui.address.locator('#search-input').fill('Roosevelt');
-      await ui.address.locator('[role="option"]', { hasText: candidate.label }).click();
-      await ui.address.locator('[part="save"]').click();
-      await ui.newRow.waitFor();
-      assert.equal(await ui.newRow.getAttribute('data-voicesite-id'), voiceSiteId);
+      const voiceSiteId = await orderWithSearchedAddress(page, creds, { name, label: 'Static site, Issy', query: 'Roosevelt', candidate });
       const stored = await page.evaluate((id) => document.querySelector('#order').client.getVoiceAddress('9999', id), voiceSiteId);
       assert.deepEqual(stored, candidate.voiceAddress);
       await page.locator(`#kept-list li[data-voicesite-id="${voiceSiteId}"]`, { hasText: 'address saved' }).waitFor();
@@ -167,39 +159,28 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
     }
   });
 
-  test('CH address in the standalone form: geo choices come from the in-page stand-in', async () => {
+  test('CH address in the standalone form: geo choices come from the in-page stand-in', () => onSite(async (page) => {
     const ch = await readCountry(BUNDLED_DATA_DIR, 'CH');
-    const page = await openSite();
-    try {
-      const picker = page.locator('#standalone-country');
-      await picker.locator('option[value="CH"]').waitFor({ state: 'attached' });
-      assert.equal(await picker.locator('option').count(), (await readdirCountries()).length);
-      // Switzerland's localities are a real-size list: a chunk of its own, not part of the first load.
-      const geoChunks = (iso2) => page.requests.filter((url) => new RegExp(`/assets/geo-${iso2}-[^/]*\\.js$`).test(url));
-      assert.deepEqual(geoChunks('CH'), [], 'not fetched before Switzerland is chosen');
-      await picker.selectOption('CH');
-      const form = page.locator('#standalone-address');
-      const area1 = ch.geoAreas[0];
-      const region = form.locator('select[name="a1"]');
-      await region.locator(`option[value="${area1.value}"]`).waitFor({ state: 'attached' });
-      const shown = await region.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
-      assert.deepEqual(shown.sort(), ch.geoAreas.map((a) => a.value).sort());
-      await region.selectOption(area1.value);
-      // The next level lists the children of the chosen area: more than 30 localities, a combobox.
-      const child = area1.children?.at(-1);
-      assert.ok(child && area1.children.length > 30, 'CH data has a long second level');
-      await chooseOption(form.locator('[name="a3"]'), child.value);
-      assert.equal((await form.evaluate((element) => element.value)).a3, child.value);
-      assert.equal(geoChunks('CH').length, 1, 'fetched once, when needed');
-      assert.deepEqual(geoChunks('ES'), [], "Spain's list is never fetched for Switzerland");
-      const entries = await page.locator('#event-log li').evaluateAll((items) => items.map((li) => li.textContent));
-      assert.ok(entries.some((t) => t.includes('btalk-loaded') && t.includes('CH')));
-      assert.deepEqual(await strayTraffic(page), { outside: [], bad: [], csp: [] });
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.closeAll();
-    }
-  });
+    const picker = await standalonePicker(page, 'CH');
+    assert.equal(await picker.locator('option').count(), (await readdirCountries()).length);
+    // Switzerland's localities are a real-size list: a chunk of its own, not part of the first load.
+    const geoChunks = (iso2) => page.requests.filter((url) => new RegExp(`/assets/geo-${iso2}-[^/]*\\.js$`).test(url));
+    assert.deepEqual(geoChunks('CH'), [], 'not fetched before Switzerland is chosen');
+    const area1 = ch.geoAreas[0];
+    const { form, region } = await standaloneRegion(page, 'CH', area1.value);
+    const shown = await region.locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+    assert.deepEqual(shown.sort(), ch.geoAreas.map((a) => a.value).sort());
+    await region.selectOption(area1.value);
+    // The next level lists the children of the chosen area: more than 30 localities, a combobox.
+    const child = area1.children?.at(-1);
+    assert.ok(child && area1.children.length > 30, 'CH data has a long second level');
+    await chooseOption(form.locator('[name="a3"]'), child.value);
+    assert.equal((await form.evaluate((element) => element.value)).a3, child.value);
+    assert.equal(geoChunks('CH').length, 1, 'fetched once, when needed');
+    assert.deepEqual(geoChunks('ES'), [], "Spain's list is never fetched for Switzerland");
+    const entries = await page.locator('#event-log li').evaluateAll((items) => items.map((li) => li.textContent));
+    assert.ok(entries.some((t) => t.includes('btalk-loaded') && t.includes('CH')));
+  }));
 
   test('every table country: its form loads in the page, shows the sample address valid, and the stand-in saves it', async () => {
     const page = await openSite();
@@ -312,35 +293,28 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
     for (const id of ['order', 'standalone-address', 'site-import']) assert.equal(await page.locator(`#${id}`).getAttribute('lang'), 'it');
   }));
 
-  test('CSP in a meta tag, no inline script, style or data: URL; phone width without sideways scrolling', async () => {
-    const page = await openSite({ viewport: { width: 360, height: 740 } });
-    try {
-      await orderUi(page).customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
-      const facts = await page.evaluate(() => ({
-        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '',
-        inlineScripts: document.querySelectorAll('script:not([src])').length,
-        styleElements: document.querySelectorAll('style').length,
-        styleAttributes: document.querySelectorAll('[style]').length,
-        dataUrls: [...document.querySelectorAll('[src], [href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href'))
-          .filter((u) => /^\s*data:/i.test(u)),
-        icon: document.querySelector('link[rel="icon"]')?.getAttribute('href'),
-        scrollWidth: document.documentElement.scrollWidth,
-        width: window.innerWidth,
-      }));
-      assert.match(facts.csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-      assert.equal(facts.inlineScripts, 0);
-      assert.equal(facts.styleElements, 0);
-      assert.equal(facts.styleAttributes, 0);
-      assert.deepEqual(facts.dataUrls, []);
-      assert.equal(facts.icon, 'favicon.svg');
-      assert.ok(facts.scrollWidth <= facts.width, `no sideways scroll at 360 px (${facts.scrollWidth} > ${facts.width})`);
-      await saveScreenshot(page, 'site-phone.png');
-      assert.deepEqual(await strayTraffic(page), { outside: [], bad: [], csp: [] });
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await page.closeAll();
-    }
-  });
+  test('CSP in a meta tag, no inline script, style or data: URL; phone width without sideways scrolling', () => onSite(async (page) => {
+    await orderUi(page).customer.locator('option[value="9999"]').waitFor({ state: 'attached' });
+    const facts = await page.evaluate(() => ({
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '',
+      inlineScripts: document.querySelectorAll('script:not([src])').length,
+      styleElements: document.querySelectorAll('style').length,
+      styleAttributes: document.querySelectorAll('[style]').length,
+      dataUrls: [...document.querySelectorAll('[src], [href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href'))
+        .filter((u) => /^\s*data:/i.test(u)),
+      icon: document.querySelector('link[rel="icon"]')?.getAttribute('href'),
+      scrollWidth: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    assert.match(facts.csp, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.equal(facts.inlineScripts, 0);
+    assert.equal(facts.styleElements, 0);
+    assert.equal(facts.styleAttributes, 0);
+    assert.deepEqual(facts.dataUrls, []);
+    assert.equal(facts.icon, 'favicon.svg');
+    assert.ok(facts.scrollWidth <= facts.width, `no sideways scroll at 360 px (${facts.scrollWidth} > ${facts.width})`);
+    await saveScreenshot(page, 'site-phone.png');
+  }, { viewport: { width: 360, height: 740 } }));
 
   test('accessibility: the audit of the served demo passes; Reset demo data is reachable by Tab with a 3:1 focus ring', async () => {
     const page = await openSite();
@@ -384,11 +358,7 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
     try {
       const ui = orderUi(page);
       await ui.accessInfo.filter({ hasText: 'full' }).waitFor();
-      await page.locator('input[name="mode"][value="direct"]').check();
-      await page.locator('#base-url').fill(base);
-      await page.locator('#client-id').fill(creds.clientId);
-      await page.locator('#client-secret').fill(creds.clientSecret);
-      await page.locator('#api-key').fill(creds.readonlySingleKey);
+      await fillDirectSettings(page, { base, clientId: creds.clientId, clientSecret: creds.clientSecret, apiKey: creds.readonlySingleKey });
       await page.locator('#apply-settings').click();
       await ui.accessInfo.filter({ hasText: 'readonly' }).waitFor();
       assert.equal(await ui.button.isDisabled(), true);
@@ -400,10 +370,7 @@ describe('static site under a deep subpath, on a plain file server', { skip }, (
       await ui.accessInfo.filter({ hasText: 'full' }).waitFor();
       assert.equal(await ui.button.isDisabled(), false);
       assert.deepEqual((await page.evaluate(() => window.__csp)), []);
-      // 404 is how the API says "none" for these (contract.md); Chromium logs each as a console error.
-      const EXPECTED_404 = /\/(dialzones|geographicalconstraints|voiceaddress)$/;
-      // The address form learns which look-ups a country offers with one probe each (404: not offered).
-      const PROBE_404 = /\/(addresses\?q=1|postalcodes\?q=1|parishes\?a1=1&a2=1)&offset=0&limit=1000$/;
+      // EXPECTED_404, PROBE_404: answers that say "none" (Chromium logs each as a console error).
       // Switching back to the stand-in cancels what the elements still had in flight to the API.
       assert.deepEqual(page.badResponses.filter((r) => !(r.startsWith('404 ') && (EXPECTED_404.test(r) || PROBE_404.test(r)))
         && !r.startsWith('failed net::ERR_ABORTED ')), []);

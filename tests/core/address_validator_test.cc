@@ -15,12 +15,7 @@ using test::Constraints;
 
 
 Address MakeAddress(std::string_view json_text) {
-  auto doc = ParseJson(json_text);
-  EXPECT_TRUE(std::holds_alternative<Json>(doc)) << json_text;
-  auto address = AddressFromJson(std::get<Json>(doc));
-  EXPECT_TRUE(std::holds_alternative<Address>(address));
-  if (auto* a = std::get_if<Address>(&address)) return std::move(*a);
-  return Address();
+  return test::FromJsonText<Address>(json_text, AddressFromJson);
 }
 
 std::vector<Problem> Validate(std::string_view constraints, std::string_view address,

@@ -19,13 +19,9 @@ namespace btalk {
 namespace {
 
 using nlohmann::json;
+using test::Envelope;
 using test::ReadData;
 
-json Envelope(const std::string& text) {
-  json parsed = json::parse(text, nullptr, false);
-  EXPECT_TRUE(parsed.is_object()) << text.substr(0, 200);
-  return parsed.is_object() ? parsed : json::object();
-}
 
 // The core still works: France's fixture validates a good and a bad address.
 void ExpectCoreStillValidates() {

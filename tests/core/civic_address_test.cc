@@ -219,20 +219,14 @@ TEST(CivicAddressTest, RefusesWhatXmlCannotCarry) {
 }
 
 TEST(CivicAddressTest, ChecksCountryAndLanguage) {
-  EXPECT_EQ(Xml(Of({}), "").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "FRA").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "F1").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "<a").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "FR", "fr\"><x").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "FR", "f").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "FR", "fr--CH").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_EQ(Xml(Of({}), "FR", "verylongsubtag").rfind("error:invalidOptions:", 0), 0u);
-  EXPECT_TRUE(IsLanguageTagShape("de-CH"));
-  EXPECT_TRUE(IsLanguageTagShape("zh-Hant-HK"));
-  EXPECT_TRUE(IsLanguageTagShape("x-private"));
-  EXPECT_TRUE(IsLanguageTagShape("es-419"));
-  EXPECT_FALSE(IsLanguageTagShape("1fr"));
-  EXPECT_FALSE(IsLanguageTagShape("fr-"));
+  for (const char* country : {"", "FRA", "F1", "<a"}) {
+    EXPECT_EQ(Xml(Of({}), country).rfind("error:invalidOptions:", 0), 0u) << country;
+  }
+  for (const char* language : {"fr\"><x", "f", "fr--CH", "verylongsubtag"}) {
+    EXPECT_EQ(Xml(Of({}), "FR", language).rfind("error:invalidOptions:", 0), 0u) << language;
+  }
+  for (const char* tag : {"de-CH", "zh-Hant-HK", "x-private", "es-419"}) EXPECT_TRUE(IsLanguageTagShape(tag)) << tag;
+  for (const char* tag : {"1fr", "fr-"}) EXPECT_FALSE(IsLanguageTagShape(tag)) << tag;
   EXPECT_NE(Xml(Of({}), " fr ").find("<country>FR</country>"), std::string::npos);
   EXPECT_EQ(Xml(Of({}), "FR").find("xml:lang"), std::string::npos);
 }

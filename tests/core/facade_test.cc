@@ -12,19 +12,12 @@
 namespace btalk {
 namespace {
 
+using test::Envelope;
 using test::ReadData;
 
 using nlohmann::json;
 
 
-// Every facade answer must be a JSON envelope with exactly "ok" or "error".
-json Envelope(const std::string& text) {
-  json parsed = json::parse(text, nullptr, false);
-  EXPECT_FALSE(parsed.is_discarded()) << text;
-  EXPECT_TRUE(parsed.is_object()) << text;
-  EXPECT_EQ(parsed.size(), 1u) << text;
-  return parsed;
-}
 
 json Ok(const std::string& text) {
   json envelope = Envelope(text);

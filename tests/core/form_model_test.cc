@@ -71,13 +71,10 @@ TEST(FormModelTest, FieldsInPositionOrderWithBuiltinLabels) {
 }
 
 TEST(FormModelTest, OnlyHttpReferenceUrlsAreOffered) {
-  EXPECT_TRUE(IsSafeHttpUrl("https://www.laposte.fr/outils"));
-  EXPECT_TRUE(IsSafeHttpUrl("HTTP://example.com"));
-  EXPECT_FALSE(IsSafeHttpUrl("javascript:alert(1)"));
-  EXPECT_FALSE(IsSafeHttpUrl("//evil.example"));
-  EXPECT_FALSE(IsSafeHttpUrl("https://"));
-  EXPECT_FALSE(IsSafeHttpUrl("https://a b"));
-  EXPECT_FALSE(IsSafeHttpUrl("data:text/html,x"));
+  for (const char* url : {"https://www.laposte.fr/outils", "HTTP://example.com"}) EXPECT_TRUE(IsSafeHttpUrl(url)) << url;
+  for (const char* url : {"javascript:alert(1)", "//evil.example", "https://", "https://a b", "data:text/html,x"}) {
+    EXPECT_FALSE(IsSafeHttpUrl(url)) << url;
+  }
   Json ch = FormModelToJson(BuildFormModel(Constraints(ReadData("ch_addressconstraints.json")), nullptr));
   for (const Json& field : ch["fields"]) {
     if (field["name"] == "hno") EXPECT_TRUE(field["referenceUrl"].is_null());

@@ -19,34 +19,31 @@ bool Accepts(const std::string& pattern, const std::string& text) {
   return compiled != nullptr && compiled->FullMatch(text);
 }
 
-TEST(FormatExampleTest, DutchPostalCode) {
-  PatternExample e = FormatExample("^[1-9][0-9]{3} ?[A-Z]{2}$");
-  EXPECT_EQ(e.format, "9999 AA");
-  EXPECT_EQ(e.example, "1234 AB");
-  EXPECT_EQ(e.legend, "9 = digit, A = capital letter");
-}
+// Unguided samples of whole patterns: the format, the example and the legend each gives.
+struct SampleCase {
+  const char* what;
+  const char* pattern;
+  const char* format;
+  const char* example;
+  const char* legend;
+};
 
-TEST(FormatExampleTest, BritishPostcodeTakesTheFirstBranchAndTheOptionalSpace) {
-  PatternExample e = FormatExample("^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$");
-  EXPECT_EQ(e.format, "A9 9AA");
-  EXPECT_EQ(e.example, "A1 2BC");
-  EXPECT_EQ(e.legend, "A = capital letter, 9 = digit");
-}
-
-TEST(FormatExampleTest, PrefersABranchWhoseFormatIsHonest) {
-  // 0[1-9] would print a literal 0 next to placeholder 9s.
-  PatternExample e = FormatExample("^(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}$");
-  EXPECT_EQ(e.format, "99999");
-  EXPECT_EQ(e.example, "12345");
-}
-
-TEST(FormatExampleTest, LiteralDigitsGiveAnExampleButNoFormat) {
-  PatternExample e = FormatExample("^973[0-9]{2}$");
-  EXPECT_EQ(e.format, "");
-  EXPECT_EQ(e.example, "97312");
-  EXPECT_EQ(e.legend, "");
-  EXPECT_EQ(FormatExample("^97133$").format, "");
-  EXPECT_EQ(FormatExample("^97133$").example, "97133");
+TEST(FormatExampleTest, PostalCodeSamples) {
+  const SampleCase cases[] = {
+      {"Dutch postal code", "^[1-9][0-9]{3} ?[A-Z]{2}$", "9999 AA", "1234 AB", "9 = digit, A = capital letter"},
+      {"British postcode: the first branch and the optional space",
+       "^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$", "A9 9AA", "A1 2BC", "A = capital letter, 9 = digit"},
+      // 0[1-9] would print a literal 0 next to placeholder 9s.
+      {"a branch whose format is honest", "^(?:0[1-9]|[1-8][0-9]|9[0-5])[0-9]{3}$", "99999", "12345", "9 = digit"},
+      {"literal digits give an example but no format", "^973[0-9]{2}$", "", "97312", ""},
+      {"a single literal code", "^97133$", "", "97133", ""},
+  };
+  for (const SampleCase& c : cases) {
+    PatternExample e = FormatExample(c.pattern);
+    EXPECT_EQ(e.format, c.format) << c.what;
+    EXPECT_EQ(e.example, c.example) << c.what;
+    EXPECT_EQ(e.legend, c.legend) << c.what;
+  }
 }
 
 TEST(FormatExampleTest, SeparatorsAndCases) {

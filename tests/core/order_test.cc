@@ -4,16 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "test_util.h"
+
 namespace btalk {
 namespace {
 
 OrderInput Input(std::string_view json_text) {
-  auto doc = ParseJson(json_text);
-  EXPECT_TRUE(std::holds_alternative<Json>(doc)) << json_text;
-  auto input = OrderFromJson(std::get<Json>(doc));
-  EXPECT_TRUE(std::holds_alternative<OrderInput>(input));
-  if (auto* i = std::get_if<OrderInput>(&input)) return std::move(*i);
-  return OrderInput();
+  return test::FromJsonText<OrderInput>(json_text, OrderFromJson);
 }
 
 std::vector<std::string> Codes(const std::vector<Problem>& problems) {

@@ -83,12 +83,8 @@ TEST(Utf8Test, CountsCodePointsNotBytes) {
 }
 
 TEST(Utf8Test, IsValidUtf8) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("S\xC3\xA3o Paulo \xF0\x9F\x98\x80"));
-  EXPECT_TRUE(IsValidUtf8("\xEF\xBF\xBD"));
-  EXPECT_FALSE(IsValidUtf8("abc\xFF"));
-  EXPECT_FALSE(IsValidUtf8("\xE2\x82"));
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));
+  for (const char* text : {"", "S\xC3\xA3o Paulo \xF0\x9F\x98\x80", "\xEF\xBF\xBD"}) EXPECT_TRUE(IsValidUtf8(text)) << text;
+  for (const char* text : {"abc\xFF", "\xE2\x82", "\xED\xA0\x80"}) EXPECT_FALSE(IsValidUtf8(text)) << text;
 }
 
 TEST(Utf8Test, ValidUtf8PrefixStopsAtTheFirstInvalidSequence) {

@@ -106,14 +106,13 @@ test('error shapes: object with a string code, HTML, empty, a core that refuses'
 });
 
 test('shapes: values become shapes, data-like keys too; unknown fields are found case-insensitively, x.* covers members', () => {
-  assert.equal(textShape('9999'), 'digits(4)');
-  assert.equal(textShape('aa76e66dfc63'), 'hex(12)');
-  assert.equal(textShape('My Customer'), 'text');
-  assert.equal(textShape('ar45dv5s'), 'token(8)');
-  assert.equal(textShape('2024-05-01T10:00:00Z'), 'date');
-  assert.equal(safeKey('vpnId'), 'vpnId');
-  assert.equal(safeKey('77123'), '{digits(5)}');
-  assert.equal(safeKey('Acme Holdings'), '{text}');
+  const SHAPES = {
+    '9999': 'digits(4)', aa76e66dfc63: 'hex(12)', 'My Customer': 'text', ar45dv5s: 'token(8)',
+    '2024-05-01T10:00:00Z': 'date',
+  };
+  for (const [value, shape] of Object.entries(SHAPES)) assert.equal(textShape(value), shape, value);
+  const KEYS = { vpnId: 'vpnId', '77123': '{digits(5)}', 'Acme Holdings': '{text}' };
+  for (const [key, shown] of Object.entries(KEYS)) assert.equal(safeKey(key), shown, key);
   const stats = fieldStats([{ vpnId: 'aa76e66dfc63', Name: 'x', extra: 1, voiceAddress: { a1: 'x' }, '77123': true }]);
   assert.deepEqual(Object.keys(stats).sort(), ['Name', 'extra', 'voiceAddress', 'voiceAddress.a1', 'vpnId', '{digits(5)}'].sort());
   assert.equal(JSON.stringify(stats).includes('aa76e66dfc63'), false);

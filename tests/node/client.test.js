@@ -325,6 +325,13 @@ test('POST and PUT are never retried automatically', async () => {
 
 // ---------------------------------------------------------------- timeouts, aborts, bad bodies
 
+/** A fetch whose answers wait for `release()`: callers can queue up on one request meanwhile. */
+function gatedFetch(answer) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  return { fetch: fakeFetch(async () => { await gate; return answer(); }), release };
+}
+
 const hangingFetch = () => fakeFetch((request) => new Promise((_, reject) => {
   request.signal.addEventListener('abort', () => reject(request.signal.reason));
 }));
@@ -470,9 +477,7 @@ test('orderVoicesite falls back to POST /orders with productReference on 404', a
 });
 
 test('two orderVoicesite calls with one reference share one request', async () => {
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  const fetch = fakeFetch(async () => { await gate; return json(201, ORDER_ANSWER); });
+  const { fetch, release } = gatedFetch(() => json(201, ORDER_ANSWER));
   const client = await makeClient({ fetch });
   const first = client.orderVoicesite('9999', ORDER);
   const second = client.orderVoicesite('9999', { ...ORDER });
@@ -536,9 +541,7 @@ test('failed requests are not cached', async () => {
 });
 
 test('concurrent GETs of one URL share one fetch (uncached ones too)', async () => {
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  const fetch = fakeFetch(async () => { await gate; return json(200, { rightsProfile: 'full' }); });
+  const { fetch, release } = gatedFetch(() => json(200, { rightsProfile: 'full' }));
   const client = await makeClient({ fetch });
   const calls = [client.me(), client.me(), client.me()];
   await new Promise((resolve) => setImmediate(resolve));
@@ -551,9 +554,7 @@ test('concurrent GETs of one URL share one fetch (uncached ones too)', async () 
 });
 
 test('one caller aborting does not cancel a GET another caller shares', async () => {
-  let release;
-  const gate = new Promise((resolve) => { release = resolve; });
-  const fetch = fakeFetch(async () => { await gate; return json(200, { rightsProfile: 'full' }); });
+  const { fetch, release } = gatedFetch(() => json(200, { rightsProfile: 'full' }));
   const client = await makeClient({ fetch });
   const controller = new AbortController();
   const aborted = client.me({ signal: controller.signal });

@@ -23,11 +23,11 @@ test('the threshold is one number for the field and the model', () => {
 });
 
 test('folding: no accents, no case, one space', () => {
-  assert.equal(foldText('Ávila'), 'avila');
-  assert.equal(foldText('  São   Paulo '), 'sao paulo');
-  assert.equal(foldText('ZÜRICH'), 'zurich');
-  assert.equal(foldText("L'Hospitalet de Llobregat"), "l'hospitalet de llobregat");
-  assert.equal(foldText('Ñandú'), 'nandu');
+  const FOLDED = {
+    'Ávila': 'avila', '  São   Paulo ': 'sao paulo', ZÜRICH: 'zurich',
+    "L'Hospitalet de Llobregat": "l'hospitalet de llobregat", 'Ñandú': 'nandu',
+  };
+  for (const [text, folded] of Object.entries(FOLDED)) assert.equal(foldText(text), folded, text);
   assert.equal(foldText(null), '');
 });
 

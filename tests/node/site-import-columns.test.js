@@ -5,16 +5,11 @@ import { describeMapping, fieldForHeader, fieldLabel, proposeMapping, readRow, r
 import { importIdFor, referenceFor, stableHash } from '../../web/components/site-import/reference.js';
 
 test('API names match whatever their case; aliases are proposed', () => {
-  assert.equal(fieldForHeader('TechnicalSiteName'), 'technicalSiteName');
-  assert.equal(fieldForHeader('ADDREXTINFO10'), 'addrExtInfo10');
-  assert.equal(fieldForHeader('Postal code'), 'pc');
-  assert.equal(fieldForHeader('ZIP'), 'pc');
-  assert.equal(fieldForHeader('City'), 'a3');
-  assert.equal(fieldForHeader('Street'), 'a6');
-  assert.equal(fieldForHeader('Code postal'), 'pc');
-  assert.equal(fieldForHeader('Dial zone'), 'dialZone');
-  assert.equal(fieldForHeader('VPN name'), 'vpnName');
-  assert.equal(fieldForHeader('Notes'), null);
+  const FIELDS = {
+    TechnicalSiteName: 'technicalSiteName', ADDREXTINFO10: 'addrExtInfo10', 'Postal code': 'pc', ZIP: 'pc',
+    City: 'a3', Street: 'a6', 'Code postal': 'pc', 'Dial zone': 'dialZone', 'VPN name': 'vpnName', Notes: null,
+  };
+  for (const [header, field] of Object.entries(FIELDS)) assert.equal(fieldForHeader(header), field, header);
 });
 
 test('a mapping lists unmapped headers, missing site fields and gives a field to one header only', () => {

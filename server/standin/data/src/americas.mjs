@@ -1,5 +1,5 @@
 // United States (validation only).
-import { coverage, constraints, str, num, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { country, str, num, enumAssoc, city, candidates, coded } from './helpers.mjs';
 
 export const US_STATES = [
   ['AL', 'Alabama'], ['AK', 'Alaska'], ['AZ', 'Arizona'], ['AR', 'Arkansas'], ['CA', 'California'], ['CO', 'Colorado'],
@@ -22,22 +22,21 @@ const US_STREET_TYPES = [
   ['TER', 'Terrace'], ['CIR', 'Circle'], ['PLZ', 'Plaza'], ['ALY', 'Alley'],
 ];
 
-const us = {
-  iso2: 'US', name: 'United States of America', countryCode: '1',
-  coverage: coverage({ comment: '(1) E911: the address is validated against the MSAG before activation.', didNumberZone: 'Zone1', enquiryDB: 'No' }),
-  addressConstraints: constraints([
+const us = country('US', 'United States of America', '1', {
+  comment: '(1) E911: the address is validated against the MSAG before activation.',
+  cov: { enquiryDB: 'No' },
+  fields: [
     ['hno', num('House number', 'House number, digits only, e.g. 1600.', { max: 6 })],
     ['prd', enumAssoc('Pre-direction', 'Direction before the street name, e.g. S in "233 S Wacker Dr".', DIRECTIONS, { optional: true, max: 2 })],
     ['a6', str('Street name', 'Street name without type or direction, e.g. "Pennsylvania".', { min: 1, max: 60 })],
     ['sts', enumAssoc('Street suffix', 'Street type as abbreviated by USPS.', US_STREET_TYPES, { optional: true, max: 4 })],
     ['pod', enumAssoc('Post-direction', 'Direction after the street type, e.g. NW in "Pennsylvania Ave NW".', DIRECTIONS, { optional: true, max: 2 })],
     ['unit', str('Suite / apt', 'Secondary unit, e.g. "Suite 200" or "Apt 4B".', { optional: true, max: 20, re: '^(?:APT|BLDG|FL|STE|SUITE|UNIT|RM|Apt|Suite|Unit|Room|#) ?[A-Za-z0-9-]{1,8}$' })],
-    ['a3', str('City', 'City as used by USPS, e.g. Washington.', { max: 40, re: "^[A-Za-z'’ .-]+$" })],
+    city('City as used by USPS, e.g. Washington.', 40, "^[A-Za-z'’ .-]+$"),
     ['a2', str('County', 'County (optional), e.g. King County.', { optional: true, max: 40 })],
     ['a1', enumAssoc('State', 'State, or DC for the District of Columbia.', US_STATES, { min: 2, max: 2 })],
     ['pc', str('ZIP code', 'Five-digit ZIP code, optionally ZIP+4, e.g. 20500 or 20500-0003.', { min: 5, max: 10, re: '^[0-9]{5}(?:-[0-9]{4})?$', url: 'https://tools.usps.com/zip-code-lookup.htm' })],
-  ]),
-  geographicalConstraints: geo('manual'),
+  ],
   addressApi: 'validation',
   sampleAddress: { hno: '101', a6: 'Independence', sts: 'AVE', pod: 'SE', a3: 'Washington', a1: 'DC', pc: '20540' },
   addresses: candidates('US', [
@@ -53,13 +52,12 @@ const us = {
     ['200 N Spring St, Los Angeles, CA 90012-3224', { hno: '200', prd: 'N', a6: 'Spring', sts: 'ST', a3: 'Los Angeles', a1: 'CA', pc: '90012-3224' }],
     ['1 Dr Carlton B Goodlett Pl, San Francisco, CA 94102', { hno: '1', a6: 'Dr Carlton B Goodlett', sts: 'PL', a3: 'San Francisco', a1: 'CA', pc: '94102' }],
   ]),
-  dialZones: pairs([
-    ['202', '202 Washington, DC'], ['212', '212 New York (Manhattan)'], ['213', '213 Los Angeles'], ['312', '312 Chicago'],
-    ['415', '415 San Francisco'], ['617', '617 Boston'], ['206', '206 Seattle'], ['512', '512 Austin'], ['305', '305 Miami'],
-    ['404', '404 Atlanta'], ['713', '713 Houston'], ['214', '214 Dallas'], ['602', '602 Phoenix'], ['303', '303 Denver'],
-    ['408', '408 San Jose'], ['650', '650 Palo Alto and San Mateo'], ['425', '425 Redmond and Bellevue'],
-    ['215', '215 Philadelphia'], ['702', '702 Las Vegas'], ['503', '503 Portland'], ['669', '669 Cupertino and San Jose'],
+  dialZones: coded([
+    '202 Washington, DC', '212 New York (Manhattan)', '213 Los Angeles', '312 Chicago', '415 San Francisco',
+    '617 Boston', '206 Seattle', '512 Austin', '305 Miami', '404 Atlanta', '713 Houston', '214 Dallas',
+    '602 Phoenix', '303 Denver', '408 San Jose', '650 Palo Alto and San Mateo', '425 Redmond and Bellevue',
+    '215 Philadelphia', '702 Las Vegas', '503 Portland', '669 Cupertino and San Jose',
   ]),
-};
+});
 
 export default [us];

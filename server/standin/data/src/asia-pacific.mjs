@@ -1,5 +1,5 @@
 // Australia, New Zealand, Hong Kong.
-import { coverage, constraints, str, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, city, candidates, coded } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ .-]+$";
 
@@ -11,23 +11,22 @@ const AU_STREET_TYPES = [
 
 const auAddress = (label, hno, a6, sts, a3, a1, pc, extra = {}) => [label, { ...extra, hno, a6, sts, a3, a1, pc }];
 
-const au = {
-  iso2: 'AU', name: 'Australia', countryCode: '61',
-  coverage: coverage({ comment: '(1) Emergency calls (000) require an address validated against the G-NAF.', didNumberZone: 'Zone2', enquiryDB: 'No' }),
-  addressConstraints: constraints([
+const au = country('AU', 'Australia', '61', {
+  comment: '(1) Emergency calls (000) require an address validated against the G-NAF.',
+  cov: { didNumberZone: 'Zone2', enquiryDB: 'No' },
+  fields: [
     ['unit', str('Unit / suite', 'Unit, suite or shop number, e.g. 12 or 3A.', { optional: true, max: 8, re: '^[0-9]{1,5}[A-Z]?$' })],
     ['flr', str('Level', 'Level (floor) of the site, e.g. 3, G for ground or B1 for basement.', { optional: true, max: 3, re: '^(?:G|M|LG|UG|B[0-9]|[0-9]{1,3})$' })],
     ['hno', str('Street number', 'Street number or range, e.g. 1, 477 or 10-12.', { max: 11, re: '^[0-9]{1,5}[A-Z]?(?:-[0-9]{1,5}[A-Z]?)?$' })],
     ['a6', str('Street name', 'Street name without its type, e.g. "Collins" for Collins Street.', { min: 2, max: 45 })],
     ['sts', enumAssoc('Street type', 'Street type as recognised by Australia Post.', AU_STREET_TYPES, { optional: true, max: 4 })],
-    ['a3', str('Suburb / locality', 'Suburb or locality, e.g. Sydney or Brisbane City.', { max: 45, re: LETTERS })],
+    city('Suburb or locality, e.g. Sydney or Brisbane City.', 45, LETTERS, 'Suburb / locality'),
     ['a1', enumAssoc('State / territory', 'State or territory of the site.', [
       ['ACT', 'Australian Capital Territory'], ['NSW', 'New South Wales'], ['NT', 'Northern Territory'], ['QLD', 'Queensland'],
       ['SA', 'South Australia'], ['TAS', 'Tasmania'], ['VIC', 'Victoria'], ['WA', 'Western Australia'],
     ], { min: 2, max: 3 })],
     ['pc', str('Postcode', 'Four-digit postcode, e.g. 2000 (0800 in Darwin).', { min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://auspost.com.au/postcode' })],
-  ]),
-  geographicalConstraints: geo('manual'),
+  ],
   addressApi: 'search',
   sampleAddress: { hno: '483', a6: 'George', sts: 'ST', a3: 'Sydney', a1: 'NSW', pc: '2000' },
   addresses: candidates('AU', [
@@ -44,19 +43,20 @@ const au = {
     auAddress('21 Kitchener Drive, Darwin City NT 0800', '21', 'Kitchener', 'DR', 'Darwin City', 'NT', '0800'),
   ]),
   // Australia has four geographic area codes only.
-  dialZones: pairs([
-    ['02', '02 New South Wales and ACT (Sydney, Canberra)'], ['03', '03 Victoria and Tasmania (Melbourne, Hobart)'],
-    ['07', '07 Queensland (Brisbane)'], ['08', '08 South Australia, Western Australia and Northern Territory (Adelaide, Perth, Darwin)'],
+  dialZones: coded([
+    '02 New South Wales and ACT (Sydney, Canberra)', '03 Victoria and Tasmania (Melbourne, Hobart)',
+    '07 Queensland (Brisbane)',
+    '08 South Australia, Western Australia and Northern Territory (Adelaide, Perth, Darwin)',
   ]),
-};
+});
 
 const NZ_REGIONS = ['Northland', 'Auckland', 'Waikato', 'Bay of Plenty', 'Gisborne', "Hawke's Bay", 'Taranaki',
   'Manawatū-Whanganui', 'Wellington', 'Tasman', 'Nelson', 'Marlborough', 'West Coast', 'Canterbury', 'Otago', 'Southland'];
 
-const nz = {
-  iso2: 'NZ', name: 'New Zealand', countryCode: '64',
-  coverage: coverage({ comment: '(1) Emergency calls (111) are supported.', didNumberZone: 'Zone2', faxAnalogCall: 'No' }),
-  addressConstraints: constraints([
+const nz = country('NZ', 'New Zealand', '64', {
+  comment: '(1) Emergency calls (111) are supported.',
+  cov: { didNumberZone: 'Zone2', faxAnalogCall: 'No' },
+  fields: [
     ['unit', str('Unit', 'Unit, flat or suite, e.g. Flat 2 or Suite 5.', { optional: true, max: 15 })],
     ['hno', str('Street number', 'Street number with optional letter, e.g. 34 or 34A.', { max: 6, re: '^[0-9]{1,5}[A-Za-z]?$' })],
     ['a6', str('Street name', 'Street name without its type, e.g. "Lambton" for Lambton Quay.', { min: 2, max: 45 })],
@@ -65,27 +65,26 @@ const nz = {
       ['Cres', 'Crescent'], ['Quay', 'Quay'], ['Lane', 'Lane'], ['Way', 'Way'], ['Hwy', 'Highway'],
     ], { optional: true, max: 4 })],
     ['a4', str('Suburb', 'Suburb, e.g. Te Aro.', { optional: true, max: 40 })],
-    ['a3', str('Town / city', 'Town or city, e.g. Wellington.', { max: 40, re: "^[A-Za-zĀ-ūÀ-ÿ'’ .-]+$" })],
+    city('Town or city, e.g. Wellington.', 40, "^[A-Za-zĀ-ūÀ-ÿ'’ .-]+$", 'Town / city'),
     ['a1', enumOf('Region', 'Region of the site.', NZ_REGIONS, { optional: true, max: 20 })],
     ['pc', str('Postcode', 'Four-digit postcode, e.g. 6011.', { min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://www.nzpost.co.nz/tools/address-postcode-finder' })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { hno: '301', a6: 'Queen', sts: 'St', a4: 'Auckland Central', a3: 'Auckland', a1: 'Auckland', pc: '1010' },
-  dialZones: pairs([
-    ['09', '09 Auckland and Northland'], ['07', '07 Waikato and Bay of Plenty'], ['06', "06 Taranaki, Manawatū-Whanganui, Hawke's Bay, Gisborne and Wairarapa"],
-    ['04', '04 Wellington'], ['03', '03 South Island and Chatham Islands'],
+  dialZones: coded([
+    '09 Auckland and Northland', '07 Waikato and Bay of Plenty',
+    "06 Taranaki, Manawatū-Whanganui, Hawke's Bay, Gisborne and Wairarapa", '04 Wellington',
+    '03 South Island and Chatham Islands',
   ]),
-};
+});
 
 const HK_DISTRICTS = ['Central and Western', 'Wan Chai', 'Eastern', 'Southern', 'Yau Tsim Mong', 'Sham Shui Po',
   'Kowloon City', 'Wong Tai Sin', 'Kwun Tong', 'Kwai Tsing', 'Tsuen Wan', 'Tuen Mun', 'Yuen Long', 'North',
   'Tai Po', 'Sha Tin', 'Sai Kung', 'Islands'];
 
-const hk = {
-  iso2: 'HK', name: 'Hong-Kong', countryCode: '852',
-  coverage: coverage({ comment: '(1) Hong Kong has no postal codes: the district is used instead.', didNumberZone: 'Zone2', faxAnalogCall: 'No', enquiryDB: 'No' }),
-  addressConstraints: constraints([
+const hk = country('HK', 'Hong-Kong', '852', {
+  comment: '(1) Hong Kong has no postal codes: the district is used instead.',
+  cov: { didNumberZone: 'Zone2', faxAnalogCall: 'No', enquiryDB: 'No' },
+  fields: [
     ['unit', str('Flat / room', 'Flat, room or unit, e.g. Flat A or Room 1203.', { optional: true, max: 20 })],
     ['flr', str('Floor', 'Floor: a number, G (ground), LG or UG, e.g. 23.', { optional: true, max: 3, re: '^(?:G|LG|UG|[0-9]{1,3})$' })],
     ['bld', str('Building', 'Building or estate name, e.g. International Commerce Centre.', { optional: true, max: 80 })],
@@ -93,10 +92,9 @@ const hk = {
     ['a6', str('Street', 'Street name with its type, e.g. "Queen\'s Road Central".', { min: 3, max: 60 })],
     ['a2', enumOf('District', 'District (one of the 18 District Council districts).', HK_DISTRICTS, { max: 20 })],
     ['a1', enumAssoc('Region', 'Region of the site.', [['HK', 'Hong Kong Island'], ['KLN', 'Kowloon'], ['NT', 'New Territories']], { min: 2, max: 3 })],
-  ]),
-  geographicalConstraints: geo('automatic'),
-  addressApi: 'none',
+  ],
+  zones: 'automatic',
   sampleAddress: { bld: 'International Commerce Centre', hno: '1', a6: 'Austin Road West', a2: 'Yau Tsim Mong', a1: 'KLN' },
-};
+});
 
 export default [au, nz, hk];

@@ -1,21 +1,18 @@
 // Denmark, Norway, Svalbard and Jan Mayen: closed numbering plans (no area
 // codes), so manual dial zones are free text and no dialZones are listed.
-import { coverage, constraints, str, enumOf, enumAssoc, geo, candidates } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates } from './helpers.mjs';
 
 const NORDIC_LETTERS = "^[A-Za-zÀ-ÿ'’ .-]+$";
 
-const dk = {
-  iso2: 'DK', name: 'Denmark', countryCode: '45',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name (vejnavn), e.g. Vesterbrogade.', { min: 2, max: 40 })],
-    ['hno', str('House number', 'House number with optional capital letter, e.g. 3 or 14B.', { max: 4, re: '^[0-9]{1,3}[A-Z]?$' })],
+const dk = country('DK', 'Denmark', '45', {
+  fields: [
+    street('Street name (vejnavn), e.g. Vesterbrogade.', 40),
+    houseNumber('House number with optional capital letter, e.g. 3 or 14B.', 4, '^[0-9]{1,3}[A-Z]?$'),
     ['flr', str('Floor', 'Floor (etage): st for ground floor, kl for basement, or a number.', { optional: true, max: 2, re: '^(?:st|kl|[0-9]{1,2})$' })],
     ['unit', enumAssoc('Door', 'Side or door on the floor (side/dør).', [['th', 'th. (right)'], ['tv', 'tv. (left)'], ['mf', 'mf. (middle)']], { optional: true, max: 2 })],
-    ['pc', str('Postal code', 'Four-digit postal code (postnummer), e.g. 1630.', { min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://www.postnord.dk/kundeservice/find-postnummer' })],
-    ['a3', str('Postal district', 'Postal district (postdistrikt), e.g. København V.', { max: 30, re: NORDIC_LETTERS })],
-  ]),
-  geographicalConstraints: geo('manual'),
+    postalCode('Four-digit postal code (postnummer), e.g. 1630.', 4, '^[0-9]{4}$', 'https://www.postnord.dk/kundeservice/find-postnummer'),
+    city('Postal district (postdistrikt), e.g. København V.', 30, NORDIC_LETTERS, 'Postal district'),
+  ],
   addressApi: 'search',
   sampleAddress: { a6: 'Christiansborg Slotsplads', hno: '1', pc: '1218', a3: 'København K' },
   addresses: candidates('DK', [
@@ -29,23 +26,20 @@ const dk = {
     ['Lindholm Brygge 31, st., 9400 Nørresundby', { a6: 'Lindholm Brygge', hno: '31', flr: 'st', pc: '9400', a3: 'Nørresundby' }],
     ['Torvegade 74, 6700 Esbjerg', { a6: 'Torvegade', hno: '74', pc: '6700', a3: 'Esbjerg' }],
   ]),
-};
+});
 
 const NO_COUNTIES = ['Oslo', 'Akershus', 'Østfold', 'Buskerud', 'Innlandet', 'Vestfold', 'Telemark', 'Agder',
   'Rogaland', 'Vestland', 'Møre og Romsdal', 'Trøndelag', 'Nordland', 'Troms', 'Finnmark'];
 
-const no = {
-  iso2: 'NO', name: 'Norway', countryCode: '47',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.', didNumberZone: 'Zone1' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name (gatenavn), e.g. Karl Johans gate.', { min: 2, max: 50 })],
-    ['hno', str('House number', 'House number with optional letter, e.g. 1 or 19B.', { max: 5, re: '^[0-9]{1,4}[A-Z]?$' })],
+const no = country('NO', 'Norway', '47', {
+  fields: [
+    street('Street name (gatenavn), e.g. Karl Johans gate.', 50),
+    houseNumber('House number with optional letter, e.g. 1 or 19B.', 5, '^[0-9]{1,4}[A-Z]?$'),
     ['unit', str('Dwelling number', 'Dwelling number (bruksenhetsnummer) for flats: H, K, L or U followed by four digits, e.g. H0201.', { optional: true, min: 5, max: 5, re: '^[HKLU][0-9]{4}$', url: 'https://www.kartverket.no/eiendom/adressering/bruksenhetsnummer' })],
-    ['pc', str('Postal code', 'Four-digit postal code (postnummer), e.g. 0154.', { min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://www.bring.no/tjenester/adressetjenester/postnummer' })],
-    ['a3', str('Postal town', 'Postal town (poststed), e.g. Oslo.', { max: 40, re: NORDIC_LETTERS })],
+    postalCode('Four-digit postal code (postnummer), e.g. 0154.', 4, '^[0-9]{4}$', 'https://www.bring.no/tjenester/adressetjenester/postnummer'),
+    city('Postal town (poststed), e.g. Oslo.', 40, NORDIC_LETTERS, 'Postal town'),
     ['a1', enumOf('County', 'County (fylke) of the site.', NO_COUNTIES, { optional: true, max: 20 })],
-  ]),
-  geographicalConstraints: geo('manual'),
+  ],
   addressApi: 'search',
   sampleAddress: { a6: 'Karl Johans gate', hno: '22', pc: '0026', a3: 'Oslo', a1: 'Oslo' },
   addresses: candidates('NO', [
@@ -58,12 +52,12 @@ const no = {
     ['Storgata 40, 9008 Tromsø', { a6: 'Storgata', hno: '40', pc: '9008', a3: 'Tromsø', a1: 'Troms' }],
     ['Snarøyveien 30, H0301, 1360 Fornebu', { a6: 'Snarøyveien', hno: '30', unit: 'H0301', pc: '1360', a3: 'Fornebu', a1: 'Akershus' }],
   ]),
-};
+});
 
-const sj = {
-  iso2: 'SJ', name: 'Svalbard and Jan Mayen Islands', countryCode: '47',
-  coverage: coverage({ comment: '(1) Voice only; emergency calls are routed to the Governor of Svalbard (Sysselmesteren).', didNumberZone: 'Zone3', enquiryDB: 'No', nonGeographicDest: 'No', faxAnalogCall: 'No' }),
-  addressConstraints: constraints([
+const sj = country('SJ', 'Svalbard and Jan Mayen Islands', '47', {
+  comment: '(1) Voice only; emergency calls are routed to the Governor of Svalbard (Sysselmesteren).',
+  cov: { didNumberZone: 'Zone3', enquiryDB: 'No', nonGeographicDest: 'No', faxAnalogCall: 'No' },
+  fields: [
     ['bld', str('Building', 'Building name or number (many buildings in Longyearbyen are numbered, e.g. "Vei 231-1").', { max: 40 })],
     ['a6', str('Road', 'Road or place name, if any.', { optional: true, max: 40 })],
     ['pc', enumAssoc('Postal code', 'Postal code of the settlement.', [
@@ -72,10 +66,8 @@ const sj = {
     ], { min: 4, max: 4 })],
     ['a3', enumOf('Settlement', 'Settlement where the site is located.', ['Longyearbyen', 'Ny-Ålesund', 'Barentsburg', 'Sveagruva', 'Jan Mayen'], { max: 20 })],
     ['a1', enumOf('Territory', 'Svalbard or Jan Mayen.', ['Svalbard', 'Jan Mayen'], { max: 10 })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { bld: 'Svalbard Forskningspark', pc: '9170', a3: 'Longyearbyen', a1: 'Svalbard' },
-};
+});
 
 export default [dk, no, sj];

@@ -1,5 +1,5 @@
 // Germany, Austria, United Kingdom, Ireland, Italy, Luxembourg.
-import { coverage, constraints, str, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { country, str, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates, coded } from './helpers.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ ./()-]+$";
 
@@ -10,18 +10,18 @@ const DE_STATES = [
   ['ST', 'Sachsen-Anhalt'], ['SH', 'Schleswig-Holstein'], ['TH', 'Thüringen'],
 ];
 
-const de = {
-  iso2: 'DE', name: 'Germany', countryCode: '49',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) ISDN calls are delivered as voice over IP.', voiceISDNCall: 'Yes' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name as written on the building, e.g. "Unter den Linden" or "Marienplatz".', { min: 2, max: 60 })],
-    ['hno', str('House number', 'House number with an optional letter or range, e.g. 8, 12a or 3-5.', { max: 10, re: '^[0-9]{1,4}(?: ?[A-Za-z])?(?:-[0-9]{1,4}[A-Za-z]?)?$' })],
+const de = country('DE', 'Germany', '49', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) ISDN calls are delivered as voice over IP.',
+  cov: { voiceISDNCall: 'Yes' },
+  fields: [
+    street('Street name as written on the building, e.g. "Unter den Linden" or "Marienplatz".', 60),
+    houseNumber('House number with an optional letter or range, e.g. 8, 12a or 3-5.', 10, '^[0-9]{1,4}(?: ?[A-Za-z])?(?:-[0-9]{1,4}[A-Za-z]?)?$'),
     ['addrExtInfo1', str('Address addition', 'c/o, building part or floor (Adresszusatz).', { optional: true, max: 40 })],
-    ['pc', str('Postal code', 'Five-digit postal code (Postleitzahl), e.g. 10117.', { min: 5, max: 5, re: '^(?:0[1-9]|[1-9][0-9])[0-9]{3}$', url: 'https://www.deutschepost.de/de/s/suche-postleitzahl.html' })],
-    ['a3', str('City', 'City or municipality, e.g. Frankfurt am Main.', { max: 60, re: LETTERS })],
+    postalCode('Five-digit postal code (Postleitzahl), e.g. 10117.', 5, '^(?:0[1-9]|[1-9][0-9])[0-9]{3}$', 'https://www.deutschepost.de/de/s/suche-postleitzahl.html'),
+    city('City or municipality, e.g. Frankfurt am Main.', 60, LETTERS),
     ['a1', enumAssoc('Federal state', 'Federal state (Bundesland) where the site is located.', DE_STATES, { optional: true, max: 2 })],
-  ]),
-  geographicalConstraints: geo('automatic'),
+  ],
+  zones: 'automatic',
   addressApi: 'validation',
   sampleAddress: { a6: 'Friedrichstraße', hno: '140', pc: '10117', a3: 'Berlin', a1: 'BE' },
   addresses: candidates('DE', [
@@ -38,69 +38,58 @@ const de = {
     ['Am Markt 21, 28195 Bremen', { a6: 'Am Markt', hno: '21', pc: '28195', a3: 'Bremen', a1: 'HB' }],
     ['Königsallee 92a, 40212 Düsseldorf (4. OG)', { a6: 'Königsallee', hno: '92a', addrExtInfo1: '4. OG', pc: '40212', a3: 'Düsseldorf', a1: 'NW' }],
   ]),
-};
+});
 
 const AT_STATES = [
   ['1', 'Burgenland'], ['2', 'Kärnten'], ['3', 'Niederösterreich'], ['4', 'Oberösterreich'], ['5', 'Salzburg'],
   ['6', 'Steiermark'], ['7', 'Tirol'], ['8', 'Vorarlberg'], ['9', 'Wien'],
 ];
 
-const at = {
-  iso2: 'AT', name: 'Austria', countryCode: '43',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name, e.g. "Mariahilfer Straße".', { min: 2, max: 60 })],
-    ['hno', str('House number', 'House number, optionally with staircase and door separated by "/", e.g. 12 or 12/3/4.', { max: 15, re: '^[0-9]{1,4}[a-z]?(?:/[0-9A-Za-z]{1,4}){0,3}$' })],
+const at = country('AT', 'Austria', '43', {
+  fields: [
+    street('Street name, e.g. "Mariahilfer Straße".', 60),
+    houseNumber('House number, optionally with staircase and door separated by "/", e.g. 12 or 12/3/4.', 15, '^[0-9]{1,4}[a-z]?(?:/[0-9A-Za-z]{1,4}){0,3}$'),
     ['unit', str('Door', 'Door (Tür) or top number when not given in the house number.', { optional: true, max: 10 })],
-    ['pc', str('Postal code', 'Four-digit postal code (Postleitzahl), e.g. 1010 for Vienna city centre.', { min: 4, max: 4, re: '^[1-9][0-9]{3}$', url: 'https://www.post.at/sv/postleitzahlfinder' })],
-    ['a3', str('City', 'Municipality (Gemeinde) or Vienna, e.g. Salzburg.', { max: 60, re: LETTERS })],
+    postalCode('Four-digit postal code (Postleitzahl), e.g. 1010 for Vienna city centre.', 4, '^[1-9][0-9]{3}$', 'https://www.post.at/sv/postleitzahlfinder'),
+    city('Municipality (Gemeinde) or Vienna, e.g. Salzburg.', 60, LETTERS),
     ['a1', enumAssoc('State', 'Federal state (Bundesland) of the site.', AT_STATES, { max: 1 })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { a6: 'Stephansplatz', hno: '3', pc: '1010', a3: 'Wien', a1: '9' },
-  dialZones: pairs([
-    ['1', '1 Wien'], ['316', '316 Graz'], ['732', '732 Linz'], ['662', '662 Salzburg'], ['512', '512 Innsbruck'],
-    ['463', '463 Klagenfurt'], ['2742', '2742 St. Pölten'], ['5574', '5574 Bregenz'], ['2682', '2682 Eisenstadt'],
-    ['4242', '4242 Villach'], ['7242', '7242 Wels'], ['5522', '5522 Feldkirch'], ['2622', '2622 Wiener Neustadt'],
-    ['3842', '3842 Leoben'], ['7252', '7252 Steyr'],
+  dialZones: coded([
+    '1 Wien', '316 Graz', '732 Linz', '662 Salzburg', '512 Innsbruck', '463 Klagenfurt', '2742 St. Pölten',
+    '5574 Bregenz', '2682 Eisenstadt', '4242 Villach', '7242 Wels', '5522 Feldkirch', '2622 Wiener Neustadt',
+    '3842 Leoben', '7252 Steyr',
   ]),
-};
+});
 
-const gb = {
-  iso2: 'GB', name: 'United Kingdom', countryCode: '44',
-  coverage: coverage({ comment: '(1) 999/112 emergency calls are supported with a validated address only.', enquiryDB: 'No' }),
-  addressConstraints: constraints([
+const gb = country('GB', 'United Kingdom', '44', {
+  comment: '(1) 999/112 emergency calls are supported with a validated address only.',
+  cov: { enquiryDB: 'No' },
+  fields: [
     ['unit', str('Flat / unit', 'Flat, unit or suite, e.g. "Flat 3" or "Suite 200".', { optional: true, max: 30 })],
     ['bld', str('Building name', 'Building name when the address has one, e.g. "BT Centre".', { optional: true, max: 50 })],
     ['hno', str('Building number', 'Building number, e.g. 10 or 221B. Leave empty if the building only has a name.', { optional: true, max: 8, re: '^[0-9]{1,5}[A-Z]?$' })],
-    ['a6', str('Street', 'Street (thoroughfare) name with its type, e.g. "Downing Street".', { min: 2, max: 60 })],
+    street('Street (thoroughfare) name with its type, e.g. "Downing Street".', 60),
     ['a4', str('Locality', 'Dependent locality when Royal Mail uses one, e.g. "Canary Wharf".', { optional: true, max: 35 })],
     ['a3', str('Post town', 'Post town as used by Royal Mail, e.g. LONDON or Manchester.', { max: 30, re: LETTERS })],
     ['a2', str('County', 'County (optional, no longer needed by Royal Mail).', { optional: true, max: 35 })],
     ['pc', str('Postcode', 'Full UK postcode in capitals, e.g. SW1A 2AA.', { min: 5, max: 8, re: '^(?:[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|GIR ?0AA)$', url: 'https://www.royalmail.com/find-a-postcode' })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { hno: '10', a6: 'Downing Street', a3: 'London', pc: 'SW1A 2AA' },
-  dialZones: pairs([
-    ['020', '020 London'], ['0121', '0121 Birmingham'], ['0131', '0131 Edinburgh'], ['0141', '0141 Glasgow'],
-    ['0151', '0151 Liverpool'], ['0161', '0161 Manchester'], ['0113', '0113 Leeds'], ['0114', '0114 Sheffield'],
-    ['0115', '0115 Nottingham'], ['0116', '0116 Leicester'], ['0117', '0117 Bristol'], ['0118', '0118 Reading'],
-    ['0191', '0191 Tyneside (Newcastle upon Tyne)'], ['029', '029 Cardiff'], ['028', '028 Northern Ireland'],
-    ['023', '023 Southampton and Portsmouth'], ['024', '024 Coventry'], ['01223', '01223 Cambridge'],
-    ['01865', '01865 Oxford'], ['01224', '01224 Aberdeen'], ['01382', '01382 Dundee'], ['01273', '01273 Brighton'],
+  dialZones: coded([
+    '020 London', '0121 Birmingham', '0131 Edinburgh', '0141 Glasgow', '0151 Liverpool', '0161 Manchester',
+    '0113 Leeds', '0114 Sheffield', '0115 Nottingham', '0116 Leicester', '0117 Bristol', '0118 Reading',
+    '0191 Tyneside (Newcastle upon Tyne)', '029 Cardiff', '028 Northern Ireland', '023 Southampton and Portsmouth',
+    '024 Coventry', '01223 Cambridge', '01865 Oxford', '01224 Aberdeen', '01382 Dundee', '01273 Brighton',
   ]),
-};
+});
 
 const IE_COUNTIES = ['Carlow', 'Cavan', 'Clare', 'Cork', 'Donegal', 'Dublin', 'Galway', 'Kerry', 'Kildare',
   'Kilkenny', 'Laois', 'Leitrim', 'Limerick', 'Longford', 'Louth', 'Mayo', 'Meath', 'Monaghan', 'Offaly',
   'Roscommon', 'Sligo', 'Tipperary', 'Waterford', 'Westmeath', 'Wexford', 'Wicklow'];
 
-const ie = {
-  iso2: 'IE', name: 'Ireland', countryCode: '353',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.', didNumberZone: 'Zone1' }),
-  addressConstraints: constraints([
+const ie = country('IE', 'Ireland', '353', {
+  fields: [
     ['bld', str('Building name', 'Building or house name, common in rural addresses.', { optional: true, max: 50 })],
     ['hno', str('Number', 'House or building number, if any.', { optional: true, max: 8 })],
     ['a6', str('Street', 'Street name, e.g. "Sir John Rogerson\'s Quay".', { max: 60 })],
@@ -108,18 +97,14 @@ const ie = {
     ['a3', str('Town / city', 'Post town, e.g. Dublin 2 or Galway.', { max: 40 })],
     ['a2', enumOf('County', 'County where the site is located.', IE_COUNTIES, { max: 20 })],
     ['pc', str('Eircode', 'Eircode (routing key and unique identifier), e.g. D02 X285. Recommended: it locates the site for emergency services.', { optional: true, min: 7, max: 8, re: '^(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}$', url: 'https://finder.eircode.ie' })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { bld: 'Trinity College', a6: 'College Green', a3: 'Dublin 2', a2: 'Dublin', pc: 'D02 PN40' },
-  dialZones: pairs([
-    ['01', '01 Dublin'], ['021', '021 Cork'], ['091', '091 Galway'], ['061', '061 Limerick'], ['051', '051 Waterford'],
-    ['066', '066 Tralee'], ['074', '074 Letterkenny'], ['071', '071 Sligo'], ['094', '094 Castlebar'],
-    ['090', '090 Athlone'], ['056', '056 Kilkenny'], ['053', '053 Wexford'], ['059', '059 Carlow'], ['045', '045 Naas'],
-    ['041', '041 Drogheda'], ['042', '042 Dundalk'], ['046', '046 Navan'], ['057', '057 Portlaoise'],
-    ['049', '049 Cavan'], ['065', '065 Ennis'],
+  dialZones: coded([
+    '01 Dublin', '021 Cork', '091 Galway', '061 Limerick', '051 Waterford', '066 Tralee', '074 Letterkenny',
+    '071 Sligo', '094 Castlebar', '090 Athlone', '056 Kilkenny', '053 Wexford', '059 Carlow', '045 Naas',
+    '041 Drogheda', '042 Dundalk', '046 Navan', '057 Portlaoise', '049 Cavan', '065 Ennis',
   ]),
-};
+});
 
 const IT_PROVINCES = ['AG', 'AL', 'AN', 'AO', 'AP', 'AQ', 'AR', 'AT', 'AV', 'BA', 'BG', 'BI', 'BL', 'BN', 'BO', 'BR',
   'BS', 'BT', 'BZ', 'CA', 'CB', 'CE', 'CH', 'CL', 'CN', 'CO', 'CR', 'CS', 'CT', 'CZ', 'EN', 'FC', 'FE', 'FG', 'FI',
@@ -128,10 +113,9 @@ const IT_PROVINCES = ['AG', 'AL', 'AN', 'AO', 'AP', 'AQ', 'AR', 'AT', 'AV', 'BA'
   'PZ', 'RA', 'RC', 'RE', 'RG', 'RI', 'RM', 'RN', 'RO', 'SA', 'SI', 'SO', 'SP', 'SR', 'SS', 'SU', 'SV', 'TA', 'TE',
   'TN', 'TO', 'TP', 'TR', 'TS', 'TV', 'UD', 'VA', 'VB', 'VC', 'VE', 'VI', 'VR', 'VT', 'VV'];
 
-const it = {
-  iso2: 'IT', name: 'Italy', countryCode: '39',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.', faxISDNCall: 'Yes', voiceISDNCall: 'Yes' }),
-  addressConstraints: constraints([
+const it = country('IT', 'Italy', '39', {
+  cov: { faxISDNCall: 'Yes', voiceISDNCall: 'Yes' },
+  fields: [
     ['sts', enumOf('Street type', 'Type of street (denominazione urbanistica generica).',
       ['Via', 'Viale', 'Piazza', 'Piazzale', 'Corso', 'Largo', 'Vicolo', 'Strada', 'Lungomare', 'Lungotevere',
         'Contrada', 'Località', 'Borgo', 'Salita', 'Calle', 'Campo', 'Fondamenta', 'Riva'], { max: 12 })],
@@ -141,33 +125,27 @@ const it = {
     ['a4', str('Hamlet (frazione)', 'Frazione or locality within the municipality, if any.', { optional: true, max: 50 })],
     ['a3', str('Municipality', 'Municipality (comune), e.g. Roma.', { max: 60, re: LETTERS })],
     ['a1', enumOf('Province', 'Two-letter province code (sigla), e.g. RM for Roma, MI for Milano.', IT_PROVINCES, { min: 2, max: 2 })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { sts: 'Piazza', a6: 'del Duomo', hno: '1', pc: '20122', a3: 'Milano', a1: 'MI' },
-  dialZones: pairs([
-    ['02', '02 Milano'], ['06', '06 Roma'], ['011', '011 Torino'], ['010', '010 Genova'], ['041', '041 Venezia'],
-    ['051', '051 Bologna'], ['055', '055 Firenze'], ['081', '081 Napoli'], ['091', '091 Palermo'], ['095', '095 Catania'],
-    ['080', '080 Bari'], ['070', '070 Cagliari'], ['045', '045 Verona'], ['049', '049 Padova'], ['040', '040 Trieste'],
-    ['071', '071 Ancona'], ['075', '075 Perugia'], ['0471', '0471 Bolzano'], ['0461', '0461 Trento'], ['035', '035 Bergamo'],
-    ['030', '030 Brescia'], ['089', '089 Salerno'], ['0965', '0965 Reggio Calabria'], ['050', '050 Pisa'],
+  dialZones: coded([
+    '02 Milano', '06 Roma', '011 Torino', '010 Genova', '041 Venezia', '051 Bologna', '055 Firenze', '081 Napoli',
+    '091 Palermo', '095 Catania', '080 Bari', '070 Cagliari', '045 Verona', '049 Padova', '040 Trieste',
+    '071 Ancona', '075 Perugia', '0471 Bolzano', '0461 Trento', '035 Bergamo', '030 Brescia', '089 Salerno',
+    '0965 Reggio Calabria', '050 Pisa',
   ]),
-};
+});
 
-const lu = {
-  iso2: 'LU', name: 'Luxembourg', countryCode: '352',
-  coverage: coverage({ comment: '(1) Luxembourg has no area codes: leave the dial zone as provided by your Orange contact.' }),
-  addressConstraints: constraints([
-    ['hno', str('House number', 'House number, e.g. 12 or 12A.', { max: 5, re: '^[0-9]{1,4}[A-Za-z]?$' })],
-    ['a6', str('Street', 'Street name, e.g. "Boulevard Royal" or "Rue de la Poste".', { min: 2, max: 60 })],
-    ['pc', str('Postal code', 'Four-digit postal code without the "L-" prefix, e.g. 2449.', { min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://www.post.lu/particuliers/courrier/rechercher-un-code-postal' })],
+const lu = country('LU', 'Luxembourg', '352', {
+  comment: '(1) Luxembourg has no area codes: leave the dial zone as provided by your Orange contact.',
+  fields: [
+    houseNumber('House number, e.g. 12 or 12A.', 5, '^[0-9]{1,4}[A-Za-z]?$'),
+    street('Street name, e.g. "Boulevard Royal" or "Rue de la Poste".', 60),
+    postalCode('Four-digit postal code without the "L-" prefix, e.g. 2449.', 4, '^[0-9]{4}$', 'https://www.post.lu/particuliers/courrier/rechercher-un-code-postal'),
     ['a3', str('Locality', 'Locality (localité), e.g. Luxembourg or Esch-sur-Alzette.', { max: 40, re: LETTERS })],
     ['a2', enumOf('Canton', 'Canton of the locality.', ['Capellen', 'Clervaux', 'Diekirch', 'Echternach', 'Esch-sur-Alzette',
       'Grevenmacher', 'Luxembourg', 'Mersch', 'Redange', 'Remich', 'Vianden', 'Wiltz'], { optional: true, max: 20 })],
-  ]),
-  geographicalConstraints: geo('manual'),
-  addressApi: 'none',
+  ],
   sampleAddress: { hno: '26', a6: 'Boulevard Royal', pc: '2449', a3: 'Luxembourg', a2: 'Luxembourg' },
-};
+});
 
 export default [de, at, gb, ie, it, lu];

