@@ -44,7 +44,10 @@ function waves(graph, start, seen = new Set(), to = null) {
 }
 
 async function bundled(specifier, scratch) {
+  // The metafile's paths are relative to absWorkingDir: the scratch folder, whatever the current folder (relative
+  // to the process's, they resolved wrongly from scratch when both shared a parent, e.g. a clone under /tmp).
   const result = await esbuild.build({
+    absWorkingDir: scratch,
     stdin: { contents: `import '${specifier}';\n`, resolveDir: scratch, sourcefile: 'app.js' },
     bundle: true, minify: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022',
     outdir: join(scratch, 'out'), entryNames: 'app', metafile: true, write: false, logLevel: 'silent',
@@ -62,6 +65,7 @@ async function bundled(specifier, scratch) {
     lazy.set(resolve(scratch, path), imports.filter((i) => i.kind === 'dynamic-import').map((i) => resolve(scratch, i.path)));
   }
   const entry = join(scratch, 'out', 'app.js');
+  if (!graph.has(entry)) throw new Error(`esbuild's metafile does not name the bundle ${entry}`);
   const fetched = new Set();
   const collect = (file) => { if (!fetched.has(file)) { fetched.add(file); for (const next of graph.get(file) ?? []) collect(next); } };
   collect(entry);
