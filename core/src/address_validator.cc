@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "btalk/format_example.h"
+#include "btalk/small_sort.h"
 #include "btalk/utf8.h"
 
 namespace btalk {
@@ -331,7 +332,7 @@ std::vector<Problem> ValidateAddress(const AddressConstraints& constraints, cons
   std::vector<std::string_view> names;
   names.reserve(count);
   for (const ElementConstraint& element : constraints.elements) names.push_back(element.name);
-  std::sort(names.begin(), names.end());
+  SmallSort(names);
   // The map is sorted, so the unknown names come out sorted too.
   std::vector<std::string_view> unknown;
   for (const auto& entry : address) {

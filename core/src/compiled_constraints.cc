@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "btalk/json_util.h"
+#include "btalk/small_sort.h"
 
 namespace btalk {
 
@@ -65,13 +66,13 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
   PrepareFieldCheck(check_);
   sorted_names_.reserve(constraints_.elements.size());
   for (const ElementConstraint& element : constraints_.elements) sorted_names_.push_back(element.name);
-  std::sort(sorted_names_.begin(), sorted_names_.end());
+  SmallSort(sorted_names_);
   sorted_values_.resize(constraints_.elements.size());
   for (std::size_t i = 0; i < constraints_.elements.size(); ++i) {
     for (const PossibleValue& possible : constraints_.elements[i].possible_values) {
       sorted_values_[i].push_back(TrimUnicode(possible.value));
     }
-    std::sort(sorted_values_[i].begin(), sorted_values_[i].end());
+    SmallSort(sorted_values_[i]);
   }
   check_.sorted_values = &sorted_values_;
   std::size_t precomputed = 0;
@@ -145,7 +146,7 @@ bool CompiledConstraints::SetGeoAreas(int level, const std::vector<std::string>&
   std::vector<std::string> list;
   list.reserve(values.size());
   for (const std::string& value : values) list.emplace_back(TrimUnicode(value));
-  std::sort(list.begin(), list.end());
+  SmallSort(list);
   list.erase(std::unique(list.begin(), list.end()), list.end());
   if (!areas_) areas_ = std::make_unique<AreaNode>();
   AreaNode* node = areas_.get();
@@ -178,7 +179,7 @@ std::size_t CompiledConstraints::ValidateValues(const FieldValue* values, const 
   FieldCheck check = check_;
   const StoredAreas areas(areas_.get(), options);
   check.areas = &areas;
-  std::sort(unknown.begin(), unknown.end());
+  SmallSort(unknown);
   ValidateFields(check, values, dial_zone, unknown.data(), unknown.size(), problems);
   return problems.size() - before;
 }
