@@ -7,6 +7,7 @@
 #include "btalk/address_constraints.h"
 #include "btalk/address_validator.h"
 #include "btalk/api_responses.h"
+#include "btalk/compact_problem.h"
 #include "btalk/compiled_constraints.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
@@ -313,6 +314,55 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
   }
   out += "]}";
   return static_cast<long>(invalid.size());
+}
+
+long compiled_validate_compact(const CompiledConstraints& compiled, std::string_view packed,
+                               std::vector<std::int32_t>* words, std::string* texts) {
+  CompactProblems compact;
+  std::vector<std::uint32_t> records;
+  words->clear();
+  texts->clear();
+  if (ValidatePacked(compiled, packed, compact, records) < 0) {
+    *texts = Fail("invalidInput", "The packed addresses are malformed");
+    return -1;
+  }
+  const std::size_t count = compact.problems.size();
+  words->reserve(2 + 4 * count + compact.texts.size());
+  words->push_back(static_cast<std::int32_t>(count));
+  words->push_back(static_cast<std::int32_t>(compact.texts.size()));
+  for (std::size_t i = 0; i < count; ++i) {
+    const CompactProblem& problem = compact.problems[i];
+    words->push_back(static_cast<std::int32_t>(records[i]));
+    words->push_back(static_cast<std::int32_t>(problem.field));
+    words->push_back(static_cast<std::int32_t>(problem.code));
+    words->push_back(problem.detail);
+  }
+  for (const std::string& text : compact.texts) {
+    texts->append(text);
+    words->push_back(static_cast<std::int32_t>(texts->size()));
+  }
+  return static_cast<long>(count);
+}
+
+std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
+  Json codes = Json::array();
+  for (int code = 0; code <= static_cast<int>(ProblemCode::kBadInput); ++code) {
+    codes.push_back(ProblemCodeName(static_cast<ProblemCode>(code)));
+  }
+  Json fields = Json::array();
+  for (const ElementConstraint& element : compiled.constraints().elements) {
+    Json field = Json::object();
+    field["label"] = ElementLabel(element);
+    if (element.error) field["error"] = *element.error;
+    field["format"] = element.example.format;
+    field["example"] = element.example.example;
+    field["legend"] = element.example.legend;
+    fields.push_back(std::move(field));
+  }
+  Json result = Json::object();
+  result["codes"] = std::move(codes);
+  result["fields"] = std::move(fields);
+  return Ok(std::move(result));
 }
 
 }  // namespace btalk
