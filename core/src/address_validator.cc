@@ -69,7 +69,8 @@ std::optional<CompactProblem> CheckElement(const ElementConstraint& element, std
         // pattern. CompiledConstraints works out the unguided one once; a
         // pattern with choices follows what was typed (the SW1A of "SW1A 1A").
         if (!element.example.empty() && !element.example.varies) return problem(ProblemCode::kPatternMismatch, -1);
-        PatternExample computed = FormatExample(element.value_regexp, text, &*element.regex);
+        PatternExample computed = element.pattern_tree ? FormatExample(*element.pattern_tree, text, *element.regex)
+                                                       : FormatExample(element.value_regexp, text, &*element.regex);
         if (computed.empty() && !element.example.empty()) return problem(ProblemCode::kPatternMismatch, -1);
         const auto at = static_cast<std::int32_t>(texts.size());
         texts.push_back(std::move(computed.format));

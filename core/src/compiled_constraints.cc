@@ -79,6 +79,11 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
     if (precomputed == kMaxPrecomputedExamples) break;
     if (!element.regex || element.error || element.regex->program_size() > kMaxPrecomputedProgram) continue;
     element.example = FormatExample(element.value_regexp);
+    if (element.example.empty() || element.example.varies) {
+      if (std::optional<RegexAst> tree = ParseRegexAst(element.value_regexp)) {
+        element.pattern_tree = std::make_shared<const RegexAst>(std::move(*tree));
+      }
+    }
     ++precomputed;
   }
 }
