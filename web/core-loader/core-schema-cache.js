@@ -21,23 +21,31 @@ function shadowOf(value) {
   return { keys, values: keys.map((key) => shadowOf(value[key])) };
 }
 
-// Would JSON.stringify(value) write what `shadow` was parsed from? False when unsure.
+// A value JSON writes as the shadow's text says (strings, booleans, null, finite numbers).
+const sameLeaf = (value, shadow) => value === shadow && (typeof value !== 'number' || Number.isFinite(value));
+
+// Would JSON.stringify(value) write what `shadow` was parsed from? False when
+// unsure, or after budget.left values (it counts down).
 function same(value, shadow, budget) {
   if (--budget.left < 0) return false;
-  if (value === shadow) return typeof value !== 'number' || Number.isFinite(value);
-  if (typeof value !== 'object' || value === null || typeof shadow !== 'object' || shadow === null) return false;
   if (Array.isArray(value)) {
     if (!Array.isArray(shadow) || value.length !== shadow.length) return false;
-    for (let i = 0; i < value.length; i += 1) if (!same(value[i], shadow[i], budget)) return false;
+    for (let i = 0; i < value.length; i += 1) {
+      const item = value[i];
+      if (typeof item === 'object' && item !== null ? !same(item, shadow[i], budget) : !sameLeaf(item, shadow[i])) return false;
+    }
     return true;
   }
-  if (Array.isArray(shadow)) return false;
+  if (typeof value !== 'object' || value === null) return sameLeaf(value, shadow);
+  if (typeof shadow !== 'object' || shadow === null || Array.isArray(shadow)) return false;
   const proto = Object.getPrototypeOf(value);
   if ((proto !== Object.prototype && proto !== null) || typeof value.toJSON === 'function') return false;
   const { keys, values } = shadow;
   let i = 0;
-  for (const key in value) {
-    if (key !== keys[i] || !same(value[key], values[i], budget)) return false;
+  for (const key in value) { // own keys in JSON's order (a plain object inherits none)
+    if (key !== keys[i]) return false;
+    const item = value[key];
+    if (typeof item === 'object' && item !== null ? !same(item, values[i], budget) : !sameLeaf(item, values[i])) return false;
     i += 1;
   }
   return i === keys.length;
