@@ -90,7 +90,17 @@ export function readProblems(module, table, count, each) {
   if (textCount > 0) {
     const bytes = module.HEAPU8;
     const start = module._btalk_compact_texts();
-    text = (i) => decoder.decode(bytes.subarray(start + (i ? words[ends + i - 1] : 0), start + words[ends + i]));
+    text = (i) => {
+      const from = start + (i ? words[ends + i - 1] : 0);
+      const to = start + words[ends + i];
+      // Short ASCII texts (hints, most keys) without TextDecoder, which costs more per call.
+      let ascii = '';
+      for (let p = from; p < to; p += 1) {
+        if (bytes[p] >= 0x80 || to - from > 64) return decoder.decode(bytes.subarray(from, to));
+        ascii += String.fromCharCode(bytes[p]);
+      }
+      return ascii;
+    };
   }
   for (let i = 0, at = base + 2; i < count; i += 1, at += 4) {
     each(words[at], spellProblem(table, words[at + 1], words[at + 2], words[at + 3], text));
