@@ -1,5 +1,6 @@
 #include "btalk/facade.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -345,18 +346,40 @@ long compiled_validate_compact(const CompiledConstraints& compiled, std::string_
 }
 
 std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
+  const AddressConstraints& constraints = compiled.constraints();
+  const std::size_t count = constraints.elements.size();
   Json codes = Json::array();
   for (int code = 0; code <= static_cast<int>(ProblemCode::kBadInput); ++code) {
     codes.push_back(ProblemCodeName(static_cast<ProblemCode>(code)));
   }
+  // Every message that depends only on (field, code, detail), by "code:detail",
+  // as ExpandProblem spells it; the dial zone is the field after the elements.
   Json fields = Json::array();
-  for (const ElementConstraint& element : compiled.constraints().elements) {
+  for (std::size_t i = 0; i <= count; ++i) {
+    const ElementConstraint* element = i < count ? &constraints.elements[i] : nullptr;
+    const std::size_t limit =
+        element ? std::min(element->max_length.value_or(kHardMaxLength), kAbsoluteMaxLength) : kHardMaxLength;
+    const std::pair<ProblemCode, std::size_t> kinds[] = {
+        {ProblemCode::kValueMissing, 0}, {ProblemCode::kTypeMismatch, 0}, {ProblemCode::kTypeMismatch, 1},
+        {ProblemCode::kBadInput, 0},     {ProblemCode::kTooComplex, 0},   {ProblemCode::kTooLong, limit},
+        {ProblemCode::kTooShort, element ? element->min_length : 0}};
+    Json messages = Json::object();
+    const auto add = [&](ProblemCode code, std::int32_t detail) {
+      const Problem problem = ExpandProblem(constraints, {static_cast<std::uint32_t>(i), code, detail}, {});
+      messages[std::to_string(static_cast<int>(code)) + ":" + std::to_string(detail)] = problem.message;
+    };
+    for (const auto& [code, detail] : kinds) add(code, static_cast<std::int32_t>(detail));
+    add(ProblemCode::kNotAllowed, -1);
+    if (element && element->error) add(ProblemCode::kConstraintError, 0);
     Json field = Json::object();
-    field["label"] = ElementLabel(element);
-    if (element.error) field["error"] = *element.error;
-    field["format"] = element.example.format;
-    field["example"] = element.example.example;
-    field["legend"] = element.example.legend;
+    if (element && element->regex) {
+      add(ProblemCode::kPatternMismatch, -1);
+      field["format"] = element->example.format;
+      field["example"] = element->example.example;
+      field["legend"] = element->example.legend;
+    }
+    field["label"] = element ? ElementLabel(*element) : "Dial zone";
+    field["messages"] = std::move(messages);
     fields.push_back(std::move(field));
   }
   Json result = Json::object();

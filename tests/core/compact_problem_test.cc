@@ -148,7 +148,7 @@ TEST(CompactProblemTest, ExpandedProblemsAreTheContractTexts) {
   }));
 }
 
-TEST(CompactProblemTest, ProblemTableHoldsWhatTheTextsNeed) {
+TEST(CompactProblemTest, ProblemTableHoldsEveryMessageThatDependsOnlyOnTheNumbers) {
   const CompiledConstraints compiled = Compile();
   auto parsed = ParseJson(compiled_problem_table_json(compiled));
   ASSERT_TRUE(std::holds_alternative<Json>(parsed));
@@ -157,12 +157,31 @@ TEST(CompactProblemTest, ProblemTableHoldsWhatTheTextsNeed) {
   for (int i = 0; i < 10; ++i) {
     EXPECT_EQ(table["codes"][i].get<std::string>(), ProblemCodeName(static_cast<ProblemCode>(i)));
   }
-  ASSERT_EQ(table["fields"].size(), compiled.field_count());
-  EXPECT_EQ(table["fields"][0]["label"], "Street");
-  EXPECT_EQ(table["fields"][2]["example"], "A12");
-  EXPECT_EQ(table["fields"][2]["format"], "A99");
-  EXPECT_FALSE(table["fields"][0].contains("error"));
-  EXPECT_EQ(table["fields"][5]["error"], *compiled.constraints().elements[5].error);
+  const Json& fields = table["fields"];
+  ASSERT_EQ(fields.size(), compiled.field_count() + 1);  // then the dial zone
+  EXPECT_EQ(fields[0]["label"], "Street");
+  EXPECT_EQ(fields[2]["example"], "A12");
+  EXPECT_EQ(fields[2]["format"], "A99");
+  EXPECT_FALSE(fields[0].contains("example"));  // no pattern
+  EXPECT_EQ(fields[7]["label"], "Dial zone");
+  // Every problem of Packed() whose detail points at no text has its message in the table.
+  CompactProblems compact;
+  std::vector<std::uint32_t> records;
+  ASSERT_EQ(ValidatePacked(compiled, Packed(), compact, records), 3);
+  std::size_t looked_up = 0;
+  for (const CompactProblem& problem : compact.problems) {
+    const bool text = problem.code == ProblemCode::kUnknownField ||
+                      (problem.detail >= 0 && (problem.code == ProblemCode::kNotAllowed ||
+                                               problem.code == ProblemCode::kPatternMismatch));
+    if (text) continue;
+    const std::string key = std::to_string(static_cast<int>(problem.code)) + ":" + std::to_string(problem.detail);
+    const Json& messages = fields[problem.field]["messages"];
+    ASSERT_TRUE(messages.contains(key)) << key;
+    EXPECT_EQ(messages[key], ExpandProblem(compiled.constraints(), problem, compact.texts).message);
+    ++looked_up;
+  }
+  EXPECT_EQ(looked_up, 10u);
+  EXPECT_FALSE(fields[0]["messages"].contains("7:0"));  // no broken rule, no constraintError text
 }
 
 }  // namespace

@@ -1,50 +1,20 @@
 // Problems cross the wasm boundary as numbers (core/include/btalk/compact_problem.h): a record
 // index, a field index, a problem code and a detail per problem, plus the few texts that follow
-// what was typed. Their English texts are spelled out here, from a table the core gives once per
-// compiled schema (compiled_problem_table_json), with the very wording of the core's
-// ExpandProblem (core/src/address_validator.cc): tests/node/core-problems.test.js compares the two
-// for every kind of problem. A refusal thus costs about what an acceptance costs.
-
-const BAD_INPUT = ' contains a character that is not valid text (a lone UTF-16 surrogate); please retype it';
-const characters = (n) => `${n} ${n === 1 ? 'character' : 'characters'}`;
+// what was typed. Their texts come from a table the core gives once per compiled schema
+// (compiled_problem_table_json: every message that depends only on the field, the code and the
+// detail, spelled by the core itself); only the messages around a typed text are put together
+// here, with the core's wording (ExpandProblem in core/src/address_validator.cc;
+// tests/node/core-problems.test.js compares them for every kind of problem). A refusal thus
+// costs about what an acceptance costs.
 
 /**
- * The table of one compiled schema, from the core's answer
- * ({ codes: [name by code number], fields: [{ label, error?, format, example, legend }] }) and the
- * field names in compiled order. Messages that depend only on (field, code, detail) are kept.
+ * The table of one compiled schema, from the core's answer ({ codes: [name by code number],
+ * fields: [{ label, messages: { 'code:detail': text }, format?, example?, legend? }] }, the dial
+ * zone last) and the field names in compiled order.
  */
 export function problemTable(answer, names) {
-  const fields = answer.fields.map((field, i) => ({ ...field, name: names[i], memo: new Map() }));
-  fields.push({ name: 'dialZone', label: 'Dial zone', dial: true, memo: new Map() });
-  return { codes: answer.codes, fields };
-}
-
-// The message of a problem whose texts are all in the table.
-function message(field, code, detail) {
-  const { label } = field;
-  switch (code) {
-    case 'valueMissing': return `${label}${field.dial ? ' is required for this country' : ' is required'}`;
-    case 'tooShort': return `${label} must be at least ${characters(detail)}`;
-    case 'tooLong': return `${label} must be at most ${characters(detail)}`;
-    case 'typeMismatch': return `${label}${detail === 1 ? ' must contain only digits (0 to 9)' : ' must be text'}`;
-    case 'notAllowed':
-      return `${label}${field.dial ? ' is chosen automatically for this country and must be left empty'
-        : ' must be one of the proposed values'}`;
-    case 'constraintError': return `${label} cannot be checked because its rule from the API is invalid: ${field.error ?? ''}`;
-    case 'tooComplex':
-      return `${label} cannot be checked: its format rule from the API needs too much work for this address (try a shorter value)`;
-    case 'badInput': return `${label}${BAD_INPUT}`;
-    default: return code;
-  }
-}
-
-function mismatch(field, format, example, legend) {
-  let text = `${field.label} does not have the expected format`;
-  if (format) text += `: ${format}`;
-  if (example) text += ` (for example ${example})`;
-  const problem = { code: 'patternMismatch', field: field.name, message: text };
-  if (example) Object.assign(problem, { format, example, legend });
-  return problem;
+  answer.fields.forEach((field, i) => { field.name = names[i] ?? 'dialZone'; });
+  return answer;
 }
 
 /**
@@ -58,20 +28,20 @@ export function spellProblem(table, fieldIndex, codeNumber, detail, text) {
   if (field === undefined) { // a key that is not a field
     return { code, field: text(detail), message: `"${text(detail + 1)}" is not an address field for this country` };
   }
-  if (code === 'patternMismatch') {
-    return detail < 0 ? mismatch(field, field.format, field.example, field.legend)
-      : mismatch(field, text(detail), text(detail + 1), text(detail + 2));
-  }
-  if (code === 'notAllowed' && detail >= 0) {
+  if (detail >= 0 && code === 'notAllowed') {
     return { code, field: field.name, message: `"${text(detail)}" is not a known ${field.label}` };
   }
-  const key = codeNumber * 65536 + detail;
-  let spelled = field.memo.get(key);
-  if (spelled === undefined) {
-    spelled = message(field, code, detail);
-    field.memo.set(key, spelled);
+  const own = detail < 0 && code === 'patternMismatch';
+  if (!own && code === 'patternMismatch') {
+    const [format, example, legend] = [text(detail), text(detail + 1), text(detail + 2)];
+    let message = `${field.label} does not have the expected format`;
+    if (format) message += `: ${format}`;
+    if (example) message += ` (for example ${example})`;
+    return example ? { code, field: field.name, message, format, example, legend } : { code, field: field.name, message };
   }
-  return { code, field: field.name, message: spelled };
+  const problem = { code, field: field.name, message: field.messages[`${codeNumber}:${detail}`] ?? code };
+  if (own && field.example) Object.assign(problem, { format: field.format, example: field.example, legend: field.legend });
+  return problem;
 }
 
 const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
@@ -84,24 +54,20 @@ const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
 export function readProblems(module, table, count, each) {
   const words = module.HEAP32;
   const base = module._btalk_compact_words() >> 2;
-  const textCount = words[base + 1];
   const ends = base + 2 + 4 * count;
-  let text = null;
-  if (textCount > 0) {
-    const bytes = module.HEAPU8;
-    const start = module._btalk_compact_texts();
-    text = (i) => {
-      const from = start + (i ? words[ends + i - 1] : 0);
-      const to = start + words[ends + i];
-      // Short ASCII texts (hints, most keys) without TextDecoder, which costs more per call.
-      let ascii = '';
-      for (let p = from; p < to; p += 1) {
-        if (bytes[p] >= 0x80 || to - from > 64) return decoder.decode(bytes.subarray(from, to));
-        ascii += String.fromCharCode(bytes[p]);
-      }
-      return ascii;
-    };
-  }
+  const bytes = module.HEAPU8;
+  const start = module._btalk_compact_texts();
+  const text = (i) => {
+    const from = start + (i ? words[ends + i - 1] : 0);
+    const to = start + words[ends + i];
+    // Short ASCII texts (hints, most keys) without TextDecoder, which costs more per call.
+    let ascii = '';
+    for (let p = from; p < to; p += 1) {
+      if (bytes[p] >= 0x80 || to - from > 64) return decoder.decode(bytes.subarray(from, to));
+      ascii += String.fromCharCode(bytes[p]);
+    }
+    return ascii;
+  };
   for (let i = 0, at = base + 2; i < count; i += 1, at += 4) {
     each(words[at], spellProblem(table, words[at + 1], words[at + 2], words[at + 3], text));
   }

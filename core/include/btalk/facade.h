@@ -96,9 +96,11 @@ long compiled_validate_compact(const CompiledConstraints& compiled, std::string_
 
 // What JS needs to spell out compact problems, once per compiled object:
 // ok -> {"codes": ["valueMissing", ...] (by ProblemCode number),
-//        "fields": [{"label", "error"?, "format", "example", "legend"}, ...]}
-// (fields in validation order; format/example/legend: the field's own
-// pattern hint, see CompactProblem::detail).
+//        "fields": [{"label", "messages": {"<code>:<detail>": message, ...},
+//                    "format"?, "example"?, "legend"?}, ...]}
+// Fields in validation order, then the dial zone; "messages" holds every
+// message that depends only on the field, the code and the detail, spelled
+// by ExpandProblem; format/example/legend: the field's own pattern hint.
 std::string compiled_problem_table_json(const CompiledConstraints& compiled);
 
 // --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
