@@ -348,44 +348,53 @@ long compiled_validate_compact(const CompiledConstraints& compiled, std::string_
 std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
   const AddressConstraints& constraints = compiled.constraints();
   const std::size_t count = constraints.elements.size();
-  Json codes = Json::array();
+  // Written by hand, as compiled_validate_packed's answer: no Json tree to build.
+  std::string out = "{\"ok\":{\"codes\":[";
   for (int code = 0; code <= static_cast<int>(ProblemCode::kBadInput); ++code) {
-    codes.push_back(ProblemCodeName(static_cast<ProblemCode>(code)));
+    if (code) out += ',';
+    AppendJsonString(out, ProblemCodeName(static_cast<ProblemCode>(code)));
   }
+  out += "],\"fields\":[";
   // Every message that depends only on (field, code, detail), by "code:detail",
   // as ExpandProblem spells it; the dial zone is the field after the elements.
-  Json fields = Json::array();
   for (std::size_t i = 0; i <= count; ++i) {
     const ElementConstraint* element = i < count ? &constraints.elements[i] : nullptr;
     const std::size_t limit =
         element ? std::min(element->max_length.value_or(kHardMaxLength), kAbsoluteMaxLength) : kHardMaxLength;
-    const std::pair<ProblemCode, std::size_t> kinds[] = {
-        {ProblemCode::kValueMissing, 0}, {ProblemCode::kTypeMismatch, 0}, {ProblemCode::kTypeMismatch, 1},
-        {ProblemCode::kBadInput, 0},     {ProblemCode::kTooComplex, 0},   {ProblemCode::kTooLong, limit},
-        {ProblemCode::kTooShort, element ? element->min_length : 0}};
-    Json messages = Json::object();
-    const auto add = [&](ProblemCode code, std::int32_t detail) {
-      const Problem problem = ExpandProblem(constraints, {static_cast<std::uint32_t>(i), code, detail}, {});
-      messages[std::to_string(static_cast<int>(code)) + ":" + std::to_string(detail)] = problem.message;
-    };
-    for (const auto& [code, detail] : kinds) add(code, static_cast<std::int32_t>(detail));
-    add(ProblemCode::kNotAllowed, -1);
-    if (element && element->error) add(ProblemCode::kConstraintError, 0);
-    Json field = Json::object();
+    const std::pair<ProblemCode, std::int32_t> kinds[] = {
+        {ProblemCode::kValueMissing, 0},
+        {ProblemCode::kTypeMismatch, 0},
+        {ProblemCode::kTypeMismatch, 1},
+        {ProblemCode::kBadInput, 0},
+        {ProblemCode::kTooComplex, 0},
+        {ProblemCode::kNotAllowed, -1},
+        {ProblemCode::kTooLong, static_cast<std::int32_t>(limit)},
+        {ProblemCode::kTooShort, static_cast<std::int32_t>(element ? element->min_length : 0)},
+        {ProblemCode::kConstraintError, 0},  // only with a broken rule
+        {ProblemCode::kPatternMismatch, -1}};  // only with a pattern
+    out += i ? ",{\"label\":" : "{\"label\":";
+    AppendJsonString(out, element ? ElementLabel(*element) : std::string("Dial zone"));
     if (element && element->regex) {
-      add(ProblemCode::kPatternMismatch, -1);
-      field["format"] = element->example.format;
-      field["example"] = element->example.example;
-      field["legend"] = element->example.legend;
+      out += ",\"format\":";
+      AppendJsonString(out, element->example.format);
+      out += ",\"example\":";
+      AppendJsonString(out, element->example.example);
+      out += ",\"legend\":";
+      AppendJsonString(out, element->example.legend);
     }
-    field["label"] = element ? ElementLabel(*element) : "Dial zone";
-    field["messages"] = std::move(messages);
-    fields.push_back(std::move(field));
+    out += ",\"messages\":{";
+    for (std::size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); ++k) {
+      const auto& [code, detail] = kinds[k];
+      if (code == ProblemCode::kConstraintError && !(element && element->error)) continue;
+      if (code == ProblemCode::kPatternMismatch && !(element && element->regex)) continue;
+      out += k ? ",\"" : "\"";
+      out += std::to_string(static_cast<int>(code)) + ":" + std::to_string(detail) + "\":";
+      AppendJsonString(out, ExpandProblem(constraints, {static_cast<std::uint32_t>(i), code, detail}, {}).message);
+    }
+    out += "}}";
   }
-  Json result = Json::object();
-  result["codes"] = std::move(codes);
-  result["fields"] = std::move(fields);
-  return Ok(std::move(result));
+  out += "]}}";
+  return out;
 }
 
 }  // namespace btalk
