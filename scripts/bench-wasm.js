@@ -25,7 +25,8 @@ const loadMs = performance.now() - started;
 
 const COUNTRIES = ['FR', 'CH', 'US'];
 const BATCH = 10000;
-const TARGET = { one: 60, many: 15, native: 3 };
+// refusals: issue 19's goals for a half-invalid batch and the cached validateAddress.
+const TARGET = { one: 60, many: 15, native: 3, refusals: 5, cached: 10 };
 const country = (iso2) => JSON.parse(readFileSync(new URL(`../server/standin/data/countries/${iso2}.json`, import.meta.url)));
 
 // CPU µs per call (this process's user + system time, so time spent waiting
@@ -110,6 +111,28 @@ function batchOf(sample) {
   });
 }
 
+// 10,000 addresses of which every other one is invalid with several
+// problems: the postal code breaks its rule, the first other mandatory field
+// is empty, and a field with a maxLength is one character too long.
+function halfInvalidOf(sample, constraints) {
+  const names = Object.keys(constraints);
+  const missing = names.find((n) => n !== 'pc' && constraints[n].usage === 'mandatory');
+  const long = names.find((n) => n !== 'pc' && n !== missing && Number(constraints[n].maxLength) > 0
+    && !constraints[n].valueType?.startsWith('enumeration'));
+  return batchOf(sample).map((address, i) => {
+    if (i % 2 === 0) return address;
+    const broken = { ...address, pc: `${address.pc ?? ''}x` };
+    if (missing) broken[missing] = '';
+    if (long) broken[long] = 'x'.repeat(Number(constraints[long].maxLength) + 1);
+    return broken;
+  });
+}
+
+function deepFreeze(value) {
+  if (typeof value === 'object' && value !== null) Object.values(value).forEach(deepFreeze);
+  return Object.freeze(value);
+}
+
 const ajv = new Ajv({ allErrors: false });
 const benchDir = `${root}build/bench`;
 mkdirSync(benchDir, { recursive: true });
@@ -137,10 +160,21 @@ for (const iso2 of COUNTRIES) {
   const invalid = results.filter((r) => !r.valid).length;
   writeFileSync(`${benchDir}/${iso2}.json`, JSON.stringify({ constraints, geo: geo ?? null, geoAreas: data.geoAreas ?? null, one: address, batch }));
 
+  const frozenConstraints = deepFreeze(structuredClone(constraints));
+  const frozenOptions = { geographicalConstraints: deepFreeze(structuredClone(geo)) };
+  const halfInvalid = halfInvalidOf(address, constraints);
+  const refused = compiled.validateMany(halfInvalid);
+  const refusedDisagree = halfInvalid.filter((a, i) => refused[i].valid !== ajvValidate(a)).length;
+  if (refusedDisagree) throw new Error(`${iso2}: core and ajv disagree on ${refusedDisagree} of the half-invalid batch`);
+  const refusedCount = refused.filter((r) => !r.valid).length;
+  const problemsPerRefusal = refused.reduce((n, r) => n + r.problems.length, 0) / refusedCount;
+
   const one = race({
     ajv: () => ajvValidate(address),
     compiled: () => compiled.validate(address),
     cached: () => core.validateAddress(constraints, address, options),
+    // The same schema deep-frozen: the cache need not walk it for changes.
+    frozen: () => core.validateAddress(frozenConstraints, address, frozenOptions),
     // Options as text skip the cache: the JSON facade parses everything, as before.
     uncached: () => core.validateAddress(constraintsText, address, optionsText),
   });
@@ -148,8 +182,12 @@ for (const iso2 of COUNTRIES) {
     ajv: () => { for (let i = 0; i < batch.length; i += 1) ajvValidate(batch[i]); },
     compiled: () => compiled.validateMany(batch),
   }, { rounds: quick ? 2 : 5, minMs: quick ? 100 : 300 });
+  const refusals = race({
+    ajv: () => { for (let i = 0; i < halfInvalid.length; i += 1) ajvValidate(halfInvalid[i]); },
+    compiled: () => compiled.validateMany(halfInvalid),
+  }, { rounds: quick ? 2 : 5, minMs: quick ? 100 : 300 });
   const form = race({ form: () => compiled.form() }, { rounds: 2, minMs: 50 }).form;
-  rows.push({ iso2, fields: Object.keys(constraints).length, one, many, form, invalid });
+  rows.push({ iso2, fields: Object.keys(constraints).length, one, many, form, invalid, refusals, refusedCount, problemsPerRefusal });
   compiled.dispose();
 }
 
@@ -211,4 +249,19 @@ for (const r of rows) {
     + ` ${n ? f(n / 1000).padStart(7) : '      -'} ${n ? `${f(r.many.compiled / n, 1)}× ${ok(r.many.compiled / n, TARGET.native)}`.padStart(9) : '        -'}`
     + ` ${p ? f(p / 1000).padStart(9) : '        -'} ${p ? `${f(r.many.compiled / p, 1)}×`.padStart(8) : '       -'}`
     + ` ${f(r.many.compiled / BATCH, 3).padStart(12)}`);
+}
+
+// Issue 19: refusals as cheap as acceptances, and validateAddress as cheap as
+// the compiled object once its schema is cached.
+const verdict = (ratio, goal) => (ratio <= goal ? 'met' : `missed by ${f(ratio / goal, 1)}×`);
+console.log(`\nRefusals: validateMany over ${BATCH.toLocaleString('en-US')} addresses, half invalid (CPU ms per batch; goal ≤ ${TARGET.refusals}× ajv);`);
+console.log(`validateAddress(constraints, address, options) with its schema cached (CPU µs/call; goal ≤ ${TARGET.cached}× ajv)`);
+console.log('country  invalid problems/each     ajv  validateMany   ×ajv  goal           µs/address |   ajv µs  validateAddress   ×ajv  goal            (deep-frozen schema  ×ajv)');
+for (const r of rows) {
+  const ratio = r.refusals.compiled / r.refusals.ajv;
+  const cached = r.one.cached / r.one.ajv;
+  console.log(`${r.iso2.padEnd(7)} ${String(r.refusedCount).padStart(8)} ${f(r.problemsPerRefusal, 1).padStart(13)} ${f(r.refusals.ajv / 1000).padStart(7)}`
+    + ` ${f(r.refusals.compiled / 1000).padStart(13)} ${f(ratio, 1).padStart(6)}× ${verdict(ratio, TARGET.refusals).padEnd(14)}`
+    + ` ${f(r.refusals.compiled / BATCH, 3).padStart(10)} | ${f(r.one.ajv, 3).padStart(8)} ${f(r.one.cached, 2).padStart(16)} ${f(cached, 1).padStart(6)}× ${verdict(cached, TARGET.cached).padEnd(15)}`
+    + ` ${f(r.one.frozen, 2).padStart(19)} ${f(r.one.frozen / r.one.ajv, 1).padStart(5)}×`);
 }

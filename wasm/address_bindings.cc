@@ -104,6 +104,12 @@ std::string ValidateJson(int handle, const std::string& address, const std::stri
   return object ? btalk::compiled_validate_json(*object, address, options) : kReleased;
 }
 
+// What web/core-loader/core-problems.js needs to spell out compact problems.
+std::string ProblemTable(int handle) {
+  const btalk::CompiledConstraints* object = Lookup(handle);
+  return object ? btalk::compiled_problem_table_json(*object) : kReleased;
+}
+
 std::string LastAnswer() {
   std::string answer;
   answer.swap(last_answer);
@@ -130,7 +136,7 @@ std::string CivicAddressXml(const std::string& address, const std::string& count
 }
 }  // namespace
 
-// These two are plain wasm exports (Module._btalk_input_buffer ...), not
+// The btalk_* functions are plain wasm exports (Module._btalk_input_buffer ...), not
 // embind functions: a direct call, the cheapest crossing there is.
 
 // The buffer's address, grown to at least `bytes` (0 when `bytes` is not positive).
@@ -140,9 +146,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE int btalk_input_buffer(int bytes) {
   return static_cast<int>(reinterpret_cast<std::uintptr_t>(input.data()));
 }
 
+// The compact problems of the last btalk_validate_input (compiled_validate_compact
+// in facade.h): JS reads the words and texts straight from the module's memory.
+namespace {
+std::vector<std::int32_t> compact_words;
+std::string compact_texts;
+}  // namespace
+
 // ValidatePacked (compiled_constraints.h) over the first `length` bytes of the
-// input buffer: how many addresses are invalid (their problems are then in
-// compiledLastAnswer()), or -1 with the error envelope there.
+// input buffer: how many problems were found, their numbers at
+// btalk_compact_words() and the texts they point at at btalk_compact_texts();
+// or -1 with the error envelope in compiledLastAnswer().
 extern "C" EMSCRIPTEN_KEEPALIVE int btalk_validate_input(int handle, int length) {
   const btalk::CompiledConstraints* object = Lookup(handle);
   if (object == nullptr) {
@@ -150,8 +164,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE int btalk_validate_input(int handle, int length)
     return -1;
   }
   if (length < 0 || static_cast<std::size_t>(length) > input.size()) length = 0;
-  return static_cast<int>(btalk::compiled_validate_packed(
-      *object, std::string_view(input.data(), static_cast<std::size_t>(length)), "", &last_answer));
+  const long found = btalk::compiled_validate_compact(
+      *object, std::string_view(input.data(), static_cast<std::size_t>(length)), &compact_words, &compact_texts);
+  if (found < 0) last_answer.swap(compact_texts);
+  return static_cast<int>(found);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int btalk_compact_words() {
+  return static_cast<int>(reinterpret_cast<std::uintptr_t>(compact_words.data()));
+}
+extern "C" EMSCRIPTEN_KEEPALIVE int btalk_compact_texts() {
+  return static_cast<int>(reinterpret_cast<std::uintptr_t>(compact_texts.data()));
 }
 
 EMSCRIPTEN_BINDINGS(btalk_address) {
@@ -165,6 +188,7 @@ EMSCRIPTEN_BINDINGS(btalk_address) {
   emscripten::function("compiledClearGeoAreas", &ClearGeoAreas);
   emscripten::function("compiledValidate", &ValidateJson);
   emscripten::function("compiledLastAnswer", &LastAnswer);
+  emscripten::function("compiledProblemTable", &ProblemTable);
   emscripten::function("normalizeAddress", &NormalizeAddress);
   emscripten::function("compiledNormalize", &NormalizeCompiled);
   emscripten::function("formatExample", &FormatExample);

@@ -1,6 +1,7 @@
 #include "btalk/address_validator.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "btalk/format_example.h"
@@ -29,47 +30,36 @@ bool InValues(std::string_view value, const std::vector<std::string>& values) {
 constexpr const char* kBadInputMessage =
     " contains a character that is not valid text (a lone UTF-16 surrogate); please retype it";
 
-// The element's label, spelled out only when a message needs it: valid
-// values (the common case) allocate nothing.
-struct LazyLabel {
-  const ElementConstraint& element;
-};
-std::string operator+(const LazyLabel& label, const char* text) { return ElementLabel(label.element) + text; }
-
-// The one problem of an element's value, if any. `text` is trimmed; `value`
-// is nullptr when absent.
-std::optional<Problem> CheckElement(const ElementConstraint& element, const FieldValue* value,
-                                    std::string_view text, MatchBudget& budget) {
-  const LazyLabel label{element};  // built only when a problem is reported
-  auto problem = [&](ProblemCode code, std::string message) {
-    return Problem{element.name, code, std::move(message)};
-  };
-  if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, label + " must be text");
+// The one problem of element `index`'s value, if any, as numbers (texts are
+// built by ExpandProblem, only when read). `text` is trimmed; `value` is
+// nullptr when absent. A hint that follows what was typed goes to `texts`.
+std::optional<CompactProblem> CheckElement(const ElementConstraint& element, std::uint32_t index,
+                                           const FieldValue* value, std::string_view text, MatchBudget& budget,
+                                           std::vector<std::string>& texts) {
+  auto problem = [index](ProblemCode code, std::int32_t detail = 0) { return CompactProblem{index, code, detail}; };
+  if (value != nullptr && !value->is_text) return problem(ProblemCode::kTypeMismatch, 0);
   if (text.empty()) {
     // An empty optional field satisfies any rule, even one we cannot read:
     // a broken rule on it must not make the whole address unsaveable.
-    if (element.usage == Usage::kMandatory) return problem(ProblemCode::kValueMissing, label + " is required");
+    if (element.usage == Usage::kMandatory) return problem(ProblemCode::kValueMissing);
     return std::nullopt;
   }
-  if (element.error) {
-    return problem(ProblemCode::kConstraintError,
-                   label + " cannot be checked because its rule from the API is invalid: " + *element.error);
-  }
+  if (element.error) return problem(ProblemCode::kConstraintError);
   if (element.is_enumeration()) {
     for (const PossibleValue& possible : element.possible_values) {
       if (TrimUnicode(possible.value) == text) return std::nullopt;
     }
-    return problem(ProblemCode::kNotAllowed, label + " must be one of the proposed values");
+    return problem(ProblemCode::kNotAllowed, -1);
   }
   const std::size_t limit =
       std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
   const std::size_t length = CodePointCount(text);
-  if (length > limit) return problem(ProblemCode::kTooLong, label + " must be at most " + Characters(limit));
+  if (length > limit) return problem(ProblemCode::kTooLong, static_cast<std::int32_t>(limit));
   if (length < element.min_length) {
-    return problem(ProblemCode::kTooShort, label + " must be at least " + Characters(element.min_length));
+    return problem(ProblemCode::kTooShort, static_cast<std::int32_t>(element.min_length));
   }
   if (element.value_type == ValueType::kFreeNumerical && !IsAsciiDigits(text)) {
-    return problem(ProblemCode::kTypeMismatch, label + " must contain only digits (0 to 9)");
+    return problem(ProblemCode::kTypeMismatch, 1);
   }
   if (element.regex) {
     switch (element.regex->FullMatch(text, budget)) {
@@ -79,44 +69,35 @@ std::optional<Problem> CheckElement(const ElementConstraint& element, const Fiel
         // Only on a mismatch: the sample costs a parse and one match of the
         // pattern. CompiledConstraints works out the unguided one once; a
         // pattern with choices follows what was typed (the SW1A of "SW1A 1A").
-        PatternExample computed;
-        const PatternExample* hint = &element.example;
-        if (element.example.empty() || element.example.varies) {
-          computed = FormatExample(element.value_regexp, text, &*element.regex);
-          if (!computed.empty() || element.example.empty()) hint = &computed;
-        }
-        std::string message = label + " does not have the expected format";
-        if (!hint->format.empty()) message += ": " + hint->format;
-        if (!hint->example.empty()) message += " (for example " + hint->example + ")";
-        Problem mismatch = problem(ProblemCode::kPatternMismatch, std::move(message));
-        mismatch.format = hint->format;
-        mismatch.example = hint->example;
-        mismatch.legend = hint->legend;
-        return mismatch;
+        if (!element.example.empty() && !element.example.varies) return problem(ProblemCode::kPatternMismatch, -1);
+        PatternExample computed = element.pattern_tree ? FormatExample(*element.pattern_tree, text, *element.regex)
+                                                       : FormatExample(element.value_regexp, text, &*element.regex);
+        if (computed.empty() && !element.example.empty()) return problem(ProblemCode::kPatternMismatch, -1);
+        const auto at = static_cast<std::int32_t>(texts.size());
+        texts.push_back(std::move(computed.format));
+        texts.push_back(std::move(computed.example));
+        texts.push_back(std::move(computed.legend));
+        return problem(ProblemCode::kPatternMismatch, at);
       }
       case Regex::MatchResult::kTooComplex:
-        return problem(ProblemCode::kTooComplex,
-                       label + " cannot be checked: its format rule from the API needs too much work "
-                               "for this address (try a shorter value)");
+        return problem(ProblemCode::kTooComplex);
     }
   }
   return std::nullopt;
 }
 
-std::optional<Problem> CheckDialZone(DialZoneSelection selection, const FieldValue& value) {
-  const std::string label = "Dial zone";
-  const std::string field(kDialZoneField);
-  if (value.present && !value.is_text) return Problem{field, ProblemCode::kTypeMismatch, label + " must be text"};
-  if (value.present && value.bad_input) return Problem{field, ProblemCode::kBadInput, label + kBadInputMessage};
+std::optional<CompactProblem> CheckDialZone(DialZoneSelection selection, const FieldValue& value,
+                                            std::uint32_t index) {
+  if (value.present && !value.is_text) return CompactProblem{index, ProblemCode::kTypeMismatch, 0};
+  if (value.present && value.bad_input) return CompactProblem{index, ProblemCode::kBadInput, 0};
   const std::string_view text = value.present ? TrimUnicode(value.text) : std::string_view();
   if (selection == DialZoneSelection::kManual) {
-    if (text.empty()) return Problem{field, ProblemCode::kValueMissing, label + " is required for this country"};
+    if (text.empty()) return CompactProblem{index, ProblemCode::kValueMissing, 0};
     if (CodePointCount(text) > kHardMaxLength) {
-      return Problem{field, ProblemCode::kTooLong, label + " must be at most " + Characters(kHardMaxLength)};
+      return CompactProblem{index, ProblemCode::kTooLong, static_cast<std::int32_t>(kHardMaxLength)};
     }
   } else if (!text.empty()) {
-    return Problem{field, ProblemCode::kNotAllowed,
-                   label + " is chosen automatically for this country and must be left empty"};
+    return CompactProblem{index, ProblemCode::kNotAllowed, -1};
   }
   return std::nullopt;
 }
@@ -198,24 +179,22 @@ void PrepareFieldCheck(FieldCheck& check) {
 }
 
 void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
-                    const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems) {
+                    const std::string_view* unknown, std::size_t unknown_count, CompactProblems& out) {
   const AddressConstraints& constraints = *check.constraints;
   const std::size_t count = constraints.elements.size();
+  std::vector<CompactProblem>& problems = out.problems;
   const std::size_t first = problems.size();
   // One match budget for the whole call, the caller's when it gives one.
   MatchBudget own_budget;
   MatchBudget& budget = check.budget != nullptr ? *check.budget : own_budget;
   // Problems come out in element order, so no sort is needed: the one
   // problem a geographical area may add is inserted at its field's place.
-  // `fields` holds the element index of each element problem (it only grows
-  // when there is a problem: a valid address allocates nothing).
-  std::vector<std::size_t> fields;
   for (std::size_t i = 0; i < count; ++i) {
     const ElementConstraint& element = constraints.elements[i];
     const FieldValue& value = values[i];
+    const auto index = static_cast<std::uint32_t>(i);
     if (value.present && value.is_text && value.bad_input) {
-      problems.push_back({element.name, ProblemCode::kBadInput, ElementLabel(element) + kBadInputMessage});
-      fields.push_back(i);
+      problems.push_back({index, ProblemCode::kBadInput, 0});
       continue;
     }
     if (check.sorted_values != nullptr && element.is_enumeration() && !element.error && value.present &&
@@ -227,9 +206,8 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
     }
     const FieldValue* given = value.present ? &value : nullptr;
     const std::string_view text = value.present && value.is_text ? TrimUnicode(value.text) : std::string_view();
-    if (std::optional<Problem> problem = CheckElement(element, given, text, budget)) {
-      problems.push_back(std::move(*problem));
-      fields.push_back(i);
+    if (std::optional<CompactProblem> problem = CheckElement(element, index, given, text, budget, out.texts)) {
+      problems.push_back(*problem);
     }
   }
 
@@ -248,15 +226,14 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
       bool checked = false;
       const bool known = check.areas->Contains(level, parents, parent_count, text, &checked);
       if (checked && !known) {
-        const std::string& name = constraints.elements[index].name;
         // At most one problem per field; the others are in element order.
-        const auto place = std::lower_bound(fields.begin(), fields.end(), index);
-        const std::size_t at = first + static_cast<std::size_t>(place - fields.begin());
-        if (place == fields.end() || *place != index) {
-          problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(at),
-                          Problem{name, ProblemCode::kNotAllowed,
-                                  "\"" + Abbreviate(text, 60) + "\" is not a known " +
-                                      ElementLabel(constraints.elements[index])});
+        const auto place = std::lower_bound(
+            problems.begin() + static_cast<std::ptrdiff_t>(first), problems.end(), index,
+            [](const CompactProblem& problem, std::size_t field) { return problem.field < field; });
+        if (place == problems.end() || place->field != index) {
+          const auto at = static_cast<std::int32_t>(out.texts.size());
+          out.texts.push_back(Abbreviate(text, 60));
+          problems.insert(place, CompactProblem{static_cast<std::uint32_t>(index), ProblemCode::kNotAllowed, at});
         }
         break;
       }
@@ -265,15 +242,87 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
   }
 
   if (!check.dial_zone_is_element && check.geo != nullptr && check.geo->dial_zone) {
-    if (std::optional<Problem> problem = CheckDialZone(*check.geo->dial_zone, dial_zone)) {
-      problems.push_back(std::move(*problem));
+    if (std::optional<CompactProblem> problem =
+            CheckDialZone(*check.geo->dial_zone, dial_zone, static_cast<std::uint32_t>(count))) {
+      problems.push_back(*problem);
     }
   }
 
   for (std::size_t i = 0; i < unknown_count; ++i) {
-    problems.push_back(Problem{std::string(unknown[i]), ProblemCode::kUnknownField,
-                               "\"" + Abbreviate(unknown[i], 40) + "\" is not an address field for this country"});
+    const auto at = static_cast<std::int32_t>(out.texts.size());
+    out.texts.emplace_back(unknown[i]);
+    out.texts.push_back(Abbreviate(unknown[i], 40));
+    problems.push_back(CompactProblem{static_cast<std::uint32_t>(count + 1), ProblemCode::kUnknownField, at});
   }
+}
+
+void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
+                    const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems) {
+  CompactProblems compact;
+  ValidateFields(check, values, dial_zone, unknown, unknown_count, compact);
+  for (const CompactProblem& problem : compact.problems) {
+    problems.push_back(ExpandProblem(*check.constraints, problem, compact.texts));
+  }
+}
+
+Problem ExpandProblem(const AddressConstraints& constraints, const CompactProblem& compact,
+                      const std::vector<std::string>& texts) {
+  const std::size_t count = constraints.elements.size();
+  const auto text = [&texts](std::int32_t at) -> const std::string& { return texts[static_cast<std::size_t>(at)]; };
+  if (compact.field > count) {  // kUnknownField
+    return Problem{text(compact.detail), ProblemCode::kUnknownField,
+                   "\"" + text(compact.detail + 1) + "\" is not an address field for this country"};
+  }
+  const bool dial = compact.field == count;
+  const ElementConstraint* element = dial ? nullptr : &constraints.elements[compact.field];
+  Problem problem{dial ? std::string(kDialZoneField) : element->name, compact.code, {}};
+  const std::string label = dial ? "Dial zone" : ElementLabel(*element);
+  std::string& message = problem.message;
+  switch (compact.code) {
+    case ProblemCode::kValueMissing:
+      message = label + (dial ? " is required for this country" : " is required");
+      break;
+    case ProblemCode::kTooShort:
+      message = label + " must be at least " + Characters(static_cast<std::size_t>(compact.detail));
+      break;
+    case ProblemCode::kTooLong:
+      message = label + " must be at most " + Characters(static_cast<std::size_t>(compact.detail));
+      break;
+    case ProblemCode::kTypeMismatch:
+      message = label + (compact.detail == 1 ? " must contain only digits (0 to 9)" : " must be text");
+      break;
+    case ProblemCode::kPatternMismatch: {
+      const bool own = compact.detail < 0;
+      problem.format = own ? element->example.format : text(compact.detail);
+      problem.example = own ? element->example.example : text(compact.detail + 1);
+      problem.legend = own ? element->example.legend : text(compact.detail + 2);
+      message = label + " does not have the expected format";
+      if (!problem.format.empty()) message += ": " + problem.format;
+      if (!problem.example.empty()) message += " (for example " + problem.example + ")";
+      break;
+    }
+    case ProblemCode::kNotAllowed:
+      if (compact.detail >= 0) {
+        message = "\"" + text(compact.detail) + "\" is not a known " + label;
+      } else {
+        message = label + (dial ? " is chosen automatically for this country and must be left empty"
+                                : " must be one of the proposed values");
+      }
+      break;
+    case ProblemCode::kConstraintError:
+      message = label + " cannot be checked because its rule from the API is invalid: " + element->error.value_or("");
+      break;
+    case ProblemCode::kTooComplex:
+      message = label + " cannot be checked: its format rule from the API needs too much work "
+                        "for this address (try a shorter value)";
+      break;
+    case ProblemCode::kBadInput:
+      message = label + kBadInputMessage;
+      break;
+    case ProblemCode::kUnknownField:
+      break;  // handled above
+  }
+  return problem;
 }
 
 FieldValue FieldValueOf(const Address& address, std::string_view name) {

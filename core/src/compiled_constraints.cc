@@ -80,6 +80,11 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
     if (precomputed == kMaxPrecomputedExamples) break;
     if (!element.regex || element.error || element.regex->program_size() > kMaxPrecomputedProgram) continue;
     element.example = FormatExample(element.value_regexp);
+    if (element.example.empty() || element.example.varies) {
+      if (std::optional<RegexAst> tree = ParseRegexAst(element.value_regexp)) {
+        element.pattern_tree = std::make_shared<const RegexAst>(std::move(*tree));
+      }
+    }
     ++precomputed;
   }
 }
@@ -172,16 +177,27 @@ void CompiledConstraints::ClearGeoAreas() {
 }
 
 std::size_t CompiledConstraints::ValidateValues(const FieldValue* values, const FieldValue& dial_zone,
-                                                std::vector<std::string_view> unknown,
-                                                std::vector<Problem>& problems,
+                                                std::vector<std::string_view> unknown, CompactProblems& out,
                                                 const ValidationOptions* options) const {
-  const std::size_t before = problems.size();
+  const std::size_t before = out.problems.size();
   FieldCheck check = check_;
   const StoredAreas areas(areas_.get(), options);
   check.areas = &areas;
   SmallSort(unknown);
-  ValidateFields(check, values, dial_zone, unknown.data(), unknown.size(), problems);
-  return problems.size() - before;
+  ValidateFields(check, values, dial_zone, unknown.data(), unknown.size(), out);
+  return out.problems.size() - before;
+}
+
+std::size_t CompiledConstraints::ValidateValues(const FieldValue* values, const FieldValue& dial_zone,
+                                                std::vector<std::string_view> unknown,
+                                                std::vector<Problem>& problems,
+                                                const ValidationOptions* options) const {
+  CompactProblems compact;
+  ValidateValues(values, dial_zone, std::move(unknown), compact, options);
+  for (const CompactProblem& problem : compact.problems) {
+    problems.push_back(ExpandProblem(constraints_, problem, compact.texts));
+  }
+  return compact.problems.size();
 }
 
 std::vector<Problem> CompiledConstraints::Validate(const Address& address, const ValidationOptions& options) const {
@@ -202,16 +218,15 @@ std::vector<Problem> CompiledConstraints::Validate(const Address& address, const
   return problems;
 }
 
-long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed,
-                    std::vector<std::pair<std::size_t, std::vector<Problem>>>& invalid,
-                    const ValidationOptions* options) {
+long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed, CompactProblems& out,
+                    std::vector<std::uint32_t>& records, const ValidationOptions* options) {
   const std::size_t count = compiled.field_count();
   std::size_t pos = 0;
   // The next '\0'-terminated segment, or false when there is none.
-  auto segment = [&](std::string_view& out) {
+  auto segment = [&](std::string_view& out_text) {
     const std::size_t end = packed.find('\0', pos);
     if (end == std::string_view::npos) return false;
-    out = packed.substr(pos, end - pos);
+    out_text = packed.substr(pos, end - pos);
     pos = end + 1;
     return true;
   };
@@ -220,7 +235,6 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
   std::vector<FieldValue> heap(count < 24 ? 0 : count);
   FieldValue* values = count < 24 ? local : heap.data();
   std::vector<std::string_view> unknown;
-  std::vector<Problem> problems;
   std::size_t record = 0;
   while (pos < packed.size()) {
     std::string_view header;
@@ -252,14 +266,25 @@ long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed
       if (!segment(name)) return -1;
       unknown.push_back(name);
     }
-    problems.clear();
-    if (compiled.ValidateValues(values, dial_zone, unknown, problems, options) > 0) {
-      invalid.emplace_back(record, std::move(problems));
-      problems = std::vector<Problem>();
-    }
+    const std::size_t found = compiled.ValidateValues(values, dial_zone, unknown, out, options);
+    records.insert(records.end(), found, static_cast<std::uint32_t>(record));
     ++record;
   }
   return static_cast<long>(record);
+}
+
+long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed,
+                    std::vector<std::pair<std::size_t, std::vector<Problem>>>& invalid,
+                    const ValidationOptions* options) {
+  CompactProblems compact;
+  std::vector<std::uint32_t> records;
+  const long read = ValidatePacked(compiled, packed, compact, records, options);
+  if (read < 0) return read;
+  for (std::size_t i = 0; i < compact.problems.size(); ++i) {
+    if (invalid.empty() || invalid.back().first != records[i]) invalid.emplace_back(records[i], std::vector<Problem>());
+    invalid.back().second.push_back(ExpandProblem(compiled.constraints(), compact.problems[i], compact.texts));
+  }
+  return read;
 }
 
 NormalizedAddress CompiledConstraints::Normalize(const Address& address) const {

@@ -1,5 +1,6 @@
 #include "btalk/facade.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <variant>
@@ -7,6 +8,7 @@
 #include "btalk/address_constraints.h"
 #include "btalk/address_validator.h"
 #include "btalk/api_responses.h"
+#include "btalk/compact_problem.h"
 #include "btalk/compiled_constraints.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
@@ -301,6 +303,86 @@ long compiled_validate_packed(const CompiledConstraints& compiled, std::string_v
   }
   out += "]}";
   return static_cast<long>(invalid.size());
+}
+
+long compiled_validate_compact(const CompiledConstraints& compiled, std::string_view packed,
+                               std::vector<std::int32_t>* words, std::string* texts) {
+  CompactProblems compact;
+  std::vector<std::uint32_t> records;
+  words->clear();
+  texts->clear();
+  if (ValidatePacked(compiled, packed, compact, records) < 0) {
+    *texts = Fail("invalidInput", "The packed addresses are malformed");
+    return -1;
+  }
+  const std::size_t count = compact.problems.size();
+  words->reserve(2 + 4 * count + compact.texts.size());
+  words->push_back(static_cast<std::int32_t>(count));
+  words->push_back(static_cast<std::int32_t>(compact.texts.size()));
+  for (std::size_t i = 0; i < count; ++i) {
+    const CompactProblem& problem = compact.problems[i];
+    words->push_back(static_cast<std::int32_t>(records[i]));
+    words->push_back(static_cast<std::int32_t>(problem.field));
+    words->push_back(static_cast<std::int32_t>(problem.code));
+    words->push_back(problem.detail);
+  }
+  for (const std::string& text : compact.texts) {
+    texts->append(text);
+    words->push_back(static_cast<std::int32_t>(texts->size()));
+  }
+  return static_cast<long>(count);
+}
+
+std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
+  const AddressConstraints& constraints = compiled.constraints();
+  const std::size_t count = constraints.elements.size();
+  // Written by hand, as compiled_validate_packed's answer: no Json tree to build.
+  std::string out = "{\"ok\":{\"codes\":[";
+  for (int code = 0; code <= static_cast<int>(ProblemCode::kBadInput); ++code) {
+    if (code) out += ',';
+    AppendJsonString(out, ProblemCodeName(static_cast<ProblemCode>(code)));
+  }
+  out += "],\"fields\":[";
+  // Every message that depends only on (field, code, detail), by "code:detail",
+  // as ExpandProblem spells it; the dial zone is the field after the elements.
+  for (std::size_t i = 0; i <= count; ++i) {
+    const ElementConstraint* element = i < count ? &constraints.elements[i] : nullptr;
+    const std::size_t limit =
+        element ? std::min(element->max_length.value_or(kHardMaxLength), kAbsoluteMaxLength) : kHardMaxLength;
+    const std::pair<ProblemCode, std::int32_t> kinds[] = {
+        {ProblemCode::kValueMissing, 0},
+        {ProblemCode::kTypeMismatch, 0},
+        {ProblemCode::kTypeMismatch, 1},
+        {ProblemCode::kBadInput, 0},
+        {ProblemCode::kTooComplex, 0},
+        {ProblemCode::kNotAllowed, -1},
+        {ProblemCode::kTooLong, static_cast<std::int32_t>(limit)},
+        {ProblemCode::kTooShort, static_cast<std::int32_t>(element ? element->min_length : 0)},
+        {ProblemCode::kConstraintError, 0},  // only with a broken rule
+        {ProblemCode::kPatternMismatch, -1}};  // only with a pattern
+    out += i ? ",{\"label\":" : "{\"label\":";
+    AppendJsonString(out, element ? ElementLabel(*element) : std::string("Dial zone"));
+    if (element && element->regex) {
+      out += ",\"format\":";
+      AppendJsonString(out, element->example.format);
+      out += ",\"example\":";
+      AppendJsonString(out, element->example.example);
+      out += ",\"legend\":";
+      AppendJsonString(out, element->example.legend);
+    }
+    out += ",\"messages\":{";
+    for (std::size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); ++k) {
+      const auto& [code, detail] = kinds[k];
+      if (code == ProblemCode::kConstraintError && !(element && element->error)) continue;
+      if (code == ProblemCode::kPatternMismatch && !(element && element->regex)) continue;
+      out += k ? ",\"" : "\"";
+      out += std::to_string(static_cast<int>(code)) + ":" + std::to_string(detail) + "\":";
+      AppendJsonString(out, ExpandProblem(constraints, {static_cast<std::uint32_t>(i), code, detail}, {}).message);
+    }
+    out += "}}";
+  }
+  out += "]}}";
+  return out;
 }
 
 }  // namespace btalk

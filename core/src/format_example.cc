@@ -291,14 +291,11 @@ class Sampler {
   bool ok_ = true;
 };
 
-}  // namespace
-
-PatternExample FormatExample(std::string_view pattern) { return FormatExample(pattern, std::string_view()); }
-
-PatternExample FormatExample(std::string_view pattern, std::string_view typed, const Regex* compiled) {
+// FormatExample over a parsed tree; `compiled` may be nullptr (then `pattern`
+// is compiled, only when a sample needs its proof).
+PatternExample Sample(const RegexAst& tree, std::string_view typed, const Regex* compiled, std::string_view pattern) {
   PatternExample result;
-  std::optional<RegexAst> ast = ParseRegexAst(pattern);
-  if (!ast) return result;
+  const RegexAst* ast = &tree;
   // The guide: the typed text's first code points (a sample is never longer).
   Guide guide;
   for (std::size_t pos = 0; guide.size < kMaxExampleLength + 1;) {
@@ -345,6 +342,20 @@ PatternExample FormatExample(std::string_view pattern, std::string_view typed, c
     }
   }
   return result;
+}
+
+}  // namespace
+
+PatternExample FormatExample(std::string_view pattern) { return FormatExample(pattern, std::string_view()); }
+
+PatternExample FormatExample(std::string_view pattern, std::string_view typed, const Regex* compiled) {
+  std::optional<RegexAst> ast = ParseRegexAst(pattern);
+  if (!ast) return PatternExample();
+  return Sample(*ast, typed, compiled, pattern);
+}
+
+PatternExample FormatExample(const RegexAst& ast, std::string_view typed, const Regex& compiled) {
+  return Sample(ast, typed, &compiled, std::string_view());
 }
 
 }  // namespace btalk

@@ -334,7 +334,10 @@ describe('<btalk-address-form> in Chromium', { skip: !coreIsBuilt() && 'the wasm
       const firstRequired = expectedOrder(countries.FR).find(({ name }) => countries.FR.addressConstraints[name].usage === 'mandatory');
       assert.equal(await activeField(page), firstRequired.name, 'the browser focuses the first invalid field');
       assert.equal(await page.evaluate(() => window.element.validity.customError), true);
-      assert.ok((await page.evaluate(() => window.element.validationMessage)).length > 0);
+      const validationMessage = await page.evaluate(() => window.element.validationMessage);
+      assert.ok(validationMessage.length > 0);
+      // One text per problem: the validity message is the one shown under the field (the view works it out once).
+      assert.equal(validationMessage, await field(page, firstRequired.name).locator('[part="error"]').textContent());
 
       const address = countries.FR.addresses[1].voiceAddress;
       await page.evaluate((value) => { window.element.value = value; }, address);

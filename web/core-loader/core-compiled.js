@@ -1,11 +1,14 @@
 // Compiled constraints over one core instance: compile once, validate many (web/core.js's
 // compileConstraints and validateAddress, for both the full and the address-only module).
 import { BtalkCoreError, toText, unwrap } from './core-envelope.js';
+import { problemTable, readProblems } from './core-problems.js';
+import { schemaCache } from './core-schema-cache.js';
 
 // ---- compiled constraints: compile once, validate many ----------------------
 // The core holds the parsed schema; each validation sends the address packed in
-// field order (see compiled_constraints.h, ValidatePacked): no JSON either way
-// for a valid address, and one crossing for a whole batch.
+// field order (see compiled_constraints.h, ValidatePacked) and gets its problems
+// back as numbers (compact_problem.h) spelled out by core-problems.js: no JSON
+// either way, valid or not, and one crossing for a whole batch.
 
 const disposeSymbol = Symbol.dispose ?? Symbol.for('Symbol.dispose');
 const isWellFormed = String.prototype.isWellFormed
@@ -15,7 +18,6 @@ const toWellFormed = (text) => text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
 // Above this many UTF-16 units an address goes as JSON (and meets the core's
 // 4 MB document limit); a batch is cut into crossings of about this size.
 const PACK_LIMIT = 1 << 20;
-const VALIDATE_CACHE_SIZE = 8;
 // Bytes of the packed format (ValidatePacked).
 const ZERO = 0x30; // '0': absent or null
 const FLAG_T = 0x74; // 't': text
@@ -155,11 +157,13 @@ export function compiledApi(core, dialZoneOf) {
   // TextEncoder.encodeInto. No packed string is built, except by pack() for
   // the rare address with keys that are not fields.
   const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+  const TextDecoderOk = typeof TextDecoder === 'function';
   let input = null;
   const inputFor = (module) => {
     if (input?.module === module) return input;
     input = null;
-    if (!encoder || !module.HEAPU8 || !module._btalk_input_buffer || !module._btalk_validate_input) return null;
+    if (!encoder || !TextDecoderOk || !module.HEAPU8 || !module.HEAP32 || !module._btalk_input_buffer
+      || !module._btalk_validate_input || !module._btalk_compact_words) return null;
     let ptr = 0;
     let capacity = 0;
     let view = null;
@@ -315,9 +319,17 @@ export function compiledApi(core, dialZoneOf) {
         }
         return i;
       },
-      // ValidatePacked over what was packed: how many records are invalid.
+      // ValidatePacked over what was packed: how many problems there are
+      // (read them with problems()); throws the core's error for bad input.
       validate(handle) {
-        return raw('_btalk_validate_input', handle, pos);
+        const found = raw('_btalk_validate_input', handle, pos);
+        if (found < 0) unwrap(raw('compiledLastAnswer'));
+        return found;
+      },
+      // Calls each(record, problem) for the `found` problems of validate().
+      problems(shape, found, each) {
+        shape.table ??= problemTable(call('compiledProblemTable', shape.handle), shape.names);
+        readProblems(module, shape.table, found, each);
       },
     };
     return input;
@@ -331,8 +343,11 @@ export function compiledApi(core, dialZoneOf) {
     if (!fast || !fast.one(shape, address)) {
       return call('compiledValidate', shape.handle, toText(address, 'address'), opts);
     }
-    if (fast.validate(shape.handle) === 0) return { valid: true, problems: [] };
-    return { valid: false, problems: unwrap(raw('compiledLastAnswer'))[0][1] };
+    const found = fast.validate(shape.handle);
+    if (found === 0) return { valid: true, problems: [] };
+    const problems = [];
+    fast.problems(shape, found, (record, problem) => { problems.push(problem); });
+    return { valid: false, problems };
   };
 
   const validateManyWith = (shape, addresses, options) => {
@@ -355,8 +370,14 @@ export function compiledApi(core, dialZoneOf) {
     const later = (i) => { slow.push(i); };
     for (let first = 0; first < addresses.length;) {
       const end = fast.some(shape, addresses, first, later);
-      if (fast.validate(shape.handle) !== 0) {
-        for (const [i, problems] of unwrap(raw('compiledLastAnswer'))) results[first + i] = { valid: false, problems };
+      const found = fast.validate(shape.handle);
+      if (found !== 0) {
+        const from = first;
+        fast.problems(shape, found, (record, problem) => {
+          const result = results[from + record];
+          if (result === undefined) results[from + record] = { valid: false, problems: [problem] };
+          else result.problems.push(problem);
+        });
       }
       first = end;
     }
@@ -433,41 +454,17 @@ export function compiledApi(core, dialZoneOf) {
     });
   }
 
-  // validateAddress(constraints, ...): the schema text (constraints + geo) is
-  // the cache key, so a caller who mutates an object gets a fresh compile,
-  // never a stale answer. Least recently used entries are released.
-  const cache = new Map();
-  const cached = (constraintsText, geoText) => {
-    const key = `${constraintsText.length}:${constraintsText}${geoText}`;
-    let shape = cache.get(key);
-    if (shape && shape.module === core.module()) {
-      cache.delete(key);
-      cache.set(key, shape);
-      return shape;
-    }
-    cache.delete(key);
-    try {
-      shape = open(constraintsText, geoText);
-    } catch {
-      return null; // the JSON facade reports the error exactly as before
-    }
-    cache.set(key, shape);
-    if (cache.size > VALIDATE_CACHE_SIZE) {
-      const [oldKey, oldShape] = cache.entries().next().value;
-      cache.delete(oldKey);
-      release(oldShape);
-    }
-    return shape;
-  };
+  // validateAddress(constraints, ...): compiled once per schema text, without
+  // writing the text on every call (core-schema-cache.js).
+  const cached = schemaCache({ toText, open, release, liveModule: () => core.module() });
 
   function validateAddress(constraints, address, options = {}) {
-    const constraintsText = toText(constraints, 'constraints');
     const plainOptions = options === null || options === undefined
       || (typeof options === 'object' && !Array.isArray(options) && typeof options.toJSON !== 'function');
-    const geoText = plainOptions ? toText(options?.geographicalConstraints, 'geographicalConstraints') : '';
-    const shape = plainOptions ? cached(constraintsText, geoText) : null;
+    const shape = plainOptions ? cached(constraints, options?.geographicalConstraints) : null;
     if (!shape) {
-      return call('validateAddress', constraintsText, toText(address, 'address'), toText(options ?? {}, 'options'));
+      return call('validateAddress', toText(constraints, 'constraints'), toText(address, 'address'),
+        toText(options ?? {}, 'options'));
     }
     return validateWith(shape, address, options);
   }

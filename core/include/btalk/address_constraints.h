@@ -8,6 +8,7 @@
 #define BTALK_ADDRESS_CONSTRAINTS_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "btalk/problem.h"
 #include "btalk/format_example.h"
 #include "btalk/regex.h"
+#include "btalk/regex_ast.h"
 
 namespace btalk {
 
@@ -51,6 +53,9 @@ struct ElementConstraint {
   // FormatExample(value_regexp) when worked out once (CompiledConstraints
   // does); empty: worked out on each mismatch.
   PatternExample example;
+  // value_regexp's parse tree, kept (by CompiledConstraints) when a mismatch
+  // needs a hint that follows what was typed: no parse per refusal.
+  std::shared_ptr<const RegexAst> pattern_tree;
 
   bool is_enumeration() const {
     return value_type == ValueType::kEnumeration || value_type == ValueType::kEnumerationAssociative;

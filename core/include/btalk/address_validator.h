@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "btalk/address_constraints.h"
+#include "btalk/compact_problem.h"
 #include "btalk/geographical_constraints.h"
 #include "btalk/json_util.h"
 #include "btalk/problem.h"
@@ -131,6 +132,10 @@ void PrepareFieldCheck(FieldCheck& check);
 // problems (same order and texts as ValidateAddress) to `problems`.
 void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
                     const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems);
+// The same as numbers (compact_problem.h): appends to out.problems, and to
+// out.texts what their details point at. Builds no message.
+void ValidateFields(const FieldCheck& check, const FieldValue* values, const FieldValue& dial_zone,
+                    const std::string_view* unknown, std::size_t unknown_count, CompactProblems& out);
 
 }  // namespace btalk
 

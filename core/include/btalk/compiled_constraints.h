@@ -19,6 +19,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -29,6 +30,7 @@
 
 #include "btalk/address_constraints.h"
 #include "btalk/address_validator.h"
+#include "btalk/compact_problem.h"
 #include "btalk/form_model.h"
 #include "btalk/geographical_constraints.h"
 #include "btalk/normalizer.h"
@@ -86,6 +88,11 @@ class CompiledConstraints {
   std::size_t ValidateValues(const FieldValue* values, const FieldValue& dial_zone,
                              std::vector<std::string_view> unknown, std::vector<Problem>& problems,
                              const ValidationOptions* options = nullptr) const;
+  // The same as numbers (compact_problem.h; ExpandProblem with constraints()
+  // gives the Problems): appends to `out`, returns how many problems.
+  std::size_t ValidateValues(const FieldValue* values, const FieldValue& dial_zone,
+                             std::vector<std::string_view> unknown, CompactProblems& out,
+                             const ValidationOptions* options = nullptr) const;
 
   // NormalizeAddress (normalizer.h) with the compiled object's constraints:
   // the same result, without parsing the schema again (the form's blur path).
@@ -121,6 +128,10 @@ class CompiledConstraints {
 long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed,
                     std::vector<std::pair<std::size_t, std::vector<Problem>>>& invalid,
                     const ValidationOptions* options = nullptr);
+// The same as numbers, the cheap path of the wasm boundary: appends every
+// problem to `out` and its record index to `records` (same order).
+long ValidatePacked(const CompiledConstraints& compiled, std::string_view packed, CompactProblems& out,
+                    std::vector<std::uint32_t>& records, const ValidationOptions* options = nullptr);
 
 }  // namespace btalk
 

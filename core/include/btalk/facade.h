@@ -9,9 +9,11 @@
 #ifndef BTALK_FACADE_H_
 #define BTALK_FACADE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "btalk/civic_address.h"
 
@@ -83,6 +85,24 @@ std::string compiled_validate_json(const CompiledConstraints& compiled, std::str
 // with an error envelope in *answer for malformed input.
 long compiled_validate_packed(const CompiledConstraints& compiled, std::string_view packed,
                               std::string_view options_json, std::string* answer);
+
+// The cheap form of compiled_validate_packed (no options): the problems as
+// numbers (compact_problem.h), laid out for web/core-loader/core-problems.js.
+// *words = [problem count, text count, then record index, field, code,
+// detail for each problem, then the end byte offset in *texts of each text].
+// Returns how many problems; -1 with an error envelope in *texts for
+// malformed input.
+long compiled_validate_compact(const CompiledConstraints& compiled, std::string_view packed,
+                               std::vector<std::int32_t>* words, std::string* texts);
+
+// What JS needs to spell out compact problems, once per compiled object:
+// ok -> {"codes": ["valueMissing", ...] (by ProblemCode number),
+//        "fields": [{"label", "messages": {"<code>:<detail>": message, ...},
+//                    "format"?, "example"?, "legend"?}, ...]}
+// Fields in validation order, then the dial zone; "messages" holds every
+// message that depends only on the field, the code and the detail, spelled
+// by ExpandProblem; format/example/legend: the field's own pattern hint.
+std::string compiled_problem_table_json(const CompiledConstraints& compiled);
 
 // --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
 // Options are plain arguments here (the JS wrapper checks their types): no

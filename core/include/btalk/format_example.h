@@ -19,6 +19,7 @@
 namespace btalk {
 
 class Regex;
+struct RegexAst;
 
 struct PatternExample {
   // The shape, e.g. "A9 9AA"; "" when it would mislead (a literal digit or
@@ -50,6 +51,10 @@ PatternExample FormatExample(std::string_view pattern);
 // not A9 9AA. `compiled`, when given, must be `pattern` compiled (it saves a
 // compilation). Only the first kMaxExampleLength + 1 code points are read.
 PatternExample FormatExample(std::string_view pattern, std::string_view typed, const Regex* compiled = nullptr);
+
+// The same from the pattern's parse tree (regex_ast.h) and its compiled
+// form, both made once (CompiledConstraints keeps them): no parse per call.
+PatternExample FormatExample(const RegexAst& ast, std::string_view typed, const Regex& compiled);
 
 }  // namespace btalk
 

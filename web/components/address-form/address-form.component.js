@@ -10,7 +10,7 @@ import { BtalkAddressClient } from '../../address-client.js';
 import { BaseElement } from '../../internal/base.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { PointerHoldController } from '../../internal/pointer-hold.js';
-import { FormatHints, problemText } from '../../internal/problem-text.js';
+import { FormatHints } from '../../internal/problem-text.js';
 import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
 import { takeEarly } from './address-form.early.js';
@@ -406,7 +406,7 @@ export class BtalkAddressForm extends BaseElement {
     }
     const first = this.#ctrl.orderedProblems()[0];
     const field = first ? this.#ctrl.field(first.field) : null;
-    const message = first ? problemText(first, field, (k, p) => this.#t(k, p), (f, p) => this.#formatHint(f, p))
+    const message = first ? this.#view.problemText(first, field, (k, p) => this.#t(k, p), (f, p) => this.#formatHint(f, p))
       : this.#t(result.messageKey ?? 'notLoaded');
     const anchor = field ? this.#view.controls.get(field.name)?.input : undefined;
     // Folded fields (under the search box) are no anchor: the element itself is.

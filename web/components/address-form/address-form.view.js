@@ -102,6 +102,7 @@ export class AddressFormView {
     const { ui } = this;
     this.formatHint = env.formatHint;
     this.t = t;
+    this.#texts = new WeakMap(); // the language or the hints may have changed
     // Switching country: the old form stays (dimmed, inert) until the new one is ready, and the first
     // load shows a skeleton of fields, so the element does not collapse to one line and grow back.
     const waiting = state.status === 'loading' && state.fields.length === 0;
@@ -231,6 +232,21 @@ export class AddressFormView {
     return wrapper;
   }
 
+  /**
+   * A problem in the UI language, worked out once per problem and render: the field's message,
+   * the summary and the element's validity message (address-form.component.js) all read it here.
+   */
+  problemText(problem, field, t = this.t, formatHint = this.formatHint) {
+    let text = this.#texts.get(problem);
+    if (text === undefined) {
+      text = problemText(problem, field, t, formatHint);
+      this.#texts.set(problem, text);
+    }
+    return text;
+  }
+
+  #texts = new WeakMap();
+
   #renderField(ctrl, control, t, env) {
     const { state } = ctrl;
     const { field } = control;
@@ -242,7 +258,7 @@ export class AddressFormView {
     const problem = ctrl.shownProblem(field.name);
     // A broken rule is already said under the field, once.
     const repeatsRule = problem?.code === 'constraintError' && field.ruleError;
-    setText(control.error, problem && !repeatsRule ? problemText(problem, field, t, env.formatHint) : '');
+    setText(control.error, problem && !repeatsRule ? this.problemText(problem, field, t, env.formatHint) : '');
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     const note = state.notes.get(field.name);
     setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
@@ -285,7 +301,7 @@ export class AddressFormView {
     const items = [];
     for (const problem of problems) {
       const control = this.controls.get(problem.field);
-      const text = problemText(problem, control?.field, t, this.formatHint);
+      const text = this.problemText(problem, control?.field, t, this.formatHint);
       // One line per field for the core's verdicts, but every text the API sent (two entries on one field: two lines).
       const key = problem.fromServer ? `${problem.field}\u0000${text}` : problem.field;
       if (control && seen.has(key)) continue;
