@@ -12,6 +12,8 @@ import '../../core-loader/core-choice.js';
 import '../../core-loader/core-compiled.js';
 import '../../core-loader/core-envelope.js';
 import '../../core-loader/core-instance.js';
+import '../../core-loader/core-problems.js';
+import '../../core-loader/core-schema-cache.js';
 import '../../core-loader/wasm-file.js';
 import '../../http/api-errors.js';
 import '../../http/client-common.js';
