@@ -129,10 +129,12 @@ export function launchBrowser() {
 
 /**
  * Opens `path` on `origin` in a new context + page. Page errors and console errors are
- * collected in `page.problems` so a test can assert none happened.
+ * collected in `page.problems` so a test can assert none happened. `init`: a function run in the page before
+ * its own scripts (an observer that must see the first render).
  */
-export async function openPage(browser, origin, path, { viewport = { width: 1000, height: 900 } } = {}) {
+export async function openPage(browser, origin, path, { viewport = { width: 1000, height: 900 }, init } = {}) {
   const context = await browser.newContext({ viewport });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));

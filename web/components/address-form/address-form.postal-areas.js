@@ -100,6 +100,9 @@ export const PostalAreasMixin = (Base) => class extends Base {
     } else {
       const lists = (field) => (this.optionsNow(field) ?? []).some((o) => Array.isArray(o?.postalCodes));
       const first = state.fields.find((f) => f.geoLevel === 1);
+      // The first level's list loads after the form shows: no hint until it is known, so the hint appears once,
+      // whole, rather than naming the dial zone alone and then growing.
+      if (first && this.optionsNow(first) === null) return null;
       const geo = first && lists(first) ? state.fields.filter((f) => f.geoLevel != null && f.name !== POSTAL_CODE) : [];
       filled = state.fields.filter((f) => geo.includes(f) || (f.name === DIAL_ZONE && lists(f)));
     }
