@@ -119,3 +119,32 @@ for (const [lang, iso2] of [['fr', 'FR'], ['de', 'DE']]) {
     });
   });
 }
+
+describe('a French catalogue that arrives after the country', { skip: env.skip }, () => {
+  test('the fields are built again in French, although the form was already lang="fr"', async () => {
+    const own = await strings('address-form', 'fr');
+    const english = await strings('address-form', 'en');
+    const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
+    try {
+      const page = await context.newPage();
+      // The early start makes the country's answer come before the catalogue; hold the catalogue until then.
+      let loaded;
+      const countryShown = new Promise((resolve) => { loaded = resolve; });
+      await page.route('**/components/address-form/i18n/fr.js', async (route) => { await countryShown; await route.continue(); });
+      // The form in a French page's markup, as a portal writes it: French from its constructor on.
+      await page.route('**/pages/address-form-unbundled.html*', async (route) => {
+        const answer = await route.fetch();
+        await route.fulfill({ response: answer, body: (await answer.text()).replace('<html lang="en">', '<html lang="fr">') });
+      });
+      await page.goto(`${env.server.origin}/pages/address-form-unbundled.html?country=GB`);
+      await field(page, 'pc').locator('label').waitFor();
+      assert.doesNotMatch(await field(page, 'pc').locator('label').textContent(), new RegExp(own['element.pc']),
+        'before its catalogue, the French form cannot show French names');
+      loaded();
+      await field(page, 'pc').locator('label').filter({ hasText: own['element.pc'] }).waitFor({ timeout: 5000 });
+      assert.doesNotMatch(await field(page, 'a6').locator('label').textContent(), new RegExp(english['element.a6']));
+    } finally {
+      await context.close();
+    }
+  });
+});

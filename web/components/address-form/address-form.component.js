@@ -332,7 +332,7 @@ export class BtalkAddressForm extends BaseElement {
 
   #languageChanged() {
     this.#formatHints.clear();
-    this.#ctrl.rebuildFields();
+    this.#ctrl.languageChanged();
     this.#ctrl.validate();
     this.#render();
   }

@@ -58,6 +58,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     this.core = null;
     this.validator = null; // core.compileConstraints(...) when the core has it
     this.generation = 0;
+    this.textsRevision = 0; // bumped when the UI strings change (languageChanged)
     this.busySeq = 0;
     this.validityKey = null;
   }
@@ -246,7 +247,17 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
       form: state.data.form, constraints: state.data.constraints, dialZones: state.data.dialZones,
       lang: this.host.lang(), apiLanguage: state.data.language, t: this.host.t, lists: this.lookups?.fieldLists() ?? {},
     });
-    state.fieldsKey = `${this.generation}:${this.host.lang()}:${this.lookups?.fieldsKey() ?? ''}`;
+    state.fieldsKey = `${this.generation}:${this.host.lang()}:${this.textsRevision}:${this.lookups?.fieldsKey() ?? ''}`;
+  }
+
+  /**
+   * The UI's strings changed (a language's catalogue arrived, or the page's overrides): the fields are
+   * built again, even when the language code is the same (the French catalogue arriving after the
+   * country's answer, under a lang="fr" the form already had).
+   */
+  languageChanged() {
+    this.textsRevision += 1;
+    this.rebuildFields();
   }
 
   /** Compiles the schema once per country when the core can (validate on every keystroke). */
