@@ -3,7 +3,7 @@
 // the client and country asked for, and aborts it otherwise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEarly, takeEarly } from '../../web/components/address-form/address-form.early.js';
+import { startEarly, startEarlySoon, takeEarly } from '../../web/components/address-form/address-form.early.js';
 
 /** A form element before its class is defined: attributes only. */
 const form = (attributes) => ({ getAttribute: (name) => attributes[name] ?? null });
@@ -84,4 +84,26 @@ test('startEarly: an early failure is left for the element to report, never unha
   await assert.rejects(takeEarly(failing, client, 'NL'), /down/);
   const throwing = form({ country: 'NL', 'api-base': '/proxy' });
   assert.equal(startEarly(documentOf([throwing]), { clients: () => { throw new Error('bad base'); } }), 0);
+});
+
+test('startEarlySoon: the forms present as the entry runs start in a microtask, with what the page set meanwhile', async () => {
+  const calls = [];
+  const options = {
+    clients: (element) => ({ countryForm: (iso2) => { calls.push([element.getAttribute('api-base'), iso2]); return new Promise(() => {}); } }),
+    cores: () => Promise.resolve({}),
+  };
+  const attributes = { country: 'CH', 'api-base': '/old' };
+  const ch = { ...form(attributes), isConnected: true };
+  startEarlySoon(documentOf([ch]), { get: () => undefined }, options);
+  // What the importing module does right after its import, synchronously.
+  attributes['api-base'] = '/proxy';
+  attributes.country = 'GB';
+  assert.deepEqual(calls, [], 'nothing leaves while the importing module runs');
+  await Promise.resolve();
+  assert.deepEqual(calls, [['/proxy', 'GB']], 'one load, with the values the page set after the import');
+  // Already defined (another copy of the element loads its forms), or removed meanwhile: nothing.
+  startEarlySoon(documentOf([{ ...form({ country: 'FR', 'api-base': '/proxy' }), isConnected: true }]), { get: () => class {} }, options);
+  startEarlySoon(documentOf([{ ...form({ country: 'DE', 'api-base': '/proxy' }), isConnected: false }]), { get: () => undefined }, options);
+  await Promise.resolve();
+  assert.equal(calls.length, 1);
 });

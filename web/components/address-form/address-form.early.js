@@ -1,7 +1,8 @@
 // <btalk-address-form>'s country requested as soon as its entry module runs (issue #19): for each form already in
 // the document, the requests of client.countryForm() (country, constraints, geographical constraints, then the dial
 // zones where they are chosen by hand), the core (its glue and wasm) and the look-ups' mechanism for a country that
-// has one leave before the element is even defined. The element's first load then takes that answer (takeEarly) if
+// has one leave at once: in a microtask after the entry module ran (so that what the importing module sets right
+// after its import counts), before the element's own first load. The element's first load then takes that answer (takeEarly) if
 // its client and country are still the ones asked for, else aborts it: never a request twice. Same client, core and
 // Accept-Language as the element's own load (clientFor's shared client, the element's `lang` or an ancestor's).
 // A form with neither `api-base` nor a `client` waits for the page to give one. A page that also shows the order
@@ -28,10 +29,10 @@ export const iso2Of = (element) => (element.getAttribute('country') ?? '').trim(
  * Starts the loads of the address forms under `root` that are not defined yet (as the entry module finds them).
  * @returns {number} how many forms' loads were started
  */
-export function startEarly(root = globalThis.document, { clients = clientOf, cores = coreOf } = {}) {
+export function startEarly(root = globalThis.document, { clients = clientOf, cores = coreOf, forms = null } = {}) {
   if (typeof root?.querySelectorAll !== 'function' || root.querySelector('btalk-voicesite-order')) return 0;
   let count = 0;
-  for (const element of root.querySelectorAll('btalk-address-form')) {
+  for (const element of forms ?? root.querySelectorAll('btalk-address-form')) {
     const iso2 = iso2Of(element);
     // Without `api-base` nor a `client` set before the definition, the page gives one (or credentials) later:
     // nothing is asked of the default base URL on its behalf.
@@ -50,6 +51,18 @@ export function startEarly(root = globalThis.document, { clients = clientOf, cor
     }
   }
   return count;
+}
+
+/**
+ * What the entry module calls as it runs: the forms in the document now (the element is not defined yet) start
+ * their loads in a microtask, so that what the importing module sets right after its import (credentials,
+ * `api-base`, `country`, `client`) counts, yet before the elements' own first loads (microtasks queued by their
+ * connection, after this one). Nothing when the element is already defined (another copy loads them).
+ */
+export function startEarlySoon(root = globalThis.document, registry = globalThis.customElements, options = {}) {
+  if (typeof root?.querySelectorAll !== 'function' || registry?.get?.('btalk-address-form')) return;
+  const forms = [...root.querySelectorAll('btalk-address-form')];
+  if (forms.length) queueMicrotask(() => startEarly(root, { ...options, forms: forms.filter((form) => form.isConnected) }));
 }
 
 /**
