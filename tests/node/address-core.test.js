@@ -138,6 +138,27 @@ test('abort recovery works for the address core: a broken instance is replaced o
   assert.equal(instance.module.orderRequest, undefined, 'the fresh instance is the address module again');
 });
 
+test('a compiled object keeps one list per level and parents for its replay: choosing again does not pile copies up', () => {
+  const instance = address[Symbol.for('btalk-forms.coreInstance')];
+  const CH = country('CH');
+  const compiled = address.compileConstraints(CH.addressConstraints, CH.geographicalConstraints);
+  const cantons = CH.geoAreas.map((area) => area.value);
+  for (let i = 0; i < 50; i += 1) compiled.setGeoAreas(1, [], cantons);
+  compiled.setGeoAreas(2, [cantons[0]], ['A']);
+  compiled.setGeoAreas(2, [cantons[1]], ['B']);
+  compiled.setGeoAreas(2, [cantons[0]], ['C']);
+  instance.module.HEAPU8.fill(0xff); // the next call replaces the instance; the object compiles again and replays
+  assert.throws(() => address.addressForm(CH.addressConstraints), (error) => error.code === 'internal');
+  const replayed = [];
+  const setAreas = instance.module.compiledSetGeoAreas;
+  instance.module.compiledSetGeoAreas = (...args) => { replayed.push([args[1], args[2], args[3]]); return setAreas(...args); };
+  compiled.validate({});
+  assert.deepEqual(replayed.map(([level, parents, values]) => [level, JSON.parse(parents), JSON.parse(values).length]),
+    [[1, [], cantons.length], [2, [cantons[0]], 1], [2, [cantons[1]], 1]]);
+  assert.deepEqual(JSON.parse(replayed[1][2]), ['C'], 'the list set last for those parents');
+  compiled.dispose();
+});
+
 test('loadAddressCore() hands out the full core once it is loading or loaded; overrides make their own', async () => {
   if (dir) {
     // ctest: the default files are dist/'s; the shared instances are not under test here.

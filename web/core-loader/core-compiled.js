@@ -389,7 +389,9 @@ export function compiledApi(core, dialZoneOf) {
   function compile(constraints, geographicalConstraints) {
     const constraintsText = toText(constraints, 'constraints');
     const geoText = toText(geographicalConstraints, 'geographicalConstraints');
-    const areas = []; // [level, parents, values] texts, replayed into a new instance
+    // The lists set, [level, parents, values] texts by level and parents (a list set again replaces its
+    // entry, as in the core): replayed into a new instance.
+    const areas = new Map();
     let shape = open(constraintsText, geoText);
     let disposed = false;
     let formText = null;
@@ -402,7 +404,7 @@ export function compiledApi(core, dialZoneOf) {
       }
       if (shape.module !== core.module()) { // the instance was replaced: compile again in the new one
         shape = open(constraintsText, geoText);
-        for (const args of areas) call('compiledSetGeoAreas', shape.handle, ...args);
+        for (const args of areas.values()) call('compiledSetGeoAreas', shape.handle, ...args);
         registry?.unregister(token);
         registry?.register(token, shape, token);
       }
@@ -443,11 +445,11 @@ export function compiledApi(core, dialZoneOf) {
         if (!Number.isInteger(level)) throw new BtalkCoreError('invalidInput', 'The geographical area level must be 1, 2, 3 or 4.');
         const args = [level, toText(parents ?? [], 'parents'), toText(values ?? [], 'values')];
         call('compiledSetGeoAreas', handle, ...args);
-        areas.push(args);
+        areas.set(`${level}\n${args[1]}`, args);
       },
       clearGeoAreas() {
         call('compiledClearGeoAreas', live('clearGeoAreas').handle);
-        areas.length = 0;
+        areas.clear();
       },
       dispose,
       [disposeSymbol]: dispose,
