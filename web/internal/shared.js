@@ -95,7 +95,9 @@ export { errorDetail, errorMessage } from './errors.js';
 
 // One client per (base URL, credentials function) so elements on one page share caches. A client
 // serves any element whose class it is an instance of: an address form reuses the page's BtalkClient.
-const clientCache = new Map();
+// Credentials functions are held weakly: a page that replaces them (new credentials) lets the old
+// clients, and the secrets their functions close over, be collected.
+const clientCache = new Map(); // base URL -> { none: clients, byFunction: WeakMap(credentials -> clients) }
 
 /**
  * The client an element should use: its `client` property, else one made from
@@ -109,15 +111,15 @@ export function clientFor(element, Client, language) {
   if (element.client) return element.client;
   const baseUrl = element.getAttribute('api-base') || undefined;
   const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
-  let byCredentials = clientCache.get(baseUrl ?? '');
-  if (!byCredentials) {
-    byCredentials = new Map();
-    clientCache.set(baseUrl ?? '', byCredentials);
+  let byBase = clientCache.get(baseUrl ?? '');
+  if (!byBase) {
+    byBase = { none: [], byFunction: new WeakMap() };
+    clientCache.set(baseUrl ?? '', byBase);
   }
-  let clients = byCredentials.get(credentials ?? null);
+  let clients = credentials ? byBase.byFunction.get(credentials) : byBase.none;
   if (!clients) {
     clients = [];
-    byCredentials.set(credentials ?? null, clients);
+    byBase.byFunction.set(credentials, clients);
   }
   let client = clients.find((known) => known instanceof Client);
   if (!client) {
