@@ -5,16 +5,76 @@
 // detail, spelled by the core itself); only the messages around a typed text are put together
 // here, with the core's wording (ExpandProblem in core/src/address_validator.cc;
 // tests/node/core-problems.test.js compares them for every kind of problem). A refusal thus
-// costs about what an acceptance costs.
+// costs about what an acceptance costs. A hint that follows what was typed (a pattern with
+// choices, such as the US ZIP code's optional +4) costs a core call: it is worked out only
+// when the problem's message or hint is first read (pendingProblem below).
 
 /**
  * The table of one compiled schema, from the core's answer ({ codes: [name by code number],
- * fields: [{ label, messages: { 'code:detail': text }, format?, example?, legend? }] }, the dial
- * zone last) and the field names in compiled order.
+ * fields: [{ label, messages: { 'code:detail': text }, format?, example?, legend?, pattern? }] },
+ * the dial zone last) and the field names in compiled order. `hint(pattern, typed)`: the core's
+ * formatExample answer ({ format, example, legend } or null), for the hints that follow what
+ * was typed; a few are remembered by (field, typed text).
  */
-export function problemTable(answer, names) {
+export function problemTable(answer, names, hint) {
   answer.fields.forEach((field, i) => { field.name = names[i] ?? 'dialZone'; });
+  answer.hint = hint;
+  answer.hints = new Map();
   return answer;
+}
+
+// The message of a pattern mismatch, as ExpandProblem spells it.
+const mismatch = (label, { format, example }) => `${label} does not have the expected format${
+  format ? `: ${format}` : ''}${example ? ` (for example ${example})` : ''}`;
+const HINT_KEYS = ['message', 'format', 'example', 'legend'];
+
+/**
+ * A pattern mismatch whose hint follows `typed` (the core's detail -2 - k, texts[k] = the
+ * trimmed typed text): the same own enumerable keys, in the same order, with the same values
+ * as the core's problem, but message, format, example and legend are accessors that work the
+ * hint out on first read (`table.hint(pattern, typed)`: the core's formatExample, stateless,
+ * so it still answers once the compiled object is disposed; the field's own hint when it has
+ * none or the core fails) and then become plain data properties.
+ */
+function pendingProblem(table, code, field, typed) {
+  let values = null;
+  const resolve = () => {
+    if (values) return values;
+    const key = `${field.name}\0${typed}`;
+    let hint = table.hints.get(key);
+    if (hint === undefined) {
+      try {
+        hint = table.hint(field.pattern, typed);
+      } catch { /* the core is unusable: the field's own hint, true of the pattern too */ }
+      if (!hint?.example) hint = field;
+      if (table.hints.size >= 256) table.hints.clear();
+      table.hints.set(key, hint);
+    }
+    values = { message: mismatch(field.label, hint), format: hint.format, example: hint.example, legend: hint.legend };
+    try { // plain data properties from now on (in place: the key order stays)
+      for (const name of HINT_KEYS) {
+        Object.defineProperty(problem, name, { value: values[name], writable: true, enumerable: true, configurable: true });
+      }
+    } catch { /* frozen by its reader: the accessors keep answering */ }
+    return values;
+  };
+  const assign = (name, value) => {
+    resolve();
+    Object.defineProperty(problem, name, { value, writable: true, enumerable: true, configurable: true });
+  };
+  const problem = {
+    code,
+    field: field.name,
+    get message() { return resolve().message; },
+    set message(value) { assign('message', value); },
+    get format() { return resolve().format; },
+    set format(value) { assign('format', value); },
+    get example() { return resolve().example; },
+    set example(value) { assign('example', value); },
+    get legend() { return resolve().legend; },
+    set legend(value) { assign('legend', value); },
+  };
+  return problem;
 }
 
 /**
@@ -25,6 +85,7 @@ export function problemTable(answer, names) {
 export function spellProblem(table, fieldIndex, codeNumber, detail, text) {
   const code = table.codes[codeNumber];
   const field = table.fields[fieldIndex];
+  if (detail < -1 && field?.pattern !== undefined) return pendingProblem(table, code, field, text(-2 - detail));
   if (field === undefined) { // a key that is not a field
     return { code, field: text(detail), message: `"${text(detail + 1)}" is not an address field for this country` };
   }
