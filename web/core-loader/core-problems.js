@@ -17,7 +17,14 @@
  * was typed; a few are remembered by (field, typed text).
  */
 export function problemTable(answer, names, hint) {
-  answer.fields.forEach((field, i) => { field.name = names[i] ?? 'dialZone'; });
+  answer.fields.forEach((field, i) => {
+    field.name = names[i] ?? 'dialZone';
+    // The messages by detail * 16 + code number (a number key: no string built per problem).
+    field.spelled = new Map(Object.entries(field.messages).map(([key, message]) => {
+      const [code, detail] = key.split(':').map(Number);
+      return [detail * 16 + code, message];
+    }));
+  });
   answer.hint = hint;
   answer.hints = new Map();
   return answer;
@@ -92,17 +99,13 @@ export function spellProblem(table, fieldIndex, codeNumber, detail, text) {
   if (detail >= 0 && code === 'notAllowed') {
     return { code, field: field.name, message: `"${text(detail)}" is not a known ${field.label}` };
   }
-  const own = detail < 0 && code === 'patternMismatch';
-  if (!own && code === 'patternMismatch') {
-    const [format, example, legend] = [text(detail), text(detail + 1), text(detail + 2)];
-    let message = `${field.label} does not have the expected format`;
-    if (format) message += `: ${format}`;
-    if (example) message += ` (for example ${example})`;
-    return example ? { code, field: field.name, message, format, example, legend } : { code, field: field.name, message };
+  if (code === 'patternMismatch') {
+    const hint = detail < 0 ? field : { format: text(detail), example: text(detail + 1), legend: text(detail + 2) };
+    const message = detail < 0 ? field.spelled.get(detail * 16 + codeNumber) ?? code : mismatch(field.label, hint);
+    if (!hint.example) return { code, field: field.name, message };
+    return { code, field: field.name, message, format: hint.format, example: hint.example, legend: hint.legend };
   }
-  const problem = { code, field: field.name, message: field.messages[`${codeNumber}:${detail}`] ?? code };
-  if (own && field.example) Object.assign(problem, { format: field.format, example: field.example, legend: field.legend });
-  return problem;
+  return { code, field: field.name, message: field.spelled.get(detail * 16 + codeNumber) ?? code };
 }
 
 const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
