@@ -35,52 +35,63 @@ const mismatch = (label, { format, example }) => `${label} does not have the exp
   format ? `: ${format}` : ''}${example ? ` (for example ${example})` : ''}`;
 const HINT_KEYS = ['message', 'format', 'example', 'legend'];
 
+const TYPED = Symbol('btalk-forms.typedText'); // a pending problem's typed text: not enumerable, not in the result
+const define = (object, name, value) => {
+  Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+};
+
+// message, format, example and legend for `typed` in `field`: the core's formatExample
+// (stateless, so it still answers once the compiled object is disposed), or the field's own
+// hint when it has none or the core fails. The last hints are remembered by (field, typed).
+function hintValues(table, field, typed) {
+  const key = `${field.name}\0${typed}`;
+  let hint = table.hints.get(key);
+  if (hint === undefined) {
+    try {
+      hint = table.hint(field.pattern, typed);
+    } catch { /* the core is unusable: the field's own hint, true of the pattern too */ }
+    if (!hint?.example) hint = field;
+    if (table.hints.size >= 256) table.hints.clear();
+    table.hints.set(key, hint);
+  }
+  return { message: mismatch(field.label, hint), format: hint.format, example: hint.example, legend: hint.legend };
+}
+
+// The accessors of one field's pending problems, made once per table: shared functions, so
+// every pending problem is a small object of one shape (cheap to make and to collect).
+function pendingAccessors(table, field) {
+  const resolve = (problem) => {
+    const values = hintValues(table, field, problem[TYPED]);
+    try { // plain data properties from now on (in place: the key order stays)
+      for (const name of HINT_KEYS) define(problem, name, values[name]);
+    } catch { /* frozen by its reader: the accessors keep answering */ }
+    return values;
+  };
+  const accessors = { [TYPED]: { value: '', writable: true, configurable: true } };
+  for (const name of HINT_KEYS) {
+    accessors[name] = {
+      get() { return resolve(this)[name]; },
+      set(value) {
+        resolve(this);
+        define(this, name, value);
+      },
+      enumerable: true,
+      configurable: true,
+    };
+  }
+  return accessors;
+}
+
 /**
  * A pattern mismatch whose hint follows `typed` (the core's detail -2 - k, texts[k] = the
  * trimmed typed text): the same own enumerable keys, in the same order, with the same values
  * as the core's problem, but message, format, example and legend are accessors that work the
- * hint out on first read (`table.hint(pattern, typed)`: the core's formatExample, stateless,
- * so it still answers once the compiled object is disposed; the field's own hint when it has
- * none or the core fails) and then become plain data properties.
+ * hint out on first read (hintValues) and then become plain data properties.
  */
 function pendingProblem(table, code, field, typed) {
-  let values = null;
-  const resolve = () => {
-    if (values) return values;
-    const key = `${field.name}\0${typed}`;
-    let hint = table.hints.get(key);
-    if (hint === undefined) {
-      try {
-        hint = table.hint(field.pattern, typed);
-      } catch { /* the core is unusable: the field's own hint, true of the pattern too */ }
-      if (!hint?.example) hint = field;
-      if (table.hints.size >= 256) table.hints.clear();
-      table.hints.set(key, hint);
-    }
-    values = { message: mismatch(field.label, hint), format: hint.format, example: hint.example, legend: hint.legend };
-    try { // plain data properties from now on (in place: the key order stays)
-      for (const name of HINT_KEYS) {
-        Object.defineProperty(problem, name, { value: values[name], writable: true, enumerable: true, configurable: true });
-      }
-    } catch { /* frozen by its reader: the accessors keep answering */ }
-    return values;
-  };
-  const assign = (name, value) => {
-    resolve();
-    Object.defineProperty(problem, name, { value, writable: true, enumerable: true, configurable: true });
-  };
-  const problem = {
-    code,
-    field: field.name,
-    get message() { return resolve().message; },
-    set message(value) { assign('message', value); },
-    get format() { return resolve().format; },
-    set format(value) { assign('format', value); },
-    get example() { return resolve().example; },
-    set example(value) { assign('example', value); },
-    get legend() { return resolve().legend; },
-    set legend(value) { assign('legend', value); },
-  };
+  field.pending ??= pendingAccessors(table, field);
+  const problem = Object.defineProperties({ code, field: field.name }, field.pending);
+  problem[TYPED] = typed;
   return problem;
 }
 
