@@ -180,6 +180,8 @@ test('a hint that follows what was typed is worked out only when read, then kept
     assert.deepEqual(Object.keys(fresh), ['code', 'field', 'message', 'format', 'example', 'legend']);
     assert.equal(fresh.message, 'set before any read');
     assert.equal(fresh.example, 'BB12');
+    const frozen = Object.freeze(many[11].problems[0]); // frozen unread: still answers
+    assert.deepStrictEqual({ ...frozen }, expected);
     // Read after the compiled object is disposed: the same text (the core call needs no compiled object).
     compiled.dispose();
     assert.deepStrictEqual(one, reference(core, manual, { a6: 'Rue', pc: 'B12', uk: 'BB1', dialZone: '+41' }));
