@@ -130,7 +130,9 @@ std::string NormalizeCompiled(int handle, const std::string& address) {
   const btalk::CompiledConstraints* object = Lookup(handle);
   return object ? btalk::compiled_normalize_json(*object, address) : kReleased;
 }
-std::string FormatExample(const std::string& pattern) { return btalk::format_example_json(pattern); }
+std::string FormatExample(const std::string& pattern, const std::string& typed) {
+  return btalk::format_example_json(pattern, typed);
+}
 std::string CivicAddressXml(const std::string& address, const std::string& country, const std::string& lang) {
   return btalk::civic_address_xml_json(address, country, lang);
 }

@@ -148,8 +148,11 @@ export interface BtalkCore {
   parseResponse(kind: ResponseKind, body: JsonInput): any;
   /** Canonical values (trim, upper-case, enumeration match, digits) and what changed. */
   normalizeAddress(constraints: JsonInput, address: JsonInput): NormalizedAddress;
-  /** A short sample the pattern accepts, or null when none can honestly be given. */
-  formatExample(pattern: string): FormatExample | null;
+  /**
+   * A short sample the pattern accepts, or null when none can honestly be given; where the
+   * pattern offers choices, the sample follows `typed` (what the user typed) as far as it can.
+   */
+  formatExample(pattern: string, typed?: string): FormatExample | null;
   /** `<civicAddress xmlns="urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr">` (RFC 5139). */
   toCivicAddressXml(address: JsonInput, options: CivicAddressOptions): string;
   /** A full PIDF-LO document (RFC 4119 / RFC 5491) holding the civic address. */

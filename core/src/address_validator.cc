@@ -66,13 +66,19 @@ std::optional<CompactProblem> CheckElement(const ElementConstraint& element, std
       case Regex::MatchResult::kMatch:
         break;
       case Regex::MatchResult::kNoMatch: {
-        // Only on a mismatch: the sample costs a parse and one match of the
-        // pattern. CompiledConstraints works out the unguided one once; a
-        // pattern with choices follows what was typed (the SW1A of "SW1A 1A").
+        // CompiledConstraints works out the unguided sample once; a pattern
+        // with choices follows what was typed (the SW1A of "SW1A 1A"), which
+        // costs sample runs and a proof match: left for when it is read.
         if (!element.example.empty() && !element.example.varies) return problem(ProblemCode::kPatternMismatch, -1);
-        PatternExample computed = element.pattern_tree ? FormatExample(*element.pattern_tree, text, *element.regex)
-                                                       : FormatExample(element.value_regexp, text, &*element.regex);
-        if (computed.empty() && !element.example.empty()) return problem(ProblemCode::kPatternMismatch, -1);
+        if (!element.example.empty()) {
+          // Worked out only when read (ExpandProblem, or web/core-loader/core-problems.js
+          // through formatExample): a batch of refusals mostly goes unread.
+          const auto at = static_cast<std::int32_t>(texts.size());
+          texts.emplace_back(text);
+          return problem(ProblemCode::kPatternMismatch, -2 - at);
+        }
+        // No hint of its own (none exists, or it was not worked out): worked out now.
+        PatternExample computed = MismatchHint(element, text);
         const auto at = static_cast<std::int32_t>(texts.size());
         texts.push_back(std::move(computed.format));
         texts.push_back(std::move(computed.example));
@@ -265,6 +271,15 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
   }
 }
 
+PatternExample MismatchHint(const ElementConstraint& element, std::string_view typed) {
+  PatternExample computed;
+  if (element.regex) {
+    computed = element.pattern_tree ? FormatExample(*element.pattern_tree, typed, *element.regex)
+                                    : FormatExample(element.value_regexp, typed, &*element.regex);
+  }
+  return computed.empty() ? element.example : computed;
+}
+
 Problem ExpandProblem(const AddressConstraints& constraints, const CompactProblem& compact,
                       const std::vector<std::string>& texts) {
   const std::size_t count = constraints.elements.size();
@@ -292,10 +307,17 @@ Problem ExpandProblem(const AddressConstraints& constraints, const CompactProble
       message = label + (compact.detail == 1 ? " must contain only digits (0 to 9)" : " must be text");
       break;
     case ProblemCode::kPatternMismatch: {
-      const bool own = compact.detail < 0;
-      problem.format = own ? element->example.format : text(compact.detail);
-      problem.example = own ? element->example.example : text(compact.detail + 1);
-      problem.legend = own ? element->example.legend : text(compact.detail + 2);
+      if (compact.detail < 0) {
+        PatternExample hint =
+            compact.detail == -1 ? element->example : MismatchHint(*element, text(-2 - compact.detail));
+        problem.format = std::move(hint.format);
+        problem.example = std::move(hint.example);
+        problem.legend = std::move(hint.legend);
+      } else {
+        problem.format = text(compact.detail);
+        problem.example = text(compact.detail + 1);
+        problem.legend = text(compact.detail + 2);
+      }
       message = label + " does not have the expected format";
       if (!problem.format.empty()) message += ": " + problem.format;
       if (!problem.example.empty()) message += " (for example " + problem.example + ")";

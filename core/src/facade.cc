@@ -369,6 +369,11 @@ std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
       AppendJsonString(out, element->example.example);
       out += ",\"legend\":";
       AppendJsonString(out, element->example.legend);
+      if (element->example.varies && !element->example.empty()) {
+        // Its mismatch hint follows what was typed: formatExample(pattern, typed) when read.
+        out += ",\"pattern\":";
+        AppendJsonString(out, element->value_regexp);
+      }
     }
     out += ",\"messages\":{";
     for (std::size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); ++k) {

@@ -111,8 +111,8 @@ std::string compiled_normalize_json(const CompiledConstraints& compiled, std::st
   return NormalizationAnswer(compiled.Normalize(std::get<Address>(address)));
 }
 
-std::string format_example_json(std::string_view pattern) {
-  PatternExample example = FormatExample(pattern);
+std::string format_example_json(std::string_view pattern, std::string_view typed) {
+  PatternExample example = FormatExample(pattern, typed);
   if (example.empty()) return Ok(Json());
   Json result = Json::object();
   result["format"] = std::move(example.format);

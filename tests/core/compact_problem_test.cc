@@ -84,24 +84,23 @@ TEST(CompactProblemTest, WordsSayRecordFieldCodeAndDetail) {
       1, 0, code(ProblemCode::kTooShort), 2,          // a6 "R": at least 2
       1, 1, code(ProblemCode::kTypeMismatch), 1,      // hno "1a": not only digits
       1, 2, code(ProblemCode::kPatternMismatch), -1,  // pc "1": the field's own hint
-      1, 3, code(ProblemCode::kPatternMismatch), 0,   // uk "BB1": the hint that follows it, texts 0..2
+      1, 3, code(ProblemCode::kPatternMismatch), -2,  // uk "BB1": its hint follows it, worked out when read; text 0
       1, 4, code(ProblemCode::kNotAllowed), -1,       // en "z": not a proposed value
       1, 5, code(ProblemCode::kConstraintError), 0,   // bad: its rule is broken
-      1, 6, code(ProblemCode::kNotAllowed), 3,        // a1 "GE": not a known area, text 3
+      1, 6, code(ProblemCode::kNotAllowed), 1,        // a1 "GE": not a known area, text 1
       1, 7, code(ProblemCode::kTypeMismatch), 0,      // dialZone: not text
-      1, 8, code(ProblemCode::kUnknownField), 4,      // zz: texts 4 and 5
+      1, 8, code(ProblemCode::kUnknownField), 2,      // zz: texts 2 and 3
       2, 0, code(ProblemCode::kBadInput), 0,          // a6: a lone surrogate
       2, 1, code(ProblemCode::kTooLong), 1000,        // hno: over the hard limit
       2, 2, code(ProblemCode::kValueMissing), 0,      // pc: required
       2, 7, code(ProblemCode::kValueMissing), 0,      // dialZone: required (manual)
   };
-  ASSERT_EQ(words.size(), 2 + problems.size() + 6);
+  ASSERT_EQ(words.size(), 2 + problems.size() + 4);
   EXPECT_EQ(words[0], 13);
-  EXPECT_EQ(words[1], 6);
+  EXPECT_EQ(words[1], 4);
   EXPECT_EQ(std::vector<std::int32_t>(words.begin() + 2, words.begin() + 2 + problems.size()), problems);
   const Strings spelled = Texts(words, texts);
-  EXPECT_EQ(spelled[1], "BB12");  // uk's example follows the branch typed
-  EXPECT_EQ(Strings(spelled.begin() + 3, spelled.end()), (Strings{"GE", "zz", "zz"}));
+  EXPECT_EQ(spelled, (Strings{"BB1", "GE", "zz", "zz"}));  // uk's typed text, then the area and the key
 
   // A valid batch: no problem, no text.
   ASSERT_EQ(compiled_validate_compact(compiled, Record("t0t000tt", {"Rue", "B12", "ZH", "+41"}), &words, &texts), 0);
@@ -163,6 +162,8 @@ TEST(CompactProblemTest, ProblemTableHoldsEveryMessageThatDependsOnlyOnTheNumber
   EXPECT_EQ(fields[2]["example"], "A12");
   EXPECT_EQ(fields[2]["format"], "A99");
   EXPECT_FALSE(fields[0].contains("example"));  // no pattern
+  EXPECT_FALSE(fields[2].contains("pattern"));  // pc's hint is always the same
+  EXPECT_EQ(fields[3]["pattern"], "^(A[0-9]|BB[0-9]{2})$");  // uk's follows what was typed
   EXPECT_EQ(fields[7]["label"], "Dial zone");
   // Every problem of Packed() whose detail points at no text has its message in the table.
   CompactProblems compact;
@@ -171,8 +172,8 @@ TEST(CompactProblemTest, ProblemTableHoldsEveryMessageThatDependsOnlyOnTheNumber
   std::size_t looked_up = 0;
   for (const CompactProblem& problem : compact.problems) {
     const bool text = problem.code == ProblemCode::kUnknownField ||
-                      (problem.detail >= 0 && (problem.code == ProblemCode::kNotAllowed ||
-                                               problem.code == ProblemCode::kPatternMismatch));
+                      (problem.detail >= 0 && problem.code == ProblemCode::kNotAllowed) ||
+                      (problem.detail != -1 && problem.code == ProblemCode::kPatternMismatch);
     if (text) continue;
     const std::string key = std::to_string(static_cast<int>(problem.code)) + ":" + std::to_string(problem.detail);
     const Json& messages = fields[problem.field]["messages"];
@@ -182,6 +183,29 @@ TEST(CompactProblemTest, ProblemTableHoldsEveryMessageThatDependsOnlyOnTheNumber
   }
   EXPECT_EQ(looked_up, 10u);
   EXPECT_FALSE(fields[0]["messages"].contains("7:0"));  // no broken rule, no constraintError text
+}
+
+TEST(CompactProblemTest, TypedHintIsWorkedOutWhenRead) {
+  const CompiledConstraints compiled = Compile();
+  CompactProblems compact;
+  std::vector<std::uint32_t> records;
+  // uk "BB1" then "A": two refusals whose hints follow two different branches.
+  ASSERT_EQ(ValidatePacked(compiled, Record("t0tt000t", {"Rue", "B12", "BB1", "+41"}) +
+                                          Record("t0tt000t", {"Rue", "B12", " A ", "+41"}),
+                           compact, records),
+            2);
+  ASSERT_EQ(compact.problems.size(), 2u);
+  EXPECT_EQ(compact.texts, (Strings{"BB1", "A"}));  // trimmed, no hint worked out yet
+  const Problem bb = ExpandProblem(compiled.constraints(), compact.problems[0], compact.texts);
+  const Problem a = ExpandProblem(compiled.constraints(), compact.problems[1], compact.texts);
+  EXPECT_EQ(bb.example, "BB12");
+  EXPECT_EQ(bb.message, "Choice does not have the expected format: BB99 (for example BB12)");
+  EXPECT_EQ(a.example, "A1");
+  // What JS asks when it reads the text: the same hint from the pattern and the typed text.
+  const std::string pattern = "^(A[0-9]|BB[0-9]{2})$";
+  EXPECT_EQ(format_example_json(pattern, "BB1"),
+            R"({"ok":{"example":"BB12","format":"BB99","legend":"9 = digit"}})");
+  EXPECT_EQ(format_example_json(pattern), format_example_json(pattern, ""));
 }
 
 }  // namespace

@@ -233,6 +233,30 @@ test('validateAddress caches compiled schemas but is never stale after a mutatio
   geo.dialZoneSelection = 'automatic';
   assert.deepEqual(core.validateAddress(CH.addressConstraints, chAddress, { geographicalConstraints: geo }).problems
     .map((p) => `${p.field}:${p.code}`), ['dialZone:notAllowed']);
+  // Lists of { value, display } objects (walked by their own fast path): every change is seen.
+  const listed = { sts: { usage: 'optional', valueType: 'enumeration', possibleValues: [
+    { value: 'ST', display: 'Street' }, { value: 'AV', display: 'Avenue' }] } };
+  const asText = () => core.validateAddress(JSON.stringify(listed), { sts: 'AV' }, '{}'); // the JSON facade: no cache
+  const check = (what) => assert.deepEqual(core.validateAddress(listed, { sts: 'AV' }), asText(), what);
+  check('as given');
+  assert.equal(asText().valid, true);
+  listed.sts.possibleValues[1].value = 'AVE';
+  check('a value changed');
+  assert.equal(asText().valid, false);
+  listed.sts.possibleValues[1] = { value: 'AV', display: 'Avenue' };
+  check('back');
+  listed.sts.possibleValues[1] = Object.create({ value: 'AV', display: 'Avenue' }); // inherited keys: JSON writes {}
+  check('an item whose keys are inherited');
+  assert.equal(asText().valid, false);
+  listed.sts.possibleValues[1] = { value: 'AV', display: 'Avenue' };
+  listed.sts.possibleValues[1] = Object.assign(['AV'], { value: 'AV', display: 'Avenue' }); // JSON writes ["AV"]
+  check('an array with the same keys');
+  listed.sts.possibleValues[1] = { display: 'Avenue', value: 'AV' };
+  check('the keys in another order');
+  listed.sts.possibleValues[1] = { value: 'AV', display: { text: 'Avenue' } };
+  check('a nested object');
+  listed.sts.possibleValues[1] = { value: 'AV', display: 'Avenue', toJSON: () => 'AX' };
+  check('toJSON');
   // More schemas than the cache holds, then the first again: still right.
   for (let n = 1; n <= 12; n += 1) {
     const schema = { pc: { usage: 'mandatory', minLength: n } };

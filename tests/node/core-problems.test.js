@@ -141,3 +141,71 @@ test('hostile schemas: constraint errors and bounded, exact caching', () => {
   const trap = { get pc() { throw new Error('no'); } };
   assert.throws(() => core.validateAddress(trap, {}), { code: 'invalidInput' });
 });
+
+test('a hint that follows what was typed is worked out only when read, then kept', () => {
+  const core = cores.full;
+  const module = core[Symbol.for('btalk-forms.coreInstance')].module;
+  const own = module.formatExample;
+  let calls = 0;
+  module.formatExample = (...args) => { calls += 1; return own.call(module, ...args); };
+  try {
+    const compiled = core.compileConstraints(constraints, manual);
+    const batch = Array.from({ length: 200 }, (_, i) => ({ a6: 'Rue', pc: 'B12', uk: i % 2 ? 'BB1' : 'A', dialZone: '+41' }));
+    const many = compiled.validateMany(batch);
+    const one = compiled.validate({ a6: 'Rue', pc: 'B12', uk: 'BB1', dialZone: '+41' });
+    assert.equal(calls, 0, 'no hint worked out while validating');
+    const problem = many[1].problems[0];
+    // The public shape, unread: same keys in the same order, same values, same copies.
+    assert.deepEqual(Object.keys(problem), ['code', 'field', 'message', 'format', 'example', 'legend']);
+    const expected = reference(core, manual, batch[1]).problems[0];
+    const clone = structuredClone(many[3].problems[0]);
+    assert.deepStrictEqual(clone, expected);
+    assert.equal(calls, 1);
+    assert.deepStrictEqual(many[5].problems[0], expected); // the same (field, typed text): remembered
+    // JSON, in the key order of the eager problems (the facade's JSON orders keys by name).
+    const keys = ['code', 'field', 'message', 'format', 'example', 'legend'];
+    assert.equal(JSON.stringify(many[7]), JSON.stringify({ valid: false, problems: [expected] }, ['valid', 'problems', ...keys]));
+    assert.equal(calls, 1);
+    assert.equal(problem.message, 'Choice does not have the expected format: BB99 (for example BB12)');
+    assert.equal(problem.example, 'BB12');
+    // Once read, plain data properties, which the reader may change.
+    assert.equal(Object.getOwnPropertyDescriptor(problem, 'message').writable, true);
+    problem.legend = 'mine';
+    assert.equal(problem.legend, 'mine');
+    assert.equal(calls, 1);
+    assert.deepStrictEqual(many[0].problems[0], reference(core, manual, batch[0]).problems[0]); // 'A': A9
+    assert.equal(calls, 2);
+    const fresh = many[9].problems[0];
+    fresh.message = 'set before any read';
+    assert.deepEqual(Object.keys(fresh), ['code', 'field', 'message', 'format', 'example', 'legend']);
+    assert.equal(fresh.message, 'set before any read');
+    assert.equal(fresh.example, 'BB12');
+    const frozen = Object.freeze(many[11].problems[0]); // frozen unread: still answers
+    assert.deepStrictEqual({ ...frozen }, expected);
+    // Read after the compiled object is disposed: the same text (the core call needs no compiled object).
+    compiled.dispose();
+    assert.deepStrictEqual(one, reference(core, manual, { a6: 'Rue', pc: 'B12', uk: 'BB1', dialZone: '+41' }));
+  } finally {
+    module.formatExample = own;
+  }
+});
+
+test('a typed hint whose core call fails reads as the field\'s own hint', () => {
+  const core = cores.address;
+  const compiled = core.compileConstraints(constraints, manual);
+  const [problem] = compiled.validate({ a6: 'Rue', pc: 'B12', uk: 'A', dialZone: '+41' }).problems;
+  const module = core[Symbol.for('btalk-forms.coreInstance')].module;
+  const own = module.formatExample;
+  module.formatExample = () => { throw new Error('gone'); };
+  let read;
+  try {
+    read = { example: problem.example, message: problem.message };
+  } finally {
+    module.formatExample = own;
+  }
+  const unguided = core.formatExample('^(A[0-9]|BB[0-9]{2})$');
+  assert.notEqual(unguided.example, core.formatExample('^(A[0-9]|BB[0-9]{2})$', 'A').example); // A1, guided
+  assert.equal(read.example, unguided.example);
+  assert.equal(read.message, `Choice does not have the expected format: ${unguided.format} (for example ${unguided.example})`);
+  compiled.dispose();
+});

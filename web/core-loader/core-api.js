@@ -157,9 +157,10 @@ function wrap(module, orderApi) {
       const text = toText(address, 'address');
       return normalizedAddress(text, call('normalizeAddress', toText(constraints, 'constraints'), text));
     },
-    formatExample(pattern) {
+    formatExample(pattern, typed = '') {
       if (typeof pattern !== 'string') throw new BtalkCoreError('invalidInput', 'The pattern must be a string.');
-      return call('formatExample', pattern);
+      if (typeof typed !== 'string') throw new BtalkCoreError('invalidInput', 'The typed text must be a string.');
+      return call('formatExample', pattern, typed);
     },
     toCivicAddressXml(address, options = {}) {
       const o = exportOptions(options, ['country', 'lang']);

@@ -134,6 +134,9 @@ export function compiledApi(core, dialZoneOf) {
     }
   };
   const call = (name, ...args) => unwrap(raw(name, ...args));
+  // A mismatch hint that follows what was typed, asked when a problem is read (core-problems.js):
+  // stateless, on whatever instance is live then.
+  const hint = (pattern, typed) => call('formatExample', pattern, typed);
   const release = (shape) => {
     if (shape.module !== core.module()) return; // that instance and its table are gone
     try { core.invoke('releaseCompiled', shape.handle); } catch { /* the instance is gone */ }
@@ -328,7 +331,7 @@ export function compiledApi(core, dialZoneOf) {
       },
       // Calls each(record, problem) for the `found` problems of validate().
       problems(shape, found, each) {
-        shape.table ??= problemTable(call('compiledProblemTable', shape.handle), shape.names);
+        shape.table ??= problemTable(call('compiledProblemTable', shape.handle), shape.names, hint);
         readProblems(module, shape.table, found, each);
       },
     };

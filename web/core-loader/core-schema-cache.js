@@ -32,7 +32,12 @@ function same(value, shadow, budget) {
     if (!Array.isArray(shadow) || value.length !== shadow.length) return false;
     for (let i = 0; i < value.length; i += 1) {
       const item = value[i];
-      if (typeof item === 'object' && item !== null ? !same(item, shadow[i], budget) : !sameLeaf(item, shadow[i])) return false;
+      if (typeof item !== 'object' || item === null) {
+        if (!sameLeaf(item, shadow[i])) return false;
+        continue;
+      }
+      const flat = sameFlat(item, shadow[i]);
+      if (flat === undefined ? !same(item, shadow[i], budget) : !flat || --budget.left < 0) return false;
     }
     return true;
   }
@@ -46,6 +51,25 @@ function same(value, shadow, budget) {
     if (key !== keys[i]) return false;
     const item = value[key];
     if (typeof item === 'object' && item !== null ? !same(item, values[i], budget) : !sameLeaf(item, values[i])) return false;
+    i += 1;
+  }
+  return i === keys.length;
+}
+
+// `same` for an item of a list such as possibleValues ({ value, display } objects, all
+// alike): a plain object of leaves only is compared here, so this function's property
+// caches see one kind of object and stay fast (same's see every kind in the schema).
+// undefined: not such an object, ask `same`.
+function sameFlat(item, shadow) {
+  if (Object.getPrototypeOf(item) !== Object.prototype || typeof item.toJSON === 'function'
+    || typeof shadow !== 'object' || shadow === null || Array.isArray(shadow)) return undefined;
+  const { keys, values } = shadow;
+  let i = 0;
+  for (const key in item) {
+    if (key !== keys[i]) return false;
+    const leaf = item[key];
+    if (typeof leaf === 'object' && leaf !== null) return undefined;
+    if (!sameLeaf(leaf, values[i])) return false;
     i += 1;
   }
   return i === keys.length;

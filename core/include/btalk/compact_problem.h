@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "btalk/address_constraints.h"
@@ -25,9 +26,11 @@ struct CompactProblem {
   // What the message needs besides the field and the code:
   //   kTooLong, kTooShort: the limit in characters;
   //   kTypeMismatch: 0 not text, 1 not only digits;
-  //   kPatternMismatch: -1 the element's own hint (ElementConstraint::example),
-  //     otherwise texts[detail .. detail + 2] = format, example, legend (the
-  //     hint that follows what was typed);
+  //   kPatternMismatch: -1 the element's own hint (ElementConstraint::example);
+  //     -2 - k: the hint follows what was typed, worked out only when read
+  //     (MismatchHint), texts[k] = the typed text, trimmed; otherwise
+  //     texts[detail .. detail + 2] = format, example, legend (worked out
+  //     already: the element has no hint of its own);
   //   kNotAllowed: -1 not a proposed value (dial zone: must be left empty),
   //     otherwise texts[detail] = the typed area, abbreviated to 60 code points;
   //   kUnknownField: texts[detail] = the key, texts[detail + 1] = the key
@@ -46,6 +49,10 @@ struct CompactProblems {
     texts.clear();
   }
 };
+
+// The hint a mismatch of `typed` (trimmed) shows for an element whose own hint
+// varies: FormatExample following `typed`, or the element's own when none.
+PatternExample MismatchHint(const ElementConstraint& element, std::string_view typed);
 
 // The Problem (field, code, English message, format hint) `problem` stands for.
 Problem ExpandProblem(const AddressConstraints& constraints, const CompactProblem& problem,

@@ -98,10 +98,12 @@ long compiled_validate_compact(const CompiledConstraints& compiled, std::string_
 // What JS needs to spell out compact problems, once per compiled object:
 // ok -> {"codes": ["valueMissing", ...] (by ProblemCode number),
 //        "fields": [{"label", "messages": {"<code>:<detail>": message, ...},
-//                    "format"?, "example"?, "legend"?}, ...]}
+//                    "format"?, "example"?, "legend"?, "pattern"?}, ...]}
 // Fields in validation order, then the dial zone; "messages" holds every
 // message that depends only on the field, the code and the detail, spelled
-// by ExpandProblem; format/example/legend: the field's own pattern hint.
+// by ExpandProblem; format/example/legend: the field's own pattern hint;
+// pattern: its valueRegexp when the hint follows what was typed (a detail
+// -2 - k, compact_problem.h: format_example_json(pattern, texts[k]) when read).
 std::string compiled_problem_table_json(const CompiledConstraints& compiled);
 
 // --- Normalisation, format hints, PIDF-LO, postal lines (facade_features.cc) ---
@@ -116,10 +118,11 @@ std::string normalize_address_json(std::string_view constraints_json, std::strin
 // the same answer for the same documents, without parsing the constraints again.
 std::string compiled_normalize_json(const CompiledConstraints& compiled, std::string_view address_json);
 
-// pattern: the valueRegexp itself (plain text, not JSON).
+// pattern: the valueRegexp itself (plain text, not JSON); typed: what was typed,
+// which the sample follows where the pattern offers choices ("" = none).
 // ok -> {"format": "9999 AA", "example": "1234 AB", "legend": "9 = digit, ..."}
 //       or null when no honest sample exists (format_example.h)
-std::string format_example_json(std::string_view pattern);
+std::string format_example_json(std::string_view pattern, std::string_view typed = {});
 
 // ok -> {"xml": "<civicAddress ...>", "omitted": ["addrExtInfo1", ...]}   (civic_address.h)
 // lang "" = no xml:lang.
