@@ -146,6 +146,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     this.lookups?.start([]);
     this.disposeValidator();
     this.postalFilled.clear();
+    state.notes.clear(); // a new form: nothing in it was corrected yet
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), failure: null, info: null, busy: new Map(),
     });
@@ -224,6 +225,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     for (const { name } of out) {
       state.values.delete(name);
       state.touched.delete(name);
+      state.notes.delete(name);
     }
     this.validate();
     const lang = this.host.lang();
