@@ -145,7 +145,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     const carried = beforeSwitch(state, iso2); // what the old form accepted, before it is reset
     this.lookups?.start([]);
     this.disposeValidator();
-    this.postalFilled.clear();
+    this.forgetPostalFills();
     state.notes.clear(); // a new form: nothing in it was corrected yet
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), failure: null, info: null, busy: new Map(),
@@ -361,7 +361,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     state.values.set(name, text);
     state.notes.delete(name);
     state.serverProblems = state.serverProblems.filter((problem) => problem.field !== name);
-    if (choice) state.touched.add(name);
+    if (choice) this.touchedByUser(name);
     if (state.info?.kind === 'success') state.info = null;
     const field = this.field(name);
     if (field?.geoLevel) {
@@ -407,7 +407,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
   /** Leaving a field: its problem shows from now on, and its value takes its canonical form. */
   blur(name) {
     if (this.normalizeField(name) && name === POSTAL_CODE) this.postalCodeChanged();
-    this.state.touched.add(name);
+    this.touchedByUser(name);
     this.validate();
     this.changed();
   }
@@ -415,7 +415,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
   reset() {
     const { state } = this;
     state.values.clear();
-    this.postalFilled.clear();
+    this.forgetPostalFills();
     state.extras.clear();
     state.touched.clear();
     state.notes.clear();

@@ -19,6 +19,28 @@ export const PostalAreasMixin = (Base) => class extends Base {
   /** field name -> the value a postal code filled in (replaced by the next postal code, unlike the user's). */
   postalFilled = new Map();
 
+  /** Fields marked touched only because a postal code filled them: untouched again when it clears them. */
+  postalTouched = new Set();
+
+  /** A new form or a reset: nothing is filled from a postal code. */
+  forgetPostalFills() {
+    this.postalFilled.clear();
+    this.postalTouched.clear();
+  }
+
+  /** The user touched field `name` (left it, chose in it): it stays touched whatever a postal code does. */
+  touchedByUser(name) {
+    this.postalTouched.delete(name);
+    this.state.touched.add(name);
+  }
+
+  /** Empties field `name` for the postal code; a field it alone had touched is untouched again. */
+  unfill(name) {
+    this.state.values.delete(name);
+    this.postalFilled.delete(name);
+    if (this.postalTouched.delete(name)) this.state.touched.delete(name);
+  }
+
   /** The postal code the form can go by: typed, and valid for the schema; else ''. */
   validPostalCode() {
     const { state } = this;
@@ -59,18 +81,18 @@ export const PostalAreasMixin = (Base) => class extends Base {
       if (next === current) continue;
       if (next) {
         state.values.set(field.name, next);
+        if (!state.touched.has(field.name)) this.postalTouched.add(field.name);
         state.touched.add(field.name);
         this.postalFilled.set(field.name, next);
       } else {
-        state.values.delete(field.name);
-        this.postalFilled.delete(field.name);
+        this.unfill(field.name);
       }
       if (field.geoLevel) {
         // A new parent empties the levels below, as a choice does.
         for (let level = field.geoLevel + 1; level <= 4; level++) {
           const child = this.fieldAt(level);
           if (!child) break;
-          state.values.delete(child.name);
+          this.unfill(child.name);
           state.geo.set(level, { options: null, parents: '' });
         }
         // The levels below fill as their lists load.
