@@ -12,7 +12,7 @@ import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
 import { beforeSwitch, leftOut } from './address-form.carry.js';
 import { PostalAreasMixin } from './address-form.postal-areas.js';
-import { errorDetail } from '../../internal/errors.js';
+import { NOT_CONFIGURED, errorDetail } from '../../internal/errors.js';
 
 /**
  * @typedef {object} ControllerHost
@@ -178,7 +178,9 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
       state.status = 'failed';
       this.validate();
       done();
-      this.fail('loadFailed', error, () => this.load());
+      // No client, credentials nor api-base (clientFor): nothing was asked; the page's setting one loads the form.
+      if (error?.code === NOT_CONFIGURED) this.fail('notConfigured', error, null);
+      else this.fail('loadFailed', error, () => this.load());
       this.changed();
       return;
     }
