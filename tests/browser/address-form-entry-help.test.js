@@ -1,7 +1,7 @@
 // How <btalk-address-form> helps while an address is typed (and, for the postcode, <btalk-site-import>'s
 // result file): a US street typed whole is split, Verify offers the closest known address; GB postcode
-// hints follow what is typed and get their separator; a CH postal code fills canton, municipality and
-// dial zone; PT says which field to fill first. Each test failed before its fix. Debian's
+// hints follow what is typed and get their separator; a CH postal code fills canton and dial zone
+// (and says so, not the locality); PT says which field to fill first. Each test failed before its fix. Debian's
 // Chromium against the stand-in; expectations come from the stand-in's data files.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,7 +146,7 @@ describe('<btalk-address-form>: help while typing', () => {
     }
   });
 
-  test('CH: postal code 1003 fills canton, municipality and dial zone; 8001 narrows the dial zones', { skip: env.skip }, async () => {
+  test('CH: postal code 1003 fills canton and dial zone, and the hint names only them; 8001 narrows the dial zones', { skip: env.skip }, async () => {
     const CH = await readCountry(BUNDLED_DATA_DIR, 'CH');
     const rules = CH.geographicalConstraints.emergencyAreaRules;
     const codes = (item) => item.postalCodes ?? [];
@@ -157,9 +157,10 @@ describe('<btalk-address-form>: help while typing', () => {
     try {
       // The form says where to start, by the field's label.
       const label = (name) => CH.addressConstraints[name].defaultLabel;
-      // The hint shows once its lists are known, whole: never the dial zone alone first.
+      // The hint shows once its lists are known, whole: never the dial zone alone first. It names what a postal
+      // code can fill: not the locality, whose list gives codes to a sample of localities only (see below).
       await page.waitForFunction(() => window.element.shadowRoot.querySelector('.start-hint')?.textContent.trim());
-      assert.deepEqual(await hints(page), [`Start with the postal code: it fills in ${label('a1')}, ${label('a3')}, and Dial zone.`]);
+      assert.deepEqual(await hints(page), [`Start with the postal code: it fills in ${label('a1')} and Dial zone.`]);
       await control(page, 'pc').fill('1003');
       await selected(page, rules.area1_pidflo, canton.value);
       await selected(page, 'dialZone', zone.value);

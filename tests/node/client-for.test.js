@@ -1,14 +1,35 @@
 // clientFor (web/internal/shared.js): the client an element uses when the page gives none, one per base URL and
 // credentials function and shared by the elements of a page; credentials functions the page replaced are not kept.
+// Without a client, credentials or an api-base other than the real API's, it makes none (a proxy-mode client of the
+// real API could only be refused): it throws notConfiguredError(), which each element says in its UI language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { clientFor } from '../../web/internal/shared.js';
+import { NOT_CONFIGURED, clientFor } from '../../web/internal/shared.js';
+import { DEFAULT_BASE_URL } from '../../web/http/client-common.js';
+
+class Client { constructor(options) { this.options = options; } }
+const element = (attributes = {}, props = {}) => ({ client: null, ...props, getAttribute: (name) => attributes[name] ?? null });
+
+test('clientFor: no client, credentials nor api-base (or the real API\'s without credentials): not configured, no client made', () => {
+  for (const base of [undefined, '', DEFAULT_BASE_URL, `${DEFAULT_BASE_URL}/`, ' HTTPS://API.ORANGE.COM/btalk/v1 ']) {
+    assert.throws(() => clientFor(element({ 'api-base': base }), Client), (error) => error.code === NOT_CONFIGURED && /api-base/.test(error.message), String(base));
+  }
+});
+
+test('clientFor: a proxy base, credentials or a page-given client are enough', () => {
+  assert.equal(clientFor(element({ 'api-base': '/proxy/btalk/v1' }), Client).options.baseUrl, '/proxy/btalk/v1');
+  const credentials = async () => ({ accessToken: 't', apiKey: 'k' });
+  const direct = clientFor(element({}, { credentials }), Client);
+  assert.equal(direct.options.credentials, credentials);
+  assert.equal(direct.options.baseUrl, undefined, 'the client\'s default: the real API, with a token');
+  const given = {};
+  assert.equal(clientFor(element({}, { client: given }), Client), given);
+});
 
 class FakeClient { constructor(options) { this.options = options; } }
 class WiderClient extends FakeClient {}
-const element = (attributes, credentials) => ({ credentials, getAttribute: (name) => attributes[name] ?? null });
 
 test('one client per base URL and credentials function, shared; a wider client serves a narrower element', () => {
   const credentials = async () => ({ accessToken: 't', apiKey: 'k' });
@@ -16,10 +37,10 @@ test('one client per base URL and credentials function, shared; a wider client s
   assert.equal(clientFor(element({ 'api-base': '/proxy' }), FakeClient), a);
   assert.deepEqual(a.options, { baseUrl: '/proxy' });
   assert.notEqual(clientFor(element({ 'api-base': '/other' }), FakeClient), a);
-  const direct = clientFor(element({ 'api-base': '/proxy' }, credentials), FakeClient);
+  const direct = clientFor(element({ 'api-base': '/proxy' }, { credentials }), FakeClient);
   assert.notEqual(direct, a);
   assert.equal(direct.options.credentials, credentials);
-  assert.equal(clientFor(element({ 'api-base': '/proxy' }, credentials), FakeClient), direct);
+  assert.equal(clientFor(element({ 'api-base': '/proxy' }, { credentials }), FakeClient), direct);
   const wide = clientFor(element({ 'api-base': '/wide' }), WiderClient);
   assert.equal(clientFor(element({ 'api-base': '/wide' }), FakeClient), wide);
   const given = {};
@@ -34,7 +55,7 @@ test('a credentials function the page let go of is collected, with the client ma
   (() => {
     const credentials = async () => ({ accessToken: 'secret', apiKey: 'secret' });
     registry.register(credentials, 'credentials');
-    clientFor(element({ 'api-base': '/proxy' }, credentials), FakeClient);
+    clientFor(element({ 'api-base': '/proxy' }, { credentials }), FakeClient);
   })();
   for (let i = 0; i < 20 && !collected; i += 1) {
     gc();

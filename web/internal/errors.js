@@ -20,3 +20,15 @@ export function errorDetail(error, message) {
     ...(error?.apiCode === undefined ? {} : { apiCode: error.apiCode }),
   };
 }
+
+/** The code of notConfiguredError(): each element says it in its own language (its `notConfigured` text). */
+export const NOT_CONFIGURED = 'notConfigured';
+
+/**
+ * An element with no way to reach the API: no `client`, no `credentials`, and no `api-base` but the real
+ * API's (which needs a token, so a proxy-mode client there could never work). Nothing is requested.
+ */
+export function notConfiguredError() {
+  return Object.assign(new Error('btalk-forms: not connected to the API: set the element\'s api-base attribute to your proxy, '
+    + 'or its credentials or client property'), { code: NOT_CONFIGURED });
+}

@@ -4,6 +4,8 @@
 // order element, so the address form's bundle never holds the order methods). UI strings live in each component's i18n/ catalogues (see internal/localize.js).
 
 import { format } from './localize.js';
+import { DEFAULT_BASE_URL } from '../http/client-common.js';
+import { notConfiguredError } from './errors.js';
 
 /** Base styles for every element (internal/base.css, shipped minified: scripts/build-css.js). */
 export { BASE_CSS } from './base-styles.js';
@@ -91,7 +93,7 @@ export function isHttpUrl(value) {
 }
 
 /** A failure as text and as a btalk-error detail (DOM-free: errors.js, which controllers import). */
-export { errorDetail, errorMessage } from './errors.js';
+export { NOT_CONFIGURED, errorDetail, errorMessage } from './errors.js';
 
 // One client per (base URL, credentials function) so elements on one page share caches. A client
 // serves any element whose class it is an instance of: an address form reuses the page's BtalkClient.
@@ -99,9 +101,14 @@ export { errorDetail, errorMessage } from './errors.js';
 // clients, and the secrets their functions close over, be collected.
 const clientCache = new Map(); // base URL -> { none: clients, byFunction: WeakMap(credentials -> clients) }
 
+/** True when `base` (an api-base, '' or undefined: none) is the real API's, whose every request needs a token. */
+const isRealApi = (base) => String(base || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').toLowerCase() === DEFAULT_BASE_URL;
+
 /**
  * The client an element should use: its `client` property, else one made from
  * its `api-base` attribute (proxy mode unless the `credentials` property is set).
+ * Without a client, credentials or an api-base other than the real API's, it throws notConfiguredError()
+ * (code NOT_CONFIGURED): a proxy-mode client of the real API could only fail, request after request.
  * @param {{ client?: object|null, credentials?: Function, getAttribute(name: string): string|null }} element
  * @param {new (options: object) => object} Client the class to make one of (BtalkAddressClient, BtalkClient)
  * @param {() => string} [language] the UI language, sent as Accept-Language by a client made here (one
@@ -111,6 +118,7 @@ export function clientFor(element, Client, language) {
   if (element.client) return element.client;
   const baseUrl = element.getAttribute('api-base') || undefined;
   const credentials = typeof element.credentials === 'function' ? element.credentials : undefined;
+  if (!credentials && isRealApi(baseUrl)) throw notConfiguredError();
   let byBase = clientCache.get(baseUrl ?? '');
   if (!byBase) {
     byBase = { none: [], byFunction: new WeakMap() };

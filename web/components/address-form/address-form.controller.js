@@ -12,7 +12,7 @@ import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
 import { beforeSwitch, leftOut } from './address-form.carry.js';
 import { PostalAreasMixin } from './address-form.postal-areas.js';
-import { errorDetail } from '../../internal/errors.js';
+import { NOT_CONFIGURED, errorDetail } from '../../internal/errors.js';
 
 /**
  * @typedef {object} ControllerHost
@@ -146,7 +146,8 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     const carried = beforeSwitch(state, iso2); // what the old form accepted, before it is reset
     this.lookups?.start([]);
     this.disposeValidator();
-    this.postalFilled.clear();
+    this.forgetPostalFills();
+    state.notes.clear(); // a new form: nothing in it was corrected yet
     Object.assign(state, {
       iso2, data: null, fields: [], fieldsKey: `${generation}`, geo: new Map(), failure: null, info: null, busy: new Map(),
     });
@@ -178,7 +179,9 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
       state.status = 'failed';
       this.validate();
       done();
-      this.fail('loadFailed', error, () => this.load());
+      // No client, credentials nor api-base (clientFor): nothing was asked; the page's setting one loads the form.
+      if (error?.code === NOT_CONFIGURED) this.fail('notConfigured', error, null);
+      else this.fail('loadFailed', error, () => this.load());
       this.changed();
       return;
     }
@@ -225,6 +228,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     for (const { name } of out) {
       state.values.delete(name);
       state.touched.delete(name);
+      state.notes.delete(name);
     }
     this.validate();
     const lang = this.host.lang();
@@ -370,7 +374,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     state.values.set(name, text);
     state.notes.delete(name);
     state.serverProblems = state.serverProblems.filter((problem) => problem.field !== name);
-    if (choice) state.touched.add(name);
+    if (choice) this.touchedByUser(name);
     if (state.info?.kind === 'success') state.info = null;
     const field = this.field(name);
     if (field?.geoLevel) {
@@ -416,7 +420,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
   /** Leaving a field: its problem shows from now on, and its value takes its canonical form. */
   blur(name) {
     if (this.normalizeField(name) && name === POSTAL_CODE) this.postalCodeChanged();
-    this.state.touched.add(name);
+    this.touchedByUser(name);
     this.validate();
     this.changed();
   }
@@ -424,7 +428,7 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
   reset() {
     const { state } = this;
     state.values.clear();
-    this.postalFilled.clear();
+    this.forgetPostalFills();
     state.extras.clear();
     state.touched.clear();
     state.notes.clear();

@@ -1,10 +1,12 @@
 // What a postal code determines, DOM-free: where the API's choices list the postal codes they cover
 // (geo areas, dial zones: `postalCodes`, as the stand-in's CH lists do), a valid postal code fills a
-// choice it determines alone (1003 -> canton VD, municipality Lausanne, dial zone 021) and narrows
-// the choices it leaves several of (8001 -> dial zone 043 or 044). Choices without a list stay
-// offered; a list that does not know the code changes nothing. A value the user chose is never
-// replaced; one filled from an earlier postal code is. And where a postal code fills fields that
-// come before it ends up in the form (PT, CH), the form says to start with it, by its label.
+// choice it determines alone (1003 -> canton VD, dial zone 021) and narrows the choices it leaves
+// several of (8001 -> dial zone 043 or 044). Choices without a list stay offered, so a list that gives
+// codes to some of its choices only fills nothing (CH localities: the real-size list lists a sample, so
+// 1003 leaves Lausanne among the canton's others); a list that does not know the code changes nothing.
+// A value the user chose is never replaced; one filled from an earlier postal code is, and a field it
+// filled and then cleared is untouched again. Where a postal code fills fields that come before it in
+// the form (PT, CH), the form says to start with it, by its label, naming only what it can fill.
 import { DIAL_ZONE, POSTAL_CODE, lowerFirst } from './fields.js';
 
 /** The choices `postalCode` leaves among `options`, or null when their lists say nothing about it. */
@@ -18,6 +20,28 @@ export function choicesForPostalCode(options, postalCode) {
 export const PostalAreasMixin = (Base) => class extends Base {
   /** field name -> the value a postal code filled in (replaced by the next postal code, unlike the user's). */
   postalFilled = new Map();
+
+  /** Fields marked touched only because a postal code filled them: untouched again when it clears them. */
+  postalTouched = new Set();
+
+  /** A new form or a reset: nothing is filled from a postal code. */
+  forgetPostalFills() {
+    this.postalFilled.clear();
+    this.postalTouched.clear();
+  }
+
+  /** The user touched field `name` (left it, chose in it): it stays touched whatever a postal code does. */
+  touchedByUser(name) {
+    this.postalTouched.delete(name);
+    this.state.touched.add(name);
+  }
+
+  /** Empties field `name` for the postal code; a field it alone had touched is untouched again. */
+  unfill(name) {
+    this.state.values.delete(name);
+    this.postalFilled.delete(name);
+    if (this.postalTouched.delete(name)) this.state.touched.delete(name);
+  }
 
   /** The postal code the form can go by: typed, and valid for the schema; else ''. */
   validPostalCode() {
@@ -59,18 +83,18 @@ export const PostalAreasMixin = (Base) => class extends Base {
       if (next === current) continue;
       if (next) {
         state.values.set(field.name, next);
+        if (!state.touched.has(field.name)) this.postalTouched.add(field.name);
         state.touched.add(field.name);
         this.postalFilled.set(field.name, next);
       } else {
-        state.values.delete(field.name);
-        this.postalFilled.delete(field.name);
+        this.unfill(field.name);
       }
       if (field.geoLevel) {
         // A new parent empties the levels below, as a choice does.
         for (let level = field.geoLevel + 1; level <= 4; level++) {
           const child = this.fieldAt(level);
           if (!child) break;
-          state.values.delete(child.name);
+          this.unfill(child.name);
           state.geo.set(level, { options: null, parents: '' });
         }
         // The levels below fill as their lists load.
@@ -98,13 +122,18 @@ export const PostalAreasMixin = (Base) => class extends Base {
     if (this.lookups?.list?.some((d) => d.id === 'postalCodes')) {
       filled = state.fields.filter((f) => ['a1', 'a2', 'a3'].includes(f.name));
     } else {
-      const lists = (field) => (this.optionsNow(field) ?? []).some((o) => Array.isArray(o?.postalCodes));
+      // A postal code fills a choice only from a list whose every choice gives its postal codes (a choice
+      // without them stays offered beside the one that matches): a level whose list is not loaded yet (at
+      // start, all but the first), or that gives codes to a sample of its choices only (CH localities), is not named.
+      const fills = (field) => {
+        const options = this.optionsNow(field);
+        return !!options?.length && options.every((o) => Array.isArray(o?.postalCodes));
+      };
       const first = state.fields.find((f) => f.geoLevel === 1);
       // The first level's list loads after the form shows: no hint until it is known, so the hint appears once,
       // whole, rather than naming the dial zone alone and then growing.
       if (first && this.optionsNow(first) === null) return null;
-      const geo = first && lists(first) ? state.fields.filter((f) => f.geoLevel != null && f.name !== POSTAL_CODE) : [];
-      filled = state.fields.filter((f) => geo.includes(f) || (f.name === DIAL_ZONE && lists(f)));
+      filled = state.fields.filter((f) => f.name !== POSTAL_CODE && (f.geoLevel != null || f.name === DIAL_ZONE) && fills(f));
     }
     if (!filled.length) return null;
     const labels = filled.map((f) => f.label);

@@ -260,7 +260,7 @@ export class AddressFormView {
     const repeatsRule = problem?.code === 'constraintError' && field.ruleError;
     setText(control.error, problem && !repeatsRule ? this.problemText(problem, field, t, env.formatHint) : '');
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    const note = state.notes.get(field.name);
+    const note = ctrl.noteOf(field.name);
     setText(control.note, note !== undefined && !problem ? t('normalized', { value: note }) : '');
   }
 

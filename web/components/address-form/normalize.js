@@ -54,6 +54,12 @@ export const NormalizeMixin = (Base) => class extends Base {
     return true;
   }
 
+  /** The note to show under field `name`: only while its value is still the one the note describes. */
+  noteOf(name) {
+    const note = this.state.notes.get(name);
+    return note !== undefined && note === this.state.values.get(name) ? note : undefined;
+  }
+
   /**
    * Pasted text: whitespace around it is dropped before the length limit applies, the result
    * capped at maxLength and normalised. Returns the field's new text and caret.

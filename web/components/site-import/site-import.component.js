@@ -9,7 +9,7 @@ import { BaseElement } from '../../internal/base.js';
 import { BtalkClient } from '../../client.js';
 import { CATALOGUE as ADDRESS_FORM_STRINGS } from '../address-form/i18n/index.js';
 import { fieldTexts } from '../address-form/fields.js';
-import { adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { NOT_CONFIGURED, adoptStyles, clientFor, emit, h, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { LocalizeController, Localizer, withOverrides } from '../../internal/localize.js';
 import { FormatHints, problemText } from '../../internal/problem-text.js';
 import { SITE_IMPORT_CSS } from './site-import.styles.js';
@@ -97,6 +97,7 @@ export class BtalkSiteImport extends BaseElement {
   #waitTimer = null; // counts down a 429's wait, once a second
   #retryLoad = null; // what the error's Retry button does again
   #wording = null; // the address form's strings for problems, in this language (a Localizer)
+  #unset = false; // the shown error is "not connected to the API" (no client, credentials nor api-base)
   #customers = null; // 'loading', the customers the key reaches, or null (fixed by customer-code, or failed)
   #formatHints = new FormatHints();
 
@@ -135,7 +136,10 @@ export class BtalkSiteImport extends BaseElement {
     if (name === 'lang') this.#l10n.update();
     else if (name === 'customer-code') this.#loadCustomers();
     else if (name === 'heading-level') this.#renderAll();
-    else if (name === 'api-base') this.#client = null;
+    else if (name === 'api-base') {
+      this.#client = null;
+      this.#connectionChanged();
+    }
   }
 
   get client() {
@@ -143,9 +147,17 @@ export class BtalkSiteImport extends BaseElement {
     return this.#client ?? clientFor({ client: null, credentials: this.#credentials, getAttribute: (name) => this.getAttribute(name) },
       BtalkClient, () => this.#l10n.wantedLang);
   }
-  set client(value) { this.#client = value ?? null; }
+  set client(value) { this.#client = value ?? null; this.#connectionChanged(); }
   get credentials() { return this.#credentials; }
-  set credentials(value) { this.#credentials = typeof value === 'function' ? value : null; }
+  set credentials(value) { this.#credentials = typeof value === 'function' ? value : null; this.#connectionChanged(); }
+
+  /** A client, credentials or api-base set after the element said it was not connected: it starts now. */
+  #connectionChanged() {
+    if (!this.#unset || !this.isConnected) return;
+    this.#unset = false;
+    this.#clearError();
+    if (!this.getAttribute('customer-code')) this.#loadCustomers();
+  }
   get strings() { return this.#strings; }
   set strings(value) { this.#strings = value && typeof value === 'object' ? value : null; this.#l10n.update(); }
   get store() { return this.#store ??= defaultProgressStore(); }
@@ -233,6 +245,7 @@ export class BtalkSiteImport extends BaseElement {
       }
     }
     renderTexts(ui, (key, params) => this.#t(key, params));
+    if (this.#unset) ui.error.textContent = this.#t('error.notConfigured'); // in the language now loaded
     this.#renderCustomers();
     if (this.#ctrl.mapping) this.#renderMapping();
     this.#renderTable();
@@ -483,9 +496,12 @@ export class BtalkSiteImport extends BaseElement {
   /** Shows a failure (what the user typed or loaded is kept) with a Retry of `again`. */
   #fail(key, error, again) {
     const message = String(error?.message ?? error);
-    this.#ui.error.textContent = this.#t(key, { message });
-    this.#retryLoad = again ?? null;
-    this.#ui.errorRetry.hidden = !again;
+    // No client, credentials nor api-base: said as such (nothing was asked); setting one starts again.
+    const unset = error?.code === NOT_CONFIGURED;
+    this.#unset = unset;
+    this.#ui.error.textContent = this.#t(unset ? 'error.notConfigured' : key, { message });
+    this.#retryLoad = unset ? null : again ?? null;
+    this.#ui.errorRetry.hidden = unset || !again;
     emit(this, 'btalk-error', { message, status: typeof error?.status === 'number' ? error.status : 0, code: error?.code ?? 'error' });
   }
 }

@@ -5,7 +5,7 @@
 import { apiSentence } from '../../http/api-errors.js';
 
 /** Failures that concern the credentials or the rights of the key, whatever the call. */
-const ACCESS_KEYS = new Set(['error.config', 'error.credentials', 'error.credentialsInvalid', 'error.401',
+const ACCESS_KEYS = new Set(['error.config', 'error.notConfigured', 'error.credentials', 'error.credentialsInvalid', 'error.401',
   'error.unknownKey', 'error.403']);
 
 // API codes that name the field the user must change, when the answer has no problems list.
@@ -70,6 +70,10 @@ export function describeFailure(error, { fields = [] } = {}) {
   let detail = '';
   if (error?.name === 'BtalkCoreError') {
     key = 'error.core';
+  } else if (code === 'notConfigured') {
+    // No client, credentials nor api-base (internal/shared.js clientFor): nothing was asked; setting one loads.
+    key = 'error.notConfigured';
+    retry = false;
   } else if (error instanceof TypeError) {
     // A page set-up problem (e.g. credentials with a plain-http base URL): the client's
     // explanation is for the page's developer, and trying again cannot change it.

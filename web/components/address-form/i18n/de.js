@@ -8,6 +8,7 @@ export default {
   retry: 'Erneut versuchen',
   noCountry: 'Wählen Sie ein Land, um die Adresse einzugeben.',
   loadFailed: 'Das Adressformular konnte nicht geladen werden: {message}',
+  notConfigured: 'Das Adressformular ist nicht mit der API verbunden: Geben Sie im Attribut api-base Ihren Proxy an oder setzen Sie die Eigenschaft credentials oder client.',
   areasFailed: 'Die Auswahl für {label} konnte nicht geladen werden: {message}',
   searchFailed: 'Die Adresssuche ist fehlgeschlagen: {message}',
   saveFailed: 'Die Adresse konnte nicht gespeichert werden: {message}',

@@ -9,6 +9,7 @@ export default {
   retry: 'Retry',
   noCountry: 'Choose a country to enter the address.',
   loadFailed: 'The address form could not be loaded: {message}',
+  notConfigured: 'The address form is not connected to the API: set its api-base attribute to your proxy, or its credentials or client property.',
   areasFailed: 'The choices for {label} could not be loaded: {message}',
   searchFailed: 'The address search failed: {message}',
   saveFailed: 'The address could not be saved: {message}',

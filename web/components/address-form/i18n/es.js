@@ -8,6 +8,7 @@ export default {
   retry: 'Reintentar',
   noCountry: 'Elija un país para introducir la dirección.',
   loadFailed: 'No se pudo cargar el formulario de dirección: {message}',
+  notConfigured: 'El formulario de dirección no está conectado a la API: indique su proxy en el atributo api-base, o defina la propiedad credentials o client.',
   areasFailed: 'No se pudieron cargar las opciones de {label}: {message}',
   searchFailed: 'La búsqueda de direcciones ha fallado: {message}',
   saveFailed: 'No se pudo guardar la dirección: {message}',

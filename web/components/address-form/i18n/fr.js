@@ -8,6 +8,7 @@ export default {
   retry: 'Réessayer',
   noCountry: 'Choisissez un pays pour saisir l’adresse.',
   loadFailed: 'Le formulaire d’adresse n’a pas pu être chargé : {message}',
+  notConfigured: 'Le formulaire d’adresse n’est pas relié à l’API : indiquez votre proxy dans son attribut api-base, ou renseignez sa propriété credentials ou client.',
   areasFailed: 'Les choix pour {label} n’ont pas pu être chargés : {message}',
   searchFailed: 'La recherche d’adresse a échoué : {message}',
   saveFailed: 'L’adresse n’a pas pu être enregistrée : {message}',

@@ -8,6 +8,7 @@ export default {
   retry: 'Riprova',
   noCountry: 'Scegli un paese per inserire l’indirizzo.',
   loadFailed: 'Impossibile caricare il modulo dell’indirizzo: {message}',
+  notConfigured: 'Il modulo dell’indirizzo non è collegato all’API: indicare il proxy nell’attributo api-base, oppure impostare la proprietà credentials o client.',
   areasFailed: 'Impossibile caricare le scelte per {label}: {message}',
   searchFailed: 'La ricerca dell’indirizzo non è riuscita: {message}',
   saveFailed: 'Impossibile salvare l’indirizzo: {message}',

@@ -8,6 +8,7 @@ export default {
   retry: 'Opnieuw proberen',
   noCountry: 'Kies een land om het adres in te vullen.',
   loadFailed: 'Het adresformulier kon niet worden geladen: {message}',
+  notConfigured: 'Het adresformulier is niet met de API verbonden: geef uw proxy op in het attribuut api-base, of stel de eigenschap credentials of client in.',
   areasFailed: 'De keuzes voor {label} konden niet worden geladen: {message}',
   searchFailed: 'Het zoeken naar het adres is mislukt: {message}',
   saveFailed: 'Het adres kon niet worden opgeslagen: {message}',

@@ -8,6 +8,7 @@ export default {
   retry: 'Tentar novamente',
   noCountry: 'Escolha um país para introduzir a morada.',
   loadFailed: 'Não foi possível carregar o formulário de morada: {message}',
+  notConfigured: 'O formulário de morada não está ligado à API: indique o seu proxy no atributo api-base, ou defina a propriedade credentials ou client.',
   areasFailed: 'Não foi possível carregar as opções de {label}: {message}',
   searchFailed: 'A pesquisa de moradas falhou: {message}',
   saveFailed: 'Não foi possível guardar a morada: {message}',

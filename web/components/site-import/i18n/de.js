@@ -92,6 +92,7 @@ export default {
   'download.button': 'Ergebnis herunterladen (CSV)',
   'error.retry': 'Erneut versuchen',
   'error.load': 'Der Import konnte nicht gestartet werden: {message}',
+  'error.notConfigured': 'Der Import ist nicht mit der API verbunden: Geben Sie im Attribut api-base Ihren Proxy an oder setzen Sie die Eigenschaft credentials oder client.',
   'combobox.matches.one': '1 Eintrag passt. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.matches.other': '{count} Einträge passen. Mit den Pfeiltasten wählen, dann Eingabe.',
   'combobox.none': 'Kein Eintrag passt.',

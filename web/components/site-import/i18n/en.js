@@ -93,6 +93,7 @@ export default {
   'download.button': 'Download the result (CSV)',
   'error.retry': 'Retry',
   'error.load': 'The import could not start: {message}',
+  'error.notConfigured': 'The import is not connected to the API: set its api-base attribute to your proxy, or its credentials or client property.',
   'combobox.matches.one': '1 choice matches. Use the arrow keys to choose it, then Enter.',
   'combobox.matches.other': '{count} choices match. Use the arrow keys to choose one, then Enter.',
   'combobox.none': 'No choice matches.',

@@ -92,6 +92,7 @@ export default {
   'download.button': 'Descargar el resultado (CSV)',
   'error.retry': 'Reintentar',
   'error.load': 'No se pudo iniciar la importación: {message}',
+  'error.notConfigured': 'La importación no está conectada a la API: indique su proxy en el atributo api-base, o defina la propiedad credentials o client.',
   'combobox.matches.one': '1 opción coincide. Elíjala con las flechas y pulse Intro.',
   'combobox.matches.other': '{count} opciones coinciden. Elija con las flechas y pulse Intro.',
   'combobox.none': 'Ninguna opción coincide.',

@@ -92,6 +92,7 @@ export default {
   'download.button': 'Télécharger le résultat (CSV)',
   'error.retry': 'Réessayer',
   'error.load': 'L’import n’a pas pu démarrer : {message}',
+  'error.notConfigured': 'L’import n’est pas relié à l’API : indiquez votre proxy dans son attribut api-base, ou renseignez sa propriété credentials ou client.',
   'combobox.matches.one': '1 choix correspond. Choisissez-le avec les flèches, puis Entrée.',
   'combobox.matches.other': '{count} choix correspondent. Choisissez avec les flèches, puis Entrée.',
   'combobox.none': 'Aucun choix ne correspond.',

@@ -92,6 +92,7 @@ export default {
   'download.button': 'Scarica il risultato (CSV)',
   'error.retry': 'Riprova',
   'error.load': 'Impossibile avviare l’importazione: {message}',
+  'error.notConfigured': 'L’importazione non è collegata all’API: indicare il proxy nell’attributo api-base, oppure impostare la proprietà credentials o client.',
   'combobox.matches.one': '1 scelta corrisponde. Sceglila con le frecce, poi Invio.',
   'combobox.matches.other': '{count} scelte corrispondono. Scegli con le frecce, poi Invio.',
   'combobox.none': 'Nessuna scelta corrisponde.',

@@ -92,6 +92,7 @@ export default {
   'download.button': 'Resultaat downloaden (CSV)',
   'error.retry': 'Opnieuw proberen',
   'error.load': 'De import kon niet worden gestart: {message}',
+  'error.notConfigured': 'De import is niet met de API verbonden: geef uw proxy op in het attribuut api-base, of stel de eigenschap credentials of client in.',
   'combobox.matches.one': '1 keuze komt overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.matches.other': '{count} keuzes komen overeen. Kies met de pijltjestoetsen, dan Enter.',
   'combobox.none': 'Geen keuze komt overeen.',

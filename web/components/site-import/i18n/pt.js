@@ -92,6 +92,7 @@ export default {
   'download.button': 'Transferir o resultado (CSV)',
   'error.retry': 'Tentar novamente',
   'error.load': 'Não foi possível iniciar a importação: {message}',
+  'error.notConfigured': 'A importação não está ligada à API: indique o seu proxy no atributo api-base, ou defina a propriedade credentials ou client.',
   'combobox.matches.one': '1 opção corresponde. Escolha-a com as setas e prima Enter.',
   'combobox.matches.other': '{count} opções correspondem. Escolha com as setas e prima Enter.',
   'combobox.none': 'Nenhuma opção corresponde.',

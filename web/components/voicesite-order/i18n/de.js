@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Erneut versuchen',
   'error.kept': 'Alle Ihre Eingaben bleiben erhalten.',
   'error.config': 'Die Verbindung zur API ist nicht richtig eingerichtet.',
+  'error.notConfigured': 'Dieses Formular ist nicht mit der API verbunden: Geben Sie im Attribut api-base Ihren Proxy an oder setzen Sie die Eigenschaft credentials oder client.',
   'error.credentials': 'Die Zugangsdaten für die API konnten nicht abgerufen werden. Prüfen Sie Client-ID und Secret.',
   'error.credentialsInvalid': 'Die Zugangsdaten für die API sind ungültig. Prüfen Sie Client-ID, Secret und API-Schlüssel.',
   'error.expired': 'Das Zugriffstoken der API war abgelaufen; ein neues wird verwendet. Die Anfrage wurde nicht gesendet: Senden Sie sie erneut.',

@@ -84,6 +84,7 @@ export default {
   'error.retry': 'Try again',
   'error.kept': 'Everything you typed is kept.',
   'error.config': 'The connection to the API is not set up correctly.',
+  'error.notConfigured': 'This form is not connected to the API: set its api-base attribute to your proxy, or its credentials or client property.',
   'error.credentials': 'The API credentials could not be obtained. Check the client id and secret.',
   'error.credentialsInvalid': 'The API credentials are not valid. Check the client id, the secret and the API key.',
   'error.expired': 'The API access token had expired; a new one will be used. The request was not sent: send it again.',

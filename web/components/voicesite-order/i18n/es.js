@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Reintentar',
   'error.kept': 'Se conserva todo lo que ha escrito.',
   'error.config': 'La conexión con la API no está bien configurada.',
+  'error.notConfigured': 'Este formulario no está conectado a la API: indique su proxy en el atributo api-base, o defina la propiedad credentials o client.',
   'error.credentials': 'No se han podido obtener las credenciales de la API. Compruebe el identificador de cliente y el secreto.',
   'error.credentialsInvalid': 'Las credenciales de la API no son válidas. Compruebe el identificador de cliente, el secreto y la clave de API.',
   'error.expired': 'El token de acceso de la API había caducado; se usará uno nuevo. La solicitud no se envió: vuelva a enviarla.',

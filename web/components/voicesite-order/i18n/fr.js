@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Réessayer',
   'error.kept': 'Tout ce que vous avez saisi est conservé.',
   'error.config': 'La connexion à l’API est mal configurée.',
+  'error.notConfigured': 'Ce formulaire n’est pas relié à l’API : indiquez votre proxy dans son attribut api-base, ou renseignez sa propriété credentials ou client.',
   'error.credentials': 'Les identifiants de l’API n’ont pas pu être obtenus. Vérifiez l’identifiant client et le secret.',
   'error.credentialsInvalid': 'Les identifiants de l’API ne sont pas valides. Vérifiez l’identifiant client, le secret et la clé d’API.',
   'error.expired': 'Le jeton d’accès à l’API avait expiré\u00a0; un nouveau sera utilisé. La demande n’a pas été envoyée\u00a0: renvoyez-la.',

@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Riprova',
   'error.kept': 'Tutto ciò che hai inserito viene mantenuto.',
   'error.config': 'La connessione all’API non è configurata correttamente.',
+  'error.notConfigured': 'Questo modulo non è collegato all’API: indicare il proxy nell’attributo api-base, oppure impostare la proprietà credentials o client.',
   'error.credentials': 'Impossibile ottenere le credenziali dell’API. Controlla l’ID client e il secret.',
   'error.credentialsInvalid': 'Le credenziali dell’API non sono valide. Controlla l’ID client, il secret e la chiave API.',
   'error.expired': 'Il token di accesso all’API era scaduto; ne verrà usato uno nuovo. La richiesta non è stata inviata: inviala di nuovo.',

@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Opnieuw proberen',
   'error.kept': 'Alles wat u hebt ingevuld, blijft behouden.',
   'error.config': 'De verbinding met de API is niet goed ingesteld.',
+  'error.notConfigured': 'Dit formulier is niet met de API verbonden: geef uw proxy op in het attribuut api-base, of stel de eigenschap credentials of client in.',
   'error.credentials': 'De inloggegevens voor de API konden niet worden opgehaald. Controleer de client-id en het secret.',
   'error.credentialsInvalid': 'De inloggegevens voor de API zijn ongeldig. Controleer de client-id, het secret en de API-sleutel.',
   'error.expired': 'Het toegangstoken van de API was verlopen; er wordt een nieuw gebruikt. Het verzoek is niet verstuurd: verstuur het opnieuw.',

@@ -82,6 +82,7 @@ export default {
   'error.retry': 'Tentar novamente',
   'error.kept': 'Tudo o que escreveu é mantido.',
   'error.config': 'A ligação à API não está bem configurada.',
+  'error.notConfigured': 'Este formulário não está ligado à API: indique o seu proxy no atributo api-base, ou defina a propriedade credentials ou client.',
   'error.credentials': 'Não foi possível obter as credenciais da API. Verifique o ID de cliente e o segredo.',
   'error.credentialsInvalid': 'As credenciais da API não são válidas. Verifique o ID de cliente, o segredo e a chave de API.',
   'error.expired': 'O token de acesso da API tinha expirado; será usado um novo. O pedido não foi enviado: envie-o novamente.',
