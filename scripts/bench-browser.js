@@ -235,6 +235,7 @@ async function main() {
       console.log(`  ${name}: ${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${verdict(g.value, g.goal, g.unit)}`);
     }
   }
+  console.log('  where the time goes, and the next levers: docs/performance.md, "Time to the first typeable field"');
   if (TIMELINE) {
     for (const c of cases) {
       const median = [...c.runs].sort((a, b) => a.navigation - b.navigation)[c.runs.length >> 1];

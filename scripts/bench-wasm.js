@@ -265,3 +265,6 @@ for (const r of rows) {
     + ` ${f(r.refusals.compiled / BATCH, 3).padStart(10)} | ${f(r.one.ajv, 3).padStart(8)} ${f(r.one.cached, 2).padStart(16)} ${f(cached, 1).padStart(6)}× ${verdict(cached, TARGET.cached).padEnd(15)}`
     + ` ${f(r.one.frozen, 2).padStart(19)} ${f(r.one.frozen / r.one.ajv, 1).padStart(5)}×`);
 }
+if (rows.some((r) => r.refusals.compiled / r.refusals.ajv > TARGET.refusals || r.one.cached / r.one.ajv > TARGET.cached)) {
+  console.log('why each missed goal is missed, and its next lever: docs/performance.md, "Validation speed in wasm"');
+}
