@@ -41,3 +41,26 @@ export function leftOut(carried, values, hasField, problems) {
   }
   return out;
 }
+
+/** The controller's side of a switch: leaveOut(carried), once the new country's form is validated. */
+export const CarryMixin = (Base) => class extends Base {
+  /** After a country switch: drops the values the new country cannot use, and says which, once (politely). */
+  leaveOut(carried) {
+    const { state } = this;
+    const out = leftOut(carried, state.values, (name) => !!this.field(name), state.result?.problems ?? []);
+    if (!out.length) return;
+    for (const { name } of out) {
+      state.values.delete(name);
+      state.touched.delete(name);
+      state.notes.delete(name);
+    }
+    this.validate();
+    const lang = this.host.lang();
+    const items = out.map(({ label, value }) => this.host.t('leftOutItem', { label, value }));
+    let country = state.iso2;
+    try {
+      country = new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(state.iso2) ?? state.iso2;
+    } catch { /* an unknown code stays as it is */ }
+    this.setInfo('leftOut', { country, items: new Intl.ListFormat(lang, { type: 'conjunction' }).format(items) });
+  }
+};

@@ -10,7 +10,7 @@ import { DIAL_ZONE, POSTAL_CODE, buildFields, fieldOfProblem } from './fields.js
 import { loadLookups, offeredLookups, withdrawLookups } from './lookups/index.js';
 import { GeoAreasMixin } from './lookups/geo-areas.js';
 import { NormalizeMixin } from './normalize.js';
-import { beforeSwitch, leftOut } from './address-form.carry.js';
+import { CarryMixin, beforeSwitch } from './address-form.carry.js';
 import { PostalAreasMixin } from './address-form.postal-areas.js';
 import { NOT_CONFIGURED, errorDetail } from '../../internal/errors.js';
 
@@ -27,7 +27,7 @@ import { NOT_CONFIGURED, errorDetail } from '../../internal/errors.js';
  * @property {() => void} update         state changed: render
  * @property {(fn: Function, ms: number) => {cancel(): void}} [later]  a timer (tests pass a fake)
  */
-export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(NormalizeMixin(Object))) {
+export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(CarryMixin(NormalizeMixin(Object)))) {
   /** @param {ControllerHost} host */
   constructor(host) {
     super();
@@ -218,26 +218,6 @@ export class AddressFormController extends GeoAreasMixin(PostalAreasMixin(Normal
     this.host.emit('btalk-loaded', { country: iso2 });
     this.loadGeoLevel(1, generation);
     this.lookups?.refresh();
-  }
-
-  /** After a country switch: drops the values the new country cannot use, and says which, once (politely). */
-  leaveOut(carried) {
-    const { state } = this;
-    const out = leftOut(carried, state.values, (name) => !!this.field(name), state.result?.problems ?? []);
-    if (!out.length) return;
-    for (const { name } of out) {
-      state.values.delete(name);
-      state.touched.delete(name);
-      state.notes.delete(name);
-    }
-    this.validate();
-    const lang = this.host.lang();
-    const items = out.map(({ label, value }) => this.host.t('leftOutItem', { label, value }));
-    let country = state.iso2;
-    try {
-      country = new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(state.iso2) ?? state.iso2;
-    } catch { /* an unknown code stays as it is */ }
-    this.setInfo('leftOut', { country, items: new Intl.ListFormat(lang, { type: 'conjunction' }).format(items) });
   }
 
   /** Re-derives the field models (language, look-ups' lists); the view rebuilds when fieldsKey changes. */
