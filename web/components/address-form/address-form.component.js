@@ -24,7 +24,7 @@ import { CATALOGUE } from './i18n/index.js';
  * @tag btalk-address-form
  * @summary A country-specific, validated Business Talk address form (form-associated).
  *
- * @attr {string} api-base - API base URL for the auto-made client (e.g. `/proxy/btalk/v1`).
+ * @attr {string} api-base - API base URL for the auto-made client (e.g. `/proxy/btalk/v1`). Without it, `credentials` or a `client`, the form says it is not configured and asks nothing.
  * @attr {string} country - ISO 3166 alpha-2 code of the country whose form is shown.
  * @attr {string} customer-code - With `voicesite-id`: shows the Save button.
  * @attr {string} voicesite-id - The voicesite the address is saved to.

@@ -27,7 +27,7 @@ import { buildSkeleton, downloadText, renderRunState, renderTexts } from './site
  * @tag btalk-site-import
  * @summary Bulk CSV import of voicesites: column mapping, every row checked, ordered exactly once, with resume.
  *
- * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set).
+ * @attr {string} api-base - API base URL (proxy mode unless the `credentials` property is set). Without it, `credentials` or a `client`, the element says it is not configured and asks nothing.
  * @attr {string} customer-code - The customer to order for; without it the user chooses one.
  * @attr {string} lang - Language of the element's texts: any BCP 47 tag, the closest of LANGUAGES
  *   (internal/localize.js) is used; default: the closest ancestor's `lang`.

@@ -36,7 +36,8 @@ const ADDRESS_FORM_PARTS = ['form', 'field', 'label', 'input', 'select', 'descri
  * @tag btalk-voicesite-order
  *
  * @attr {string} api-base - The API base URL of the client the element makes when the page gives none
- *   (default https://api.orange.com/btalk/v1; e.g. `/proxy/btalk/v1` behind a same-origin proxy).
+ *   (e.g. `/proxy/btalk/v1` behind a same-origin proxy; the real API's own URL only with `credentials`). Without it,
+ *   `credentials` or a `client`, the element says it is not configured and asks nothing.
  * @attr {string} lang - UI language: any BCP 47 tag, the closest of LANGUAGES (internal/localize.js) is used. Without it,
  *   the closest ancestor's `lang` (crossing shadow roots), else English. The embedded address form speaks the same.
  * @attr {string} customer-code - Preselects this customer when the key gives access to it.
