@@ -76,11 +76,17 @@ if (what.has('cdn')) {
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;
-  // Minifying drops the comments that keep bundlers off loadCore({ moduleUrl })'s run-time import(): an app that
-  // bundles the CDN file (btalk-forms/cdn) would get webpack's "Critical dependency" warning. They go back in.
-  const runtimeImports = output.text.split('import(String(').length - 1;
-  if (runtimeImports !== 1) throw new Error(`dist/btalk-forms.min.js: ${runtimeImports} import(String(...)) found, 1 expected: update scripts/build-web.js`);
-  const text = output.text.replace('import(String(', 'import(/* @vite-ignore */ /* webpackIgnore: true */ String(');
+  // Minifying drops the comments that keep bundlers off the run-time import()s (loadCore({ moduleUrl }), and the
+  // preloads of an unbundled page, internal/preload.js): an app that bundles the CDN file (btalk-forms/cdn) would
+  // get webpack's "Critical dependency" warning. They go back in, on every import() of a computed URL; one of an
+  // unexpected form stops the build, so a new one is looked at.
+  const COMPUTED = ['String(', 'new URL('];
+  const computed = [...output.text.matchAll(/\bimport\((?!\s*["'`])/g)].map((m) => output.text.slice(m.index + 7, m.index + 7 + 8));
+  const unknown = computed.filter((head) => !COMPUTED.some((known) => head.startsWith(known)));
+  if (unknown.length || computed.length !== COMPUTED.length) {
+    throw new Error(`dist/btalk-forms.min.js: import() of computed URLs ${JSON.stringify(computed)}, expected one each of ${JSON.stringify(COMPUTED)}: update scripts/build-web.js`);
+  }
+  const text = output.text.replace(/\bimport\((?!\s*["'`])/g, 'import(/* @vite-ignore */ /* webpackIgnore: true */ ');
   assertNoEval(text, 'dist/btalk-forms.min.js');
   if (/(\bfrom\s*|\bimport\s*\(?\s*)["']node:/.test(text)) throw new Error('dist/btalk-forms.min.js imports a node: module');
   await writeFile(output.path, text);
