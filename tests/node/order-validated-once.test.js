@@ -28,6 +28,14 @@ async function orderCrossings(work) {
   return seen;
 }
 
+/** Sets `values` on the flow and submits it: its result and the order's core crossings meanwhile. */
+async function submitWith(flow, values) {
+  for (const [field, value] of Object.entries(values)) flow.setValue(field, value);
+  let result;
+  const seen = await orderCrossings(async () => { result = await flow.submit(); });
+  return { result, seen };
+}
+
 /** An OrderFlow on a BtalkClient of the stand-in (in-process fetch), customer 9999 chosen; POSTed bodies are recorded. */
 async function flowOnStandIn() {
   const standIn = createStandIn({ core });
@@ -47,11 +55,7 @@ async function flowOnStandIn() {
 
 test('a submitted order crosses into the core once: the flow validates and builds, the client posts that body', async () => {
   const { flow, posts } = await flowOnStandIn();
-  for (const [field, value] of [['vpnId', flow.vpns[0].vpnId], ['country', 'fr'], ['technicalSiteName', ' ONCE_1 '], ['customerSiteLabel', 'Once']]) {
-    flow.setValue(field, value);
-  }
-  let result;
-  const seen = await orderCrossings(async () => { result = await flow.submit(); });
+  const { result, seen } = await submitWith(flow, { vpnId: flow.vpns[0].vpnId, country: 'fr', technicalSiteName: ' ONCE_1 ', customerSiteLabel: 'Once' });
   assert.equal(result.outcome, 'created', JSON.stringify(flow.loads.order));
   assert.equal(seen.length, 1, 'one core call validates and builds the order');
   assert.equal(seen[0].technicalSiteName, ' ONCE_1 ');
@@ -64,11 +68,7 @@ test('a submitted order crosses into the core once: the flow validates and build
 
 test('an invalid order is stopped by that same single call: nothing is sent', async () => {
   const { flow, posts } = await flowOnStandIn();
-  for (const [field, value] of [['vpnId', flow.vpns[0].vpnId], ['country', 'FR'], ['technicalSiteName', 'bad name!'], ['customerSiteLabel', 'X']]) {
-    flow.setValue(field, value);
-  }
-  let result;
-  const seen = await orderCrossings(async () => { result = await flow.submit(); });
+  const { result, seen } = await submitWith(flow, { vpnId: flow.vpns[0].vpnId, country: 'FR', technicalSiteName: 'bad name!', customerSiteLabel: 'X' });
   assert.deepEqual([result.outcome, result.field], ['invalid', 'technicalSiteName']);
   assert.equal(seen.length, 1);
   assert.equal(posts.length, 0);
