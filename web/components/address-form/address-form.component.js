@@ -5,15 +5,13 @@
 // validation), a view (address-form.view.js), the look-ups of the specialised address APIs
 // (lookups/: one data file each, one mechanism loaded on demand), its styles and the shared
 // localisation controller (internal/localize.js).
-import { loadAddressCore } from '../../address-core.js';
-import { BtalkAddressClient } from '../../address-client.js';
+import { clientOf, coreOf, iso2Of, takeEarly } from './address-form.early.js';
 import { BaseElement } from '../../internal/base.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { PointerHoldController } from '../../internal/pointer-hold.js';
 import { FormatHints } from '../../internal/problem-text.js';
-import { adoptStyles, clientFor, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
+import { adoptStyles, errorMessage, headingLevelOf, upgradeProperties } from '../../internal/shared.js';
 import { AddressFormController } from './address-form.controller.js';
-import { takeEarly } from './address-form.early.js';
 import { ADDRESS_FORM_CSS } from './address-form.styles.js';
 import { AddressFormView } from './address-form.view.js';
 import { CATALOGUE } from './i18n/index.js';
@@ -127,10 +125,10 @@ export class BtalkAddressForm extends BaseElement {
     };
     this.#l10n = new LocalizeController(host, { catalogue: CATALOGUE, onChange: () => this.#languageChanged() });
     this.#ctrl = new AddressFormController({
-      client: () => clientFor(this, BtalkAddressClient, () => this.#l10n.wantedLang),
+      client: () => clientOf(this),
       // A client that exposes its core (loaded from a custom location) is preferred. Alone, the form
       // loads the address-only module; the full core when the page has it (loadAddressCore()).
-      core: (client) => (typeof client?.core === 'function' ? client.core() : loadAddressCore()),
+      core: coreOf,
       iso2: () => this.#iso2(),
       // The country's answer the entry module asked for before the element was defined (null: none).
       early: (client, iso2) => takeEarly(this, client, iso2),
@@ -301,7 +299,7 @@ export class BtalkAddressForm extends BaseElement {
   // ---- loading --------------------------------------------------------------
 
   #iso2() {
-    return (this.getAttribute('country') ?? '').trim().toUpperCase();
+    return iso2Of(this);
   }
 
   // Deferred to a microtask so properties set right after the element is created or inserted
