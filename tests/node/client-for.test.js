@@ -13,7 +13,7 @@ class Client { constructor(options) { this.options = options; } }
 const element = (attributes = {}, props = {}) => ({ client: null, ...props, getAttribute: (name) => attributes[name] ?? null });
 
 test('clientFor: no client, credentials nor api-base (or the real API\'s without credentials): not configured, no client made', () => {
-  for (const base of [undefined, '', DEFAULT_BASE_URL, `${DEFAULT_BASE_URL}/`, ' HTTPS://API.ORANGE.COM/btalk/v1 ']) {
+  for (const base of [undefined, '', DEFAULT_BASE_URL, `${DEFAULT_BASE_URL}/`, ' HTTPS://API.ORANGE.COM/btalk/v1 ', 'https://api.orange.com:443/btalk/v1']) {
     assert.throws(() => clientFor(element({ 'api-base': base }), Client), (error) => error.code === NOT_CONFIGURED && /api-base/.test(error.message), String(base));
   }
 });

@@ -355,8 +355,8 @@ export class Transport {
     }
   }
 
+  /** Only with credentials: each caller tests them first (so proxy mode awaits nothing). */
   async #authHeaders() {
-    if (!this.#credentials) return {};
     const { accessToken, apiKey } = await this.#auth.get(() => this.#loadCredentials());
     return { Authorization: `Bearer ${accessToken}`, 'X-BT-API-KEY': apiKey };
   }

@@ -4,7 +4,7 @@
 // order element, so the address form's bundle never holds the order methods). UI strings live in each component's i18n/ catalogues (see internal/localize.js).
 
 import { format } from './localize.js';
-import { DEFAULT_BASE_URL } from '../http/client-common.js';
+import { DEFAULT_BASE_URL, resolveBaseUrl } from '../http/client-common.js';
 import { notConfiguredError } from './errors.js';
 
 /** Base styles for every element (internal/base.css, shipped minified: scripts/build-css.js). */
@@ -102,7 +102,13 @@ export { NOT_CONFIGURED, errorDetail, errorMessage } from './errors.js';
 const clientCache = new Map(); // base URL -> { none: clients, byFunction: WeakMap(credentials -> clients) }
 
 /** True when `base` (an api-base, '' or undefined: none) is the real API's, whose every request needs a token. */
-const isRealApi = (base) => String(base || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').toLowerCase() === DEFAULT_BASE_URL;
+const isRealApi = (base) => {
+  try {
+    return resolveBaseUrl(base || DEFAULT_BASE_URL, 'api-base').base === DEFAULT_BASE_URL; // as the client reads it
+  } catch {
+    return false; // a malformed base: the client made from it says what is wrong
+  }
+};
 
 /**
  * The client an element should use: its `client` property, else one made from
