@@ -83,3 +83,20 @@ test('rows are checked for site fields, coverage, address, geo areas and dial zo
   // The stand-in's own view of the geo areas agrees with what the validator used.
   assert.ok(Array.isArray(geoAreasForAddress(countries.get('BE'), { pc: '1000' }).area1));
 });
+
+test('a row takes its canonical values through the country\'s compiled schema, not by parsing it again per row', { skip: !built && 'dist/ not built' }, async () => {
+  const core = await loadCore();
+  let parsed = 0;
+  const spied = new Proxy(core, {
+    get: (target, name) => (name === 'normalizeAddress' ? (...args) => { parsed += 1; return target.normalizeAddress(...args); } : target[name]),
+  });
+  const validator = new RowValidator({ core: spied, client: fakeClient(core), vpns: [{ vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1' }],
+    countries: [...countries.values()].map((c) => ({ iso2: c.iso2, name: c.name, covered: c.coverage.businessTalkOnline === 'Yes' })) });
+  const rows = [rowOf(2, 'GB', 'GB_LOWER', { pc: 'sw1a 2aa' }), rowOf(3, 'GB', 'GB_SPACES', { pc: ' SW1A   2AA ' })];
+  await validator.prepare(rows);
+  await validator.validateRows(rows, { customerCode: '9999', importId: 'T', chunkSize: 5 });
+  assert.deepEqual(rows.map((r) => r.check.address.pc), ['SW1A 2AA', 'SW1A 2AA'], 'canonical, as the address form stores them');
+  assert.deepEqual(rows[0].check.changes.map((c) => c.field), ['pc']);
+  assert.equal(parsed, 0, 'normalizeAddress (the schema text parsed per call) was not used');
+  validator.dispose();
+});

@@ -76,6 +76,8 @@ export class RowValidator {
     const compiled = core.compileConstraints(constraints, geo);
     return {
       validateMany: (addresses) => compiled.validateMany(addresses),
+      // A row's canonical values without parsing the country's schema again (as the address form's blur).
+      normalize: (address) => compiled.normalize(address),
       setGeoAreas: (level, parents, values) => compiled.setGeoAreas(level, parents, values),
       dispose: () => compiled.dispose(),
     };
@@ -258,9 +260,11 @@ export class RowValidator {
       if (zone) address.dialZone = zone.value;
     }
     // Canonical values first (trimmed, upper-cased codes, enumeration spelling), as the address form stores them.
-    if (typeof this.#core.normalizeAddress === 'function') {
+    const normalize = typeof data.validator?.normalize === 'function' ? (a) => data.validator.normalize(a)
+      : typeof this.#core.normalizeAddress === 'function' ? (a) => this.#core.normalizeAddress(data.constraintsText, a) : null;
+    if (normalize) {
       try {
-        const normal = this.#core.normalizeAddress(data.constraintsText, address);
+        const normal = normalize(address);
         for (const [name, value] of Object.entries(normal.address ?? {})) if (typeof value === 'string') address[name] = value;
         check.changes = normal.changes ?? [];
       } catch {
