@@ -83,6 +83,9 @@ export const verdict = (value, goal, unit) => (value <= goal
   ? `met by ${(goal - value).toFixed(0)} ${unit}`
   : `missed by ${(value - goal).toFixed(0)} ${unit} (${(value / goal).toFixed(2)}× the goal)`);
 
+/** One goal as printed: "median from navigation ≤ 250 ms: met by 58 ms". */
+export const goalText = (g) => `${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${verdict(g.value, g.goal, g.unit)}`;
+
 /**
  * The goals a case's figures are held to: [{ what, goal, unit, value, met, by }].
  * @param {'bundled'|'unbundled'} variant

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import esbuild from 'esbuild';
 import { REPO_ROOT, coreIsBuilt, launchBrowser, startServer } from '../tests/browser/helpers.js';
-import { goalsOf, initiatorOf, minMedian, requestWaves, verdict, wavesBefore } from './bench-browser-waves.js';
+import { goalText, goalsOf, initiatorOf, minMedian, requestWaves, wavesBefore } from './bench-browser-waves.js';
 
 const argAt = process.argv.indexOf('--runs');
 const RUNS = argAt > 0 ? Number(process.argv[argAt + 1]) : 7;
@@ -221,19 +221,17 @@ async function main() {
     const wavesApi = range(c.runs.map((r) => r.wavesApi));
     const wavesTypeable = Math.max(...c.runs.map((r) => r.wavesTypeable));
     const modules = Math.max(...c.runs.map((r) => r.modules));
-    summary.set(`${c.variant} ${c.country}`, { nav, wavesTypeable });
-    const goals = goalsOf(c.variant, { navigation: nav.median, waves: wavesTypeable })
-      .map((g) => `${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${g.met ? 'met' : 'MISSED'} by ${g.by} ${g.unit}`).join('; ');
+    const caseGoals = goalsOf(c.variant, { navigation: nav.median, waves: wavesTypeable });
+    summary.set(`${c.variant} ${c.country}`, caseGoals);
+    const goals = caseGoals.map(goalText).join('; ');
     console.log(`${`${c.variant} ${c.country}`.padEnd(14)} ${c.runs[0].field.padEnd(14)} ${`${ms(nav.min)} / ${ms(nav.median)}`.padStart(20)}`
       + ` ${`${ms(conn.min)} / ${ms(conn.median)}`.padStart(19)} ${ms(at.median).padStart(12)} ${ms(api.median).padStart(15)}`
       + ` ${wavesApi.padStart(17)} ${range(c.runs.map((r) => r.wavesTypeable)).padStart(15)} ${String(modules).padStart(7)}  ${goals}`);
   }
   console.log('\n(connected at, 1st API request: medians from navigation; waves before API: module waves before the one the first API request\n leaves in; before typeable: the deepest module wave requested before the first typeable field; ranges over the runs;\n modules: script requests before the first typeable field, most in a run)');
   console.log('\nGoals (issue #19 item 1): median navigation→typeable, and for the unbundled form its waves before typeable:');
-  for (const [name, { nav, wavesTypeable }] of summary) {
-    for (const g of goalsOf(name.split(' ')[0], { navigation: nav.median, waves: wavesTypeable })) {
-      console.log(`  ${name}: ${g.what} ≤ ${g.goal}${g.unit === 'ms' ? ' ms' : ''}: ${verdict(g.value, g.goal, g.unit)}`);
-    }
+  for (const [name, caseGoals] of summary) {
+    for (const g of caseGoals) console.log(`  ${name}: ${goalText(g)}`);
   }
   console.log('  where the time goes, and the next levers: docs/performance.md, "Time to the first typeable field"');
   if (TIMELINE) {

@@ -2,7 +2,7 @@
 // Chromium's DevTools protocol reports them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GOALS, goalsOf, initiatorOf, minMedian, requestWaves, verdict, wavesBefore } from '../../scripts/bench-browser-waves.js';
+import { GOALS, goalText, goalsOf, initiatorOf, minMedian, requestWaves, verdict, wavesBefore } from '../../scripts/bench-browser-waves.js';
 
 const PAGE = 'http://h/page.html';
 const sent = (id, initiator, { code = false, script = true } = {}) => ({
@@ -74,4 +74,10 @@ test('goalsOf: issue #19\'s goals per case, met or missed by how much', () => {
   assert.equal(verdict(380, 400, 'ms'), 'met by 20 ms');
   assert.equal(verdict(500, 400, 'ms'), 'missed by 100 ms (1.25× the goal)');
   assert.equal(verdict(3, 3, 'wave(s)'), 'met by 0 wave(s)');
+});
+
+test('goalText: a goal as the table and the summary print it', () => {
+  const [time, waves] = goalsOf('unbundled', { navigation: 416, waves: 3 });
+  assert.equal(goalText(time), 'median from navigation ≤ 400 ms: missed by 16 ms (1.04× the goal)');
+  assert.equal(goalText(waves), 'module waves ≤ 3: met by 0 wave(s)');
 });
