@@ -51,8 +51,7 @@ std::optional<CompactProblem> CheckElement(const ElementConstraint& element, std
     }
     return problem(ProblemCode::kNotAllowed, -1);
   }
-  const std::size_t limit =
-      std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
+  const std::size_t limit = LengthLimit(element);
   const std::size_t length = CodePointCount(text);
   if (length > limit) return problem(ProblemCode::kTooLong, static_cast<std::int32_t>(limit));
   if (length < element.min_length) {
@@ -266,8 +265,14 @@ void ValidateFields(const FieldCheck& check, const FieldValue* values, const Fie
                     const std::string_view* unknown, std::size_t unknown_count, std::vector<Problem>& problems) {
   CompactProblems compact;
   ValidateFields(check, values, dial_zone, unknown, unknown_count, compact);
+  ExpandProblems(*check.constraints, compact, problems);
+}
+
+void ExpandProblems(const AddressConstraints& constraints, const CompactProblems& compact,
+                    std::vector<Problem>& problems) {
+  problems.reserve(problems.size() + compact.problems.size());
   for (const CompactProblem& problem : compact.problems) {
-    problems.push_back(ExpandProblem(*check.constraints, problem, compact.texts));
+    problems.push_back(ExpandProblem(constraints, problem, compact.texts));
   }
 }
 

@@ -79,11 +79,11 @@ CompiledConstraints::CompiledConstraints(AddressConstraints constraints, std::op
   for (ElementConstraint& element : constraints_.elements) {
     if (precomputed == kMaxPrecomputedExamples) break;
     if (!element.regex || element.error || element.regex->program_size() > kMaxPrecomputedProgram) continue;
-    element.example = FormatExample(element.value_regexp);
-    if (element.example.empty() || element.example.varies) {
-      if (std::optional<RegexAst> tree = ParseRegexAst(element.value_regexp)) {
-        element.pattern_tree = std::make_shared<const RegexAst>(std::move(*tree));
-      }
+    // One parse and the element's compiled regex serve the hint and the tree kept for typed-value hints.
+    std::optional<RegexAst> tree = ParseRegexAst(element.value_regexp);
+    element.example = tree ? FormatExample(*tree, std::string_view(), *element.regex) : PatternExample();
+    if (tree && (element.example.empty() || element.example.varies)) {
+      element.pattern_tree = std::make_shared<const RegexAst>(std::move(*tree));
     }
     ++precomputed;
   }
@@ -194,9 +194,7 @@ std::size_t CompiledConstraints::ValidateValues(const FieldValue* values, const 
                                                 const ValidationOptions* options) const {
   CompactProblems compact;
   ValidateValues(values, dial_zone, std::move(unknown), compact, options);
-  for (const CompactProblem& problem : compact.problems) {
-    problems.push_back(ExpandProblem(constraints_, problem, compact.texts));
-  }
+  ExpandProblems(constraints_, compact, problems);
   return compact.problems.size();
 }
 

@@ -347,8 +347,7 @@ std::string compiled_problem_table_json(const CompiledConstraints& compiled) {
   // as ExpandProblem spells it; the dial zone is the field after the elements.
   for (std::size_t i = 0; i <= count; ++i) {
     const ElementConstraint* element = i < count ? &constraints.elements[i] : nullptr;
-    const std::size_t limit =
-        element ? std::min(element->max_length.value_or(kHardMaxLength), kAbsoluteMaxLength) : kHardMaxLength;
+    const std::size_t limit = element ? LengthLimit(*element) : kHardMaxLength;
     const std::pair<ProblemCode, std::int32_t> kinds[] = {
         {ProblemCode::kValueMissing, 0},
         {ProblemCode::kTypeMismatch, 0},

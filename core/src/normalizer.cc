@@ -293,9 +293,7 @@ NormalizedAddress NormalizeAddress(const AddressConstraints& constraints, const 
     if (collapsed != value) Change(result, element.name, value, std::move(collapsed), "whitespace");
     if (value.empty() || element.error) continue;
     // A display ("Kärnten") may be longer than the stored value's maxLength ("2").
-    const std::size_t limit = element.is_enumeration()
-                                  ? kHardMaxLength
-                                  : std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
+    const std::size_t limit = element.is_enumeration() ? kHardMaxLength : LengthLimit(element);
     if (CodePointCount(value) > limit) continue;
     if (element.is_enumeration()) {
       std::string storage;

@@ -3,6 +3,7 @@
 #ifndef BTALK_ADDRESS_VALIDATOR_H_
 #define BTALK_ADDRESS_VALIDATOR_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <map>
@@ -28,6 +29,12 @@ inline constexpr std::string_view kDialZoneField = "dialZone";
 inline constexpr std::size_t kHardMaxLength = 1000;
 // Even a larger maxLength never lets a regex run on more than this.
 inline constexpr std::size_t kAbsoluteMaxLength = 10000;
+
+// How long `element`'s value may be: its maxLength, else kHardMaxLength, never more than
+// kAbsoluteMaxLength. The validator's tooLong detail, so the problem table must use the same.
+inline std::size_t LengthLimit(const ElementConstraint& element) {
+  return std::min(element.max_length.value_or(kHardMaxLength), kAbsoluteMaxLength);
+}
 
 // One address entry as typed. `is_text` is false for arrays, objects and
 // booleans, which can never be a valid element value.

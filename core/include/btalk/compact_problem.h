@@ -58,6 +58,10 @@ PatternExample MismatchHint(const ElementConstraint& element, std::string_view t
 Problem ExpandProblem(const AddressConstraints& constraints, const CompactProblem& problem,
                       const std::vector<std::string>& texts);
 
+// Every problem of `compact`, expanded in order and appended to `problems`.
+void ExpandProblems(const AddressConstraints& constraints, const CompactProblems& compact,
+                    std::vector<Problem>& problems);
+
 }  // namespace btalk
 
 #endif  // BTALK_COMPACT_PROBLEM_H_
