@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is met: 69,153 (docs/performance.md). Issue #19's
+// wasm + glue. The target of issue #9 is 74,000 bytes gzip and is met: 69,163 (docs/performance.md). Issue #19's
 // wasm levers took 1.5 KB off; its cheap refusals (problem codes and their per-schema table, hints worked out when
 // read) put about 0.9 KB back. --check holds the module to a ceiling just above today's figure, so it can only shrink.
 const BUDGET_GZIP = 67.75 * 1024;
